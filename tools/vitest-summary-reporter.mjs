@@ -1,0 +1,19 @@
+// Prints one plain closing line, "tests: N passed, N failed[, N skipped]", which CI reads
+// in any language; vitest's own summary is kept above it.
+export default class SummaryReporter {
+  onTestRunEnd(testModules) {
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    for (const mod of testModules) {
+      for (const test of mod.children.allTests()) {
+        const state = test.result().state;
+        if (state === 'passed') passed++;
+        else if (state === 'failed') failed++;
+        else skipped++;
+      }
+      if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed++;
+    }
+    process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+  }
+}
