@@ -1,0 +1,88 @@
+/**
+ * Temporary Nx workspaces for e2e tests: a copy of a Cargo tree, an nx.json registering the
+ * locally built plugin, and node_modules linked to this repository's (no network, no install).
+ * Everything runs through the real `nx` CLI and real git.
+ */
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+
+export const repoRoot = resolve(__dirname, '../..');
+export const fixturesRoot = resolve(repoRoot, '../shared/fixtures/wasmtime');
+export const exampleRoot = resolve(repoRoot, 'examples/mini-wasmtime');
+
+export interface TempWorkspace {
+  dir: string;
+  /** Runs the real nx CLI; never throws, returns status and output. */
+  nx(args: string[], env?: NodeJS.ProcessEnv): SpawnSyncReturns<string>;
+  /** Runs git in the workspace; throws on failure, returns trimmed stdout. */
+  git(args: string[]): string;
+  cleanup(): void;
+}
+
+export const NX_ENV: NodeJS.ProcessEnv = {
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_SKIP_NX_CACHE: 'true',
+  NX_TUI: 'false',
+  NX_INTERACTIVE: 'false',
+  NX_VERBOSE_LOGGING: 'false',
+  CI: 'true',
+  FORCE_COLOR: '0',
+};
+
+export interface WorkspaceInit {
+  /** A directory to copy (its `target/` and `.git` are skipped). */
+  from?: string;
+  /** Plugin options written into nx.json. */
+  options?: Record<string, unknown>;
+  /** Make a git repository with one commit on `main`. */
+  git?: boolean;
+}
+
+export function makeWorkspace(init: WorkspaceInit = {}): TempWorkspace {
+  const dir = mkdtempSync(join(tmpdir(), 'nrt-e2e-'));
+  if (init.from) {
+    cpSync(init.from, dir, {
+      recursive: true,
+      filter: (src) => !/[\\/](target|\.git|node_modules)$/.test(src),
+    });
+  }
+  writeFileSync(
+    join(dir, 'nx.json'),
+    JSON.stringify({ plugins: [init.options ? { plugin: 'nx-release-train', options: init.options } : 'nx-release-train'], useDaemonProcess: false }, null, 2) + '\n',
+  );
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, '.gitignore'), 'node_modules\n.nx\ntarget\n');
+  const git = (args: string[]) =>
+    execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: gitEnv() }).trim();
+  if (init.git) {
+    git(['init', '-q', '-b', 'main']);
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', 'initial']);
+  }
+  return {
+    dir,
+    git,
+    nx: (args, env = {}) =>
+      spawnSync(process.execPath, [join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, ...NX_ENV, ...env },
+        timeout: 240_000,
+      }),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export function gitEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Release Bot',
+    GIT_AUTHOR_EMAIL: 'release-bot@example.invalid',
+    GIT_COMMITTER_NAME: 'Release Bot',
+    GIT_COMMITTER_EMAIL: 'release-bot@example.invalid',
+    GIT_CONFIG_NOSYSTEM: '1',
+  };
+}

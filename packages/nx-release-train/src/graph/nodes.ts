@@ -1,0 +1,71 @@
+/** Cargo workspace -> Nx projects. A thin adapter over the pure model in core/. */
+import type { CreateNodesContextV2, CreateNodesResult, ProjectConfiguration } from '@nx/devkit';
+import type { Crate, Workspace } from '../core/model';
+import { resolveOptions, type ReleaseTrainOptions } from '../core/options';
+import { dirOf } from '../core/paths';
+import { workspaceModel } from './model-cache';
+import { reportOnce } from './report';
+import { crateTargets, rootTargets } from './targets';
+
+export const MANIFEST_GLOB = '**/Cargo.toml';
+
+export type ProjectNode = Omit<ProjectConfiguration, 'root'> & { root: string };
+
+export function projectsFor(model: Workspace, options: ReleaseTrainOptions): Record<string, ProjectNode> {
+  const rootDir = dirOf(model.rootManifest);
+  const projects: Record<string, ProjectNode> = {};
+  for (const crate of model.members) {
+    projects[crate.dir] = {
+      root: crate.dir,
+      name: crate.name,
+      projectType: 'library',
+      tags: tagsOf(crate),
+      metadata: {
+        technologies: ['cargo'],
+        cargo: {
+          version: crate.version,
+          versionLine: crate.line,
+          publishable: crate.publishable,
+          manifest: crate.manifest,
+          devDependencies: crate.deps.filter((d) => d.kind === 'dev').map((d) => d.crate),
+        },
+      } as ProjectConfiguration['metadata'],
+      targets: crate.dir === rootDir ? { ...crateTargets(crate, options), ...rootTargets() } : crateTargets(crate, options),
+    };
+  }
+  if (model.members.length > 0 && !projects[rootDir]) {
+    // A virtual manifest: the release commands still need a project at the workspace root.
+    projects[rootDir] = { root: rootDir, name: 'cargo-workspace', tags: ['cargo'], targets: rootTargets() };
+  }
+  return projects;
+}
+
+function tagsOf(crate: Crate): string[] {
+  const tags = ['cargo', crate.publishable ? 'publishable' : 'private'];
+  if (crate.line) tags.push(`version-line:${crate.line}`);
+  return tags;
+}
+
+export async function createNodesFromFiles(
+  configFiles: readonly string[],
+  rawOptions: unknown,
+  context: CreateNodesContextV2,
+): Promise<Array<readonly [string, CreateNodesResult]>> {
+  const { options, problems } = resolveOptions(rawOptions);
+  const model = workspaceModel(context.workspaceRoot, configFiles);
+  reportOnce([
+    ...model.diagnostics,
+    ...problems.map((p) => ({ level: 'error' as const, file: 'nx.json', message: p.message, fix: p.fix })),
+  ]);
+  const projects = projectsFor(model, options);
+  const byManifest = new Map<string, ProjectNode>();
+  for (const project of Object.values(projects)) {
+    byManifest.set(project.root === '.' ? 'Cargo.toml' : `${project.root}/Cargo.toml`, project);
+  }
+  return configFiles
+    .filter((file) => byManifest.has(file))
+    .map((file) => {
+      const project = byManifest.get(file)!;
+      return [file, { projects: { [project.root]: project } }] as const;
+    });
+}
