@@ -38,4 +38,3 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
   supportedLines: 2,
 };
 
-export const PRESETS: Record<string, Partial<ReleaseTrainOptions>> = { wasmtime: wasmtimePreset };

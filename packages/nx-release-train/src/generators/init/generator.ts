@@ -1,0 +1,25 @@
+/**
+ * `nx g nx-release-train:init [--preset=wasmtime]` (also what `nx add nx-release-train` runs):
+ * registers the plugin in nx.json. Idempotent: other plugins are kept, and settings already
+ * written win over the preset's, so a second run changes nothing.
+ */
+import { readNxJson, updateNxJson, type Tree } from '@nx/devkit';
+import { registerPlugin } from '../../core/nx-json';
+import { PRESETS } from '../../presets';
+import type { InitGeneratorSchema } from './schema';
+
+export const PLUGIN_NAME = 'nx-release-train';
+
+export async function initGenerator(tree: Tree, schema: InitGeneratorSchema): Promise<void> {
+  const preset = schema.preset ? PRESETS[schema.preset] : undefined;
+  if (schema.preset && !preset) {
+    throw new Error(`unknown preset "${schema.preset}"; known presets: ${Object.keys(PRESETS).join(', ')}`);
+  }
+  const nxJson = readNxJson(tree) ?? {};
+  const plugins = registerPlugin(nxJson.plugins ?? [], PLUGIN_NAME, preset);
+  if (JSON.stringify(plugins) !== JSON.stringify(nxJson.plugins ?? [])) {
+    updateNxJson(tree, { ...nxJson, plugins });
+  }
+}
+
+export default initGenerator;

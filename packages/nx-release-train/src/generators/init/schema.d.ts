@@ -1,0 +1,4 @@
+export interface InitGeneratorSchema {
+  preset?: 'wasmtime';
+  skipFormat?: boolean;
+}

@@ -1,0 +1,4 @@
+import type { ReleaseTrainOptions } from '../core/options';
+import { wasmtimePreset } from './wasmtime';
+
+export const PRESETS: Record<string, Partial<ReleaseTrainOptions>> = { wasmtime: wasmtimePreset };
