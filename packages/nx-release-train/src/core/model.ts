@@ -1,7 +1,7 @@
 /**
  * The Cargo workspace as plain data. Built from manifests alone (no cargo process), so it
  * also works on trees that hold manifests but no sources. Paths are POSIX, relative to the
- * workspace root ('' or '.' never appears: the root directory is '.').
+ * tree root (the Nx workspace root); the root directory is ".".
  */
 
 export type DepKind = 'normal' | 'dev' | 'build';

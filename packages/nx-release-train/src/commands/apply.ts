@@ -1,0 +1,42 @@
+/**
+ * Turning a plan into commits: one commit built from git objects, refs moved in one
+ * transaction, then the working tree brought along if it is on a moved branch.
+ */
+import { fillPattern } from '../core/options';
+import type { FileEdit, VersionPlan } from '../core/version';
+import { renderPlanDiff } from '../core/version';
+import type { Git } from '../effects/git';
+import type { CommandContext } from './context';
+
+export function editsToFiles(edits: FileEdit[]): Map<string, string> {
+  return new Map(edits.map((e) => [e.file, e.after]));
+}
+
+/** Prints the plan's lines, crates and files, and the diff on a dry run. */
+export function describePlan(ctx: CommandContext, plan: VersionPlan, heading: string): void {
+  ctx.log.info(heading);
+  for (const line of plan.lines) {
+    if (line.from !== line.to) ctx.log.info(`  line ${line.line}: ${line.from} -> ${line.to} (${line.crates.length} crates)`);
+  }
+  ctx.log.info(`  files changed: ${plan.edits.length}`);
+  for (const w of plan.warnings) ctx.log.warn(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  if (ctx.dryRun && plan.edits.length > 0) ctx.log.info('\n' + renderPlanDiff(plan.edits));
+}
+
+export function pushRefspecs(pairs: Array<[string, string]>): string[] {
+  return pairs.map(([from, to]) => `${from}:refs/heads/${to}`);
+}
+
+export function bumpBranch(ctx: CommandContext, version: string): string {
+  return fillPattern(ctx.options.bumpBranchPattern, version);
+}
+
+/**
+ * The working tree follows a branch that moved under it. Only the changed files are
+ * touched, and a local edit to one of them stops the update with git's own message.
+ */
+export async function followIfCheckedOut(git: Git, branch: string, from: string, to: string): Promise<boolean> {
+  if ((await git.currentBranch()) !== branch) return false;
+  await git.moveWorktree(from, to);
+  return true;
+}

@@ -1,0 +1,120 @@
+/**
+ * `nx release-major`: on `main` at X.Y.Z, `release-X.Y.Z` is created at HEAD and main gets
+ * one commit bumping every line to the next major. Refs move together or not at all.
+ */
+import { fillPattern } from '../core/options';
+import { commitMessage, ReleaseError, releaseBranchName, subjectOf } from '../core/release';
+import { Git } from '../effects/git';
+import { bumpBranch, describePlan, editsToFiles, pushRefspecs } from './apply';
+import type { CommandContext } from './context';
+import { currentVersion, plan, snapshot } from './snapshot';
+import { requireRepo } from './preflight';
+
+export interface CutOptions {
+  allowDirty: boolean;
+}
+
+export interface CutResult {
+  releaseBranch: string;
+  version: string;
+  nextVersion: string;
+  bumpCommit: string | null;
+  filesChanged: number;
+}
+
+export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutResult> {
+  const git = new Git(ctx.root);
+  await requireRepo(git);
+  const mainBranch = ctx.options.mainBranch;
+  const branch = await git.currentBranch();
+  if (branch !== mainBranch) {
+    throw new ReleaseError(
+      `release-major cuts from "${mainBranch}", but ${branch ? `"${branch}" is checked out` : 'HEAD is detached'}`,
+      `git switch ${mainBranch} (or set the plugin option "mainBranch")`,
+    );
+  }
+  const head = (await git.resolve('HEAD'))!;
+  const snap = await snapshot(git, head, ctx.options);
+  const version = currentVersion(snap);
+
+  const finished = await finishInterrupted(ctx, git, head, version);
+  if (finished) return finished;
+
+  const release = releaseBranchName(ctx.options, version);
+  const { local, remote } = await git.branches(release, ctx.options.remote);
+  if (local.has(release) || remote.has(release)) {
+    const where = [local.has(release) ? `locally at ${local.get(release)!.slice(0, 12)}` : null, remote.has(release) ? `on ${ctx.options.remote} at ${remote.get(release)!.slice(0, 12)}` : null]
+      .filter(Boolean)
+      .join(' and ');
+    throw new ReleaseError(
+      `branch ${release} already exists ${where}, but ${mainBranch} is still at ${version}`,
+      `if ${version} was already cut, bring ${mainBranch} up to date (git pull); if ${release} was made by mistake, delete it (git branch -D ${release})`,
+    );
+  }
+
+  const thePlan = plan(snap, ctx.options, 'major');
+  const next = thePlan.primary?.to ?? version;
+  await checkDirty(git, opts.allowDirty, thePlan.edits.map((e) => e.file));
+  describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}cut ${release} from ${mainBranch} at ${head.slice(0, 12)}; ${mainBranch} -> ${next}`);
+  if (ctx.dryRun) return { releaseBranch: release, version, nextVersion: next, bumpCommit: null, filesChanged: thePlan.edits.length };
+
+  const title = fillPattern(ctx.options.bumpTitle, next);
+  const bump = await git.commitFiles(head, editsToFiles(thePlan.edits), commitMessage(title));
+  await git.updateRefs(
+    [
+      { ref: `refs/heads/${release}`, to: head, from: null },
+      { ref: `refs/heads/${mainBranch}`, to: bump, from: head },
+    ],
+    `nx release-major: ${title}`,
+  );
+  await git.moveWorktree(head, bump);
+  ctx.log.info(`created ${release} at ${head.slice(0, 12)}; committed "${title}" on ${mainBranch} (${bump.slice(0, 12)})`);
+  if (ctx.push) await pushCut(ctx, git, release, bump, next);
+  return { releaseBranch: release, version, nextVersion: next, bumpCommit: bump, filesChanged: thePlan.edits.length };
+}
+
+async function pushCut(ctx: CommandContext, git: Git, release: string, bump: string, next: string): Promise<void> {
+  const review = bumpBranch(ctx, next);
+  await git.push(ctx.options.remote, pushRefspecs([[`refs/heads/${release}`, release], [bump, review]]));
+  ctx.log.info(`pushed ${release} and ${review} to ${ctx.options.remote}`);
+}
+
+/**
+ * A rerun after the refs moved: HEAD is already the bump (its subject names this version)
+ * and the release branch sits on its parent. If the run was killed before the working tree
+ * followed, finish that; either way, say what was found.
+ */
+async function finishInterrupted(ctx: CommandContext, git: Git, head: string, version: string): Promise<CutResult | null> {
+  const message = await git.commitMessage(head);
+  if (subjectOf(message) !== fillPattern(ctx.options.bumpTitle, version)) return null;
+  const parent = await git.resolve(`${head}^`);
+  if (!parent) return null;
+  const parentSnap = await snapshot(git, parent, ctx.options);
+  const previous = currentVersion(parentSnap);
+  const release = releaseBranchName(ctx.options, previous);
+  const { local } = await git.branches(release, ctx.options.remote);
+  if (local.get(release) !== parent) return null;
+  const indexTree = await git.out(['write-tree']);
+  const parentTree = await git.out(['rev-parse', `${parent}^{tree}`]);
+  if (indexTree === parentTree && indexTree !== (await git.out(['rev-parse', `${head}^{tree}`]))) {
+    if (!ctx.dryRun) await git.moveWorktree(parent, head);
+    ctx.log.info(`finished an interrupted cut: ${release} at ${parent.slice(0, 12)}, working tree brought to the bump commit ${head.slice(0, 12)}`);
+  } else {
+    ctx.log.info(`nothing to do: ${previous} was already cut (${release} at ${parent.slice(0, 12)}, "${subjectOf(message)}" at ${head.slice(0, 12)})`);
+  }
+  if (ctx.push && !ctx.dryRun) await pushCut(ctx, git, release, head, version);
+  return { releaseBranch: release, version: previous, nextVersion: version, bumpCommit: head, filesChanged: 0 };
+}
+
+async function checkDirty(git: Git, allowDirty: boolean, planned: string[]): Promise<void> {
+  const dirty = await git.dirtyPaths();
+  if (dirty.length === 0) return;
+  const listed = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? `, and ${dirty.length - 10} more` : '');
+  if (!allowDirty) {
+    throw new ReleaseError(`the working tree has uncommitted changes: ${listed}`, 'commit or stash them, or pass --allow-dirty (the release commit is built from HEAD, so they stay out of it)');
+  }
+  const overlap = dirty.filter((p) => planned.includes(p));
+  if (overlap.length > 0) {
+    throw new ReleaseError(`uncommitted changes in files the release edits: ${overlap.join(', ')}`, 'commit or stash the changes to these files first');
+  }
+}

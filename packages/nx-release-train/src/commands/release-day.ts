@@ -1,0 +1,50 @@
+/**
+ * `nx release-latest`: on the newest release branch (read from git objects, never checked
+ * out), the top `Unreleased.` becomes `Released <date>.`, committed with the marker so CI
+ * tags it. A rerun on an already dated branch changes nothing and says so.
+ */
+import { fillPattern } from '../core/options';
+import { commitMessage, ReleaseError } from '../core/release';
+import { Git } from '../effects/git';
+import { describePlan, editsToFiles, followIfCheckedOut } from './apply';
+import { knownReleaseBranches, tipOf } from './branches';
+import type { CommandContext } from './context';
+import { requireRepo } from './preflight';
+import { currentVersion, plan, snapshot } from './snapshot';
+
+export interface ReleaseDayResult {
+  branch: string;
+  version: string;
+  commit: string | null;
+}
+
+export async function releaseLatest(ctx: CommandContext, date: string): Promise<ReleaseDayResult> {
+  const git = new Git(ctx.root);
+  await requireRepo(git);
+  const branches = await knownReleaseBranches(ctx, git);
+  if (branches.length === 0) {
+    throw new ReleaseError(`no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`, 'cut one first with `nx release-major`');
+  }
+  const newest = branches[0];
+  const tip = tipOf(newest);
+  const snap = await snapshot(git, tip, ctx.options);
+  const version = currentVersion(snap);
+  const thePlan = plan(snap, ctx.options, 'release', date);
+  if (thePlan.edits.length === 0) {
+    ctx.log.info(`nothing to do: ${ctx.options.releasesFile} on ${newest.name} has no "Unreleased." in its top section (${version} is already dated)`);
+    return { branch: newest.name, version, commit: null };
+  }
+  const title = fillPattern(ctx.options.releaseTitle, version);
+  describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}release ${version} on ${newest.name} (${tip.slice(0, 12)}), dated ${date}`);
+  if (ctx.dryRun) return { branch: newest.name, version, commit: null };
+
+  const commit = await git.commitFiles(tip, editsToFiles(thePlan.edits), commitMessage(title, ctx.options.marker));
+  await git.updateRefs([{ ref: `refs/heads/${newest.name}`, to: commit, from: newest.local }], `nx release-latest: ${title}`);
+  const followed = await followIfCheckedOut(git, newest.name, tip, commit);
+  ctx.log.info(`committed "${title}" on ${newest.name} (${commit.slice(0, 12)})${followed ? '; working tree updated' : ''}`);
+  if (ctx.push) {
+    await git.push(ctx.options.remote, [`refs/heads/${newest.name}:refs/heads/${newest.name}`]);
+    ctx.log.info(`pushed ${newest.name} to ${ctx.options.remote}`);
+  }
+  return { branch: newest.name, version, commit };
+}

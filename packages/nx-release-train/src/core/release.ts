@@ -1,0 +1,67 @@
+/**
+ * Pure release-train decisions around git: branch and tag names, which release branches
+ * exist and which is newest, commit messages, and what a rerun finds.
+ */
+import semver from 'semver';
+import { fillPattern, type ReleaseTrainOptions } from './options';
+
+export class ReleaseError extends Error {
+  constructor(
+    message: string,
+    readonly fix: string,
+  ) {
+    super(message);
+    this.name = 'ReleaseError';
+  }
+}
+
+export interface ReleaseBranch {
+  name: string;
+  /** The version in the branch name (the line's .0 release: release-4.0.0 -> 4.0.0). */
+  version: string;
+  major: number;
+}
+
+const VERSION_RE = String.raw`(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)`;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function branchGlob(options: ReleaseTrainOptions): string {
+  return options.branchPattern.replace('{version}', '*');
+}
+
+export function releaseBranchName(options: ReleaseTrainOptions, version: string): string {
+  return fillPattern(options.branchPattern, version);
+}
+
+/** Release branches among branch names, newest first. */
+export function releaseBranches(names: Iterable<string>, options: ReleaseTrainOptions): ReleaseBranch[] {
+  const [before, after = ''] = options.branchPattern.split('{version}');
+  const re = new RegExp(`^${escape(before)}${VERSION_RE}${escape(after)}$`);
+  const out = new Map<string, ReleaseBranch>();
+  for (const name of names) {
+    const m = re.exec(name);
+    if (m && semver.valid(m[1])) out.set(name, { name, version: m[1], major: semver.major(m[1]) });
+  }
+  return [...out.values()].sort((a, b) => semver.rcompare(a.version, b.version));
+}
+
+export function commitMessage(title: string, marker?: string): string {
+  return marker ? `${title}\n\n${marker}\n` : `${title}\n`;
+}
+
+export function subjectOf(message: string): string {
+  return message.split('\n')[0].trim();
+}
+
+export function carriesMarker(message: string, marker: string): boolean {
+  return message.split('\n').some((line) => line.trim() === marker);
+}
+
+export function isValidDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
+}

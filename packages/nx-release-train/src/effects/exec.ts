@@ -1,0 +1,54 @@
+/**
+ * Runs programs as argument arrays (never a shell). execa is ESM-only; it is loaded once,
+ * lazily, so the plugin's graph code never pays for it.
+ */
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  input?: string;
+  env?: Record<string, string | undefined>;
+  /** Return a non-zero exit instead of throwing. */
+  reject?: boolean;
+  timeoutMs?: number;
+}
+
+type Execa = typeof import('execa').execa;
+let execaPromise: Promise<Execa> | undefined;
+
+async function loadExeca(): Promise<Execa> {
+  execaPromise ??= import('execa').then((m) => m.execa);
+  return execaPromise;
+}
+
+export class CommandError extends Error {
+  constructor(
+    readonly file: string,
+    readonly args: readonly string[],
+    readonly result: RunResult,
+  ) {
+    super(`${file} ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
+    this.name = 'CommandError';
+  }
+}
+
+export async function run(file: string, args: readonly string[], opts: RunOptions): Promise<RunResult> {
+  const execa = await loadExeca();
+  const child = await execa(file, args, {
+    cwd: opts.cwd,
+    input: opts.input,
+    env: opts.env,
+    extendEnv: true,
+    reject: false,
+    stripFinalNewline: false,
+    timeout: opts.timeoutMs,
+    encoding: 'utf8',
+  });
+  const result: RunResult = { exitCode: child.exitCode ?? 1, stdout: String(child.stdout ?? ''), stderr: String(child.stderr ?? '') };
+  if (result.exitCode !== 0 && opts.reject !== false) throw new CommandError(file, args, result);
+  return result;
+}

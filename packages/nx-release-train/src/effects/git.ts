@@ -1,0 +1,161 @@
+/**
+ * Git, as the release commands need it. Commits are built with plumbing (a private index,
+ * hash-object, commit-tree) and refs move in one `update-ref --stdin` transaction, so a run
+ * that is killed leaves either the old or the new state: never a half-written tree.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run, type RunResult } from './exec';
+
+export interface RefUpdate {
+  ref: string;
+  /** New object; null deletes. */
+  to: string | null;
+  /** Expected old value; null means "must not exist". */
+  from: string | null;
+}
+
+export class Git {
+  constructor(readonly cwd: string) {}
+
+  async run(args: string[], opts: { input?: string; env?: Record<string, string>; reject?: boolean } = {}): Promise<RunResult> {
+    return run('git', args, { cwd: this.cwd, ...opts });
+  }
+
+  async out(args: string[], input?: string): Promise<string> {
+    return (await this.run(args, { input })).stdout.trim();
+  }
+
+  async isRepo(): Promise<boolean> {
+    return (await this.run(['rev-parse', '--is-inside-work-tree'], { reject: false })).stdout.trim() === 'true';
+  }
+
+  async topLevel(): Promise<string> {
+    return this.out(['rev-parse', '--show-toplevel']);
+  }
+
+  /** The checked-out branch, or null when HEAD is detached. */
+  async currentBranch(): Promise<string | null> {
+    const r = await this.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { reject: false });
+    return r.exitCode === 0 ? r.stdout.trim() : null;
+  }
+
+  async resolve(rev: string): Promise<string | null> {
+    const r = await this.run(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { reject: false });
+    return r.exitCode === 0 ? r.stdout.trim() : null;
+  }
+
+  /** `git status --porcelain` paths (tracked changes and untracked files). */
+  async dirtyPaths(): Promise<string[]> {
+    const out = (await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=all'])).stdout;
+    return out
+      .split('\0')
+      .filter(Boolean)
+      .map((entry) => entry.slice(3));
+  }
+
+  async hasRemote(name: string): Promise<boolean> {
+    return (await this.run(['remote', 'get-url', name], { reject: false })).exitCode === 0;
+  }
+
+  /** Branch names under refs/heads and refs/remotes/<remote> matching a glob like `release-*`. */
+  async branches(glob: string, remote = 'origin'): Promise<{ local: Map<string, string>; remote: Map<string, string> }> {
+    const out = await this.out(['for-each-ref', '--format=%(refname) %(objectname)', `refs/heads/${glob}`, `refs/remotes/${remote}/${glob}`]);
+    const local = new Map<string, string>();
+    const remoteRefs = new Map<string, string>();
+    for (const line of out.split('\n').filter(Boolean)) {
+      const [ref, sha] = line.split(' ');
+      if (ref.startsWith('refs/heads/')) local.set(ref.slice('refs/heads/'.length), sha);
+      else remoteRefs.set(ref.slice(`refs/remotes/${remote}/`.length), sha);
+    }
+    return { local, remote: remoteRefs };
+  }
+
+  async listFiles(rev: string): Promise<string[]> {
+    return (await this.out(['ls-tree', '-r', '--name-only', '-z', rev])).split('\0').filter(Boolean);
+  }
+
+  /** Reads many files of one revision in a single process; absent files are left out. */
+  async readFiles(rev: string, paths: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (paths.length === 0) return out;
+    const r = await run('git', ['cat-file', '--batch'], { cwd: this.cwd, input: paths.map((p) => `${rev}:${p}`).join('\n') + '\n' });
+    const buf = Buffer.from(r.stdout, 'utf8');
+    let pos = 0;
+    for (const path of paths) {
+      const nl = buf.indexOf(0x0a, pos);
+      const header = buf.subarray(pos, nl).toString('utf8');
+      pos = nl + 1;
+      if (header.endsWith(' missing')) continue;
+      const size = Number(header.split(' ')[2]);
+      out.set(path, buf.subarray(pos, pos + size).toString('utf8'));
+      pos += size + 1;
+    }
+    return out;
+  }
+
+  async commitMessage(rev: string): Promise<string> {
+    return this.out(['log', '-1', '--format=%B', rev]);
+  }
+
+  /**
+   * Writes a commit whose tree is `parent`'s with `files` replaced, without touching the
+   * index or the working tree. Returns the new commit's id.
+   */
+  async commitFiles(parent: string, files: ReadonlyMap<string, string>, message: string): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'nrt-index-'));
+    const env: Record<string, string> = { GIT_INDEX_FILE: join(dir, 'index') };
+    try {
+      await this.run(['read-tree', parent], { env });
+      const modes = await this.modes(parent, [...files.keys()]);
+      for (const [path, text] of files) {
+        const blob = (await this.run(['hash-object', '-w', '--stdin', '--path', path], { input: text })).stdout.trim();
+        await this.run(['update-index', '--add', '--cacheinfo', `${modes.get(path) ?? '100644'},${blob},${path}`], { env });
+      }
+      const tree = (await this.run(['write-tree'], { env })).stdout.trim();
+      return (await this.run(['commit-tree', tree, '-p', parent, '-F', '-'], { input: message })).stdout.trim();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async modes(rev: string, paths: string[]): Promise<Map<string, string>> {
+    const modes = new Map<string, string>();
+    if (paths.length === 0) return modes;
+    const out = await this.out(['ls-tree', '-z', rev, '--', ...paths]);
+    for (const entry of out.split('\0').filter(Boolean)) {
+      const [meta, path] = entry.split('\t');
+      modes.set(path, meta.split(' ')[0]);
+    }
+    return modes;
+  }
+
+  /** Moves every ref at once, or none (each update checks the ref's expected old value). */
+  async updateRefs(updates: RefUpdate[], reason: string): Promise<void> {
+    const zero = '0'.repeat(40);
+    const lines = ['start'];
+    for (const u of updates) {
+      if (u.to === null) lines.push(`delete ${u.ref} ${u.from ?? ''}`.trimEnd());
+      else lines.push(`update ${u.ref} ${u.to} ${u.from ?? zero}`);
+    }
+    lines.push('prepare', 'commit');
+    await this.run(['update-ref', '-m', reason, '--stdin'], { input: lines.join('\n') + '\n' });
+  }
+
+  /**
+   * Brings the index and working tree from `from` to `to` (a two-tree merge): files that
+   * did not change between them, and unrelated local edits, are left alone.
+   */
+  async moveWorktree(from: string, to: string): Promise<void> {
+    await this.run(['read-tree', '-m', '-u', from, to]);
+  }
+
+  async push(remote: string, refspecs: string[]): Promise<void> {
+    await this.run(['push', '--atomic', remote, ...refspecs]);
+  }
+
+  async tag(name: string, commit: string, message: string): Promise<void> {
+    await this.run(['tag', '-a', name, commit, '-F', '-'], { input: message });
+  }
+}

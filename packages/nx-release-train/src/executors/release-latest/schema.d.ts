@@ -1,0 +1,5 @@
+export interface ReleaseLatestSchema {
+  dryRun?: boolean;
+  date?: string;
+  push?: boolean;
+}

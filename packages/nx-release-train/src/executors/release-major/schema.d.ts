@@ -1,0 +1,6 @@
+export interface ReleaseMajorSchema {
+  dryRun?: boolean;
+  date?: string;
+  push?: boolean;
+  allowDirty?: boolean;
+}

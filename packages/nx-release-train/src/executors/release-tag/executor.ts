@@ -1,0 +1,10 @@
+import type { ExecutorContext } from '@nx/devkit';
+import { releaseTag } from '../../commands/tag';
+import { execute, makeContext } from '../shared';
+import type { ReleaseTagSchema } from './schema';
+
+export default async function releaseTagExecutor(options: ReleaseTagSchema, context: ExecutorContext) {
+  return execute(context, async () => {
+    await releaseTag(makeContext(context.root, options), options.branch);
+  });
+}

@@ -1,0 +1,5 @@
+export interface ReleaseTagSchema {
+  dryRun?: boolean;
+  push?: boolean;
+  branch?: string;
+}

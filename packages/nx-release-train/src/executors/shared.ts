@@ -1,0 +1,73 @@
+/**
+ * The one place where release commands meet Nx: options are read (nx.json's plugin options
+ * under the executor's own), errors become one clear message and `success: false`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ExecutorContext } from '@nx/devkit';
+import { pluginOptions, type PluginEntry } from '../core/nx-json';
+import { resolveOptions } from '../core/options';
+import { isValidDate, ReleaseError } from '../core/release';
+import { PlanError, formatProblems } from '../core/version';
+import { CommandError } from '../effects/exec';
+import type { CommandContext, Logger } from '../commands/context';
+
+export const consoleLogger: Logger = {
+  info: (line) => console.log(line),
+  warn: (line) => console.warn(line),
+};
+
+export interface CommonFlags {
+  dryRun?: boolean;
+  push?: boolean;
+}
+
+export function readPluginOptions(root: string): unknown {
+  let nxJson: { plugins?: PluginEntry[] };
+  try {
+    nxJson = JSON.parse(readFileSync(join(root, 'nx.json'), 'utf8'));
+  } catch (err) {
+    throw new ReleaseError(`cannot read ${join(root, 'nx.json')}: ${(err as Error).message}`, 'run the command from an Nx workspace root with a valid nx.json');
+  }
+  return pluginOptions(nxJson.plugins, 'nx-release-train');
+}
+
+export function makeContext(root: string, flags: CommonFlags, log: Logger = consoleLogger): CommandContext {
+  const { options, problems } = resolveOptions(readPluginOptions(root));
+  if (problems.length > 0) {
+    throw new ReleaseError(
+      `nx.json has invalid nx-release-train options:\n${problems.map((p) => `  ${p.setting}: ${p.message}`).join('\n')}`,
+      problems.map((p) => p.fix).join('; '),
+    );
+  }
+  return { root, options, dryRun: flags.dryRun === true, push: flags.push === true, log };
+}
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function checkDate(date: string | undefined): string {
+  const value = date ?? todayUtc();
+  if (!isValidDate(value)) throw new ReleaseError(`--date=${value} is not a calendar date`, 'pass --date=YYYY-MM-DD');
+  return value;
+}
+
+/** Runs a command, turning every known failure into one message with its fix. */
+export async function execute(context: ExecutorContext, body: () => Promise<void>): Promise<{ success: boolean }> {
+  void context;
+  try {
+    await body();
+    return { success: true };
+  } catch (err) {
+    console.error(describeError(err));
+    return { success: false };
+  }
+}
+
+export function describeError(err: unknown): string {
+  if (err instanceof ReleaseError) return `error: ${err.message}\n  fix: ${err.fix}`;
+  if (err instanceof PlanError) return `the release plan was refused; nothing was changed:\n${formatProblems(err.problems)}`;
+  if (err instanceof CommandError) return `error: ${err.message}`;
+  return `error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+}
