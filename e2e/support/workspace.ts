@@ -69,7 +69,7 @@ export function makeWorkspace(init: WorkspaceInit = {}): TempWorkspace {
       spawnSync(process.execPath, [join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), ...args], {
         cwd: dir,
         encoding: 'utf8',
-        env: { ...process.env, ...NX_ENV, ...env },
+        env: { ...gitEnv(), ...NX_ENV, ...env },
         timeout: 240_000,
       }),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
