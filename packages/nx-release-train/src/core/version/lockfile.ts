@@ -1,0 +1,46 @@
+/**
+ * Cargo.lock: workspace members are the `[[package]]` entries without `source`; each moving
+ * member's `version` is rewritten in place, so no cargo run (and no network) is needed.
+ */
+import type { PlanContext } from './context';
+import type { Lines } from './lines';
+import type { TomlEntry } from './toml-scan';
+
+export function planLockfile(ctx: PlanContext, file: string, lines: Lines): void {
+  if (ctx.text(file) === undefined) return; // libraries often commit no lock file
+  const scan = ctx.scan(file);
+  if (!scan) return;
+  // Entries of one [[package]] are contiguous: group them by header index in one pass.
+  const packages: Array<Map<string, TomlEntry>> = [];
+  let current = -2;
+  for (const e of scan.entries) {
+    if (e.header < 0 || e.path.length !== 2) continue;
+    const h = scan.headers[e.header];
+    if (!h.array || h.path.length !== 1 || h.path[0] !== 'package') continue;
+    if (e.header !== current) {
+      packages.push(new Map());
+      current = e.header;
+    }
+    packages[packages.length - 1].set(e.path[1], e);
+  }
+  const seen = new Set<string>();
+  for (const fields of packages) {
+    const name = fields.get('name')?.value;
+    const version = fields.get('version');
+    if (!name || !version || fields.has('source')) continue;
+    const bump = lines.moving.get(name);
+    if (!bump) continue;
+    seen.add(name);
+    if (version.value === bump.from) ctx.replaceString(file, version, bump.to);
+    else
+      ctx.problems.error(
+        file,
+        version.line,
+        `${name} is locked at ${version.value} but its manifest says ${bump.from}: the lock file is stale`,
+        'refresh it with `cargo update --workspace` (or any cargo build) and commit it',
+      );
+  }
+  for (const c of lines.crates)
+    if (!seen.has(c.name))
+      ctx.problems.warn(file, undefined, `${c.name} has no entry in ${file}`, 'refresh it with `cargo update --workspace` and commit it');
+}

@@ -1,0 +1,121 @@
+/**
+ * Cargo.toml edits: the `version` of each moving crate with a literal version, the root's
+ * `[workspace.package] version`, and first-party requirements in every dependency table.
+ */
+import type { Workspace } from '../model';
+import type { PlanContext } from './context';
+import { WORKSPACE_LINE, type Lines } from './lines';
+import { findEntry, type TomlEntry, type TomlScan } from './toml-scan';
+import { parseRequirement, rewriteRequirement } from './versions';
+
+const DEP_TABLES = new Set(['dependencies', 'dev-dependencies', 'build-dependencies', 'dev_dependencies', 'build_dependencies']);
+
+/**
+ * How many leading path segments name a dependency table: 1 for `[dependencies]`, 3 for
+ * `[target.'cfg(..)'.dependencies]`, 2 for `[workspace.dependencies]`; -1 otherwise.
+ */
+export function depTableDepth(path: readonly string[]): number {
+  if (DEP_TABLES.has(path[0])) return 1;
+  if (path[0] === 'target' && path.length > 2 && DEP_TABLES.has(path[2])) return 3;
+  if (path[0] === 'workspace' && path[1] === 'dependencies') return 2;
+  return -1;
+}
+
+/** One dependency as written: a bare requirement string, or fields (inline, dotted or table form). */
+export interface DepEntry {
+  key: string;
+  /** The table's path, e.g. ['target', 'cfg(unix)', 'dependencies']. */
+  table: string[];
+  bare?: TomlEntry;
+  fields: Map<string, TomlEntry>;
+  /** Line of the first text of the entry. */
+  line: number;
+}
+
+/** Every dependency entry of a manifest, in document order. */
+export function dependencyEntries(scan: TomlScan): DepEntry[] {
+  const deps = new Map<string, DepEntry>();
+  for (const e of scan.entries) {
+    const depth = depTableDepth(e.path);
+    if (depth < 0 || e.path.length <= depth) continue;
+    const id = e.path.slice(0, depth + 1).join('\u0000');
+    let dep = deps.get(id);
+    if (!dep) {
+      dep = { key: e.path[depth], table: e.path.slice(0, depth), fields: new Map(), line: e.line };
+      deps.set(id, dep);
+    }
+    const rest = e.path.length - depth - 1;
+    if (rest === 0 && e.kind === 'string') dep.bare = e;
+    else if (rest === 1) dep.fields.set(e.path[depth + 1], e);
+  }
+  return [...deps.values()];
+}
+
+export function planManifests(ctx: PlanContext, ws: Workspace, lines: Lines): void {
+  const manifests = new Set([ws.rootManifest, ...ws.members.map((c) => c.manifest)]);
+  const literal = new Map(ws.members.filter((c) => c.versionFrom === 'literal').map((c) => [c.manifest, c.name]));
+  const workspaceLine = lines.lines.find((l) => l.line === WORKSPACE_LINE);
+  for (const file of manifests) {
+    const scan = ctx.scan(file);
+    if (!scan) continue;
+    if (file === ws.rootManifest && workspaceLine) {
+      const entry = findEntry(scan, ['workspace', 'package', 'version']);
+      if (entry?.kind === 'string') ctx.replaceString(file, entry, workspaceLine.to);
+      else
+        ctx.problems.error(file, entry?.line, '[workspace.package] version is not a string', 'write version = "X.Y.Z" under [workspace.package]');
+    }
+    const bump = lines.moving.get(literal.get(file) ?? '');
+    if (bump) packageVersion(ctx, file, scan, bump.name, bump.from, bump.to);
+    for (const dep of dependencyEntries(scan)) requirement(ctx, file, dep, lines);
+  }
+}
+
+function packageVersion(ctx: PlanContext, file: string, scan: TomlScan, name: string, from: string, to: string): void {
+  const entry = findEntry(scan, ['package', 'version']);
+  if (entry?.kind === 'string' && entry.value === from) ctx.replaceString(file, entry, to);
+  else
+    ctx.problems.error(
+      file,
+      entry?.line,
+      `crate ${name}: expected [package] version = "${from}"`,
+      'write the version as a plain string under [package]',
+    );
+}
+
+function requirement(ctx: PlanContext, file: string, dep: DepEntry, lines: Lines): void {
+  const pkg = dep.fields.get('package');
+  const name = pkg?.kind === 'string' && pkg.value !== null ? pkg.value : dep.key;
+  const target = lines.moving.get(name);
+  // Without `path` the entry names a registry crate (maybe an older release of ours): not ours to move.
+  if (!target || !dep.fields.has('path')) return;
+  const req = dep.bare ?? dep.fields.get('version');
+  // A wildcard pins nothing: it accepts the new version as it is.
+  if (!req || (req.kind === 'string' && req.value?.trim() === '*')) return;
+  const where = `requirement on ${name}${name !== dep.key ? ` (key ${dep.key})` : ''} in [${dep.table.join('.')}]`;
+  const parsed = req.kind === 'string' && req.value !== null ? parseRequirement(req.value) : null;
+  if (!parsed || parsed.version !== target.from) {
+    ctx.problems.error(
+      file,
+      req.line,
+      `${where} is ${req.kind === 'string' ? `"${req.value}"` : 'not a string'}, which does not equal the current version ${target.from}`,
+      `require "=${target.from}" (or "${target.from}" for a public crate) before the bump`,
+    );
+    return;
+  }
+  checkPolicy(ctx, file, req.line, where, name, parsed.op, target.from);
+  ctx.replaceString(file, req, rewriteRequirement(req.value ?? '', parsed, target.to));
+}
+
+/** Public crates are required with caret (semver-compatible users); the rest pinned with `=`. */
+function checkPolicy(ctx: PlanContext, file: string, line: number, where: string, name: string, op: string, version: string): void {
+  const isPublic = ctx.options.publicCrates.includes(name);
+  if (isPublic === (op !== '=')) return;
+  const message = isPublic
+    ? `${where} pins "=${version}", but ${name} is listed in publicCrates (required with caret)`
+    : `${where} uses caret "${op}${version}", but ${name} is not in publicCrates (first-party crates are pinned with "=")`;
+  const fix = isPublic
+    ? `require "${version}", or remove ${name} from publicCrates`
+    : `require "=${version}", or add ${name} to publicCrates`;
+  if (ctx.strictPolicy) ctx.problems.error(file, line, message, fix);
+  else ctx.problems.warn(file, line, message, fix);
+}

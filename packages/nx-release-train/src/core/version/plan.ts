@@ -1,0 +1,145 @@
+/**
+ * The version planner: from the workspace model, the texts of the files involved and the
+ * options, it computes every version move and every file edit as plain data. It never reads or
+ * writes anything itself; applying the plan is the caller's job (write each edit's `after`).
+ */
+import type { Workspace } from '../model';
+import type { ReleaseTrainOptions } from '../options';
+import { fillPattern } from '../options';
+import { PlanContext } from './context';
+import { lineChanges, type LineChange } from './diff';
+import type { Problem } from './errors';
+import { computeLines, type CrateBump, type LineBump } from './lines';
+import { planLockfile } from './lockfile';
+import { planManifests } from './manifests';
+import { dateReleases, rotateReleases, topSection } from './releases';
+import { planVersionFiles } from './version-files';
+import type { BumpKind } from './versions';
+
+export interface PlanInput {
+  workspace: Workspace;
+  /**
+   * Texts by path relative to the workspace root (POSIX): at least every file of
+   * `filesToRead()` that exists. Absent optional files (Cargo.lock, RELEASES.md) skip their step.
+   */
+  files: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  options: ReleaseTrainOptions;
+  bump: BumpKind;
+  /** YYYY-MM-DD for `Released <date>.`; required for 'patch' and 'release'. */
+  date?: string;
+  /** Make public/exact requirement policy breaches errors instead of warnings. */
+  strictPolicy?: boolean;
+}
+
+export interface FileEdit {
+  file: string;
+  before: string;
+  after: string;
+  changes: LineChange[];
+}
+
+export interface VersionPlan {
+  bump: BumpKind;
+  /** The line releases are named after ('workspace' if there is one): branch, tag and titles. */
+  primary: LineBump | null;
+  lines: LineBump[];
+  /** Every crate that moves (from === to on release day). */
+  crates: CrateBump[];
+  /** Files that change, sorted by path; every byte outside the edited values is kept. */
+  edits: FileEdit[];
+  warnings: Problem[];
+}
+
+/** Paths (relative to the root) the planner may read: the caller passes those that exist. */
+export function filesToRead(workspace: Workspace, options: ReleaseTrainOptions): string[] {
+  const files = new Set([workspace.rootManifest, ...workspace.members.map((c) => c.manifest)]);
+  files.add(lockPath(workspace));
+  for (const rule of options.versionFiles) files.add(rule.file);
+  files.add(options.releasesFile);
+  files.add(options.releasesTemplate);
+  return [...files];
+}
+
+function lockPath(ws: Workspace): string {
+  const dir = ws.rootManifest.includes('/') ? ws.rootManifest.slice(0, ws.rootManifest.lastIndexOf('/') + 1) : '';
+  return `${dir}Cargo.lock`;
+}
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Computes the plan, or throws PlanError listing every problem found. */
+export function planVersions(input: PlanInput): VersionPlan {
+  const texts = input.files instanceof Map ? input.files : new Map(Object.entries(input.files));
+  const ctx = new PlanContext(texts, input.options, input.strictPolicy ?? false);
+  const { workspace: ws, bump } = input;
+  // A manifest the model could not read means crates missing from the plan: refuse rather
+  // than plan a partial bump.
+  for (const d of ws.diagnostics) if (d.level === 'error') ctx.problems.errors.push(d);
+  if (bump !== 'major' && (input.date === undefined || !DATE.test(input.date)))
+    ctx.problems.error('(command line)', undefined, `date "${input.date ?? ''}" is not YYYY-MM-DD`, 'pass --date=YYYY-MM-DD');
+
+  const lines = computeLines(ctx, ws, bump);
+  if (bump !== 'release') {
+    planManifests(ctx, ws, lines);
+    planLockfile(ctx, lockPath(ws), lines);
+    planVersionFiles(ctx, lines.primary);
+  }
+  const releases = planReleases(ctx, input, lines.primary);
+  ctx.problems.throwIfAny();
+
+  const edits: FileEdit[] = [];
+  for (const file of ctx.splices.files()) {
+    const before = texts.get(file) ?? '';
+    const after = ctx.splices.apply(file, before);
+    edits.push({ file, before, after, changes: ctx.splices.changes(file, before) ?? lineChanges(before, after) });
+  }
+  if (releases) edits.push(releases);
+  edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return {
+    bump,
+    primary: lines.primary,
+    lines: lines.lines,
+    crates: lines.crates,
+    edits: edits.filter((e) => e.before !== e.after),
+    warnings: ctx.problems.warnings,
+  };
+}
+
+function edit(file: string, before: string, after: string): FileEdit {
+  return { file, before, after, changes: lineChanges(before, after) };
+}
+
+function planReleases(ctx: PlanContext, input: PlanInput, primary: LineBump | null): FileEdit | null {
+  const { options, bump } = input;
+  const file = options.releasesFile;
+  const text = ctx.text(file);
+  if (text === undefined) return null;
+  if (!primary) {
+    ctx.problems.error(file, undefined, 'cannot tell which version line the release notes follow', 'add a [workspace.package] version');
+    return null;
+  }
+  // On a cut the top section is the one being branched; otherwise it is the one being released.
+  const expected = bump === 'major' ? primary.from : primary.to;
+  const top = topSection(text);
+  if (top?.version !== expected)
+    ctx.problems.warn(
+      file,
+      top?.line,
+      top ? `the top section is ${top.version}, not ${expected}` : `no "## ${expected}" section at the top`,
+      `start the file with a "## ${expected}" section`,
+    );
+  if (bump !== 'major') return input.date && DATE.test(input.date) ? edit(file, text, dateReleases(text, input.date)) : null;
+
+  const template = ctx.text(options.releasesTemplate);
+  if (template === undefined) {
+    ctx.problems.error(options.releasesTemplate, undefined, 'release notes template not found', 'create it, or set releasesTemplate in nx.json');
+    return null;
+  }
+  const rotated = rotateReleases(text, template, primary.to, fillPattern(options.archiveLine, primary.from));
+  if ('error' in rotated) {
+    ctx.problems.error(file, rotated.error.line, rotated.error.message, rotated.error.fix);
+    return null;
+  }
+  return edit(file, text, rotated.text);
+}
+
