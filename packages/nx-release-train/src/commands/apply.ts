@@ -5,7 +5,9 @@
 import { fillPattern } from '../core/options';
 import type { FileEdit, VersionPlan } from '../core/version';
 import { renderPlanDiff } from '../core/version';
-import type { Git } from '../effects/git';
+import { Git } from '../effects/git';
+import { run } from '../effects/exec';
+import { writeFilesAtomic } from '../effects/files';
 import type { CommandContext } from './context';
 
 export function editsToFiles(edits: FileEdit[]): Map<string, string> {
@@ -39,4 +41,23 @@ export async function followIfCheckedOut(git: Git, branch: string, from: string,
   if ((await git.currentBranch()) !== branch) return false;
   await git.moveWorktree(from, to);
   return true;
+}
+
+/**
+ * The release commit on top of `parent`. Without a post-version command it is built from git
+ * objects alone; with one, in a temporary worktree where the command runs and whatever it
+ * changes joins the commit. Nothing is checked out in the user's working tree either way.
+ */
+export async function buildCommit(ctx: CommandContext, git: Git, parent: string, edits: FileEdit[], message: string): Promise<string> {
+  const command = ctx.options.postVersionCommand;
+  if (command.length === 0) return git.commitFiles(parent, editsToFiles(edits), message);
+  return git.withWorktree(parent, async (dir) => {
+    writeFilesAtomic(dir, editsToFiles(edits));
+    ctx.log.info(`running post-version command in a temporary worktree: ${command.join(' ')}`);
+    await run(command[0], command.slice(1), { cwd: dir });
+    const wt = new Git(dir);
+    await wt.run(['add', '--all']);
+    await wt.run(['commit', '--quiet', '--no-verify', '-F', '-'], { input: message });
+    return wt.out(['rev-parse', 'HEAD']);
+  });
 }

@@ -5,7 +5,7 @@
 import { fillPattern } from '../core/options';
 import { commitMessage, ReleaseError, releaseBranchName, subjectOf } from '../core/release';
 import { Git } from '../effects/git';
-import { bumpBranch, describePlan, editsToFiles, pushRefspecs } from './apply';
+import { buildCommit, bumpBranch, describePlan, pushRefspecs } from './apply';
 import type { CommandContext } from './context';
 import { currentVersion, plan, snapshot } from './snapshot';
 import { requireRepo } from './preflight';
@@ -59,7 +59,7 @@ export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutRes
   if (ctx.dryRun) return { releaseBranch: release, version, nextVersion: next, bumpCommit: null, filesChanged: thePlan.edits.length };
 
   const title = fillPattern(ctx.options.bumpTitle, next);
-  const bump = await git.commitFiles(head, editsToFiles(thePlan.edits), commitMessage(title));
+  const bump = await buildCommit(ctx, git, head, thePlan.edits, commitMessage(title));
   await git.updateRefs(
     [
       { ref: `refs/heads/${release}`, to: head, from: null },
@@ -100,7 +100,10 @@ async function finishInterrupted(ctx: CommandContext, git: Git, head: string, ve
     if (!ctx.dryRun) await git.moveWorktree(parent, head);
     ctx.log.info(`finished an interrupted cut: ${release} at ${parent.slice(0, 12)}, working tree brought to the bump commit ${head.slice(0, 12)}`);
   } else {
-    ctx.log.info(`nothing to do: ${previous} was already cut (${release} at ${parent.slice(0, 12)}, "${subjectOf(message)}" at ${head.slice(0, 12)})`);
+    ctx.log.info(
+      `nothing to do: ${previous} was already cut (${release} at ${parent.slice(0, 12)}, "${subjectOf(message)}" at ${head.slice(0, 12)}); ` +
+        `${ctx.options.mainBranch} has no commit since the bump, so ${version} is not cut yet`,
+    );
   }
   if (ctx.push && !ctx.dryRun) await pushCut(ctx, git, release, head, version);
   return { releaseBranch: release, version: previous, nextVersion: version, bumpCommit: head, filesChanged: 0 };

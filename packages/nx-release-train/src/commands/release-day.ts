@@ -6,7 +6,7 @@
 import { fillPattern } from '../core/options';
 import { commitMessage, ReleaseError } from '../core/release';
 import { Git } from '../effects/git';
-import { describePlan, editsToFiles, followIfCheckedOut } from './apply';
+import { buildCommit, describePlan, followIfCheckedOut } from './apply';
 import { knownReleaseBranches, tipOf } from './branches';
 import type { CommandContext } from './context';
 import { requireRepo } from './preflight';
@@ -38,7 +38,7 @@ export async function releaseLatest(ctx: CommandContext, date: string): Promise<
   describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}release ${version} on ${newest.name} (${tip.slice(0, 12)}), dated ${date}`);
   if (ctx.dryRun) return { branch: newest.name, version, commit: null };
 
-  const commit = await git.commitFiles(tip, editsToFiles(thePlan.edits), commitMessage(title, ctx.options.marker));
+  const commit = await buildCommit(ctx, git, tip, thePlan.edits, commitMessage(title, ctx.options.marker));
   await git.updateRefs([{ ref: `refs/heads/${newest.name}`, to: commit, from: newest.local }], `nx release-latest: ${title}`);
   const followed = await followIfCheckedOut(git, newest.name, tip, commit);
   ctx.log.info(`committed "${title}" on ${newest.name} (${commit.slice(0, 12)})${followed ? '; working tree updated' : ''}`);

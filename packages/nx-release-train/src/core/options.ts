@@ -3,6 +3,7 @@
  * Every executor reads the same options (merged under its own), so the `wasmtime` preset is
  * pure configuration: nothing in code knows a crate name.
  */
+import { DEFAULT_BINDINGS, type BindingsOptions } from './bindings/rules';
 
 /** A file that carries the version in text, e.g. a C header's macros. */
 export interface VersionFileRule {
@@ -45,6 +46,8 @@ export interface ArtifactsOptions {
   targets: string[];
   /** Where archives and `.sha256` files are written, relative to the root. */
   outputDir: string;
+  /** xz preset: 9 (smallest, as Wasmtime's releases) down to 0 (fastest, e.g. for rehearsals). */
+  compression: number;
   /** GitHub repository `owner/name`; null: $GITHUB_REPOSITORY. */
   repository: string | null;
   /** GitHub release title; placeholders as in `name`, without {platform}. */
@@ -78,7 +81,18 @@ export interface ReleaseTrainOptions {
   ltsMonths: number;
   /** Cargo registry name from cargo's configuration; null means crates.io. */
   registry: string | null;
+  /** The branch monthly majors are cut from. */
+  mainBranch: string;
+  /** The git remote `--push` pushes to and release branches are looked up on. */
+  remote: string;
+  /**
+   * A command (argument array) run after versioning, in a temporary worktree of the new
+   * state, whose changes join the release commit (e.g. `cargo vet` for supply-chain/).
+   */
+  postVersionCommand: string[];
   artifacts: ArtifactsOptions;
+  /** Binding repositories that follow a release (`nx release-bindings`); see bindings/rules.ts. */
+  bindings: BindingsOptions;
 }
 
 export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
@@ -97,6 +111,9 @@ export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
   ltsEvery: 0,
   ltsMonths: 0,
   registry: null,
+  mainBranch: 'main',
+  remote: 'origin',
+  postVersionCommand: [],
   artifacts: {
     archives: [],
     features: {},
@@ -104,9 +121,11 @@ export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
     platforms: {},
     targets: [],
     outputDir: 'dist',
+    compression: 9,
     repository: null,
     releaseName: '{tag}',
   },
+  bindings: DEFAULT_BINDINGS,
 };
 
 /** Fill placeholders {version} {major} {minor} {patch} from a semver string. */

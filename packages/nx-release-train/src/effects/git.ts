@@ -151,6 +151,22 @@ export class Git {
     await this.run(['read-tree', '-m', '-u', from, to]);
   }
 
+  /**
+   * Runs `body` in a temporary detached worktree at `commit`; the worktree is removed
+   * afterwards, also when `body` fails.
+   */
+  async withWorktree<T>(commit: string, body: (dir: string) => Promise<T>): Promise<T> {
+    const dir = mkdtempSync(join(tmpdir(), 'nrt-worktree-'));
+    await this.run(['worktree', 'add', '--detach', '--quiet', dir, commit]);
+    try {
+      return await body(dir);
+    } finally {
+      await this.run(['worktree', 'remove', '--force', dir], { reject: false });
+      rmSync(dir, { recursive: true, force: true });
+      await this.run(['worktree', 'prune'], { reject: false });
+    }
+  }
+
   async push(remote: string, refspecs: string[]): Promise<void> {
     await this.run(['push', '--atomic', remote, ...refspecs]);
   }

@@ -8,9 +8,8 @@ import type { ExecutorContext } from '@nx/devkit';
 import { pluginOptions, type PluginEntry } from '../core/nx-json';
 import { resolveOptions } from '../core/options';
 import { isValidDate, ReleaseError } from '../core/release';
-import { PlanError, formatProblems } from '../core/version';
-import { CommandError } from '../effects/exec';
 import type { CommandContext, Logger } from '../commands/context';
+import { describeError } from '../commands/errors';
 
 export const consoleLogger: Logger = {
   info: (line) => console.log(line),
@@ -63,11 +62,4 @@ export async function execute(context: ExecutorContext, body: () => Promise<void
     console.error(describeError(err));
     return { success: false };
   }
-}
-
-export function describeError(err: unknown): string {
-  if (err instanceof ReleaseError) return `error: ${err.message}\n  fix: ${err.fix}`;
-  if (err instanceof PlanError) return `the release plan was refused; nothing was changed:\n${formatProblems(err.problems)}`;
-  if (err instanceof CommandError) return `error: ${err.message}`;
-  return `error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
 }

@@ -1,0 +1,114 @@
+/**
+ * `nx release-patch --target=4.x`: a patch release on one or more release lines, prepared
+ * from git objects (or a temporary worktree), never in the user's checkout. With several
+ * lines, every line's commit is prepared first; refs move (and pushes go) only when all
+ * succeeded, in one transaction.
+ */
+import { fillPattern } from '../core/options';
+import { describeLines, parsePatchTarget, selectLines, supportedLines, type LineInfo } from '../core/patch-target';
+import { commitMessage, ReleaseError, releaseBranches } from '../core/release';
+import { Git } from '../effects/git';
+import { buildCommit, bumpBranch, describePlan, followIfCheckedOut } from './apply';
+import { knownReleaseBranches, tipOf, type KnownBranch } from './branches';
+import type { CommandContext } from './context';
+import { describeError } from './errors';
+import { requireRepo } from './preflight';
+import { plan, snapshot } from './snapshot';
+
+export interface PatchOptions {
+  target?: string;
+  force: boolean;
+  date: string;
+}
+
+export interface LineResult {
+  branch: string;
+  from: string | null;
+  to: string | null;
+  commit: string | null;
+  error: string | null;
+}
+
+export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<LineResult[]> {
+  // The target is checked before git is asked anything.
+  const parsed = opts.target === undefined ? null : parsePatchTarget(opts.target, ctx.options);
+  const git = new Git(ctx.root);
+  await requireRepo(git);
+  const branches = await knownReleaseBranches(ctx, git);
+  const lines = await withCutDates(ctx, git, branches);
+  const supported = supportedLines(lines, ctx.options, opts.date);
+  let target = parsed;
+  if (!target) {
+    const current = await git.currentBranch();
+    const onRelease = current ? releaseBranches([current], ctx.options)[0] : undefined;
+    if (!onRelease) {
+      throw new ReleaseError(
+        `no --target given and ${current ? `"${current}"` : 'HEAD'} is not a release branch; supported lines: ${describeLines(supported)}`,
+        'pass --target=<line> (e.g. --target=4.x, latest or supported), or run it on a release branch',
+      );
+    }
+    target = { kind: 'major', major: onRelease.major };
+  }
+  const selected = selectLines(target, lines, supported, opts.force);
+
+  const results: LineResult[] = [];
+  const ready: Array<{ branch: KnownBranch; tip: string; commit: string; version: string }> = [];
+  for (const line of selected) {
+    const branch = branches.find((b) => b.name === line.name)!;
+    const tip = tipOf(branch);
+    try {
+      const thePlan = plan(await snapshot(git, tip, ctx.options), ctx.options, 'patch', opts.date);
+      const to = thePlan.primary?.to ?? null;
+      describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}patch ${branch.name} (${tip.slice(0, 12)}): ${thePlan.primary?.from} -> ${to}`);
+      const commit = ctx.dryRun ? null : await buildCommit(ctx, git, tip, thePlan.edits, commitMessage(fillPattern(ctx.options.releaseTitle, to!), ctx.options.marker));
+      results.push({ branch: branch.name, from: thePlan.primary?.from ?? null, to, commit, error: null });
+      if (commit && to) ready.push({ branch, tip, commit, version: to });
+    } catch (err) {
+      results.push({ branch: branch.name, from: null, to: null, commit: null, error: describeError(err) });
+    }
+  }
+  printTable(ctx, results);
+  const failed = results.filter((r) => r.error);
+  if (failed.length > 0) {
+    throw new ReleaseError(
+      `${failed.length} of ${results.length} release lines could not be patched; no branch was changed and nothing was pushed`,
+      'fix the problems listed above and run the command again',
+    );
+  }
+  if (ctx.dryRun) return results;
+
+  await git.updateRefs(
+    ready.map((r) => ({ ref: `refs/heads/${r.branch.name}`, to: r.commit, from: r.branch.local })),
+    `nx release-patch: ${ready.map((r) => r.version).join(', ')}`,
+  );
+  for (const r of ready) await followIfCheckedOut(git, r.branch.name, r.tip, r.commit);
+  if (ctx.push) {
+    const refspecs = ready.map((r) => `${r.commit}:refs/heads/${bumpBranch(ctx, r.version)}`);
+    await git.push(ctx.options.remote, refspecs);
+    ctx.log.info(`pushed ${ready.map((r) => bumpBranch(ctx, r.version)).join(', ')} to ${ctx.options.remote}`);
+  }
+  return results;
+}
+
+/** Cut dates matter only to long-term support; they cost a git call per line, so only then. */
+async function withCutDates(ctx: CommandContext, git: Git, branches: KnownBranch[]): Promise<LineInfo[]> {
+  const lts = ctx.options.ltsEvery > 0 && ctx.options.ltsMonths > 0;
+  const out: LineInfo[] = [];
+  for (const b of branches) {
+    let cutDate: string | null = null;
+    if (lts) {
+      const base = (await git.run(['merge-base', tipOf(b), ctx.options.mainBranch], { reject: false })).stdout.trim() || tipOf(b);
+      cutDate = await git.out(['log', '-1', '--format=%cs', base]);
+    }
+    out.push({ name: b.name, version: b.version, major: b.major, cutDate });
+  }
+  return out;
+}
+
+function printTable(ctx: CommandContext, results: LineResult[]): void {
+  const rows = [['line', 'version', 'commit', 'result'], ...results.map((r) => [r.branch, r.from && r.to ? `${r.from} -> ${r.to}` : '-', r.commit ? r.commit.slice(0, 12) : '-', r.error ? 'FAILED' : ctx.dryRun ? 'planned' : 'ready'])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  ctx.log.info('');
+  for (const row of rows) ctx.log.info(row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  for (const r of results.filter((x) => x.error)) ctx.log.warn(`\n${r.branch}: ${r.error}`);
+}

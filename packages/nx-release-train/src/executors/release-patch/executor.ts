@@ -1,0 +1,17 @@
+import type { ExecutorContext } from '@nx/devkit';
+import { PATCH_TARGET_ENV } from '../../core/argv';
+import { patch } from '../../commands/patch';
+import { checkDate, execute, makeContext } from '../shared';
+import type { ReleasePatchSchema } from './schema';
+
+export default async function releasePatch(options: ReleasePatchSchema, context: ExecutorContext) {
+  return execute(context, async () => {
+    const date = checkDate(options.date);
+    const ctx = makeContext(context.root, options);
+    // `--target` is Nx's own option; the plugin's preTasksExecution hook hands it on.
+    const target = options.target ?? options.line ?? process.env[PATCH_TARGET_ENV];
+    const results = await patch(ctx, { target, force: options.force === true, date });
+    const done = results.filter((r) => r.commit).map((r) => `${r.branch} ${r.to}`);
+    ctx.log.info(`\nsummary: ${ctx.dryRun ? `${results.length} line(s) planned` : `patched ${done.join(', ')}`}`);
+  });
+}
