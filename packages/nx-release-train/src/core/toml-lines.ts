@@ -6,6 +6,7 @@
 
 const KEY_PART = String.raw`(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')`;
 const KEY_LINE = new RegExp(String.raw`^\s*(${KEY_PART}(?:\s*\.\s*${KEY_PART})*)\s*=`);
+const SIMPLE_KEY_LINE = /^[ \t]*([A-Za-z0-9_-]+)[ \t]*=/;
 const HEADER_LINE = new RegExp(String.raw`^\s*\[\[?\s*(${KEY_PART}(?:\s*\.\s*${KEY_PART})*)\s*\]\]?\s*(?:#.*)?$`);
 
 export function splitKey(key: string): string[] {
@@ -34,15 +35,21 @@ export function indexLines(text: string): LineIndex {
       if (countDelims(line, inMultiline) % 2 === 1) inMultiline = null;
       continue;
     }
-    const header = HEADER_LINE.exec(line);
-    if (header) {
-      table = splitKey(header[1]);
-      record(index, table, i + 1);
+    const first = line.trimStart()[0];
+    if (first === undefined || first === '#' || first === ']' || first === '}' || first === ',') continue;
+    if (first === '[') {
+      const header = HEADER_LINE.exec(line);
+      if (header) {
+        table = splitKey(header[1]);
+        record(index, table, i + 1);
+      }
       continue;
     }
-    const kv = KEY_LINE.exec(line);
+    // Most lines are `key = value`: a cheap match first, the full key grammar only otherwise.
+    const simple = SIMPLE_KEY_LINE.exec(line);
+    const kv = simple ?? KEY_LINE.exec(line);
     if (kv) {
-      record(index, [...table, ...splitKey(kv[1])], i + 1);
+      record(index, simple ? [...table, simple[1]] : [...table, ...splitKey(kv[1])], i + 1);
       const rest = line.slice(kv[0].length);
       for (const delim of ['"""', "'''"]) {
         if (countDelims(rest, delim) % 2 === 1) inMultiline = delim;
