@@ -7,22 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../packages/nx-release-train/src/presets/wasmtime';
 import { repoState, treeMismatches } from './support/state';
-import { exampleRoot, fixturesRoot, makeWorkspace, type TempWorkspace } from './support/workspace';
+import { exampleRoot, fixturesRoot, makeWorkspace, nxOk as ok, nxRefused as refused, type TempWorkspace } from './support/workspace';
 
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
-function ok(ws: TempWorkspace, args: string[]): string {
-  const r = ws.nx(args);
-  expect(r.status, `nx ${args.join(' ')}\n${r.stdout}\n${r.stderr}`).toBe(0);
-  return r.stdout + r.stderr;
-}
-
-function refused(ws: TempWorkspace, args: string[]): string {
-  const r = ws.nx(args);
-  expect(r.status, `nx ${args.join(' ')} should fail\n${r.stdout}`).not.toBe(0);
-  return r.stdout + r.stderr;
-}
 
 /** Rewrites the example from 5.0.0 to 3.0.0 (and its 0.92 line to 0.90) in every text file. */
 function rewindExample(dir: string): void {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../packages/nx-release-train/src/presets/wasmtime';
 import { repoState, treeMismatches } from './support/state';
-import { exampleRoot, fixturesRoot, makeWorkspace, type TempWorkspace } from './support/workspace';
+import { exampleRoot, fixturesRoot, makeWorkspace, nxOk as ok, nxRefused as refused, type TempWorkspace } from './support/workspace';
 
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -19,17 +19,6 @@ function repo(from: string): TempWorkspace {
   return ws;
 }
 
-function ok(ws: TempWorkspace, args: string[]): string {
-  const r = ws.nx(args);
-  expect(r.status, `nx ${args.join(' ')}\n${r.stdout}\n${r.stderr}`).toBe(0);
-  return r.stdout + r.stderr;
-}
-
-function refused(ws: TempWorkspace, args: string[]): string {
-  const r = ws.nx(args);
-  expect(r.status, `nx ${args.join(' ')} should fail\n${r.stdout}`).not.toBe(0);
-  return r.stdout + r.stderr;
-}
 
 function sourceDate(caseName: string): string {
   return /^date (\S+)/m.exec(readFileSync(join(fixturesRoot, caseName, 'after/SOURCE'), 'utf8'))![1];

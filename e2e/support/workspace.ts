@@ -86,3 +86,17 @@ export function gitEnv(): NodeJS.ProcessEnv {
     GIT_CONFIG_NOSYSTEM: '1',
   };
 }
+
+/** Runs nx and expects success; returns stdout + stderr. */
+export function nxOk(ws: TempWorkspace, args: string[], env?: NodeJS.ProcessEnv): string {
+  const r = ws.nx(args, env);
+  if (r.status !== 0) throw new Error(`nx ${args.join(' ')} failed (exit ${r.status})\n${r.stdout}\n${r.stderr}`);
+  return r.stdout + r.stderr;
+}
+
+/** Runs nx and expects a refusal (non-zero exit); returns stdout + stderr. */
+export function nxRefused(ws: TempWorkspace, args: string[], env?: NodeJS.ProcessEnv): string {
+  const r = ws.nx(args, env);
+  if (r.status === 0) throw new Error(`nx ${args.join(' ')} should have failed\n${r.stdout}\n${r.stderr}`);
+  return r.stdout + r.stderr;
+}

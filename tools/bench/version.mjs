@@ -23,27 +23,24 @@ const options = resolveOptions(wasmtimePreset).options;
 const copy = mkdtempSync(join(tmpdir(), 'nrt-bench-version-'));
 cpSync(fixture, copy, { recursive: true });
 
-let edits = 0;
-const planOnly = await timeMedian(() => {
-  const manifests = findManifests(copy);
-  const ws = buildWorkspace({ manifests, read: (p) => readText(copy, p) });
+/** What the command does before writing: read the manifests, model the workspace, plan. */
+function planCut() {
+  const ws = buildWorkspace({ manifests: findManifests(copy), read: (p) => readText(copy, p) });
   const files = new Map();
   for (const p of filesToRead(ws, options)) {
     const t = readText(copy, p);
     if (t !== null) files.set(p, t);
   }
-  edits = planVersions({ workspace: ws, files, options, bump: 'major' }).edits.length;
+  return planVersions({ workspace: ws, files, options, bump: 'major' });
+}
+
+let edits = 0;
+const planOnly = await timeMedian(() => {
+  edits = planCut().edits.length;
 }, { runs: 30, warmup: 5 });
 
 const full = await timeMedian(() => {
-  const manifests = findManifests(copy);
-  const ws = buildWorkspace({ manifests, read: (p) => readText(copy, p) });
-  const files = new Map();
-  for (const p of filesToRead(ws, options)) {
-    const t = readText(copy, p);
-    if (t !== null) files.set(p, t);
-  }
-  const plan = planVersions({ workspace: ws, files, options, bump: 'major' });
+  const plan = planCut();
   // Apply, then put the before texts back so every run plans the same cut.
   writeFilesAtomic(copy, new Map(plan.edits.map((e) => [e.file, e.after])));
   writeFilesAtomic(copy, new Map(plan.edits.map((e) => [e.file, e.before])));
