@@ -7,11 +7,18 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Runs fn `warmup` times, then `runs` times; returns the median in milliseconds. */
-export async function timeMedian(fn, { runs = 20, warmup = 3 } = {}) {
-  for (let i = 0; i < warmup; i++) await fn();
+/**
+ * Runs fn `warmup` times, then `runs` times; returns the median in milliseconds. `setup`,
+ * if given, runs before each call and is not timed.
+ */
+export async function timeMedian(fn, { runs = 20, warmup = 3, setup } = {}) {
+  for (let i = 0; i < warmup; i++) {
+    if (setup) await setup();
+    await fn();
+  }
   const times = [];
   for (let i = 0; i < runs; i++) {
+    if (setup) await setup();
     const start = performance.now();
     await fn();
     times.push(performance.now() - start);

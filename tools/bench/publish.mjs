@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:publish`: how long publishing a release takes, against the local registry
+ * with an injected latency per publish (L) and index delay (D), measured side by side in one
+ * run on the same machine:
+ *   - nx run-many -t publish --parallel=k   (this plugin, through Nx's task graph)
+ *   - a serial loop in dependency order     (what Wasmtime's publish tool does)
+ *   - cargo publish --workspace             (cargo 1.90+)
+ *   - the critical-path bound: longest dependency chain x (L + D)
+ * on the bundled example and on a generated workspace with Wasmtime's publish graph (read
+ * from the real manifests in ../shared/fixtures when present, else a synthetic graph with the
+ * same wave sizes). Every method starts from an empty registry and a fresh CARGO_HOME.
+ *
+ * Options: --latency MS (1000) --index-delay MS (3000) --parallel K (6) --reps N (3 for the
+ * example, 1 for the large workspace unless given) --only example|wasmtime-shaped
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const require = createRequire(import.meta.url);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { startRegistry, writeCargoHome } = require(path.join(repoRoot, 'tools/local-registry/dist/index.js'));
+const { loadWorkspace } = require(path.join(repoRoot, 'packages/nx-release-train/dist/effects/workspace-fs.js'));
+const { publishOrder } = require(path.join(repoRoot, 'packages/nx-release-train/dist/core/publish-order.js'));
+
+const { values: args } = parseArgs({
+  options: {
+    latency: { type: 'string', default: '1000' },
+    'index-delay': { type: 'string', default: '3000' },
+    parallel: { type: 'string', default: '6' },
+    reps: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+const L = Number(args.latency);
+const D = Number(args['index-delay']);
+const K = Number(args.parallel);
+
+const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', NX_TUI: 'false', CI: 'true', FORCE_COLOR: '0' };
+const GIT_ENV = { GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' };
+
+/** A small deterministic PRNG, so the synthetic graph is the same on every run. */
+function prng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Wasmtime's publish graph: from the real manifests when available, else synthetic. */
+function wasmtimeShape() {
+  const fixture = path.resolve(repoRoot, '../shared/fixtures/wasmtime/release-46.0.0/before/tree');
+  if (existsSync(fixture)) {
+    const ws = loadWorkspace(fixture);
+    const order = publishOrder(ws);
+    const pub = new Map(ws.members.filter((c) => c.publishable).map((c) => [c.name, c]));
+    return {
+      source: 'publish graph of Wasmtime 46.0.0 (shared fixtures)',
+      crates: [...pub.values()].map((c) => ({
+        name: c.name,
+        version: c.version,
+        deps: order.needs[c.name].map((d) => ({ name: d, version: pub.get(d).version })),
+      })),
+    };
+  }
+  const sizes = [12, 5, 3, 2, 2, 8, 6, 2, 1, 1, 6, 3, 8, 2];
+  const rand = prng(46);
+  const levels = [];
+  const crates = [];
+  sizes.forEach((n, level) => {
+    levels[level] = [];
+    for (let i = 0; i < n; i++) {
+      const name = `synth-l${level}-${i}`;
+      const deps = new Set();
+      if (level > 0) {
+        deps.add(levels[level - 1][Math.floor(rand() * levels[level - 1].length)]);
+        for (let j = 0; j < 2; j++) {
+          const l = Math.floor(rand() * level);
+          deps.add(levels[l][Math.floor(rand() * levels[l].length)]);
+        }
+      }
+      levels[level].push(name);
+      crates.push({ name, version: '46.0.0', deps: [...deps].map((d) => ({ name: d, version: '46.0.0' })) });
+    }
+  });
+  return { source: 'synthetic graph with Wasmtime 46.0.0 wave sizes (fixtures absent)', crates };
+}
+
+/** Writes a Cargo workspace of empty library crates with the given publish graph. */
+function writeShape(dir, shape) {
+  writeFileSync(path.join(dir, 'Cargo.toml'), '[workspace]\nresolver = "2"\nmembers = ["crates/*"]\n');
+  for (const c of shape.crates) {
+    const d = path.join(dir, 'crates', c.name);
+    mkdirSync(path.join(d, 'src'), { recursive: true });
+    const deps = c.deps.map((x) => `${x.name} = { path = "../${x.name}", version = "=${x.version}" }`).join('\n');
+    writeFileSync(
+      path.join(d, 'Cargo.toml'),
+      `[package]\nname = "${c.name}"\nversion = "${c.version}"\nedition = "2021"\nlicense = "Apache-2.0"\ndescription = "benchmark crate"\n\n[dependencies]\n${deps}\n`,
+    );
+    writeFileSync(path.join(d, 'src/lib.rs'), '');
+  }
+}
+
+/** A git repository with nx.json using the local plugin (cargo publish wants a clean tree). */
+function prepare(name, fill) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `bench-publish-${name}-`));
+  fill(dir);
+  writeFileSync(path.join(dir, 'nx.json'), JSON.stringify({ plugins: [{ plugin: 'nx-release-train', options: { registry: 'local' } }], useDaemonProcess: false }));
+  writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n.nx\ntarget\n');
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const git = (...a) => execFileSync('git', a, { cwd: dir, env: { ...process.env, ...GIT_ENV }, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'bench');
+  const ws = loadWorkspace(dir);
+  const order = publishOrder(ws);
+  if (order.diagnostics.length) throw new Error(`${name}: ${order.diagnostics.map((d) => d.message).join('; ')}`);
+  return { name, dir, order, crates: ws.members.filter((c) => c.publishable) };
+}
+
+function sh(file, argv, opts) {
+  return new Promise((resolve) => {
+    const child = spawn(file, argv, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+const METHODS = {
+  nx: (w, env) => sh(process.execPath, [path.join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'publish', `--parallel=${K}`, '--output-style=static'], { cwd: w.dir, env: { ...env, ...NX_ENV } }),
+  serial: async (w, env) => {
+    // Wasmtime's tool: one `cargo publish` after the other, in dependency order.
+    let out = '';
+    for (const name of w.order.waves.flat()) {
+      const r = await sh('cargo', ['publish', '-p', name, '--registry', 'local', '--no-verify'], { cwd: w.dir, env });
+      out += r.out;
+      if (r.code !== 0) return { code: r.code, out };
+    }
+    return { code: 0, out };
+  },
+  'cargo-ws': (w, env) => sh('cargo', ['publish', '--workspace', '--registry', 'local', '--no-verify'], { cwd: w.dir, env }),
+};
+
+async function measure(w, method) {
+  const reg = await startRegistry({ publishLatencyMs: L, indexDelayMs: D });
+  const home = mkdtempSync(path.join(os.tmpdir(), 'bench-cargo-home-'));
+  const env = { ...process.env, ...writeCargoHome(home, reg) };
+  rmSync(path.join(w.dir, 'target'), { recursive: true, force: true });
+  rmSync(path.join(w.dir, '.nx'), { recursive: true, force: true });
+  const t0 = performance.now();
+  const r = await METHODS[method](w, env);
+  const ms = performance.now() - t0;
+  const missing = w.crates.filter((c) => reg.published(c.name).length !== 1).map((c) => c.name);
+  await reg.stop();
+  rmSync(home, { recursive: true, force: true });
+  if (r.code !== 0 || missing.length) {
+    const tail = r.out.trim().split('\n').slice(-15).join('\n');
+    throw new Error(`${method} on ${w.name} failed (exit ${r.code}; not published exactly once: ${missing.join(', ') || 'none'}):\n${tail}`);
+  }
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+async function main() {
+  const shape = wasmtimeShape();
+  const targets = [
+    { w: prepare('example', (dir) => cpSync(path.join(repoRoot, 'examples/mini-wasmtime'), dir, { recursive: true, filter: (s) => !/[\\/](target|\.git)$/.test(s) })), reps: Number(args.reps ?? 3) },
+    { w: prepare('wasmtime-shaped', (dir) => writeShape(dir, shape)), reps: Number(args.reps ?? 1) },
+  ].filter((t) => !args.only || t.w.name === args.only);
+  console.log(`L = ${L} ms per publish, D = ${D} ms index delay, nx --parallel=${K}, ${os.cpus().length} CPUs`);
+  console.log(`wasmtime-shaped: ${shape.source}\n`);
+  const rows = [];
+  for (const { w, reps } of targets) {
+    const times = { nx: [], serial: [], 'cargo-ws': [] };
+    for (let i = 0; i < reps; i++) {
+      for (const m of Object.keys(times)) {
+        const ms = await measure(w, m);
+        times[m].push(ms);
+        console.log(`  ${w.name} rep ${i + 1}/${reps}: ${m} ${sec(ms)}`);
+      }
+    }
+    const bound = w.order.waves.length * (L + D);
+    const med = Object.fromEntries(Object.entries(times).map(([m, xs]) => [m, median(xs)]));
+    rows.push({ name: w.name, crates: w.crates.length, waves: w.order.waves.length, reps, bound, med });
+    rmSync(w.dir, { recursive: true, force: true });
+  }
+  const header = ['workspace', 'crates', 'waves', 'reps', 'bound', `nx k=${K}`, 'serial loop', 'cargo --workspace', 'nx/bound', 'serial/nx', 'cargo/nx'];
+  const body = rows.map((r) => [
+    r.name, String(r.crates), String(r.waves), String(r.reps), sec(r.bound), sec(r.med.nx), sec(r.med.serial), sec(r.med['cargo-ws']),
+    (r.med.nx / r.bound).toFixed(2), (r.med.serial / r.med.nx).toFixed(2), (r.med['cargo-ws'] / r.med.nx).toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  console.log(`\nmedians (bound = longest dependency chain x (L + D)):`);
+  console.log(line(header));
+  for (const b of body) console.log(line(b));
+}
+
+main().catch((e) => {
+  console.error(e.message);
+  process.exit(1);
+});
