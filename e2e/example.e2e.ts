@@ -28,6 +28,7 @@ const EXPECTED_MEMBERS: Record<string, string> = {
   'crates/cli-flags': 'wasmtime-cli-flags',
   'crates/c-api': 'wasmtime-c-api-impl',
   'crates/c-api/macros': 'wasmtime-c-api-macros',
+  'crates/c-api/artifact': 'wasmtime-c-api',
   'crates/test-util': 'wasmtime-test-util',
   cranelift: 'cranelift-tools',
   'cranelift/entity': 'cranelift-entity',
@@ -36,7 +37,7 @@ const EXPECTED_MEMBERS: Record<string, string> = {
   'cranelift/codegen/meta': 'cranelift-codegen-meta',
   'cranelift/frontend': 'cranelift-frontend',
 };
-const UNPUBLISHED = ['wasmtime-test-util', 'cranelift-tools'];
+const UNPUBLISHED = ['wasmtime-test-util', 'cranelift-tools', 'wasmtime-c-api'];
 
 interface MetadataPackage {
   id: string;
@@ -111,7 +112,7 @@ describe.skipIf(!hasCargo)('examples/mini-wasmtime', () => {
       }),
     );
     expect(members).toEqual(EXPECTED_MEMBERS);
-    expect(meta.workspace_members).toHaveLength(15);
+    expect(meta.workspace_members).toHaveLength(16);
     // The traps exist on disk, so their absence above is Cargo's decision, not a missing file.
     expect(existsSync(join(root, 'crates/wasm-demo/Cargo.toml'))).toBe(true);
     expect(readFileSync(join(root, 'fuzz/Cargo.toml'), 'utf8')).toMatch(/^\[workspace\]$/m);
@@ -132,7 +133,7 @@ describe.skipIf(!hasCargo)('examples/mini-wasmtime', () => {
   });
 
   it('builds the CLI and the C libraries from the committed Cargo.lock', () => {
-    cargo(['build', '--release', '--locked', '--offline', '-p', 'wasmtime-c-api-impl', '-p', 'wasmtime-cli']);
+    cargo(['build', '--release', '--locked', '--offline', '-p', 'wasmtime-c-api', '-p', 'wasmtime-cli']);
     const release = join(env.CARGO_TARGET_DIR!, 'release');
     const run = spawnSync(join(release, 'wasmtime'), [], { encoding: 'utf8' });
     expect(run.stdout.trim()).toBe(`wasmtime ${workspaceVersion()}`);
