@@ -8,7 +8,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.spec.ts', 'tools/**/*.spec.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
           testTimeout: 20_000,
+          // Unit tests first, then the slower e2e group.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -19,6 +22,7 @@ export default defineConfig({
           hookTimeout: 300_000,
           fileParallelism: true,
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
