@@ -98,6 +98,9 @@ describe('release lines 3, 4, 5 with main at 6.0.0', () => {
     const out = ok(ws, ['release-patch', '--target=release-5.0.0', '--dry-run']);
     expect(out).toContain('+version = "5.0.1"');
     expect(repoState(ws)).toEqual(before);
+    // A bare number arrives as a number from Nx's parser.
+    expect(ok(ws, ['release-patch', '--line=5', '--dry-run'])).toContain('patch release-5.0.0');
+    expect(repoState(ws)).toEqual(before);
   });
 
   it('--target=supported patches 4 and 5 together and pushes both to review branches', () => {

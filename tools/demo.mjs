@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// npm run demo — the main job, rehearsed end to end on the bundled example in a temporary
-// directory: the graph, the monthly cut, release day, the tag, and a patch. Real git and
-// real nx; nothing outside the temporary directory is touched. `--keep` keeps it.
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// npm run demo — the main job, rehearsed end to end on the bundled example in temporary
+// directories: the graph, the monthly cut, release day, the tag, publishing every crate in
+// dependency order to a local Cargo registry (and a rerun that publishes nothing twice), the
+// GitHub release with the CLI and C API archives, the binding repositories' pull requests,
+// and a patch. Real git, real cargo, real nx; a local Cargo registry and a local GitHub API
+// stand in for crates.io and GitHub, so nothing leaves 127.0.0.1. `--keep` keeps the
+// directories.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +20,7 @@ const keep = process.argv.includes('--keep');
 
 const dir = mkdtempSync(join(tmpdir(), 'nrt-demo-'));
 const origin = mkdtempSync(join(tmpdir(), 'nrt-demo-origin-'));
+const cargoHome = mkdtempSync(join(tmpdir(), 'nrt-demo-cargo-'));
 const env = {
   ...process.env,
   NX_DAEMON: 'false',
@@ -40,15 +45,50 @@ function sh(file, args, opts = {}) {
   return r.stdout;
 }
 
-function nx(...args) {
+/** nx runs asynchronously: the local GitHub API answers from this very process meanwhile. */
+async function nx(...args) {
   console.log(`$ nx ${args.join(' ')}`);
-  const out = sh(process.execPath, [join(repo, 'node_modules/nx/dist/bin/nx.js'), ...args]);
+  const { status, out } = await new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(repo, 'node_modules/nx/dist/bin/nx.js'), ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (d) => (text += d));
+    child.stderr.on('data', (d) => (text += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ status: code, out: text }));
+  });
+  if (status !== 0) {
+    console.error(out);
+    throw new Error(`nx ${args.join(' ')} failed (exit ${status})`);
+  }
   // Nx's own banner lines add nothing to a rehearsal.
   console.log(out.split('\n').filter((l) => l.trim() && !/^\s*(>|NX |Run duration|Cache:|Critical path|Recoverable time)/.test(l.replace(/\u001b\[[0-9;]*m/g, ''))).join('\n'));
 }
 
 const git = (...args) => sh('git', args).trim();
 
+/** The local registry as a child process (the nx calls here are synchronous). */
+async function startRegistry(token) {
+  const child = spawn(process.execPath, [join(repo, 'tools/local-registry/dist/cli.js'), '--port', '0', '--quiet', '--index-delay', '300'], {
+    env: { ...process.env, LOCAL_REGISTRY_TOKEN: token },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolveUrl, reject) => {
+    let seen = '';
+    child.stdout.on('data', (d) => {
+      seen += String(d);
+      const m = /at (http:\/\/\S+)/.exec(seen);
+      if (m) resolveUrl(m[1].replace(/\/$/, ''));
+    });
+    child.once('exit', (code) => reject(new Error(`the local registry exited (${code})`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+const BINDINGS = ['py', 'go', 'dotnet', 'rb', 'cpp'];
+const bindingsRoot = mkdtempSync(join(tmpdir(), 'nrt-demo-bindings-'));
+const { startGitHubApi } = require(join(repo, 'tools/local-github/dist/index.js'));
+let registry;
+let github;
 try {
   step(`a git repository of examples/mini-wasmtime in ${dir}`);
   cpSync(join(repo, 'examples/mini-wasmtime'), dir, { recursive: true, filter: (src) => !/[\\/]target$/.test(src) });
@@ -58,38 +98,84 @@ try {
   sh('git', ['init', '-q', '--bare', origin]);
   git('init', '-q', '-b', 'main');
   git('remote', 'add', 'origin', origin);
-  nx('g', 'nx-release-train:init', '--preset=wasmtime');
+  await nx('g', 'nx-release-train:init', '--preset=wasmtime');
   git('add', '-A');
   git('commit', '-q', '-m', 'Wasmtime in miniature');
   git('push', '-q', 'origin', 'main');
   void wasmtimePreset;
 
   step('the graph: one project per crate');
-  nx('show', 'projects');
-  nx('show', 'project', 'wasmtime', '--json');
+  await nx('show', 'projects');
+  await nx('show', 'project', 'wasmtime', '--json');
 
   step('the 5th: cut the monthly release (dry run first, then for real, pushed)');
-  nx('release-major', '--dry-run');
-  nx('release-major', '--push');
+  await nx('release-major', '--dry-run');
+  await nx('release-major', '--push');
   console.log(git('log', '--oneline', '--all', '--decorate', '-n', '5'));
 
   step('the 20th: release day on the newest release branch');
-  nx('release-latest', '--date=2026-12-20', '--push');
+  await nx('release-latest', '--date=2026-12-20', '--push');
 
   step('CI after a green build: tag the release commit');
   git('switch', '-q', 'release-5.0.0');
-  nx('release-tag', '--push');
+  await nx('release-tag', '--push');
   git('switch', '-q', 'main');
 
+  step('the tag starts publishing: every crate, in dependency order, to a local Cargo registry');
+  const token = 'demo-registry-token';
+  registry = await startRegistry(token);
+  mkdirSync(cargoHome, { recursive: true });
+  writeFileSync(join(cargoHome, 'config.toml'), `[registries.local]\nindex = "sparse+${registry.url}/index/"\n\n[source.crates-io]\nreplace-with = "local"\n`);
+  // The token travels in the environment only, as in CI.
+  Object.assign(env, { CARGO_HOME: cargoHome, CARGO_REGISTRIES_LOCAL_TOKEN: token, CARGO_TARGET_DIR: join(cargoHome, 'target') });
+  git('switch', '-q', '--detach', 'v5.0.0');
+  await nx('publish-plan', '--registry=local');
+  await nx('run-many', '-t', 'publish', '--registry=local');
+  step('a rerun (CI retried the job): everything is already in the index, nothing is published twice');
+  await nx('run-many', '-t', 'publish', '--registry=local');
+  git('switch', '-q', 'main');
+
+  step('the GitHub release: notes from RELEASES.md, the CLI and C API archives attached');
+  const ghToken = 'demo-github-token';
+  github = await startGitHubApi({ token: ghToken, repos: ['bytecodealliance/wasmtime', ...BINDINGS.map((b) => `bytecodealliance/wasmtime-${b}`)] });
+  Object.assign(env, { GITHUB_TOKEN: ghToken, GITHUB_API_URL: github.url });
+  // xz -9 (the preset's level, as Wasmtime's) on a debug-free static library takes a while on
+  // two cores; the rehearsal compresses lightly.
+  const nxJson = JSON.parse(readFileSync(join(dir, 'nx.json'), 'utf8'));
+  nxJson.plugins[0].options.artifacts.compression = 1;
+  writeFileSync(join(dir, 'nx.json'), JSON.stringify(nxJson, null, 2) + '\n');
+  git('switch', '-q', '--detach', 'v5.0.0');
+  await nx('release-artifacts');
+  const release = github.state.repo('bytecodealliance/wasmtime').releases[0];
+  console.log(`release ${release.tag_name ?? release.tagName}: ${release.assets.map((a) => a.name).join(', ')}`);
+  git('switch', '-q', 'main');
+
+  step('the binding repositories follow: one pull request each (synthetic repositories shaped like Wasmtime 45.0.0, moved to 46.0.0)');
+  const remotes = join(bindingsRoot, 'remotes');
+  for (const name of BINDINGS) {
+    const work = join(bindingsRoot, 'work', name);
+    cpSync(join(repo, `e2e/fixtures/bindings/wasmtime-${name}/before`), work, { recursive: true });
+    sh('git', ['init', '-q', '-b', 'main'], { cwd: work });
+    sh('git', ['add', '-A'], { cwd: work });
+    sh('git', ['commit', '-q', '-m', 'initial'], { cwd: work });
+    sh('git', ['init', '-q', '--bare', '-b', 'main', join(remotes, `wasmtime-${name}.git`)]);
+    sh('git', ['push', '-q', join(remotes, `wasmtime-${name}.git`), 'main'], { cwd: work });
+  }
+  // The preset's https://github.com/bytecodealliance/... URLs reach the local bare repositories.
+  Object.assign(env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `url.file://${remotes}/.insteadOf`, GIT_CONFIG_VALUE_0: 'https://github.com/bytecodealliance/' });
+  await nx('release-bindings', '--version=46.0.0');
+  step('a rerun of the bindings: nothing new');
+  await nx('release-bindings', '--version=46.0.0');
+  delete env.GIT_CONFIG_COUNT;
+
   step('a security fix: patch the supported lines from main (dry run)');
-  nx('release-patch', '--target=supported', '--dry-run', '--date=2026-12-24');
+  await nx('release-patch', '--target=supported', '--dry-run', '--date=2026-12-24');
 
   step('done');
   console.log(`remote branches: ${sh('git', ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags'], { cwd: origin }).trim().split('\n').join(', ')}`);
 } finally {
-  if (keep) console.log(`\nkept: ${dir} (origin: ${origin})`);
-  else {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(origin, { recursive: true, force: true });
-  }
+  registry?.stop();
+  await github?.stop();
+  if (keep) console.log(`\nkept: ${dir} (origin: ${origin}, cargo home: ${cargoHome}, bindings: ${bindingsRoot})`);
+  else for (const d of [dir, origin, cargoHome, bindingsRoot]) rmSync(d, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 
 export const repoRoot = resolve(__dirname, '../..');
 export const fixturesRoot = resolve(repoRoot, '../shared/fixtures/wasmtime');
@@ -99,4 +99,28 @@ export function nxRefused(ws: TempWorkspace, args: string[], env?: NodeJS.Proces
   const r = ws.nx(args, env);
   if (r.status === 0) throw new Error(`nx ${args.join(' ')} should have failed\n${r.stdout}\n${r.stderr}`);
   return r.stdout + r.stderr;
+}
+
+/**
+ * The real nx CLI, asynchronously: for tests whose servers (a local GitHub API, a registry)
+ * live in the test process and must keep answering while nx runs; a synchronous spawn would
+ * starve them.
+ */
+export function nxAsync(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 240_000): Promise<{ status: number | null; out: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), ...args], {
+      cwd,
+      env: { ...gitEnv(), ...NX_ENV, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolvePromise({ status, out });
+    });
+  });
 }

@@ -3,7 +3,9 @@
  * `npm run bench:publish`: how long publishing a release takes, against the local registry
  * with an injected latency per publish (L) and index delay (D), measured side by side in one
  * run on the same machine:
- *   - nx run-many -t publish --parallel=k   (this plugin, through Nx's task graph)
+ *   - nx run-many -t publish --parallel=k   (this plugin, through Nx's task graph: one Nx
+ *                                            batch process by default, and one process per
+ *                                            crate with --batch=false)
  *   - a serial loop in dependency order     (what Wasmtime's publish tool does)
  *   - cargo publish --workspace             (cargo 1.90+)
  *   - the critical-path bound: longest dependency chain x (L + D)
@@ -11,7 +13,7 @@
  * from the real manifests in ../shared/fixtures when present, else a synthetic graph with the
  * same wave sizes). Every method starts from an empty registry and a fresh CARGO_HOME.
  *
- * Options: --latency MS (1000) --index-delay MS (3000) --parallel K (6) --reps N (3 for the
+ * Options: --latency MS (1000) --index-delay MS (2000) --parallel K (6) --reps N (3 for the
  * example, 1 for the large workspace unless given) --only example|wasmtime-shaped
  */
 import { spawn, execFileSync } from 'node:child_process';
@@ -31,7 +33,7 @@ const { publishOrder } = require(path.join(repoRoot, 'packages/nx-release-train/
 const { values: args } = parseArgs({
   options: {
     latency: { type: 'string', default: '1000' },
-    'index-delay': { type: 'string', default: '3000' },
+    'index-delay': { type: 'string', default: '2000' },
     parallel: { type: 'string', default: '6' },
     reps: { type: 'string' },
     only: { type: 'string' },
@@ -131,8 +133,16 @@ function sh(file, argv, opts) {
   });
 }
 
+const nx = (w, env, extra) =>
+  sh(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'publish', `--parallel=${K}`, `--concurrency=${K}`, '--output-style=static', ...extra],
+    { cwd: w.dir, env: { ...env, ...NX_ENV } },
+  );
+
 const METHODS = {
-  nx: (w, env) => sh(process.execPath, [path.join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'publish', `--parallel=${K}`, '--output-style=static'], { cwd: w.dir, env: { ...env, ...NX_ENV } }),
+  nx: (w, env) => nx(w, env, []),
+  'nx-tasks': (w, env) => nx(w, env, ['--batch=false']),
   serial: async (w, env) => {
     // Wasmtime's tool: one `cargo publish` after the other, in dependency order.
     let out = '';
@@ -181,7 +191,7 @@ async function main() {
   console.log(`wasmtime-shaped: ${shape.source}\n`);
   const rows = [];
   for (const { w, reps } of targets) {
-    const times = { nx: [], serial: [], 'cargo-ws': [] };
+    const times = { nx: [], 'nx-tasks': [], serial: [], 'cargo-ws': [] };
     for (let i = 0; i < reps; i++) {
       for (const m of Object.keys(times)) {
         const ms = await measure(w, m);
@@ -194,10 +204,10 @@ async function main() {
     rows.push({ name: w.name, crates: w.crates.length, waves: w.order.waves.length, reps, bound, med });
     rmSync(w.dir, { recursive: true, force: true });
   }
-  const header = ['workspace', 'crates', 'waves', 'reps', 'bound', `nx k=${K}`, 'serial loop', 'cargo --workspace', 'nx/bound', 'serial/nx', 'cargo/nx'];
+  const header = ['workspace', 'crates', 'waves', 'reps', 'bound', `nx k=${K}`, 'nx --batch=false', 'serial loop', 'cargo --workspace', 'nx/bound', 'tasks/bound', 'serial/nx', 'cargo/nx'];
   const body = rows.map((r) => [
-    r.name, String(r.crates), String(r.waves), String(r.reps), sec(r.bound), sec(r.med.nx), sec(r.med.serial), sec(r.med['cargo-ws']),
-    (r.med.nx / r.bound).toFixed(2), (r.med.serial / r.med.nx).toFixed(2), (r.med['cargo-ws'] / r.med.nx).toFixed(2),
+    r.name, String(r.crates), String(r.waves), String(r.reps), sec(r.bound), sec(r.med.nx), sec(r.med['nx-tasks']), sec(r.med.serial), sec(r.med['cargo-ws']),
+    (r.med.nx / r.bound).toFixed(2), (r.med['nx-tasks'] / r.bound).toFixed(2), (r.med.serial / r.med.nx).toFixed(2), (r.med['cargo-ws'] / r.med.nx).toFixed(2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');

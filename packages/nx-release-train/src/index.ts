@@ -3,7 +3,7 @@
  * (createNodesV2) and their dependencies become edges (createDependencies).
  */
 import type { CreateNodesV2, PreTasksExecution } from '@nx/devkit';
-import { PATCH_TARGET_ENV, patchTargetFromArgv } from './core/argv';
+import { swallowedFlagEnv } from './core/argv';
 import { createNodesFromFiles, MANIFEST_GLOB } from './graph/nodes';
 
 export { createDependencies } from './graph/dependencies';
@@ -15,12 +15,14 @@ export const createNodes = createNodesV2;
 export const name = 'nx-release-train';
 
 /**
- * Nx swallows `--target` (its own option), so `nx release-patch --target=4.x` would reach the
- * executor without it. This hook sees the whole command line and hands the value on through
- * the environment, which Nx passes to the task.
+ * Nx swallows `--target` and `--version` (its own options), so `nx release-patch --target=4.x`
+ * and `nx release-bindings --version=46.0.0` would reach their executors without them. This
+ * hook sees the whole command line and hands the values on through the environment, which Nx
+ * passes to the tasks.
  */
 export const preTasksExecution: PreTasksExecution<unknown> = (_options, context) => {
-  const target = patchTargetFromArgv(context.argv);
-  if (target === undefined) delete process.env[PATCH_TARGET_ENV];
-  else process.env[PATCH_TARGET_ENV] = target;
+  for (const [name, value] of Object.entries(swallowedFlagEnv(context.argv))) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 };

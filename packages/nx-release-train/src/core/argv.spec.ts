@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patchTargetFromArgv } from './argv';
+import { patchTargetFromArgv, swallowedFlagEnv } from './argv';
 
 const nx = ['/usr/bin/node', '/repo/node_modules/.bin/nx'];
 
@@ -18,5 +18,24 @@ describe('patchTargetFromArgv', () => {
   it('returns nothing without a target, and stops at --', () => {
     expect(patchTargetFromArgv([...nx, 'release-patch'])).toBeUndefined();
     expect(patchTargetFromArgv([...nx, 'release-patch', '--', '--target=4.x'])).toBeUndefined();
+  });
+});
+
+describe('swallowedFlagEnv', () => {
+  it('hands on --version for release-bindings and release-artifacts, and clears the rest', () => {
+    expect(swallowedFlagEnv([...nx, 'release-bindings', '--version=46.0.0'])).toEqual({
+      NX_RELEASE_TRAIN_ARG_TARGET: undefined,
+      NX_RELEASE_TRAIN_ARG_VERSION: '46.0.0',
+    });
+    expect(swallowedFlagEnv([...nx, 'release-artifacts', '--version', '5.0.0-rc.1']).NX_RELEASE_TRAIN_ARG_VERSION).toBe('5.0.0-rc.1');
+    expect(swallowedFlagEnv([...nx, 'release-patch', '--target=4.x'])).toEqual({
+      NX_RELEASE_TRAIN_ARG_TARGET: '4.x',
+      NX_RELEASE_TRAIN_ARG_VERSION: undefined,
+    });
+  });
+
+  it('leaves `nx --version` and other commands alone', () => {
+    expect(swallowedFlagEnv([...nx, '--version']).NX_RELEASE_TRAIN_ARG_VERSION).toBeUndefined();
+    expect(swallowedFlagEnv([...nx, 'release-major', '--version=1.0.0']).NX_RELEASE_TRAIN_ARG_VERSION).toBeUndefined();
   });
 });

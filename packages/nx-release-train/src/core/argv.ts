@@ -1,18 +1,52 @@
 /**
- * Nx keeps `--target` for itself, so `nx release-patch --target=4.x` reaches no executor
- * with a `target`. The plugin's preTasksExecution hook sees the full argv; this finds the
- * value there when the invoked target is `release-patch`.
+ * Nx keeps some flags for itself: `--target` (of run-many) and `--version` (its own version)
+ * never reach an executor, so `nx release-patch --target=4.x` or
+ * `nx release-bindings --version=46.0.0` would silently lose them. The plugin's
+ * preTasksExecution hook sees the full argv; these pure functions find the values there when
+ * the invoked target is one that declares the flag, and name the environment variables they
+ * travel in (Nx passes the hook's environment on to the tasks).
  */
-export const PATCH_TARGET_ENV = 'NX_RELEASE_TRAIN_PATCH_TARGET';
 
-export function patchTargetFromArgv(argv: readonly string[], targetName = 'release-patch'): string | undefined {
-  const invoked = argv.some((a) => a === targetName || a.endsWith(`:${targetName}`) || a.includes(`:${targetName}:`));
-  if (!invoked) return undefined;
+/** Targets and the Nx-owned flags they take as their own. */
+export const SWALLOWED_FLAGS: Record<string, string[]> = {
+  'release-patch': ['target'],
+  'release-bindings': ['version'],
+  'release-artifacts': ['version'],
+};
+
+export function flagEnv(flag: string): string {
+  return `NX_RELEASE_TRAIN_ARG_${flag.toUpperCase()}`;
+}
+
+/** Kept for the name the patch executor reads. */
+export const PATCH_TARGET_ENV = flagEnv('target');
+
+function invokes(argv: readonly string[], targetName: string): boolean {
+  return argv.some((a) => a === targetName || a.endsWith(`:${targetName}`) || a.includes(`:${targetName}:`));
+}
+
+function flagValue(argv: readonly string[], flag: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') break;
-    if (arg.startsWith('--target=')) return arg.slice('--target='.length);
-    if (arg === '--target' && i + 1 < argv.length) return argv[i + 1];
+    if (arg.startsWith(`--${flag}=`)) return arg.slice(flag.length + 3);
+    if (arg === `--${flag}` && i + 1 < argv.length) return argv[i + 1];
   }
   return undefined;
+}
+
+/** The value of `--target` when `release-patch` is invoked (see SWALLOWED_FLAGS). */
+export function patchTargetFromArgv(argv: readonly string[], targetName = 'release-patch'): string | undefined {
+  return invokes(argv, targetName) ? flagValue(argv, 'target') : undefined;
+}
+
+/** Environment entries for every swallowed flag of the invoked target; undefined clears. */
+export function swallowedFlagEnv(argv: readonly string[]): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {};
+  for (const flags of Object.values(SWALLOWED_FLAGS)) for (const flag of flags) env[flagEnv(flag)] = undefined;
+  for (const [target, flags] of Object.entries(SWALLOWED_FLAGS)) {
+    if (!invokes(argv, target)) continue;
+    for (const flag of flags) env[flagEnv(flag)] = flagValue(argv, flag);
+  }
+  return env;
 }

@@ -36,5 +36,77 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
     'cranelift-srcgen',
   ],
   supportedLines: 2,
+  // The archives Wasmtime attaches to each GitHub release, laid out as ci/build-tarballs.sh does
+  // (CLI: the binary, LICENSE, README; C API: include/ and lib/), built as
+  // ci/build-release-artifacts.sh builds them.
+  artifacts: {
+    archives: [
+      {
+        name: 'wasmtime-{tag}-{platform}',
+        entries: [{ crate: 'wasmtime-cli', output: 'bin', name: 'wasmtime' }, { path: 'LICENSE' }, { path: 'README.md' }],
+      },
+      {
+        name: 'wasmtime-{tag}-{platform}-c-api',
+        entries: [
+          { path: 'LICENSE' },
+          { path: 'README.md' },
+          { path: 'crates/c-api/include', to: 'include' },
+          { path: 'crates/c-api/wasm-c-api/include/wasm.h', to: 'include' },
+          { crate: 'wasmtime-c-api', output: 'staticlib', to: 'lib' },
+          { crate: 'wasmtime-c-api', output: 'cdylib', to: 'lib' },
+        ],
+      },
+    ],
+    features: { 'wasmtime-cli': ['all-arch', 'component-model', 'run'] },
+    buildEnv: { CARGO_PROFILE_RELEASE_STRIP: 'debuginfo', CARGO_PROFILE_RELEASE_PANIC: 'abort' },
+    platforms: {},
+    targets: [],
+    outputDir: 'dist',
+    compression: 9,
+    repository: 'bytecodealliance/wasmtime',
+    releaseName: '{tag}',
+  },
+  // The binding repositories follow each release with the same version (SPEC §5).
+  bindings: {
+    branchPattern: 'ci/update-wasmtime-{version}',
+    title: 'Update to Wasmtime {version}',
+    githubApiUrl: null,
+    repos: [
+      {
+        name: 'py',
+        url: 'https://github.com/bytecodealliance/wasmtime-py.git',
+        tagPattern: '{version}',
+        rules: [
+          { kind: 'version-file', file: 'VERSION' },
+          { kind: 'pattern', file: 'ci/download-wasmtime.py', pattern: 'WASMTIME_VERSION = "v{version}"' },
+        ],
+      },
+      {
+        name: 'go',
+        url: 'https://github.com/bytecodealliance/wasmtime-go.git',
+        rules: [
+          { kind: 'go-module', module: 'github.com/bytecodealliance/wasmtime-go' },
+          { kind: 'pattern', file: 'ci/download-wasmtime.py', pattern: "version = 'v{version}'" },
+        ],
+      },
+      {
+        name: 'dotnet',
+        url: 'https://github.com/bytecodealliance/wasmtime-dotnet.git',
+        // The element carries a Condition attribute, so the pattern starts after it.
+        rules: [{ kind: 'pattern', file: 'Directory.Build.props', pattern: '>{version}</WasmtimeVersion>' }],
+      },
+      {
+        name: 'rb',
+        url: 'https://github.com/bytecodealliance/wasmtime-rb.git',
+        rules: [
+          { kind: 'cargo-pins', file: 'ext/Cargo.toml', crates: ['wasmtime', 'wasmtime-wasi', 'wasmtime-environ'] },
+          { kind: 'pattern', file: 'lib/wasmtime/version.rb', pattern: 'VERSION = "{version}"' },
+          { kind: 'lockfile', file: 'Gemfile.lock', format: 'gemfile', packages: ['wasmtime'] },
+        ],
+      },
+      // Header-only: nothing carries the version; its pull request marks the commit to tag.
+      { name: 'cpp', url: 'https://github.com/bytecodealliance/wasmtime-cpp.git', rules: [] },
+    ],
+  },
 };
 

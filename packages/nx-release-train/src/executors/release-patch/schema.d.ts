@@ -1,6 +1,6 @@
 export interface ReleasePatchSchema {
-  target?: string;
-  line?: string;
+  target?: string | number;
+  line?: string | number;
   force?: boolean;
   dryRun?: boolean;
   date?: string;

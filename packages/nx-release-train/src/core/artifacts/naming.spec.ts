@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { fillArtifactPattern, isPrerelease, isSafeFileName, versionsFromTags } from './naming';
+
+describe('naming', () => {
+  it('fills archive patterns the way Wasmtime names its archives', () => {
+    const values = { version: '45.0.0', tag: 'v45.0.0', platform: 'x86_64-linux' };
+    expect(fillArtifactPattern('wasmtime-{tag}-{platform}', values)).toBe('wasmtime-v45.0.0-x86_64-linux');
+    expect(fillArtifactPattern('wasmtime-{tag}-{platform}-c-api', values)).toBe('wasmtime-v45.0.0-x86_64-linux-c-api');
+    expect(fillArtifactPattern('x-{major}.{minor}-{version}', values)).toBe('x-45.0-45.0.0');
+  });
+
+  it('leaves {platform} for patterns filled without a platform', () => {
+    expect(fillArtifactPattern('{tag} {platform}', { version: '1.0.0', tag: 'v1.0.0' })).toBe('v1.0.0 {platform}');
+  });
+
+  it('marks versions with a - suffix as pre-releases', () => {
+    expect(isPrerelease('46.0.0-rc.1')).toBe(true);
+    expect(isPrerelease('46.0.0')).toBe(false);
+    expect(isPrerelease('46.0.0+build-5')).toBe(false);
+  });
+
+  it('reads versions from the tags at HEAD under the tag pattern', () => {
+    expect(versionsFromTags(['v5.0.1', 'latest', 'v5', 'vx.y.z', 'release-5.0.1'], 'v{version}')).toEqual(['5.0.1']);
+    expect(versionsFromTags(['wasmtime@1.2.3-rc.1'], 'wasmtime@{version}')).toEqual(['1.2.3-rc.1']);
+    expect(versionsFromTags(['v1.0.0'], 'no-placeholder')).toEqual([]);
+  });
+
+  it('accepts only plain file names', () => {
+    expect(isSafeFileName('wasmtime-v1.0.0-x86_64-linux')).toBe(true);
+    expect(isSafeFileName('a/b')).toBe(false);
+    expect(isSafeFileName('..')).toBe(false);
+    expect(isSafeFileName('.hidden')).toBe(false);
+    expect(isSafeFileName('a b')).toBe(false);
+  });
+});

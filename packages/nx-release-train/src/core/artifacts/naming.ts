@@ -1,0 +1,38 @@
+/** Names of the release, its tag and its archives, from option patterns. Pure. */
+import { fillPattern } from '../options';
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+export function isVersion(text: string): boolean {
+  return SEMVER.test(text);
+}
+
+/** `{tag}` and `{platform}` on top of the version placeholders of `fillPattern`. */
+export function fillArtifactPattern(pattern: string, values: { version: string; tag: string; platform?: string }): string {
+  let out = fillPattern(pattern.replaceAll('{tag}', values.tag), values.version);
+  if (values.platform !== undefined) out = out.replaceAll('{platform}', values.platform);
+  return out;
+}
+
+/** A version with a `-` suffix (`46.0.0-rc.1`) is published as a GitHub pre-release. */
+export function isPrerelease(version: string): boolean {
+  return version.split('+')[0].includes('-');
+}
+
+/**
+ * The release versions named by `tags` (those pointing at HEAD) under `tagPattern`, e.g.
+ * `v{version}`; tags of other shapes are ignored.
+ */
+export function versionsFromTags(tags: string[], tagPattern: string): string[] {
+  const [before, after = ''] = tagPattern.split('{version}');
+  if (!tagPattern.includes('{version}')) return [];
+  return tags
+    .filter((t) => t.startsWith(before) && t.endsWith(after) && t.length > before.length + after.length)
+    .map((t) => t.slice(before.length, t.length - after.length))
+    .filter(isVersion);
+}
+
+/** A safe file name for an archive: no separators, no leading dot, nothing a shell would mangle. */
+export function isSafeFileName(name: string): boolean {
+  return /^[A-Za-z0-9_+][A-Za-z0-9._+-]*$/.test(name) && !name.includes('..');
+}

@@ -1,0 +1,100 @@
+/**
+ * A deterministic tar (ustar) layout: sorted members, fixed owner and time, modes from the
+ * executable bit only. The same inputs give the same bytes, so a rerun produces archives with
+ * the same checksum and the GitHub release keeps its assets. Pure: headers are built here, the
+ * effect streams file contents between them.
+ */
+
+export interface ArchiveFile {
+  /** Path inside the archive, below its top directory (POSIX). */
+  path: string;
+  /** Absolute path of the file to copy in. */
+  source: string;
+  executable: boolean;
+  size: number;
+}
+
+export type TarMember =
+  | { type: 'dir'; path: string }
+  | { type: 'file'; path: string; source: string; executable: boolean; size: number };
+
+/**
+ * The members of an archive whose top directory is `top`: every directory implied by the
+ * files, then files, all sorted by path. Two files on one path are an error (naming both).
+ */
+export function tarMembers(top: string, files: ArchiveFile[]): { members: TarMember[]; errors: string[] } {
+  const errors: string[] = [];
+  const seen = new Map<string, string>();
+  const dirs = new Set<string>([top]);
+  const out: TarMember[] = [];
+  for (const f of files) {
+    const path = `${top}/${f.path}`;
+    const other = seen.get(path);
+    if (other !== undefined) {
+      errors.push(`'${path}' would come from both ${other} and ${f.source}`);
+      continue;
+    }
+    seen.set(path, f.source);
+    for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) dirs.add(path.slice(0, i));
+    out.push({ type: 'file', path, source: f.source, executable: f.executable, size: f.size });
+  }
+  for (const d of dirs) out.push({ type: 'dir', path: d });
+  out.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+  return { members: out, errors };
+}
+
+// A directory sorts as `dir/` so it precedes its contents and `dir-x` files do not split it.
+function sortKey(m: TarMember): string {
+  return m.type === 'dir' ? `${m.path}/` : m.path;
+}
+
+const BLOCK = 512;
+
+/** The 512-byte ustar header of a member; throws when the path cannot fit ustar's fields. */
+export function tarHeader(member: TarMember, mtime: number): Buffer {
+  const h = Buffer.alloc(BLOCK, 0);
+  const path = member.type === 'dir' ? `${member.path}/` : member.path;
+  const [prefix, name] = splitPath(path);
+  h.write(name, 0, 100, 'utf8');
+  const mode = member.type === 'dir' || member.executable ? 0o755 : 0o644;
+  octal(h, 100, 8, mode);
+  octal(h, 108, 8, 0);
+  octal(h, 116, 8, 0);
+  octal(h, 124, 12, member.type === 'file' ? member.size : 0);
+  octal(h, 136, 12, mtime);
+  h.write(member.type === 'dir' ? '5' : '0', 156, 1, 'ascii');
+  h.write('ustar\0', 257, 6, 'ascii');
+  h.write('00', 263, 2, 'ascii');
+  h.write(prefix, 345, 155, 'utf8');
+  // The checksum is computed with its own field read as spaces.
+  h.fill(' ', 148, 156);
+  let sum = 0;
+  for (const byte of h) sum += byte;
+  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 8, 'ascii');
+  return h;
+}
+
+/** Zero bytes completing a file's data to a whole block. */
+export function tarPadding(size: number): Buffer {
+  return Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK, 0);
+}
+
+/** Two zero blocks end an archive. */
+export const TAR_END = Buffer.alloc(BLOCK * 2, 0);
+
+function octal(h: Buffer, offset: number, length: number, value: number): void {
+  const text = value.toString(8);
+  if (text.length > length - 1) throw new Error(`tar: value ${value} does not fit a ${length}-byte field`);
+  h.write(text.padStart(length - 1, '0') + '\0', offset, length, 'ascii');
+}
+
+/** ustar keeps up to 100 bytes in `name` and 155 in `prefix`, split at a `/`. */
+function splitPath(path: string): [string, string] {
+  if (Buffer.byteLength(path) <= 100) return ['', path];
+  for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+    const prefix = path.slice(0, i);
+    const name = path.slice(i + 1);
+    if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100 && name !== '') return [prefix, name];
+  }
+  throw new Error(`tar: the path '${path}' is too long for a ustar archive (100 + 155 bytes)`);
+}

@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'smol-toml';
+import { describe, expect, it } from 'vitest';
+import { wasmtimePreset } from '../../presets/wasmtime';
+import { DEFAULT_OPTIONS } from '../options';
+import { planArtifacts, type CargoPackage } from './plan';
+
+// Wasmtime's real manifests and `cargo metadata` (fixtures): the preset must name real crates,
+// binaries and libraries, and give the archive names Wasmtime publishes.
+const caseDir = resolve(__dirname, '../../../../../../shared/fixtures/wasmtime/patch-46.0.1/after');
+const hasFixtures = existsSync(caseDir);
+
+interface Manifest {
+  lib?: { name?: string; 'crate-type'?: string[] };
+  bin?: Array<{ name: string }>;
+}
+
+function packagesOf(tree: string, metadata: { packages: Array<{ name: string; manifest_path: string }> }, version: (m: string) => string): CargoPackage[] {
+  return metadata.packages.map((p) => {
+    const manifest = p.manifest_path.replace('$WORKSPACE/', '');
+    const toml = parse(readFileSync(join(tree, manifest), 'utf8')) as Manifest;
+    const targets = (toml.bin ?? []).map((b) => ({ name: b.name, kind: ['bin'], crateTypes: ['bin'] }));
+    const types = toml.lib?.['crate-type'] ?? ['lib'];
+    targets.push({ name: (toml.lib?.name ?? p.name).replaceAll('-', '_'), kind: types, crateTypes: types });
+    return { name: p.name, version: version(manifest), manifest, targets };
+  });
+}
+
+describe.skipIf(!hasFixtures)("the wasmtime preset's artifacts against Wasmtime 46.0.1 (skipped without ../shared)", () => {
+  it("plans Wasmtime's two archives per platform from its own manifests", () => {
+    const tree = join(caseDir, 'tree');
+    // `after` of the patch has no metadata.json of its own; the members are those of `before`.
+    const metadata = JSON.parse(readFileSync(join(caseDir, '../before/metadata.json'), 'utf8'));
+    const packages = packagesOf(tree, metadata, () => '46.0.1');
+    const artifacts = { ...DEFAULT_OPTIONS.artifacts, ...wasmtimePreset.artifacts };
+    const plan = planArtifacts({ options: artifacts, version: '46.0.1', tag: 'v46.0.1', triples: ['x86_64-unknown-linux-gnu', 'aarch64-apple-darwin'], packages });
+    expect(plan.diagnostics).toEqual([]);
+    expect(plan.archives.map((a) => a.file)).toEqual([
+      'wasmtime-v46.0.1-x86_64-linux.tar.xz',
+      'wasmtime-v46.0.1-x86_64-linux-c-api.tar.xz',
+      'wasmtime-v46.0.1-aarch64-macos.tar.xz',
+      'wasmtime-v46.0.1-aarch64-macos-c-api.tar.xz',
+    ]);
+    const capi = plan.archives[3].sources.filter((s) => s.kind === 'output').map((s) => s.path);
+    expect(capi).toEqual(['aarch64-apple-darwin/release/libwasmtime.a', 'aarch64-apple-darwin/release/libwasmtime.dylib']);
+    expect(plan.archives[0].sources[0]).toEqual({ kind: 'output', path: 'x86_64-unknown-linux-gnu/release/wasmtime', to: '.' });
+    expect(plan.builds[0].args).toEqual(['build', '--release', '--target', 'x86_64-unknown-linux-gnu', '-p', 'wasmtime-cli', '--bin', 'wasmtime', '--features', 'all-arch,component-model,run']);
+    // The header directory the preset packs is where Wasmtime keeps its version macros.
+    expect(readFileSync(join(tree, 'crates/c-api/include/wasmtime.h'), 'utf8')).toContain('#define WASMTIME_VERSION "46.0.1"');
+  });
+});

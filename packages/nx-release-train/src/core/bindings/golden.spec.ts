@@ -1,0 +1,31 @@
+/**
+ * The `wasmtime` preset's rules on synthetic repositories shaped like the five real binding
+ * repositories (e2e/fixtures/bindings/<repo>/before -> after, 45.0.0 -> 46.0.0): the edits
+ * must produce `after` exactly, and a second run on `after` must change nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { wasmtimePreset } from '../../presets/wasmtime';
+import { filesFromMap, planBindingEdits } from './plan';
+import { resolveBindings } from './settings';
+import { bindingTree } from '../../../../../e2e/fixtures/bindings';
+
+const { bindings, problems } = resolveBindings(wasmtimePreset.bindings);
+
+describe('wasmtime preset on repositories shaped like the real ones', () => {
+  it('declares the five binding repositories with valid settings', () => {
+    expect(problems).toEqual([]);
+    expect(bindings.repos.map((r) => r.name)).toEqual(['py', 'go', 'dotnet', 'rb', 'cpp']);
+  });
+
+  for (const repo of bindings.repos) {
+    it(`moves wasmtime-${repo.name} from 45.0.0 to 46.0.0 exactly, and a rerun changes nothing`, () => {
+      const before = bindingTree(repo.name, 'before');
+      const after = bindingTree(repo.name, 'after');
+      const plan = planBindingEdits(repo.rules, '46.0.0', filesFromMap(before));
+      expect(plan.problems).toEqual([]);
+      const result = { ...before, ...Object.fromEntries(plan.edits.map((e) => [e.file, e.after])) };
+      expect(result).toEqual(after);
+      expect(planBindingEdits(repo.rules, '46.0.0', filesFromMap(after))).toEqual({ edits: [], problems: [] });
+    });
+  }
+});

@@ -1,0 +1,124 @@
+/**
+ * Writes release archives: gathers the planned files, streams a deterministic tar (see
+ * core/artifacts/tar.ts) through the system `xz`, and writes the `.sha256` beside it. Files
+ * appear atomically (temp file + rename), so an interrupted run never leaves half an archive
+ * under its final name.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { PlannedSource } from '../core/artifacts/plan';
+import { TAR_END, tarHeader, tarMembers, tarPadding, type ArchiveFile } from '../core/artifacts/tar';
+import { joinPath } from '../core/paths';
+
+/** Threads speed up large libraries; the level comes from `artifacts.compression`. */
+const xzArgs = (level: number) => ['--compress', `-${level}`, '--threads=0', '--stdout'];
+
+/** Null when `xz` runs; otherwise what is missing and how to get it. */
+export async function archiveToolProblem(): Promise<string | null> {
+  const child = spawn('xz', ['--version'], { stdio: 'ignore' });
+  const [code] = await Promise.race([once(child, 'close'), once(child, 'error').then(() => [-1])]);
+  return code === 0 ? null : "the 'xz' program is needed to write .tar.xz archives and was not found on PATH; install xz-utils (apt), xz (brew, dnf)";
+}
+
+/**
+ * The files behind an archive's planned sources: workspace paths (directories walked, sorted)
+ * and cargo outputs. Missing sources are reported, not skipped: a release archive without its
+ * library is worse than no archive.
+ */
+export function collectFiles(root: string, targetDir: string, sources: PlannedSource[]): { files: ArchiveFile[]; missing: string[] } {
+  const files: ArchiveFile[] = [];
+  const missing: string[] = [];
+  for (const source of sources) {
+    const abs = source.kind === 'path' ? join(root, source.path) : join(targetDir, source.path);
+    if (!existsSync(abs)) {
+      missing.push(source.kind === 'path' ? `workspace path '${source.path}' does not exist` : `cargo output '${abs}' does not exist after the build`);
+      continue;
+    }
+    const stat = statSync(abs);
+    if (!stat.isDirectory()) {
+      files.push(archiveFile(abs, joinPath(source.to, basename(abs))));
+      continue;
+    }
+    for (const rel of walk(abs)) files.push(archiveFile(join(abs, rel), joinPath(source.to, rel)));
+  }
+  return { files, missing };
+}
+
+function archiveFile(source: string, path: string): ArchiveFile {
+  const stat = statSync(source);
+  return { path, source, size: stat.size, executable: (stat.mode & 0o111) !== 0 };
+}
+
+/** Relative POSIX paths of the files below `dir`, sorted. */
+function walk(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    const abs = join(dir, entry.name);
+    if (statSync(abs).isDirectory()) out.push(...walk(abs, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/**
+ * Writes `<outFile>` as `top/...` tar.xz; every member stamped with `mtime` (seconds), compressed
+ * at xz `level` (Wasmtime's releases use 9).
+ */
+export async function writeTarXz(outFile: string, top: string, files: ArchiveFile[], mtime: number, level = 9): Promise<void> {
+  const { members, errors } = tarMembers(top, files);
+  if (errors.length) throw new Error(`${basename(outFile)}: ${errors.join('; ')}`);
+  mkdirSync(dirname(outFile), { recursive: true });
+  const tmp = `${outFile}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w');
+  const child = spawn('xz', xzArgs(level), { stdio: ['pipe', fd, 'pipe'] });
+  // Both are pipes by the stdio above; only stdout goes straight to the file.
+  const stdin = child.stdin!;
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`xz exited with ${code}: ${stderr.trim()}`))));
+  });
+  // Surface xz dying early instead of blocking on a pipe nobody reads.
+  exited.catch(() => stdin.destroy());
+  const write = async (chunk: Buffer) => {
+    if (!stdin.write(chunk)) await Promise.race([once(stdin, 'drain'), exited]);
+  };
+  try {
+    for (const m of members) {
+      await write(tarHeader(m, mtime));
+      if (m.type !== 'file') continue;
+      let size = 0;
+      for await (const chunk of createReadStream(m.source)) {
+        size += (chunk as Buffer).length;
+        await write(chunk as Buffer);
+      }
+      if (size !== m.size) throw new Error(`${m.source} changed while it was being archived`);
+      await write(tarPadding(m.size));
+    }
+    await write(TAR_END);
+    stdin.end();
+    await exited;
+    closeSync(fd);
+    renameSync(tmp, outFile);
+  } catch (err) {
+    child.kill();
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed after a successful xz run that failed on rename
+    }
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

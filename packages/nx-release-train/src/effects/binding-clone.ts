@@ -1,0 +1,177 @@
+/**
+ * A binding repository checked out for one release: a shallow clone of its base branch in a
+ * temporary directory, the remote's branch and tag, a commit built with plumbing, and a push
+ * guarded by --force-with-lease. The token reaches git only through the environment (a
+ * credential helper reading a variable), never through arguments or URLs.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RepoFiles } from '../core/bindings/context';
+import { CommandError, run } from './exec';
+import { Git } from './git';
+
+/** Files larger than this are no source text worth scanning (vendored libraries, archives). */
+const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+const TOKEN_VAR = 'NX_RELEASE_TRAIN_GIT_TOKEN';
+
+export interface CommitInfo {
+  tree: string;
+  parents: string[];
+  message: string;
+}
+
+/**
+ * Environment for every git call: never prompt (an unreachable or private repo fails instead of
+ * hanging), and, with a token, a credential helper that answers from a variable. The helpers
+ * are appended after any GIT_CONFIG_COUNT entries already set, which stay in force.
+ */
+export function gitEnvironment(token: string | undefined, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0' };
+  if (!token) return env;
+  const n = Number(base.GIT_CONFIG_COUNT ?? 0) || 0;
+  env.GIT_CONFIG_COUNT = String(n + 2);
+  // An empty helper clears helpers configured elsewhere, so no stored credential is used.
+  env[`GIT_CONFIG_KEY_${n}`] = 'credential.helper';
+  env[`GIT_CONFIG_VALUE_${n}`] = '';
+  env[`GIT_CONFIG_KEY_${n + 1}`] = 'credential.helper';
+  env[`GIT_CONFIG_VALUE_${n + 1}`] = `!f() { test "$1" = get && echo username=x-access-token && echo "password=$${TOKEN_VAR}"; }; f`;
+  env[TOKEN_VAR] = token;
+  return env;
+}
+
+/** A message about a failed git call, without credentials that a URL may carry. */
+export function redact(text: string, token?: string): string {
+  const noUserInfo = text.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1***@');
+  return token ? noUserInfo.split(token).join('***') : noUserInfo;
+}
+
+/** A local path (not `scheme://` nor scp-like `host:path`), cloned with --no-local so --depth applies. */
+function isLocalPath(url: string): boolean {
+  return !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url) && !/^[^/]+:/.test(url);
+}
+
+export class BindingClone {
+  private constructor(
+    readonly dir: string,
+    private readonly git: Git,
+    private readonly env: Record<string, string>,
+    private readonly token: string | undefined,
+  ) {}
+
+  static async clone(url: string, baseBranch: string, token: string | undefined): Promise<BindingClone> {
+    const parent = mkdtempSync(join(tmpdir(), 'nrt-binding-'));
+    const dir = join(parent, 'repo');
+    const env = gitEnvironment(token);
+    const args = ['clone', '--quiet', '--depth', '1', '--single-branch', '--no-tags', '--branch', baseBranch];
+    if (isLocalPath(url)) args.push('--no-local');
+    try {
+      await run('git', [...args, '--', url, dir], { cwd: parent, env });
+    } catch (err) {
+      rmSync(parent, { recursive: true, force: true });
+      throw cloneError(err, token);
+    }
+    const clone = new BindingClone(dir, new Git(dir), env, token);
+    await clone.ensureIdentity();
+    return clone;
+  }
+
+  async remove(): Promise<void> {
+    rmSync(join(this.dir, '..'), { recursive: true, force: true });
+  }
+
+  private async git_(args: string[], input?: string): Promise<string> {
+    try {
+      return (await this.git.run(args, { env: this.env, input })).stdout.trim();
+    } catch (err) {
+      if (err instanceof CommandError) throw new Error(redact(err.message, this.token));
+      throw err;
+    }
+  }
+
+  /** CI machines often have no git identity; the commit then names the tool. */
+  private async ensureIdentity(): Promise<void> {
+    const known = await this.git.run(['var', 'GIT_COMMITTER_IDENT'], { reject: false, env: this.env });
+    if (known.exitCode === 0) return;
+    await this.git_(['config', 'user.name', 'nx-release-train']);
+    await this.git_(['config', 'user.email', 'nx-release-train@users.noreply.github.com']);
+  }
+
+  async head(): Promise<string> {
+    return this.git_(['rev-parse', 'HEAD']);
+  }
+
+  /** The remote's commit on `branch` (null: none), and whether `tag` exists there. */
+  async remoteRefs(branch: string, tag: string): Promise<{ branch: string | null; tag: boolean }> {
+    const out = await this.git_(['ls-remote', 'origin', `refs/heads/${branch}`, `refs/tags/${tag}`]);
+    let sha: string | null = null;
+    let hasTag = false;
+    for (const line of out.split('\n').filter(Boolean)) {
+      const [id, ref] = line.split('\t');
+      if (ref === `refs/heads/${branch}`) sha = id;
+      if (ref === `refs/tags/${tag}`) hasTag = true;
+    }
+    return { branch: sha, tag: hasTag };
+  }
+
+  /** The tracked text files of the checkout, read lazily (binary and non-UTF-8 files read as absent). */
+  async files(): Promise<RepoFiles> {
+    const paths = (await this.git_(['ls-files', '-z'])).split('\0').filter(Boolean);
+    const cache = new Map<string, string | undefined>();
+    const read = (path: string): string | undefined => {
+      if (!cache.has(path)) cache.set(path, readText(join(this.dir, path)));
+      return cache.get(path);
+    };
+    return { paths, read };
+  }
+
+  /** A commit of `parent` with `files` replaced (no files: an empty commit). */
+  async commit(parent: string, files: ReadonlyMap<string, string>, message: string): Promise<string> {
+    try {
+      return await this.git.commitFiles(parent, files, message);
+    } catch (err) {
+      throw new Error(redact((err as Error).message, this.token));
+    }
+  }
+
+  /** Fetches the remote branch's tip and describes it, to tell whether a push would change it. */
+  async describeRemote(branch: string): Promise<CommitInfo> {
+    await this.git_(['fetch', '--quiet', '--depth', '1', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
+    return this.describe(`refs/remotes/origin/${branch}`);
+  }
+
+  async describe(rev: string): Promise<CommitInfo> {
+    // cat-file shows parent lines even at a shallow boundary, where rev-parse ^ cannot go.
+    const raw = await this.git_(['cat-file', 'commit', rev]);
+    const [header, ...body] = raw.split('\n\n');
+    const fields = header.split('\n').map((l) => l.split(' '));
+    return {
+      tree: fields.find((f) => f[0] === 'tree')?.[1] ?? '',
+      parents: fields.filter((f) => f[0] === 'parent').map((f) => f[1]),
+      message: body.join('\n\n').trim(),
+    };
+  }
+
+  /** Sets the remote branch to `commit`, only if it is still at `expected` (null: absent). */
+  async push(commit: string, branch: string, expected: string | null): Promise<void> {
+    await this.git_(['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${expected ?? ''}`, 'origin', `${commit}:refs/heads/${branch}`]);
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    if (statSync(file).size > MAX_TEXT_BYTES) return undefined;
+    const bytes = readFileSync(file);
+    if (bytes.subarray(0, 8000).includes(0)) return undefined;
+    const text = bytes.toString('utf8');
+    // A file that is not UTF-8 would be damaged by writing back its decoded text.
+    return Buffer.from(text, 'utf8').equals(bytes) ? text : undefined;
+  } catch {
+    return undefined; // a symlink to nowhere, a submodule directory
+  }
+}
+
+function cloneError(err: unknown, token: string | undefined): Error {
+  const detail = err instanceof CommandError ? err.result.stderr.trim() || err.message : (err as Error).message;
+  return new Error(`git clone failed: ${redact(detail, token)}`);
+}

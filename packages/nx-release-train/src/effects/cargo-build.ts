@@ -1,0 +1,86 @@
+/**
+ * The Rust toolchain as the artifacts step uses it: the host triple, the installed targets,
+ * `cargo metadata`, and release builds. Commands are argument arrays; output is streamed to a
+ * log so a long build shows progress, and a failure carries the tail of it.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { hostTripleFromRustc } from '../core/artifacts/platform';
+import type { CargoPackage } from '../core/artifacts/plan';
+import { CommandError, run } from './exec';
+
+/** Variables that must not reach build scripts: a release build runs third-party code. */
+const SECRET_ENV = ['GITHUB_TOKEN', 'GH_TOKEN'];
+
+/** rustc and `cargo metadata` read the workspace; a failure says why, or what is missing. */
+async function read(cmd: string, args: string[], cwd: string): Promise<string> {
+  try {
+    return (await run(cmd, args, { cwd })).stdout;
+  } catch (err) {
+    const stderr = err instanceof CommandError ? err.result.stderr.trim() : '';
+    const what = `${cmd} ${args.join(' ')} failed`;
+    throw new Error(stderr ? `${what}: ${stderr}` : `${what}; is ${cmd} installed (rustup) and on PATH?`);
+  }
+}
+
+function scrubbedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const name of SECRET_ENV) delete env[name];
+  return env;
+}
+
+export async function hostTriple(cwd: string): Promise<string> {
+  const out = await read('rustc', ['-vV'], cwd);
+  const triple = hostTripleFromRustc(out);
+  if (!triple) throw new Error(`rustc -vV printed no 'host:' line:\n${out}`);
+  return triple;
+}
+
+/** Targets whose standard library is installed in the active toolchain's sysroot. */
+export async function installedTargets(cwd: string): Promise<string[]> {
+  const sysroot = (await read('rustc', ['--print', 'sysroot'], cwd)).trim();
+  const dir = join(sysroot, 'lib', 'rustlib');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'lib')))
+    .map((e) => e.name)
+    .sort();
+}
+
+interface MetadataJson {
+  packages: Array<{ name: string; version: string; manifest_path: string; targets: Array<{ name: string; kind: string[]; crate_types: string[] }> }>;
+  workspace_members: string[];
+  target_directory: string;
+  workspace_root: string;
+}
+
+/** Workspace members from `cargo metadata --no-deps` (offline: nothing to resolve). */
+export async function cargoMetadata(root: string): Promise<{ packages: CargoPackage[]; targetDirectory: string }> {
+  const out = await read('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline'], root);
+  const json = JSON.parse(out) as MetadataJson;
+  const packages = json.packages.map((p) => ({
+    name: p.name,
+    version: p.version,
+    manifest: relative(json.workspace_root, p.manifest_path).split('\\').join('/'),
+    targets: p.targets.map((t) => ({ name: t.name, kind: t.kind, crateTypes: t.crate_types })),
+  }));
+  return { packages, targetDirectory: json.target_directory };
+}
+
+/** `cargo <args>` in `root`, each output line passed to `log`; throws with the last lines. */
+export async function cargoBuild(root: string, args: string[], env: Record<string, string>, log: (line: string) => void): Promise<void> {
+  const { execa } = await import('execa');
+  const child = execa('cargo', args, { cwd: root, reject: false, env: scrubbedEnv(env), extendEnv: false, all: true, buffer: { all: false } });
+  const tail: string[] = [];
+  for await (const line of child.iterable({ from: 'all' })) {
+    const text = String(line);
+    log(text);
+    tail.push(text);
+    if (tail.length > 20) tail.shift();
+  }
+  const result = await child;
+  if (result.failed) {
+    const why = result.code === 'ENOENT' ? 'cargo is not installed (or not on PATH)' : `exit ${result.exitCode}`;
+    throw new Error(`cargo ${args.join(' ')} failed (${why}):\n${tail.join('\n')}`);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * cargo package / cargo publish for the publish and verify targets. Argument arrays only;
+ * the registry token reaches cargo through the inherited environment
+ * (CARGO_REGISTRIES_<NAME>_TOKEN / CARGO_REGISTRY_TOKEN), never argv, and any token value
+ * is masked in the output these functions return.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { run, type RunResult } from './exec';
+
+export interface CargoPublishOptions {
+  registry: string | null;
+  /** Skip cargo's verification build (the verify target does it). */
+  noVerify: boolean;
+  /**
+   * Stop cargo once it reports the upload, instead of letting it poll the index once a
+   * second (its own message offers ctrl-c for this): the caller waits for the index itself,
+   * at a finer grain and with its own bound.
+   */
+  ownIndexWait: boolean;
+}
+
+export interface CargoPackageOptions {
+  registry: string | null;
+  verify: boolean;
+  offline: boolean;
+}
+
+/** Cargo's interface as the publish and verify targets use it (tests substitute fakes). */
+export interface Cargo {
+  publish(crate: string, opts: CargoPublishOptions): Promise<RunResult>;
+  package(crates: string[], opts: CargoPackageOptions): Promise<RunResult>;
+  /**
+   * The `.crate` file cargo left for a crate version, written at or after `since` (ms), or
+   * null. `cargo package` leaves it in target/package; `cargo publish` (1.90+) in
+   * target/package/tmp-crate.
+   */
+  packagedCrate(crate: string, version: string, since: number): Promise<string | null>;
+}
+
+const registryArgs = (registry: string | null) => (registry ? ['--registry', registry] : []);
+
+/** Replaces the value of every *_TOKEN variable in the environment with `***`. */
+export function redactTokens(text: string, env: NodeJS.ProcessEnv = process.env): string {
+  let out = text;
+  for (const [name, value] of Object.entries(env)) {
+    if (/TOKEN$/i.test(name) && value && value.length >= 4) out = out.split(value).join('***');
+  }
+  return out;
+}
+
+function masked(result: RunResult): RunResult {
+  return { ...result, stdout: redactTokens(result.stdout), stderr: redactTokens(result.stderr) };
+}
+
+export function cargoAt(root: string): Cargo {
+  let targetDir: Promise<string> | undefined;
+  return {
+    async publish(crate, opts) {
+      const args = ['publish', '-p', crate, ...registryArgs(opts.registry), ...(opts.noVerify ? ['--no-verify'] : [])];
+      if (!opts.ownIndexWait) return masked(await run('cargo', args, { cwd: root, reject: false }));
+      return masked(await publishUntilUploaded(root, args));
+    },
+    async package(crates, opts) {
+      const args = [
+        'package',
+        ...crates.flatMap((c) => ['-p', c]),
+        ...registryArgs(opts.registry),
+        ...(opts.verify ? [] : ['--no-verify']),
+        ...(opts.offline ? ['--offline'] : []),
+      ];
+      return masked(await run('cargo', args, { cwd: root, reject: false }));
+    },
+    async packagedCrate(crate, version, since) {
+      const find = async (target: string) => {
+        const dir = path.join(target, 'package');
+        for (const file of [path.join(dir, `${crate}-${version}.crate`), path.join(dir, 'tmp-crate', `${crate}-${version}.crate`)]) {
+          const st = await stat(file).catch(() => null);
+          // mtimes may be rounded by the file system: allow a second of slack.
+          if (st && st.mtimeMs >= since - 1000) return file;
+        }
+        return null;
+      };
+      // The usual places first; `cargo metadata` knows about configured target dirs.
+      const guess = await find(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'));
+      if (guess) return guess;
+      targetDir ??= run('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline'], { cwd: root }).then(
+        (r) => (JSON.parse(r.stdout) as { target_directory: string }).target_directory,
+      );
+      return find(await targetDir);
+    },
+  };
+}
+
+const UPLOADED = /^\s*Uploaded \S+ v\S+ to registry/m;
+
+/** `cargo publish`, interrupted (as ctrl-c would) once cargo says the upload is done. */
+async function publishUntilUploaded(root: string, args: string[]): Promise<RunResult> {
+  const { execa } = await import('execa');
+  const child = execa('cargo', args, { cwd: root, reject: false, encoding: 'utf8', stripFinalNewline: false });
+  let seen = '';
+  let uploaded = false;
+  child.stderr?.on('data', (chunk: Buffer | string) => {
+    seen += chunk.toString();
+    if (!uploaded && UPLOADED.test(seen)) {
+      uploaded = true;
+      child.kill('SIGINT');
+    }
+  });
+  const result = await child;
+  return {
+    exitCode: uploaded ? 0 : (result.exitCode ?? 1),
+    stdout: String(result.stdout ?? ''),
+    stderr: String(result.stderr ?? ''),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * `nx run <crate>:publish`: one crate, resumable (see publish-crate.ts). `nx run-many -t
+ * publish` runs all crates as one Nx batch instead (batch.ts), which saves a process start
+ * per crate; `--batch=false` runs them as separate tasks, ordered by `^publish`.
+ */
+import type { ExecutorContext } from '@nx/devkit';
+import { DEFAULT_RETRY } from '../../core/publish-retry';
+import { cargoAt } from '../../effects/cargo';
+import { sha256File } from '../../effects/registry-client';
+import { crateOf, publishContext, type PublishContext } from './context';
+import { publishCrate, type PublishOutcome } from './publish-crate';
+import type { PublishExecutorSchema } from './schema';
+
+/** Publishes one crate of the workspace with the executor's options. */
+export async function publishOne(
+  ctx: PublishContext,
+  crateName: string,
+  options: PublishExecutorSchema,
+  log: (line: string) => void,
+): Promise<PublishOutcome | 'private'> {
+  const crate = ctx.ws.members.find((c) => c.name === crateName)!;
+  if (!crate.publishable) {
+    log(`${crate.name}: not published (publish = false in ${crate.manifest})`);
+    return 'private';
+  }
+  return publishCrate(
+    {
+      crate: crate.name,
+      version: crate.version,
+      registry: ctx.registry,
+      dryRun: options.dryRun ?? false,
+      noVerify: options.noVerify ?? true,
+      indexTimeoutMs: (options.indexTimeout ?? 300) * 1000,
+      pollMs: 200,
+      retry: {
+        ...DEFAULT_RETRY,
+        maxAttempts: options.maxAttempts ?? DEFAULT_RETRY.maxAttempts,
+        backoffMs: (options.backoff ?? DEFAULT_RETRY.backoffMs / 1000) * 1000,
+        maxRateLimitWaitMs: (options.maxRateLimitWait ?? DEFAULT_RETRY.maxRateLimitWaitMs / 1000) * 1000,
+      },
+    },
+    {
+      cargo: cargoAt(ctx.cargoRoot),
+      index: ctx.index(),
+      sha256: sha256File,
+      now: Date.now,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      log,
+    },
+  );
+}
+
+export default async function publishExecutor(
+  options: PublishExecutorSchema,
+  context: ExecutorContext,
+): Promise<{ success: boolean }> {
+  try {
+    const ctx = publishContext(context, options.registry);
+    await publishOne(ctx, crateOf(ctx, context).name, options, (line) => console.log(line));
+    return { success: true };
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}`);
+    return { success: false };
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Publishes one crate version, resumably: skip it when the index already has it (after
+ * checking the checksum against the locally packaged crate), otherwise `cargo publish`,
+ * retrying as core/publish-retry decides, and succeed only once the index shows it. Every
+ * side effect comes in through `PublishDeps`, so tests can drive it with fakes.
+ */
+import { afterRetry, classifyFailure, decide, type RetryPolicy, type RetryState } from '../../core/publish-retry';
+import type { Cargo } from '../../effects/cargo';
+import type { IndexClient, IndexVersion } from '../../effects/registry-client';
+
+export interface PublishDeps {
+  cargo: Cargo;
+  index: IndexClient;
+  sha256(file: string): Promise<string>;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  log(line: string): void;
+}
+
+export interface PublishRequest {
+  crate: string;
+  version: string;
+  registry: string | null;
+  dryRun: boolean;
+  noVerify: boolean;
+  retry: RetryPolicy;
+  /** How long to wait for an uploaded version to show in the index. */
+  indexTimeoutMs: number;
+  pollMs: number;
+}
+
+export type PublishOutcome = 'skipped' | 'published' | 'would-publish';
+
+export class PublishError extends Error {}
+
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const tail = (text: string, n = 12) => text.trim().split('\n').slice(-n).join('\n');
+
+export async function publishCrate(req: PublishRequest, deps: PublishDeps): Promise<PublishOutcome> {
+  const id = `${req.crate}@${req.version}`;
+  const where = req.registry ? `registry "${req.registry}"` : 'crates.io';
+  const started = deps.now();
+
+  const found = await findVersion(req, deps);
+  if (found) {
+    await checkSame(req, deps, found);
+    deps.log(`${id}: skipped, already in ${where} with the same checksum`);
+    return 'skipped';
+  }
+  if (req.dryRun) {
+    deps.log(`${id}: would publish to ${where} (dry run: nothing uploaded)`);
+    return 'would-publish';
+  }
+
+  let state: RetryState = { transientFailures: 0, rateLimitedMs: 0 };
+  let uploadedByUs = true;
+  let lastTry = started;
+  for (;;) {
+    lastTry = deps.now();
+    const result = await deps.cargo.publish(req.crate, { registry: req.registry, noVerify: req.noVerify, ownIndexWait: true });
+    if (result.exitCode === 0) break;
+    const failure = classifyFailure(result.stderr, deps.now());
+    const decision = decide(failure, state, req.retry, deps.now(), req);
+    if (decision.kind === 'confirm') {
+      // Uploaded earlier (an interrupted run, a dropped answer): the index decides.
+      uploadedByUs = false;
+      break;
+    }
+    if (decision.kind === 'stop') {
+      throw new PublishError(failure.kind === 'other' ? `${decision.message}\n${tail(result.stderr)}` : decision.message);
+    }
+    deps.log(`${id}: retrying in ${Math.ceil(decision.waitMs / 1000)} s (${decision.reason})`);
+    await deps.sleep(decision.waitMs);
+    state = afterRetry(state, failure, decision.waitMs);
+  }
+
+  const visible = await waitForIndex(req, deps);
+  await checkSame(req, deps, visible, uploadedByUs ? lastTry : undefined);
+  deps.log(
+    uploadedByUs
+      ? `${id}: published to ${where} in ${secs(deps.now() - started)}`
+      : `${id}: skipped, already uploaded to ${where} with the same checksum`,
+  );
+  return uploadedByUs ? 'published' : 'skipped';
+}
+
+/** The version in the index, if there; transient index errors are retried with backoff. */
+async function findVersion(req: PublishRequest, deps: PublishDeps): Promise<IndexVersion | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await deps.index.versions(req.crate)).find((v) => v.vers === req.version);
+    } catch (e) {
+      if (attempt >= req.retry.maxAttempts) {
+        throw new PublishError(`cannot read ${req.crate} from the registry index: ${(e as Error).message}`);
+      }
+      const wait = Math.min(req.retry.backoffMaxMs, req.retry.backoffMs * 2 ** (attempt - 1));
+      deps.log(`${req.crate}@${req.version}: retrying the index read in ${Math.ceil(wait / 1000)} s (${(e as Error).message})`);
+      await deps.sleep(wait);
+    }
+  }
+}
+
+async function waitForIndex(req: PublishRequest, deps: PublishDeps): Promise<IndexVersion> {
+  const id = `${req.crate}@${req.version}`;
+  const deadline = deps.now() + req.indexTimeoutMs;
+  let told = false;
+  for (;;) {
+    let found: IndexVersion | undefined;
+    let problem = '';
+    try {
+      found = (await deps.index.versions(req.crate)).find((v) => v.vers === req.version);
+    } catch (e) {
+      problem = ` (last index read failed: ${(e as Error).message})`;
+    }
+    if (found) return found;
+    if (deps.now() >= deadline) {
+      throw new PublishError(
+        `${id} was uploaded but did not appear in the registry index within ${secs(req.indexTimeoutMs)}${problem}. ` +
+          `Fix: rerun later (crates already in the index are skipped), or raise indexTimeout.`,
+      );
+    }
+    if (!told) {
+      deps.log(`${id}: waiting for the index to show it`);
+      told = true;
+    }
+    await deps.sleep(Math.min(req.pollMs, Math.max(0, deadline - deps.now())));
+  }
+}
+
+/**
+ * The registry's checksum must equal the locally packaged crate's: same version, same bytes
+ * (cargo packages deterministically). `uploadedSince` is when our own upload started: the
+ * crate cargo packaged for it is reused; otherwise the checkout is packaged now.
+ */
+async function checkSame(req: PublishRequest, deps: PublishDeps, inIndex: IndexVersion, uploadedSince?: number): Promise<void> {
+  const id = `${req.crate}@${req.version}`;
+  let file = uploadedSince === undefined ? null : await deps.cargo.packagedCrate(req.crate, req.version, uploadedSince);
+  if (!file) {
+    const since = deps.now();
+    const packed = await deps.cargo.package([req.crate], { registry: req.registry, verify: false, offline: false });
+    if (packed.exitCode !== 0) {
+      throw new PublishError(`cannot package ${id} to compare it with the registry's copy:\n${tail(packed.stderr)}`);
+    }
+    file = await deps.cargo.packagedCrate(req.crate, req.version, since);
+    if (!file) throw new PublishError(`cargo package ${req.crate} left no ${req.crate}-${req.version}.crate in the target directory`);
+  }
+  const local = await deps.sha256(file);
+  if (local !== inIndex.cksum) {
+    throw new PublishError(
+      `${id} is already in the registry with different content: the index has checksum ${inIndex.cksum}, ` +
+        `the crate packaged from this checkout (${file}) has ${local}. A version can be published only once. ` +
+        `Fix: check out the commit that was published, or release a new version.`,
+    );
+  }
+}

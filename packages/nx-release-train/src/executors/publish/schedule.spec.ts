@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { runGraph } from './schedule';
+
+async function collect(deps: Record<string, string[]>, limit: number, fails: string[] = []) {
+  const started: string[] = [];
+  let running = 0;
+  let peak = 0;
+  const results: string[] = [];
+  const run = async (id: string) => {
+    started.push(id);
+    running++;
+    peak = Math.max(peak, running);
+    await new Promise((r) => setTimeout(r, 5));
+    running--;
+    return !fails.includes(id);
+  };
+  for await (const r of runGraph(deps, limit, run)) results.push(`${r.id}:${r.status}`);
+  return { started, results, peak };
+}
+
+describe('runGraph', () => {
+  const deps = { a: [], b: [], c: ['a'], d: ['c', 'b'], e: ['a'], f: [] };
+
+  it('starts a job only after its dependencies succeeded, at most `limit` at once', async () => {
+    const { started, results, peak } = await collect(deps, 2);
+    expect(peak).toBe(2);
+    expect(results).toHaveLength(6);
+    for (const [id, ds] of Object.entries(deps)) {
+      for (const d of ds) expect(started.indexOf(d)).toBeLessThan(started.indexOf(id));
+    }
+    // The job with the longest chain behind it goes first.
+    expect(started[0]).toBe('a');
+  });
+
+  it('skips the dependents of a failed job and runs everything else', async () => {
+    const { started, results } = await collect(deps, 3, ['c']);
+    expect(results).toContain('c:failure');
+    expect(results).toContain('d:skipped');
+    expect(started).not.toContain('d');
+    expect(results.filter((r) => r.endsWith(':success')).sort()).toEqual(['a:success', 'b:success', 'e:success', 'f:success']);
+  });
+
+  it('ignores dependencies outside the graph (already done) and never runs a cycle', async () => {
+    expect((await collect({ a: ['elsewhere'] }, 1)).results).toEqual(['a:success']);
+    expect((await collect({ x: ['y'], y: ['x'] }, 1)).results.sort()).toEqual(['x:skipped', 'y:skipped']);
+  });
+});

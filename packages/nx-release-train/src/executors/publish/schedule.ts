@@ -1,0 +1,61 @@
+/**
+ * Runs a dependency graph of jobs with at most `limit` at a time, as each job's
+ * dependencies succeed; the dependents of a failed job are skipped, everything else goes on.
+ * Among ready jobs, the one with the longest chain of dependents goes first, which keeps the
+ * critical path moving. Results come out as jobs finish.
+ */
+
+export type JobStatus = 'success' | 'failure' | 'skipped';
+
+export async function* runGraph(
+  deps: Record<string, string[]>,
+  limit: number,
+  run: (id: string) => Promise<boolean>,
+): AsyncGenerator<{ id: string; status: JobStatus }> {
+  const ids = Object.keys(deps);
+  const inGraph = (d: string) => d in deps;
+  const dependents: Record<string, string[]> = Object.fromEntries(ids.map((id) => [id, []]));
+  for (const id of ids) for (const d of deps[id].filter(inGraph)) dependents[d].push(id);
+  const height = new Map<string, number>();
+  const heightOf = (id: string): number => {
+    if (!height.has(id)) height.set(id, 1 + Math.max(0, ...dependents[id].map(heightOf)));
+    return height.get(id)!;
+  };
+
+  const status = new Map<string, JobStatus>();
+  const running = new Map<string, Promise<{ id: string; ok: boolean }>>();
+  const finished: Array<{ id: string; status: JobStatus }> = [];
+  const skip = (id: string) => {
+    for (const d of dependents[id]) {
+      if (!status.has(d)) {
+        status.set(d, 'skipped');
+        finished.push({ id: d, status: 'skipped' });
+        skip(d);
+      }
+    }
+  };
+
+  for (;;) {
+    const ready = ids
+      .filter((id) => !status.has(id) && !running.has(id) && deps[id].filter(inGraph).every((d) => status.get(d) === 'success'))
+      .sort((a, b) => heightOf(b) - heightOf(a) || a.localeCompare(b));
+    for (const id of ready.slice(0, Math.max(0, Math.max(1, limit) - running.size))) {
+      running.set(
+        id,
+        run(id).then(
+          (ok) => ({ id, ok }),
+          () => ({ id, ok: false }),
+        ),
+      );
+    }
+    while (finished.length) yield finished.shift()!;
+    if (running.size === 0) break;
+    const { id, ok } = await Promise.race(running.values());
+    running.delete(id);
+    status.set(id, ok ? 'success' : 'failure');
+    yield { id, status: ok ? 'success' : 'failure' };
+    if (!ok) skip(id);
+  }
+  // Only a dependency cycle leaves jobs behind: they can never run.
+  for (const id of ids) if (!status.has(id)) yield { id, status: 'skipped' };
+}

@@ -1,0 +1,6 @@
+export interface ReleaseBindingsSchema {
+  version?: string;
+  dryRun?: boolean;
+  only?: string | string[];
+  githubApiUrl?: string;
+}

@@ -1,0 +1,93 @@
+/**
+ * One binding repository: clone, edit, commit, push, pull request. Every step up to the push
+ * runs in a dry run too (in a temporary clone), so the dry run reports what the real run
+ * would do; only the push and the pull-request writes are skipped.
+ */
+import { planBindingEdits } from '../../core/bindings/plan';
+import { pullRequestBody, type RepoOutcome } from '../../core/bindings/report';
+import type { ResolvedRepo } from '../../core/bindings/rules';
+import { fillPattern } from '../../core/options';
+import { formatProblems, renderPlanDiff } from '../../core/version';
+import type { Logger } from '../../commands/context';
+import { BindingClone, redact } from '../../effects/binding-clone';
+import type { PullsApi } from '../../effects/github-pulls';
+
+export interface RepoRun {
+  version: string;
+  /** Commit message and pull request title, filled. */
+  title: string;
+  dryRun: boolean;
+  token: string | undefined;
+  log: Logger;
+  /** The pull-request API of `owner/name` (needs the token). */
+  pulls(repository: string): Promise<PullsApi>;
+}
+
+class RepoFailure extends Error {}
+
+export async function updateRepo(repo: ResolvedRepo, run: RepoRun): Promise<RepoOutcome> {
+  const branch = fillPattern(repo.branchPattern, run.version);
+  const result = (state: string, pullRequest = '-', ok = true): RepoOutcome => ({ repo: repo.name, branch, pullRequest, state, ok });
+  let clone: BindingClone | undefined;
+  try {
+    run.log.info(`${repo.name}: cloning ${redact(repo.url)} (${repo.baseBranch})`);
+    clone = await BindingClone.clone(repo.url, repo.baseBranch, run.token);
+    return await update(repo, run, clone, branch, result);
+  } catch (err) {
+    const message = redact(err instanceof Error ? err.message : String(err), run.token);
+    run.log.warn(`${repo.name}: failed: ${message}`);
+    return result(message, '-', false);
+  } finally {
+    await clone?.remove();
+  }
+}
+
+async function update(
+  repo: ResolvedRepo,
+  run: RepoRun,
+  clone: BindingClone,
+  branch: string,
+  result: (state: string, pullRequest?: string) => RepoOutcome,
+): Promise<RepoOutcome> {
+  const tag = fillPattern(repo.tagPattern, run.version);
+  const remote = await clone.remoteRefs(branch, tag);
+  if (remote.tag) return result(`already released (tag ${tag} exists)`);
+
+  const base = await clone.head();
+  const plan = planBindingEdits(repo.rules, run.version, await clone.files());
+  if (plan.problems.length) throw new RepoFailure(`the version edits were refused; nothing was pushed:\n${formatProblems(plan.problems)}`);
+  // With rules, no edit means the base branch already has the version. Without rules (a
+  // tag-only repository), a merged update shows as the base's newest commit.
+  const atVersion = repo.rules.length ? plan.edits.length === 0 : (await clone.describe('HEAD')).message.startsWith(run.title);
+  if (atVersion) return result(`${repo.baseBranch} is already at ${run.version}`);
+  if (run.dryRun) {
+    run.log.info(`${repo.name}: ${repo.baseBranch} -> ${branch}\n${plan.edits.length ? renderPlanDiff(plan.edits) : '(an empty commit: no file carries the version)\n'}`);
+  }
+
+  const commit = await clone.commit(base, new Map(plan.edits.map((e) => [e.file, e.after])), run.title);
+  let branchState: string;
+  if (!remote.branch) branchState = run.dryRun ? 'would push branch' : 'branch pushed';
+  else {
+    const [there, mine] = [await clone.describeRemote(branch), await clone.describe(commit)];
+    const same = there.tree === mine.tree && there.parents.join() === mine.parents.join() && there.message === mine.message;
+    branchState = same ? 'branch unchanged' : `${run.dryRun ? 'would replace' : 'replaced'} branch (was ${remote.branch.slice(0, 7)})`;
+  }
+  if (!run.dryRun && branchState !== 'branch unchanged') await clone.push(commit, branch, remote.branch);
+
+  if (!repo.github) return result(`${branchState}; no GitHub repository configured: open the pull request by hand`);
+  if (!run.token) return result(`${branchState}; pull request not checked (GITHUB_TOKEN is not set)`);
+  const pulls = await run.pulls(repo.github);
+  const body = pullRequestBody(run.version, repo.tagPattern, plan.edits.map((e) => e.file));
+  const open = await pulls.findOpen(branch, repo.baseBranch);
+  if (!open) {
+    if (run.dryRun) return result(`${branchState}; would open a pull request`);
+    const created = await pulls.create({ branch, base: repo.baseBranch, title: run.title, body });
+    return result(`${branchState}; pull request #${created.number} opened`, created.url);
+  }
+  if (open.title === run.title && (open.body ?? '') === body) {
+    return result(branchState === 'branch unchanged' ? 'unchanged' : `${branchState}; pull request #${open.number} unchanged`, open.url);
+  }
+  if (run.dryRun) return result(`${branchState}; would update pull request #${open.number}`, open.url);
+  const updated = await pulls.update(open.number, { title: run.title, body });
+  return result(`${branchState}; pull request #${updated.number} updated`, updated.url);
+}

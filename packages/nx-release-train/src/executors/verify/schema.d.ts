@@ -1,0 +1,4 @@
+export interface VerifyExecutorSchema {
+  registry?: string;
+  dryRun?: boolean;
+}

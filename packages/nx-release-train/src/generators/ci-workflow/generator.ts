@@ -1,0 +1,43 @@
+/**
+ * `nx g nx-release-train:ci-workflow`: writes .github/workflows/<name>.yml (see
+ * core/ci-workflow.ts). Branch and tag filters come from the plugin's patterns, the token
+ * variable from its `registry` setting. `--dry-run` shows the file without writing it.
+ */
+import { readNxJson, type Tree } from '@nx/devkit';
+import { ciWorkflow } from '../../core/ci-workflow';
+import { pluginOptions, type PluginEntry } from '../../core/nx-json';
+import { resolveOptions } from '../../core/options';
+import { tokenEnvVar } from '../../core/publish-retry';
+import type { CiWorkflowGeneratorSchema } from './schema';
+
+/** `release-{version}` -> `release-*`, as GitHub's branch and tag filters take it. */
+const toFilter = (pattern: string) => pattern.replace(/\{[a-z]+\}/g, '*').replace(/\*(\.\*)+/g, '*');
+
+export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowGeneratorSchema): Promise<void> {
+  const raw = pluginOptions(readNxJson(tree)?.plugins as PluginEntry[] | undefined, 'nx-release-train');
+  const { options, problems } = resolveOptions(raw);
+  if (problems.length) {
+    throw new Error(problems.map((p) => `nx.json: ${p.message}. Fix: ${p.fix}`).join('\n'));
+  }
+  const name = schema.name ?? 'release-train';
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) {
+    throw new Error(`--name "${name}": use letters, digits, ".", "_" or "-" (it becomes .github/workflows/${name}.yml)`);
+  }
+  const tokenEnv = tokenEnvVar(options.registry);
+  tree.write(
+    `.github/workflows/${name}.yml`,
+    ciWorkflow({
+      cutDay: schema.cutDay ?? 5,
+      releaseDay: schema.releaseDay ?? 20,
+      hour: schema.hour ?? 12,
+      ciWorkflow: schema.ciWorkflow ?? 'CI',
+      releaseBranches: toFilter(options.branchPattern),
+      tagPattern: toFilter(options.tagPattern),
+      nodeVersion: schema.nodeVersion ?? '20',
+      tokenEnv,
+      tokenSecret: schema.tokenSecret ?? tokenEnv,
+    }),
+  );
+}
+
+export default ciWorkflowGenerator;

@@ -1,0 +1,9 @@
+export interface CiWorkflowGeneratorSchema {
+  name?: string;
+  cutDay?: number;
+  releaseDay?: number;
+  hour?: number;
+  ciWorkflow?: string;
+  nodeVersion?: string;
+  tokenSecret?: string;
+}

@@ -1,0 +1,81 @@
+/**
+ * Fault injection: rules matched against each request, consumed as they fire. Tests and the
+ * benchmark add rules and set delays on a running registry; the CLI takes them as flags.
+ */
+
+export type Route = 'publish' | 'index' | 'download' | 'yank' | 'config';
+
+export type FaultAction =
+  /** 429 with Retry-After and crates.io's body, retry possible after `retryAfterMs`. */
+  | { status: 429; retryAfterMs: number }
+  /** Any other status (5xx, 401, 403...), with a crates.io-style JSON error unless `body`. */
+  | { status: number; body?: string }
+  /**
+   * Close the connection without an answer. `after: true` drops it only after the publish
+   * was stored: the client sees a network error although the version exists.
+   */
+  | { drop: true; after?: boolean };
+
+export interface FaultRule {
+  /** Which requests: default 'publish'. */
+  route?: Route;
+  /** Only requests for this crate (publish, index, download, yank). */
+  crate?: string;
+  /** How many matching requests fire the fault (default 1; Infinity for all). */
+  times?: number;
+  action: FaultAction;
+}
+
+export class Faults {
+  private rules: Array<FaultRule & { left: number }> = [];
+  /** Milliseconds between a publish being stored and its version showing in the index. */
+  indexDelayMs = 0;
+  /** Milliseconds each accepted publish takes before it is stored and answered. */
+  publishLatencyMs = 0;
+
+  add(rule: FaultRule): this {
+    this.rules.push({ ...rule, left: rule.times ?? 1 });
+    return this;
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** Rules not yet used up. */
+  pending(): FaultRule[] {
+    return this.rules.filter((r) => r.left > 0).map(({ left, ...r }) => ({ ...r, times: left }));
+  }
+
+  /** The action for this request, if a rule matches (and consumes it). */
+  take(route: Route, crate: string | null): FaultAction | null {
+    const rule = this.rules.find(
+      (r) => r.left > 0 && (r.route ?? 'publish') === route && (r.crate == null || r.crate === crate),
+    );
+    if (!rule) return null;
+    rule.left -= 1;
+    return rule.action;
+  }
+}
+
+/**
+ * Parses a CLI fault: `route:crate:action:times`, where crate may be `*`, action is
+ * `429=MS`, a status number, `drop` or `drop-after`, and times is a number or `inf`.
+ * Example: `publish:*:429=2000:3`.
+ */
+export function parseFault(text: string): FaultRule {
+  const [route, crate, action, times] = text.split(':');
+  const routes: Route[] = ['publish', 'index', 'download', 'yank', 'config'];
+  if (!routes.includes(route as Route) || !crate || !action) {
+    throw new Error(`--fault ${text}: expected route:crate:action[:times], route one of ${routes.join(', ')}`);
+  }
+  let a: FaultAction;
+  if (action.startsWith('429=')) a = { status: 429, retryAfterMs: Number(action.slice(4)) };
+  else if (action === 'drop') a = { drop: true };
+  else if (action === 'drop-after') a = { drop: true, after: true };
+  else if (/^\d{3}$/.test(action)) a = { status: Number(action) };
+  else throw new Error(`--fault ${text}: action must be 429=MS, a status, drop or drop-after`);
+  const n = times === undefined ? 1 : times === 'inf' ? Infinity : Number(times);
+  if (!Number.isFinite(n) && n !== Infinity) throw new Error(`--fault ${text}: times must be a number or inf`);
+  return { route: route as Route, crate: crate === '*' ? undefined : crate, action: a, times: n };
+}

@@ -1,0 +1,6 @@
+export { startRegistry, type Registry, type RegistryEvent, type RegistryOptions, type StoredVersion } from './registry';
+export { Faults, parseFault, type FaultAction, type FaultRule, type Route } from './faults';
+export { CRATES_IO_LIMITS, type BucketConfig, type RateLimits } from './rate-limit';
+export { encodeUpload, parseUpload } from './upload';
+export * from './index-format';
+export { writeCargoHome, type CargoHomeOptions } from './cargo-home';
