@@ -2,8 +2,6 @@
  * The one place where release commands meet Nx: options are read (nx.json's plugin options
  * under the executor's own), errors become one clear message and `success: false`.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import { pluginOptions, type PluginEntry } from '../core/nx-json';
 import { resolveOptions } from '../core/options';
@@ -21,25 +19,20 @@ export interface CommonFlags {
   push?: boolean;
 }
 
-export function readPluginOptions(root: string): unknown {
-  let nxJson: { plugins?: PluginEntry[] };
-  try {
-    nxJson = JSON.parse(readFileSync(join(root, 'nx.json'), 'utf8'));
-  } catch (err) {
-    throw new ReleaseError(`cannot read ${join(root, 'nx.json')}: ${(err as Error).message}`, 'run the command from an Nx workspace root with a valid nx.json');
-  }
-  return pluginOptions(nxJson.plugins, 'nx-release-train');
+/** The plugin's options from the nx.json Nx already read for this run. */
+export function pluginOptionsOf(context: ExecutorContext): unknown {
+  return pluginOptions(context.nxJsonConfiguration?.plugins as PluginEntry[] | undefined, 'nx-release-train');
 }
 
-export function makeContext(root: string, flags: CommonFlags, log: Logger = consoleLogger): CommandContext {
-  const { options, problems } = resolveOptions(readPluginOptions(root));
+export function makeContext(context: ExecutorContext, flags: CommonFlags, log: Logger = consoleLogger): CommandContext {
+  const { options, problems } = resolveOptions(pluginOptionsOf(context));
   if (problems.length > 0) {
     throw new ReleaseError(
       `nx.json has invalid nx-release-train options:\n${problems.map((p) => `  ${p.setting}: ${p.message}`).join('\n')}`,
       problems.map((p) => p.fix).join('; '),
     );
   }
-  return { root, options, dryRun: flags.dryRun === true, push: flags.push === true, log };
+  return { root: context.root, options, dryRun: flags.dryRun === true, push: flags.push === true, log };
 }
 
 export function todayUtc(): string {
@@ -53,8 +46,7 @@ export function checkDate(date: string | undefined): string {
 }
 
 /** Runs a command, turning every known failure into one message with its fix. */
-export async function execute(context: ExecutorContext, body: () => Promise<void>): Promise<{ success: boolean }> {
-  void context;
+export async function execute(body: () => Promise<void>): Promise<{ success: boolean }> {
   try {
     await body();
     return { success: true };

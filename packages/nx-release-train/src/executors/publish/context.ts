@@ -6,13 +6,13 @@
 import type { ExecutorContext } from '@nx/devkit';
 import path from 'node:path';
 import type { Crate, Workspace } from '../../core/model';
-import { pluginOptions, type PluginEntry } from '../../core/nx-json';
 import { resolveOptions, type ReleaseTrainOptions } from '../../core/options';
 import { dirOf } from '../../core/paths';
 import { tokenEnvVar } from '../../core/publish-retry';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import { sparseIndexClient, type IndexClient } from '../../effects/registry-client';
 import { loadWorkspace } from '../../effects/workspace-fs';
+import { pluginOptionsOf } from '../shared';
 
 export interface PublishContext {
   ws: Workspace;
@@ -26,8 +26,7 @@ export interface PublishContext {
 export class ContextError extends Error {}
 
 export function publishContext(context: ExecutorContext, registryOverride?: string | null): PublishContext {
-  const raw = pluginOptions(context.nxJsonConfiguration?.plugins as PluginEntry[] | undefined, 'nx-release-train');
-  const { options, problems } = resolveOptions(raw);
+  const { options, problems } = resolveOptions(pluginOptionsOf(context));
   if (problems.length) {
     throw new ContextError(problems.map((p) => `nx.json: ${p.message}. Fix: ${p.fix}`).join('\n'));
   }

@@ -6,8 +6,8 @@
 import { flagEnv } from '../../core/argv';
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { resolveArtifacts } from '../../core/artifacts/settings';
-import { pluginOptions, type PluginEntry } from '../../core/nx-json';
 import { resolveOptions } from '../../core/options';
+import { pluginOptionsOf } from '../shared';
 import { ArtifactsError } from './errors';
 import { releaseArtifacts } from './run';
 import type { ReleaseArtifactsExecutorSchema } from './schema';
@@ -19,7 +19,7 @@ export default async function releaseArtifactsExecutor(
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
   const { version, targets, dryRun, skipRelease, repository, githubApiUrl, ...settings } = schema;
-  const fromNxJson = pluginOptions(context.nxJsonConfiguration?.plugins as PluginEntry[] | undefined, PLUGIN);
+  const fromNxJson = pluginOptionsOf(context);
   const merged = { ...((fromNxJson as object | undefined) ?? {}), ...settings };
   const { options, problems } = resolveOptions(merged);
   const { artifacts, problems: artifactProblems } = resolveArtifacts(options.artifacts);

@@ -10,8 +10,8 @@ import { releaseBindings } from './run';
 import type { ReleaseBindingsSchema } from './schema';
 
 export default async function releaseBindingsExecutor(schema: ReleaseBindingsSchema, context: ExecutorContext) {
-  return execute(context, async () => {
-    const ctx = makeContext(context.root, { dryRun: schema.dryRun });
+  return execute(async () => {
+    const ctx = makeContext(context, { dryRun: schema.dryRun });
     const only = Array.isArray(schema.only) ? schema.only : String(schema.only ?? '').split(',');
     const outcomes = await releaseBindings({
       root: ctx.root,

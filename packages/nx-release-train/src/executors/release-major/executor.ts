@@ -4,9 +4,9 @@ import { checkDate, execute, makeContext } from '../shared';
 import type { ReleaseMajorSchema } from './schema';
 
 export default async function releaseMajor(options: ReleaseMajorSchema, context: ExecutorContext) {
-  return execute(context, async () => {
+  return execute(async () => {
     checkDate(options.date);
-    const ctx = makeContext(context.root, options);
+    const ctx = makeContext(context, options);
     const result = await cut(ctx, { allowDirty: options.allowDirty === true });
     ctx.log.info(
       `\nsummary: ${result.version} -> ${result.nextVersion}; ${result.filesChanged} files; ` +

@@ -5,9 +5,9 @@ import { checkDate, execute, makeContext } from '../shared';
 import type { ReleasePatchSchema } from './schema';
 
 export default async function releasePatch(options: ReleasePatchSchema, context: ExecutorContext) {
-  return execute(context, async () => {
+  return execute(async () => {
     const date = checkDate(options.date);
-    const ctx = makeContext(context.root, options);
+    const ctx = makeContext(context, options);
     // `--target` is Nx's own option; the plugin's preTasksExecution hook hands it on.
     const given = options.target ?? options.line ?? process.env[PATCH_TARGET_ENV];
     // `--line=4` arrives as a number: Nx parses numeric flags.

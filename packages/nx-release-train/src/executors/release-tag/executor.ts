@@ -4,7 +4,7 @@ import { execute, makeContext } from '../shared';
 import type { ReleaseTagSchema } from './schema';
 
 export default async function releaseTagExecutor(options: ReleaseTagSchema, context: ExecutorContext) {
-  return execute(context, async () => {
-    await releaseTag(makeContext(context.root, options), options.branch);
+  return execute(async () => {
+    await releaseTag(makeContext(context, options), options.branch);
   });
 }
