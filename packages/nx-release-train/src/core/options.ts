@@ -1,132 +1,20 @@
 /**
  * Plugin options, as written in nx.json (`plugins: [{ plugin: 'nx-release-train', options }]`).
- * Every executor reads the same options (merged under its own), so the `wasmtime` preset is
- * pure configuration: nothing in code knows a crate name.
+ * Every setting, its type, default and documentation live in one schema
+ * (core/settings/schema.ts); this module gives the types inferred from it, the defaults, and
+ * `resolveOptions`. Every executor reads the same options, so the `wasmtime` preset is pure
+ * configuration: nothing in code knows a crate name.
  */
-import { DEFAULT_BINDINGS, type BindingsOptions } from './bindings/rules';
+import type { z } from 'zod';
+import { optionsSchema } from './settings/schema';
+import { validate, type SettingProblem } from './settings/validate';
 
-/** A file that carries the version in text, e.g. a C header's macros. */
-export interface VersionFileRule {
-  /** Path relative to the workspace root. */
-  file: string;
-  /**
-   * Line patterns with placeholders {version} {major} {minor} {patch}; each must match
-   * exactly one place in the file before the bump.
-   */
-  patterns: string[];
-}
+export type { ArtifactArchive, ArtifactEntry, ArtifactsOptions, VersionFileRule } from './settings/schema';
 
-/**
- * One thing placed in a release archive: a workspace file or directory (a directory's contents
- * go under `to`), or a build output of a workspace crate (built by `nx release-artifacts`).
- */
-export type ArtifactEntry =
-  | { path: string; to?: string }
-  | { crate: string; output: 'bin' | 'staticlib' | 'cdylib'; name?: string; to?: string };
+export type ReleaseTrainOptions = z.output<typeof optionsSchema>;
 
-export interface ArtifactArchive {
-  /**
-   * Archive base name (also its top directory), without extension. Placeholders: {tag}
-   * {version} {major} {minor} {patch} {platform} (`<arch>-<os>`, e.g. `x86_64-linux`).
-   */
-  name: string;
-  entries: ArtifactEntry[];
-}
-
-/** What `nx release-artifacts` builds, packages and attaches to the GitHub release. */
-export interface ArtifactsOptions {
-  archives: ArtifactArchive[];
-  /** Cargo features per crate for the release build. */
-  features: Record<string, string[]>;
-  /** Environment for the release build (e.g. CARGO_PROFILE_RELEASE_STRIP); never secrets. */
-  buildEnv: Record<string, string>;
-  /** `<arch>-<os>` names by Rust target triple, over the built-in mapping. */
-  platforms: Record<string, string>;
-  /** Extra Rust targets built besides the host (`--targets` adds more). */
-  targets: string[];
-  /** Where archives and `.sha256` files are written, relative to the root. */
-  outputDir: string;
-  /** xz preset: 9 (smallest, as Wasmtime's releases) down to 0 (fastest, e.g. for rehearsals). */
-  compression: number;
-  /** GitHub repository `owner/name`; null: $GITHUB_REPOSITORY. */
-  repository: string | null;
-  /** GitHub release title; placeholders as in `name`, without {platform}. */
-  releaseName: string;
-}
-
-export interface ReleaseTrainOptions {
-  /** Version files beyond Cargo manifests (the preset: the four wasmtime.h macros). */
-  versionFiles: VersionFileRule[];
-  /** Release notes file, relative to the root (absent file: the step is skipped). */
-  releasesFile: string;
-  /** Template of a new top section; `VERSION` stands for the new version. */
-  releasesTemplate: string;
-  /** Archive line added on a cut, newest first under `<!-- ARCHIVE_START -->`. */
-  archiveLine: string;
-  /** Release branch name: `release-{version}` (version of the line's .0 release). */
-  branchPattern: string;
-  /** Branch a bump is pushed to for review. */
-  bumpBranchPattern: string;
-  tagPattern: string;
-  bumpTitle: string;
-  releaseTitle: string;
-  /** Line in a release commit's message that asks CI to tag it. */
-  marker: string;
-  /** Crates meant for public use: required with caret; other first-party crates with `=`. */
-  publicCrates: string[];
-  /** How many of the newest release lines get patches. */
-  supportedLines: number;
-  /** Long-term lines: every Nth major is kept for `ltsMonths` months (0 = none). */
-  ltsEvery: number;
-  ltsMonths: number;
-  /** Cargo registry name from cargo's configuration; null means crates.io. */
-  registry: string | null;
-  /** The branch monthly majors are cut from. */
-  mainBranch: string;
-  /** The git remote `--push` pushes to and release branches are looked up on. */
-  remote: string;
-  /**
-   * A command (argument array) run after versioning, in a temporary worktree of the new
-   * state, whose changes join the release commit (e.g. `cargo vet` for supply-chain/).
-   */
-  postVersionCommand: string[];
-  artifacts: ArtifactsOptions;
-  /** Binding repositories that follow a release (`nx release-bindings`); see bindings/rules.ts. */
-  bindings: BindingsOptions;
-}
-
-export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
-  versionFiles: [],
-  releasesFile: 'RELEASES.md',
-  releasesTemplate: 'ci/RELEASES-template.md',
-  archiveLine: '* [{major}.{minor}.x](RELEASES.md)',
-  branchPattern: 'release-{version}',
-  bumpBranchPattern: 'ci/bump-to-{version}',
-  tagPattern: 'v{version}',
-  bumpTitle: 'Bump version to {version}',
-  releaseTitle: 'Release {version}',
-  marker: '[automatically-tag-and-release-this-commit]',
-  publicCrates: [],
-  supportedLines: 2,
-  ltsEvery: 0,
-  ltsMonths: 0,
-  registry: null,
-  mainBranch: 'main',
-  remote: 'origin',
-  postVersionCommand: [],
-  artifacts: {
-    archives: [],
-    features: {},
-    buildEnv: {},
-    platforms: {},
-    targets: [],
-    outputDir: 'dist',
-    compression: 9,
-    repository: null,
-    releaseName: '{tag}',
-  },
-  bindings: DEFAULT_BINDINGS,
-};
+/** Every setting at its default (what an empty `options` gives). */
+export const DEFAULT_OPTIONS: ReleaseTrainOptions = optionsSchema.parse({});
 
 /** Fill placeholders {version} {major} {minor} {patch} from a semver string. */
 export function fillPattern(pattern: string, version: string): string {
@@ -138,51 +26,17 @@ export function fillPattern(pattern: string, version: string): string {
     .replaceAll('{patch}', patch);
 }
 
-export interface OptionProblem {
-  setting: string;
-  message: string;
-  fix: string;
-}
+export type OptionProblem = SettingProblem;
 
 /**
- * Merges raw options (from nx.json, or an executor's own) over the defaults, checking each
- * setting's type against its default. Unknown settings are problems, not silently ignored,
- * because a misspelt setting otherwise changes nothing and nobody notices.
+ * Raw options (from nx.json) checked against the schema and filled with defaults. Unknown
+ * settings are problems, not silently ignored, because a misspelt setting otherwise changes
+ * nothing and nobody notices; a setting with a problem keeps its default.
  */
 export function resolveOptions(
   raw: unknown,
   where = 'nx.json plugin options',
 ): { options: ReleaseTrainOptions; problems: OptionProblem[] } {
-  const problems: OptionProblem[] = [];
-  const options = structuredClone(DEFAULT_OPTIONS) as unknown as Record<string, unknown>;
-  if (raw === undefined || raw === null) return { options: options as unknown as ReleaseTrainOptions, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push({ setting: '(options)', message: `${where} must be an object`, fix: 'write the options as a JSON object' });
-    return { options: options as unknown as ReleaseTrainOptions, problems };
-  }
-  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (!(key in DEFAULT_OPTIONS)) {
-      problems.push({
-        setting: key,
-        message: `unknown setting "${key}" in ${where}`,
-        fix: `remove it; known settings: ${Object.keys(DEFAULT_OPTIONS).join(', ')}`,
-      });
-      continue;
-    }
-    const expected = kindOf((DEFAULT_OPTIONS as unknown as Record<string, unknown>)[key]);
-    const actual = kindOf(value);
-    const nullable = key === 'registry';
-    if (actual !== expected && !(nullable && (actual === 'null' || actual === 'string'))) {
-      problems.push({ setting: key, message: `setting "${key}" in ${where} is ${actual}, expected ${expected}`, fix: `give "${key}" a ${expected} value` });
-      continue;
-    }
-    options[key] = value;
-  }
-  return { options: options as unknown as ReleaseTrainOptions, problems };
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
+  const { value, problems } = validate(optionsSchema, raw ?? {}, where);
+  return { options: value, problems };
 }

@@ -1,0 +1,91 @@
+/**
+ * The one schema of the plugin's options (nx.json `plugins: [{ plugin: 'nx-release-train',
+ * options }]`). Each setting is one entry with its type, default and documentation: types are
+ * inferred from it (core/options.ts), nx.json is checked against it when Nx builds the graph,
+ * and docs/options.md is generated from it (`npm run docs:options`).
+ *
+ * Adding a setting: add one entry here (or in the feature's own schema, like bindings), then
+ * run `npm run docs:options`.
+ */
+import { z } from 'zod';
+import { bindingsSchema } from '../bindings/schema';
+import { group, nonEmpty, optional, required, setting } from './define';
+
+const versionFile = z.strictObject({
+  file: required(nonEmpty, { doc: 'Path relative to the workspace root.' }),
+  patterns: required(z.array(nonEmpty), {
+    doc: 'Line patterns with placeholders {version} {major} {minor} {patch}; each must match exactly one place in the file before the bump.',
+  }),
+});
+
+const artifactEntry = z.union([
+  z.strictObject({
+    path: required(nonEmpty, { doc: "A workspace file or directory (a directory's contents go under `to`)." }),
+    to: optional(z.string(), { doc: 'Directory inside the archive.' }),
+  }),
+  z.strictObject({
+    crate: required(nonEmpty, { doc: 'A workspace crate whose build output goes into the archive (built by `nx release-artifacts`).' }),
+    output: required(z.enum(['bin', 'staticlib', 'cdylib']), { doc: 'Which output of the crate.' }),
+    name: optional(nonEmpty, { doc: 'The binary or library name, when the crate has several.' }),
+    to: optional(z.string(), { doc: 'Directory inside the archive.' }),
+  }),
+]);
+
+const artifactArchive = z.strictObject({
+  name: required(nonEmpty, {
+    doc: 'Archive base name (also its top directory), without extension. Placeholders: {tag} {version} {major} {minor} {patch} {platform} (`<arch>-<os>`, e.g. `x86_64-linux`).',
+  }),
+  entries: required(z.array(artifactEntry), { doc: 'What goes into the archive: workspace paths or crate build outputs.' }),
+});
+
+const stringMap = z.record(z.string(), z.string());
+
+const artifactsSchema = group(
+  {
+    archives: setting(z.array(artifactArchive), [], { doc: 'The archives to build, package and attach to the GitHub release.', expected: 'array' }),
+    features: setting(z.record(z.string(), z.array(z.string())), {}, { doc: 'Cargo features per crate for the release build.', expected: 'object' }),
+    buildEnv: setting(stringMap, {}, { doc: 'Environment for the release build (e.g. CARGO_PROFILE_RELEASE_STRIP); never secrets.', expected: 'object' }),
+    platforms: setting(stringMap, {}, { doc: '`<arch>-<os>` names by Rust target triple, over the built-in mapping.', expected: 'object' }),
+    targets: setting(z.array(z.string()), [], { doc: 'Extra Rust targets built besides the host (`--targets` adds more).', expected: 'array' }),
+    outputDir: setting(z.string(), 'dist', { doc: 'Where archives and `.sha256` files are written, relative to the root.' }),
+    compression: setting(z.number().int().min(0).max(9), 9, {
+      doc: 'xz preset: 9 (smallest, as Wasmtime\'s releases) down to 0 (fastest, e.g. for rehearsals).',
+      expected: 'an integer from 0 to 9',
+    }),
+    repository: setting(z.string().nullable(), null, { doc: 'GitHub repository `owner/name`; null: $GITHUB_REPOSITORY.', expected: 'nullable string' }),
+    releaseName: setting(z.string(), '{tag}', { doc: 'GitHub release title; placeholders as in archive names, without {platform}.' }),
+  },
+  { doc: 'What `nx release-artifacts` builds, packages and attaches to the GitHub release.' },
+);
+
+export const optionsSchema = z.strictObject({
+  versionFiles: setting(z.array(versionFile), [], { doc: 'Version files beyond Cargo manifests (the preset: the four wasmtime.h macros).', expected: 'array' }),
+  releasesFile: setting(z.string(), 'RELEASES.md', { doc: 'Release notes file, relative to the root (absent file: the step is skipped).' }),
+  releasesTemplate: setting(z.string(), 'ci/RELEASES-template.md', { doc: 'Template of a new top section; `VERSION` stands for the new version.' }),
+  archiveLine: setting(z.string(), '* [{major}.{minor}.x](RELEASES.md)', { doc: 'Archive line added on a cut, newest first under `<!-- ARCHIVE_START -->`.' }),
+  branchPattern: setting(z.string(), 'release-{version}', { doc: "Release branch name (version of the line's .0 release)." }),
+  bumpBranchPattern: setting(z.string(), 'ci/bump-to-{version}', { doc: 'Branch a bump is pushed to for review.' }),
+  tagPattern: setting(z.string(), 'v{version}', { doc: 'Release tag name.' }),
+  bumpTitle: setting(z.string(), 'Bump version to {version}', { doc: "Title of main's commit on a cut." }),
+  releaseTitle: setting(z.string(), 'Release {version}', { doc: 'Title of a release commit (release day, patch).' }),
+  marker: setting(z.string(), '[automatically-tag-and-release-this-commit]', { doc: "Line in a release commit's message that asks CI to tag it." }),
+  publicCrates: setting(z.array(z.string()), [], { doc: 'Crates meant for public use: required with caret; other first-party crates with `=`.', expected: 'array' }),
+  supportedLines: setting(z.number(), 2, { doc: 'How many of the newest release lines get patches.' }),
+  ltsEvery: setting(z.number(), 0, { doc: 'Long-term lines: every Nth major is kept for `ltsMonths` months (0 = none).' }),
+  ltsMonths: setting(z.number(), 0, { doc: 'How long a long-term line is supported, in months.' }),
+  registry: setting(z.string().nullable(), null, { doc: "Cargo registry name from cargo's configuration; null means crates.io.", expected: 'string or null' }),
+  mainBranch: setting(z.string(), 'main', { doc: 'The branch monthly majors are cut from.' }),
+  remote: setting(z.string(), 'origin', { doc: 'The git remote `--push` pushes to and release branches are looked up on.' }),
+  postVersionCommand: setting(z.array(z.string()), [], {
+    doc: 'A command (argument array) run after versioning, in a temporary worktree of the new state, whose changes join the release commit (e.g. `cargo vet` for supply-chain/).',
+    expected: 'array',
+  }),
+  artifacts: artifactsSchema,
+  bindings: bindingsSchema,
+});
+
+export type OptionsSchema = typeof optionsSchema;
+export type VersionFileRule = z.output<typeof versionFile>;
+export type ArtifactEntry = z.output<typeof artifactEntry>;
+export type ArtifactArchive = z.output<typeof artifactArchive>;
+export type ArtifactsOptions = z.output<typeof artifactsSchema>;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_OPTIONS, resolveOptions } from '../options';
+
+describe('the options schema', () => {
+  it('reports a typo anywhere with its full path and a "did you mean"', () => {
+    const { problems } = resolveOptions({
+      artifacts: { compresion: 5 },
+      bindings: { repos: [{ name: 'py', url: 'u', rules: [{ kind: 'pattern', file: 'f', patern: 'v{version}' }] }] },
+      versionFiles: [{ file: 'a.h', pattern: ['x'] }],
+    });
+    expect(problems.map((p) => [p.setting, p.message])).toEqual([
+      ['artifacts.compresion', 'unknown setting "artifacts.compresion" in nx.json plugin options'],
+      ['bindings.repos[0].rules[0].pattern', 'setting "bindings.repos[0].rules[0].pattern" in nx.json plugin options is missing, expected string'],
+      ['bindings.repos[0].rules[0].patern', 'unknown setting "bindings.repos[0].rules[0].patern" in nx.json plugin options'],
+      ['versionFiles[0].patterns', 'setting "versionFiles[0].patterns" in nx.json plugin options is missing, expected array'],
+      ['versionFiles[0].pattern', 'unknown setting "versionFiles[0].pattern" in nx.json plugin options'],
+    ]);
+    expect(problems[0].fix).toBe('did you mean "compression"? known: archives, features, buildEnv, platforms, targets, outputDir, compression, repository, releaseName');
+    expect(problems[2].fix).toMatch(/^did you mean "pattern"\?/);
+    expect(problems[4].fix).toMatch(/^did you mean "patterns"\?/);
+  });
+
+  it('offers no guess for a name far from every setting', () => {
+    const { problems } = resolveOptions({ artifacts: { zzzzzz: 1 } });
+    expect(problems[0].fix).toMatch(/^remove it; known: archives, /);
+  });
+
+  it('keeps the defaults of a group next to a bad setting, and drops a setting with a bad item', () => {
+    const { options, problems } = resolveOptions({
+      artifacts: { outputDir: 'out', compression: 'max' },
+      bindings: { title: 'T {version}', repos: [{ name: 'py', url: 'u', rules: [{ kind: 'regex' }] }] },
+    });
+    expect(problems.map((p) => p.setting)).toEqual(['artifacts.compression', 'bindings.repos[0].rules[0].kind']);
+    expect(problems[0].fix).toBe('give an integer from 0 to 9; the default is 9');
+    expect(problems[1].fix).toBe('use one of: version-file, pattern, go-module, cargo-pins, lockfile');
+    expect(options.artifacts).toEqual({ ...DEFAULT_OPTIONS.artifacts, outputDir: 'out' });
+    expect(options.bindings).toEqual({ ...DEFAULT_OPTIONS.bindings, title: 'T {version}' });
+  });
+
+  it('refuses options that are not an object', () => {
+    const { options, problems } = resolveOptions([1]);
+    expect(problems).toEqual([{ setting: '(options)', message: 'nx.json plugin options must be an object', fix: expect.stringContaining('JSON object') }]);
+    expect(options).toEqual(DEFAULT_OPTIONS);
+  });
+
+  it('checks values beyond their type (placeholders, paths inside the repository)', () => {
+    const { problems } = resolveOptions({ bindings: { branchPattern: 'fixed', repos: [{ name: 'go', url: 'u', rules: [{ kind: 'go-module', module: 'm', goMod: '/etc/go.mod' }] }] } });
+    expect(problems.map((p) => p.message)).toEqual([
+      'setting "bindings.branchPattern" in nx.json plugin options "fixed" has no {version}',
+      'setting "bindings.repos[0].rules[0].goMod" in nx.json plugin options "/etc/go.mod" leaves the repository',
+    ]);
+  });
+});
