@@ -2,6 +2,7 @@
  * Turning a plan into commits: one commit built from git objects, refs moved in one
  * transaction, then the working tree brought along if it is on a moved branch.
  */
+import { formatProblem } from '../core/errors';
 import { fillPattern } from '../core/options';
 import type { FileEdit, VersionPlan } from '../core/version';
 import { renderPlanDiff } from '../core/version';
@@ -21,7 +22,7 @@ export function describePlan(ctx: CommandContext, plan: VersionPlan, heading: st
     if (line.from !== line.to) ctx.log.info(`  line ${line.line}: ${line.from} -> ${line.to} (${line.crates.length} crates)`);
   }
   ctx.log.info(`  files changed: ${plan.edits.length}`);
-  for (const w of plan.warnings) ctx.log.warn(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  for (const w of plan.warnings) ctx.log.warn(formatProblem(w).replace(/^/gm, '  '));
   if (ctx.dryRun && plan.edits.length > 0) ctx.log.info('\n' + renderPlanDiff(plan.edits));
 }
 

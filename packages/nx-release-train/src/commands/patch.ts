@@ -11,7 +11,7 @@ import { Git } from '../effects/git';
 import { buildCommit, bumpBranch, describePlan, followIfCheckedOut } from './apply';
 import { knownReleaseBranches, tipOf, type KnownBranch } from './branches';
 import type { CommandContext } from './context';
-import { describeError } from './errors';
+import { formatFailure } from '../core/errors';
 import { requireRepo } from './preflight';
 import { plan, snapshot } from './snapshot';
 
@@ -64,7 +64,7 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
       results.push({ branch: branch.name, from: thePlan.primary?.from ?? null, to, commit, error: null });
       if (commit && to) ready.push({ branch, tip, commit, version: to });
     } catch (err) {
-      results.push({ branch: branch.name, from: null, to: null, commit: null, error: describeError(err) });
+      results.push({ branch: branch.name, from: null, to: null, commit: null, error: formatFailure(err) });
     }
   }
   printTable(ctx, results);

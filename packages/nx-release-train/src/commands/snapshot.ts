@@ -6,7 +6,7 @@ import { filesToRead, planVersions, type VersionPlan } from '../core/version';
 import type { BumpKind } from '../core/version';
 import { buildWorkspace } from '../core/workspace';
 import type { Git } from '../effects/git';
-import { formatDiagnostic } from '../graph/report';
+import { formatProblem } from '../core/errors';
 
 export interface Snapshot {
   commit: string;
@@ -22,7 +22,7 @@ export async function snapshot(git: Git, commit: string, options: ReleaseTrainOp
   const errors = workspace.diagnostics.filter((d) => d.level === 'error');
   if (errors.length > 0) {
     throw new ReleaseError(
-      `the workspace at ${commit.slice(0, 12)} has problems:\n${errors.map(formatDiagnostic).join('\n')}`,
+      `the workspace at ${commit.slice(0, 12)} has problems:\n${errors.map(formatProblem).join('\n')}`,
       'fix the manifests above and commit, then run the command again',
     );
   }

@@ -6,6 +6,7 @@
  * configuration: nothing in code knows a crate name.
  */
 import type { z } from 'zod';
+import { formatProblem, ReleaseError } from './errors';
 import { optionsSchema } from './settings/schema';
 import { validate, type SettingProblem } from './settings/validate';
 
@@ -27,6 +28,18 @@ export function fillPattern(pattern: string, version: string): string {
 }
 
 export type OptionProblem = SettingProblem;
+
+/** Plugin options that do not fit the schema; the message lists every problem. */
+export class OptionsError extends ReleaseError {
+  constructor(problems: OptionProblem[]) {
+    const listed = problems.map((p) => ({ level: 'error' as const, file: 'nx.json', message: p.message, fix: p.fix }));
+    super(`nx.json has invalid nx-release-train options:\n${listed.map(formatProblem).join('\n')}`, 'fix every problem listed, then rerun', { file: 'nx.json', problems: listed });
+  }
+
+  override get headline(): string {
+    return 'nx.json has invalid nx-release-train options:';
+  }
+}
 
 /**
  * Raw options (from nx.json) checked against the schema and filled with defaults. Unknown

@@ -166,8 +166,3 @@ export function transitiveNeeds(needs: Record<string, string[]>, name: string): 
   walk(name);
   return [...seen].sort();
 }
-
-/** The longest chain of publish dependencies, counted in crates. */
-export function criticalPathLength(order: PublishOrder): number {
-  return order.waves.length;
-}

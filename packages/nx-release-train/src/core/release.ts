@@ -5,15 +5,7 @@
 import semver from 'semver';
 import { fillPattern, type ReleaseTrainOptions } from './options';
 
-export class ReleaseError extends Error {
-  constructor(
-    message: string,
-    readonly fix: string,
-  ) {
-    super(message);
-    this.name = 'ReleaseError';
-  }
-}
+export { ReleaseError } from './errors';
 
 export interface ReleaseBranch {
   name: string;

@@ -4,23 +4,27 @@
  * appear atomically (temp file + rename), so an interrupted run never leaves half an archive
  * under its final name.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { PlannedSource } from '../core/artifacts/plan';
 import { TAR_END, tarHeader, tarMembers, tarPadding, type ArchiveFile } from '../core/artifacts/tar';
+import { ReleaseError } from '../core/errors';
 import { joinPath } from '../core/paths';
+import { run } from './exec';
 
 /** Threads speed up large libraries; the level comes from `artifacts.compression`. */
 const xzArgs = (level: number) => ['--compress', `-${level}`, '--threads=0', '--stdout'];
 
-/** Null when `xz` runs; otherwise what is missing and how to get it. */
+/** Null when `xz` runs; otherwise what is missing. */
 export async function archiveToolProblem(): Promise<string | null> {
-  const child = spawn('xz', ['--version'], { stdio: 'ignore' });
-  const [code] = await Promise.race([once(child, 'close'), once(child, 'error').then(() => [-1])]);
-  return code === 0 ? null : "the 'xz' program is needed to write .tar.xz archives and was not found on PATH; install xz-utils (apt), xz (brew, dnf)";
+  const { exitCode } = await run('xz', ['--version'], { cwd: process.cwd(), reject: false });
+  return exitCode === 0 ? null : "the 'xz' program is needed to write .tar.xz archives and was not found on PATH";
+}
+
+export async function requireArchiveTool(): Promise<void> {
+  const problem = await archiveToolProblem();
+  if (problem) throw new ReleaseError(problem, 'install xz-utils (apt), xz (brew, dnf)');
 }
 
 /**
@@ -70,48 +74,38 @@ function walk(dir: string, prefix = ''): string[] {
  */
 export async function writeTarXz(outFile: string, top: string, files: ArchiveFile[], mtime: number, level = 9): Promise<void> {
   const { members, errors } = tarMembers(top, files);
-  if (errors.length) throw new Error(`${basename(outFile)}: ${errors.join('; ')}`);
+  if (errors.length) throw new ReleaseError(`${basename(outFile)}: ${errors.join('; ')}`, 'rename or move the files named so that they fit a ustar archive');
   mkdirSync(dirname(outFile), { recursive: true });
   const tmp = `${outFile}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
-  const child = spawn('xz', xzArgs(level), { stdio: ['pipe', fd, 'pipe'] });
-  // Both are pipes by the stdio above; only stdout goes straight to the file.
-  const stdin = child.stdin!;
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<void>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`xz exited with ${code}: ${stderr.trim()}`))));
-  });
-  // Surface xz dying early instead of blocking on a pipe nobody reads.
-  exited.catch(() => stdin.destroy());
-  const write = async (chunk: Buffer) => {
-    if (!stdin.write(chunk)) await Promise.race([once(stdin, 'drain'), exited]);
-  };
-  try {
+  let failure: unknown;
+  async function* tar(): AsyncGenerator<Uint8Array> {
+    try {
+      yield* stream();
+    } catch (err) {
+      failure = err;
+      throw err;
+    }
+  }
+  async function* stream(): AsyncGenerator<Uint8Array> {
     for (const m of members) {
-      await write(tarHeader(m, mtime));
+      yield tarHeader(m, mtime);
       if (m.type !== 'file') continue;
       let size = 0;
       for await (const chunk of createReadStream(m.source)) {
         size += (chunk as Buffer).length;
-        await write(chunk as Buffer);
+        yield chunk as Buffer;
       }
-      if (size !== m.size) throw new Error(`${m.source} changed while it was being archived`);
-      await write(tarPadding(m.size));
+      if (size !== m.size) throw new ReleaseError(`${m.source} changed while it was being archived`, 'rerun once nothing else writes to the build output');
+      yield tarPadding(m.size);
     }
-    await write(TAR_END);
-    stdin.end();
-    await exited;
-    closeSync(fd);
+    yield TAR_END;
+  }
+  try {
+    const result = await run('xz', xzArgs(level), { cwd: dirname(outFile), stdin: tar(), stdoutFile: tmp, reject: false });
+    if (failure) throw failure;
+    if (result.exitCode !== 0) throw new ReleaseError(`xz exited with ${result.exitCode}: ${result.stderr.trim()}`, 'install xz-utils (apt), xz (brew, dnf), or fix what xz reports');
     renameSync(tmp, outFile);
   } catch (err) {
-    child.kill();
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed after a successful xz run that failed on rename
-    }
     rmSync(tmp, { force: true });
     throw err;
   }

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RepoFiles } from '../core/bindings/context';
+import { ReleaseError } from '../core/errors';
 import { CommandError, run } from './exec';
 import { Git } from './git';
 
@@ -84,7 +85,7 @@ export class BindingClone {
     try {
       return (await this.git.run(args, { env: this.env, input })).stdout.trim();
     } catch (err) {
-      if (err instanceof CommandError) throw new Error(redact(err.message, this.token));
+      if (err instanceof CommandError) throw new ReleaseError(redact(err.message, this.token), 'check the repository, its branches and that GITHUB_TOKEN may push there, then rerun');
       throw err;
     }
   }
@@ -130,7 +131,7 @@ export class BindingClone {
     try {
       return await this.git.commitFiles(parent, files, message);
     } catch (err) {
-      throw new Error(redact((err as Error).message, this.token));
+      throw new ReleaseError(redact((err as Error).message, this.token), 'check the repository, its branches and that GITHUB_TOKEN may push there, then rerun');
     }
   }
 
@@ -171,7 +172,7 @@ function readText(file: string): string | undefined {
   }
 }
 
-function cloneError(err: unknown, token: string | undefined): Error {
+function cloneError(err: unknown, token: string | undefined): ReleaseError {
   const detail = err instanceof CommandError ? err.result.stderr.trim() || err.message : (err as Error).message;
-  return new Error(`git clone failed: ${redact(detail, token)}`);
+  return new ReleaseError(`git clone failed: ${redact(detail, token)}`, 'check the url and baseBranch of the repository in bindings.repos, and that it is reachable');
 }

@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { hostTripleFromRustc } from '../core/artifacts/platform';
 import type { CargoPackage } from '../core/artifacts/plan';
+import { ReleaseError } from '../core/errors';
 import { CommandError, run } from './exec';
 
 /** Variables that must not reach build scripts: a release build runs third-party code. */
@@ -17,22 +18,18 @@ async function read(cmd: string, args: string[], cwd: string): Promise<string> {
   try {
     return (await run(cmd, args, { cwd })).stdout;
   } catch (err) {
-    const stderr = err instanceof CommandError ? err.result.stderr.trim() : '';
+    if (!(err instanceof CommandError)) throw err;
     const what = `${cmd} ${args.join(' ')} failed`;
-    throw new Error(stderr ? `${what}: ${stderr}` : `${what}; is ${cmd} installed (rustup) and on PATH?`);
+    const stderr = err.result.stderr.trim();
+    if (stderr && !stderr.endsWith(': not found')) throw new ReleaseError(`${what}: ${stderr}`, `fix what ${cmd} reports and rerun`);
+    throw new ReleaseError(`${what}; is ${cmd} installed (rustup) and on PATH?`, `install the Rust toolchain (rustup) so that ${cmd} is on PATH`);
   }
-}
-
-function scrubbedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const name of SECRET_ENV) delete env[name];
-  return env;
 }
 
 export async function hostTriple(cwd: string): Promise<string> {
   const out = await read('rustc', ['-vV'], cwd);
   const triple = hostTripleFromRustc(out);
-  if (!triple) throw new Error(`rustc -vV printed no 'host:' line:\n${out}`);
+  if (!triple) throw new ReleaseError(`rustc -vV printed no 'host:' line:\n${out}`, 'check that `rustc -vV` works in this directory (a rustup toolchain override may be broken)');
   return triple;
 }
 
@@ -69,18 +66,18 @@ export async function cargoMetadata(root: string): Promise<{ packages: CargoPack
 
 /** `cargo <args>` in `root`, each output line passed to `log`; throws with the last lines. */
 export async function cargoBuild(root: string, args: string[], env: Record<string, string>, log: (line: string) => void): Promise<void> {
-  const { execa } = await import('execa');
-  const child = execa('cargo', args, { cwd: root, reject: false, env: scrubbedEnv(env), extendEnv: false, all: true, buffer: { all: false } });
   const tail: string[] = [];
-  for await (const line of child.iterable({ from: 'all' })) {
-    const text = String(line);
-    log(text);
-    tail.push(text);
+  const onLine = (line: string) => {
+    log(line);
+    tail.push(line);
     if (tail.length > 20) tail.shift();
-  }
-  const result = await child;
-  if (result.failed) {
-    const why = result.code === 'ENOENT' ? 'cargo is not installed (or not on PATH)' : `exit ${result.exitCode}`;
-    throw new Error(`cargo ${args.join(' ')} failed (${why}):\n${tail.join('\n')}`);
+  };
+  const result = await run('cargo', args, { cwd: root, env, withoutEnv: SECRET_ENV, onLine, reject: false });
+  if (result.exitCode !== 0) {
+    const missing = result.stderr.endsWith('cargo: not found');
+    throw new ReleaseError(
+      `cargo ${args.join(' ')} failed (${missing ? 'cargo is not installed (or not on PATH)' : `exit ${result.exitCode}`}):\n${tail.join('\n')}`,
+      missing ? 'install the Rust toolchain (rustup) so that cargo is on PATH' : 'fix the build error above and rerun',
+    );
   }
 }

@@ -8,10 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'smol-toml';
+import { ReleaseError } from '../core/errors';
 
 export const CRATES_IO_SPARSE = 'sparse+https://index.crates.io/';
 
-export class RegistryConfigError extends Error {}
+export class RegistryConfigError extends ReleaseError {}
 
 function configFiles(dir: string, env: NodeJS.ProcessEnv): string[] {
   const files: string[] = [];
@@ -47,14 +48,15 @@ export function registryIndexUrl(dir: string, registry: string | null, env: Node
     try {
       data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     } catch (e) {
-      throw new RegistryConfigError(`${file}: not valid TOML (${(e as Error).message}); fix the file so cargo can read it`);
+      throw new RegistryConfigError(`not valid TOML (${(e as Error).message})`, 'fix the file so cargo can read it', { file });
     }
     const index = ((data.registries as Record<string, { index?: unknown }> | undefined)?.[registry])?.index;
     if (typeof index === 'string') return index;
   }
   throw new RegistryConfigError(
     `registry "${registry}" (setting "registry" of nx-release-train) is not defined in cargo's configuration ` +
-      `(looked in ${files.length ? files.join(', ') : 'no config file found'}). ` +
-      `Fix: add [registries.${registry}] index = "sparse+https://..." to .cargo/config.toml, or set CARGO_REGISTRIES_${key}_INDEX.`,
+      `(looked in ${files.length ? files.join(', ') : 'no config file found'})`,
+    `add [registries.${registry}] index = "sparse+https://..." to .cargo/config.toml, or set CARGO_REGISTRIES_${key}_INDEX`,
+    { setting: 'registry' },
   );
 }

@@ -1,12 +1,12 @@
 /**
  * cargo package / cargo publish for the publish and verify targets. Argument arrays only;
  * the registry token reaches cargo through the inherited environment
- * (CARGO_REGISTRIES_<NAME>_TOKEN / CARGO_REGISTRY_TOKEN), never argv, and any token value
- * is masked in the output these functions return.
+ * (CARGO_REGISTRIES_<NAME>_TOKEN / CARGO_REGISTRY_TOKEN), never argv; the runner masks any
+ * token value in the output these functions return.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { run, type RunResult } from './exec';
+import { run, type ProcessResult } from './exec';
 
 export interface CargoPublishOptions {
   registry: string | null;
@@ -28,8 +28,8 @@ export interface CargoPackageOptions {
 
 /** Cargo's interface as the publish and verify targets use it (tests substitute fakes). */
 export interface Cargo {
-  publish(crate: string, opts: CargoPublishOptions): Promise<RunResult>;
-  package(crates: string[], opts: CargoPackageOptions): Promise<RunResult>;
+  publish(crate: string, opts: CargoPublishOptions): Promise<ProcessResult>;
+  package(crates: string[], opts: CargoPackageOptions): Promise<ProcessResult>;
   /**
    * The `.crate` file cargo left for a crate version, written at or after `since` (ms), or
    * null. `cargo package` leaves it in target/package; `cargo publish` (1.90+) in
@@ -38,28 +38,17 @@ export interface Cargo {
   packagedCrate(crate: string, version: string, since: number): Promise<string | null>;
 }
 
+const UPLOADED = /^\s*Uploaded \S+ v\S+ to registry/m;
+
 const registryArgs = (registry: string | null) => (registry ? ['--registry', registry] : []);
-
-/** Replaces the value of every *_TOKEN variable in the environment with `***`. */
-export function redactTokens(text: string, env: NodeJS.ProcessEnv = process.env): string {
-  let out = text;
-  for (const [name, value] of Object.entries(env)) {
-    if (/TOKEN$/i.test(name) && value && value.length >= 4) out = out.split(value).join('***');
-  }
-  return out;
-}
-
-function masked(result: RunResult): RunResult {
-  return { ...result, stdout: redactTokens(result.stdout), stderr: redactTokens(result.stderr) };
-}
 
 export function cargoAt(root: string): Cargo {
   let targetDir: Promise<string> | undefined;
   return {
     async publish(crate, opts) {
       const args = ['publish', '-p', crate, ...registryArgs(opts.registry), ...(opts.noVerify ? ['--no-verify'] : [])];
-      if (!opts.ownIndexWait) return masked(await run('cargo', args, { cwd: root, reject: false }));
-      return masked(await publishUntilUploaded(root, args));
+      // With ownIndexWait, cargo is stopped (as ctrl-c would) once it says the upload is done.
+      return run('cargo', args, { cwd: root, reject: false, stopWhen: opts.ownIndexWait ? UPLOADED : undefined });
     },
     async package(crates, opts) {
       const args = [
@@ -69,7 +58,7 @@ export function cargoAt(root: string): Cargo {
         ...(opts.verify ? [] : ['--no-verify']),
         ...(opts.offline ? ['--offline'] : []),
       ];
-      return masked(await run('cargo', args, { cwd: root, reject: false }));
+      return run('cargo', args, { cwd: root, reject: false });
     },
     async packagedCrate(crate, version, since) {
       const find = async (target: string) => {
@@ -92,25 +81,3 @@ export function cargoAt(root: string): Cargo {
   };
 }
 
-const UPLOADED = /^\s*Uploaded \S+ v\S+ to registry/m;
-
-/** `cargo publish`, interrupted (as ctrl-c would) once cargo says the upload is done. */
-async function publishUntilUploaded(root: string, args: string[]): Promise<RunResult> {
-  const { execa } = await import('execa');
-  const child = execa('cargo', args, { cwd: root, reject: false, encoding: 'utf8', stripFinalNewline: false });
-  let seen = '';
-  let uploaded = false;
-  child.stderr?.on('data', (chunk: Buffer | string) => {
-    seen += chunk.toString();
-    if (!uploaded && UPLOADED.test(seen)) {
-      uploaded = true;
-      child.kill('SIGINT');
-    }
-  });
-  const result = await child;
-  return {
-    exitCode: uploaded ? 0 : (result.exitCode ?? 1),
-    stdout: String(result.stdout ?? ''),
-    stderr: String(result.stderr ?? ''),
-  };
-}

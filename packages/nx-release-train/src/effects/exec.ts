@@ -1,20 +1,42 @@
 /**
- * Runs programs as argument arrays (never a shell). execa is ESM-only; it is loaded once,
- * lazily, so the plugin's graph code never pays for it.
+ * The one way the plugin runs programs (nothing else imports execa or child_process):
+ * argument arrays, never a shell; secrets reach a program only through its environment, and
+ * the value of every *TOKEN* variable is masked in what comes back (output and errors);
+ * output is captured, and streamed line by line when the caller wants progress. execa is
+ * ESM-only; it is loaded once, lazily, so the plugin's graph code never pays for it.
  */
-export interface RunResult {
+import { ReleaseError } from '../core/errors';
+
+export interface ProcessResult {
   exitCode: number;
   stdout: string;
   stderr: string;
 }
 
+/** Kept for callers that know the result by this name. */
+export type RunResult = ProcessResult;
+
 export interface RunOptions {
   cwd: string;
   input?: string;
+  /** Chunks written to the program's stdin as it reads them (e.g. a tar stream). */
+  stdin?: AsyncIterable<Uint8Array>;
+  /** Variables set for the program, over the inherited environment. */
   env?: Record<string, string | undefined>;
+  /** Variables removed from the inherited environment (secrets a build script must not see). */
+  withoutEnv?: readonly string[];
   /** Return a non-zero exit instead of throwing. */
   reject?: boolean;
   timeoutMs?: number;
+  /** Every output line (stdout and stderr, in order) as it comes; output is still captured. */
+  onLine?: (line: string) => void;
+  /**
+   * Interrupt the program (SIGINT, as ctrl-c would) once its stderr so far matches: the
+   * caller has seen what it needed (e.g. cargo's "Uploaded"); that run counts as a success.
+   */
+  stopWhen?: RegExp;
+  /** Write stdout to this file instead of capturing it. */
+  stdoutFile?: string;
 }
 
 type Execa = typeof import('execa').execa;
@@ -25,30 +47,80 @@ async function loadExeca(): Promise<Execa> {
   return execaPromise;
 }
 
-export class CommandError extends Error {
+/** Replaces the value of every *_TOKEN variable in the environment with `***`. */
+export function redactTokens(text: string, env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env): string {
+  let out = text;
+  for (const [name, value] of Object.entries(env)) {
+    if (/TOKEN$/i.test(name) && value && value.length >= 4) out = out.split(value).join('***');
+  }
+  return out;
+}
+
+/** A program that failed: its name, arguments and (masked) output. */
+export class CommandError extends ReleaseError {
   constructor(
-    readonly file: string,
+    readonly program: string,
     readonly args: readonly string[],
-    readonly result: RunResult,
+    readonly result: ProcessResult,
+    why = `exit ${result.exitCode}`,
   ) {
-    super(`${file} ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
-    this.name = 'CommandError';
+    super(
+      `${program} ${args.join(' ')} failed (${why}): ${result.stderr.trim() || result.stdout.trim()}`,
+      why === 'not found' ? `install ${program} and make sure it is on PATH` : `read ${program}'s output above, fix what it reports, and rerun`,
+    );
   }
 }
 
-export async function run(file: string, args: readonly string[], opts: RunOptions): Promise<RunResult> {
+function environment(opts: RunOptions): { env: NodeJS.ProcessEnv; extendEnv: boolean } {
+  if (!opts.withoutEnv?.length) return { env: opts.env ?? {}, extendEnv: true };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
+  for (const name of opts.withoutEnv) delete env[name];
+  return { env, extendEnv: false };
+}
+
+export async function run(program: string, args: readonly string[], opts: RunOptions): Promise<ProcessResult> {
   const execa = await loadExeca();
-  const child = await execa(file, args, {
+  const { env, extendEnv } = environment(opts);
+  const masks = { ...process.env, ...opts.env };
+  const streaming = opts.onLine !== undefined;
+  const child = execa(program, args, {
     cwd: opts.cwd,
     input: opts.input,
-    env: opts.env,
-    extendEnv: true,
+    ...(opts.stdin ? { stdin: opts.stdin } : {}),
+    ...(opts.stdoutFile ? { stdout: { file: opts.stdoutFile } } : {}),
+    env,
+    extendEnv,
     reject: false,
     stripFinalNewline: false,
     timeout: opts.timeoutMs,
     encoding: 'utf8',
+    all: streaming,
   });
-  const result: RunResult = { exitCode: child.exitCode ?? 1, stdout: String(child.stdout ?? ''), stderr: String(child.stderr ?? '') };
-  if (result.exitCode !== 0 && opts.reject !== false) throw new CommandError(file, args, result);
+  let stopped = false;
+  if (opts.stopWhen) {
+    let seen = '';
+    child.stderr?.on('data', (chunk: Buffer | string) => {
+      seen += chunk.toString();
+      if (!stopped && opts.stopWhen!.test(seen)) {
+        stopped = true;
+        child.kill('SIGINT');
+      }
+    });
+  }
+  if (streaming) {
+    for await (const line of child.iterable({ from: 'all' })) opts.onLine!(redactTokens(String(line), masks));
+  }
+  const done = await child;
+  const result: ProcessResult = {
+    exitCode: stopped ? 0 : (done.exitCode ?? 1),
+    stdout: redactTokens(String(done.stdout ?? ''), masks),
+    stderr: redactTokens(String(done.stderr ?? ''), masks),
+  };
+  const notFound = (done as { code?: string }).code === 'ENOENT';
+  if (notFound && !result.stderr) result.stderr = `${program}: not found`;
+  if (result.exitCode !== 0 && opts.reject !== false) throw new CommandError(program, args, result, notFound ? 'not found' : undefined);
   return result;
 }
+
+/** The same runner under the name some modules use. */
+export const exec = run;

@@ -31,10 +31,6 @@ export class Git {
     return (await this.run(['rev-parse', '--is-inside-work-tree'], { reject: false })).stdout.trim() === 'true';
   }
 
-  async topLevel(): Promise<string> {
-    return this.out(['rev-parse', '--show-toplevel']);
-  }
-
   /** The checked-out branch, or null when HEAD is detached. */
   async currentBranch(): Promise<string | null> {
     const r = await this.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { reject: false });
@@ -53,10 +49,6 @@ export class Git {
       .split('\0')
       .filter(Boolean)
       .map((entry) => entry.slice(3));
-  }
-
-  async hasRemote(name: string): Promise<boolean> {
-    return (await this.run(['remote', 'get-url', name], { reject: false })).exitCode === 0;
   }
 
   /** Branch names under refs/heads and refs/remotes/<remote> matching a glob like `release-*`. */

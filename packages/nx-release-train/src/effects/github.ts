@@ -2,13 +2,18 @@
  * The GitHub REST API through Octokit (ESM only, loaded lazily), with failures turned into
  * one sentence naming the action, the HTTP status and GitHub's own message.
  */
-export class GitHubError extends Error {
+import { ReleaseError } from '../core/errors';
+
+export class GitHubError extends ReleaseError {
   constructor(
     readonly action: string,
     readonly status: number | null,
     detail: string,
   ) {
-    super(`GitHub API: ${action} failed${status ? ` (HTTP ${status})` : ''}: ${detail}`);
+    super(
+      `GitHub API: ${action} failed${status ? ` (HTTP ${status})` : ''}: ${detail}`,
+      status === 401 || status === 403 ? 'check that GITHUB_TOKEN is set and may do this on the repository' : 'rerun once GitHub answers again; finished steps are not repeated',
+    );
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { ReleaseError } from '../core/errors';
 
 export interface IndexVersion {
   vers: string;
@@ -17,7 +18,12 @@ export interface IndexClient {
   versions(crate: string): Promise<IndexVersion[]>;
 }
 
-export class IndexError extends Error {}
+/** The registry index could not be read; the fix defaults to what helps with a network failure. */
+export class IndexError extends ReleaseError {
+  constructor(message: string, fix = 'check that the registry is reachable, then rerun') {
+    super(message, fix);
+  }
+}
 
 /** Path of a crate's file below the index root: 1/a, 2/ab, 3/a/abc, ab/cd/abcd. */
 export function sparsePath(crate: string): string {
@@ -34,8 +40,8 @@ export function sparsePath(crate: string): string {
 export function sparseIndexClient(indexUrl: string, token: string | undefined, fetchImpl: typeof fetch = fetch): IndexClient {
   if (!indexUrl.startsWith('sparse+')) {
     throw new IndexError(
-      `index ${indexUrl} is not a sparse index; the publish target reads sparse indexes only. ` +
-        `Fix: use the registry's sparse URL (index = "sparse+https://...") in cargo's configuration.`,
+      `index ${indexUrl} is not a sparse index; the publish target reads sparse indexes only`,
+      `use the registry's sparse URL (index = "sparse+https://...") in cargo's configuration`,
     );
   }
   const base = indexUrl.slice('sparse+'.length).replace(/\/?$/, '/');
@@ -61,7 +67,7 @@ export function sparseIndexClient(indexUrl: string, token: string | undefined, f
       const res = await get(sparsePath(crate), await authRequired);
       if ([404, 410, 451].includes(res.status)) return [];
       if (res.status === 401 || res.status === 403) {
-        throw new IndexError(`the index at ${base} refused to show ${crate} (HTTP ${res.status}): check the registry token`);
+        throw new IndexError(`the index at ${base} refused to show ${crate} (HTTP ${res.status})`, 'check the registry token');
       }
       if (!res.ok) throw new IndexError(`the index at ${base} answered HTTP ${res.status} for ${crate}`);
       const text = await res.text();

@@ -1,13 +1,14 @@
 /**
- * The one place where release commands meet Nx: options are read (nx.json's plugin options
- * under the executor's own), errors become one clear message and `success: false`.
+ * The one place where executors meet Nx: the plugin options are resolved once (nx.json's,
+ * with a target's own settings over them) and refused when invalid, and every failure is
+ * printed by the one printer and becomes `{ success: false }`.
  */
 import type { ExecutorContext } from '@nx/devkit';
+import { formatFailure, ReleaseError } from '../core/errors';
 import { pluginOptions, type PluginEntry } from '../core/nx-json';
-import { resolveOptions } from '../core/options';
-import { isValidDate, ReleaseError } from '../core/release';
+import { OptionsError, resolveOptions, type ReleaseTrainOptions } from '../core/options';
+import { isValidDate } from '../core/release';
 import type { CommandContext, Logger } from '../commands/context';
-import { describeError } from '../commands/errors';
 
 export const consoleLogger: Logger = {
   info: (line) => console.log(line),
@@ -24,15 +25,26 @@ export function pluginOptionsOf(context: ExecutorContext): unknown {
   return pluginOptions(context.nxJsonConfiguration?.plugins as PluginEntry[] | undefined, 'nx-release-train');
 }
 
+const resolved = new WeakMap<object, ReleaseTrainOptions>();
+
+/**
+ * The plugin options every executor works with: checked against the one schema (the graph
+ * reported any problem already; a run refuses to go on with them), with `overrides` (a
+ * target's own plugin settings) over nx.json's. Resolved once per process per nx.json.
+ */
+export function resolvedOptions(context: ExecutorContext, overrides: Record<string, unknown> = {}): ReleaseTrainOptions {
+  const raw = pluginOptionsOf(context);
+  const key = Object.keys(overrides).length === 0 && raw && typeof raw === 'object' ? raw : undefined;
+  const cached = key && resolved.get(key);
+  if (cached) return cached;
+  const { options, problems } = resolveOptions({ ...((raw as object | undefined) ?? {}), ...overrides });
+  if (problems.length > 0) throw new OptionsError(problems);
+  if (key) resolved.set(key, options);
+  return options;
+}
+
 export function makeContext(context: ExecutorContext, flags: CommonFlags, log: Logger = consoleLogger): CommandContext {
-  const { options, problems } = resolveOptions(pluginOptionsOf(context));
-  if (problems.length > 0) {
-    throw new ReleaseError(
-      `nx.json has invalid nx-release-train options:\n${problems.map((p) => `  ${p.setting}: ${p.message}`).join('\n')}`,
-      problems.map((p) => p.fix).join('; '),
-    );
-  }
-  return { root: context.root, options, dryRun: flags.dryRun === true, push: flags.push === true, log };
+  return { root: context.root, options: resolvedOptions(context), dryRun: flags.dryRun === true, push: flags.push === true, log };
 }
 
 export function todayUtc(): string {
@@ -45,13 +57,15 @@ export function checkDate(date: string | undefined): string {
   return value;
 }
 
-/** Runs a command, turning every known failure into one message with its fix. */
-export async function execute(body: () => Promise<void>): Promise<{ success: boolean }> {
+/**
+ * The one adapter from a command to Nx's executor result: a failure is printed by the one
+ * printer and becomes `{ success: false }`; the body may also return false (it has said why).
+ */
+export async function execute(body: () => Promise<void | boolean>): Promise<{ success: boolean }> {
   try {
-    await body();
-    return { success: true };
+    return { success: (await body()) !== false };
   } catch (err) {
-    console.error(describeError(err));
+    console.error(formatFailure(err));
     return { success: false };
   }
 }

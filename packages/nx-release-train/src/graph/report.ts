@@ -1,13 +1,11 @@
 /** Prints workspace diagnostics once per process, so a broken manifest never breaks Nx. */
 import { logger } from '@nx/devkit';
+import { formatProblem } from '../core/errors';
 import type { Diagnostic } from '../core/model';
 
 const reported = new Set<string>();
 
-export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line ? `${d.file}:${d.line}` : d.file;
-  return `${where}: ${d.level}: ${d.message}\n  fix: ${d.fix}`;
-}
+export const formatDiagnostic = (d: Diagnostic): string => formatProblem(d);
 
 export function reportOnce(diagnostics: Diagnostic[]): void {
   for (const d of diagnostics) {

@@ -2,23 +2,25 @@
  * Refusals of the planner. Every check runs before anything is thrown, so one PlanError lists
  * every problem at once (a release manager fixes them in one go, not one per run).
  */
+import { formatProblem, ReleaseError } from '../errors';
 import type { Diagnostic } from '../model';
 
 /** A problem found while planning: `level` 'error' refuses the plan, 'warning' is reported. */
 export type Problem = Diagnostic;
 
-export class PlanError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(formatProblems(problems));
-    this.name = 'PlanError';
+export class PlanError extends ReleaseError {
+  constructor(problems: Problem[]) {
+    super(formatProblems(problems), 'fix every problem listed, then rerun', { problems });
+  }
+
+  override get headline(): string {
+    return 'the release plan was refused; nothing was changed:';
   }
 }
 
-/** `file:line: message\n  fix: ...` per problem, for terminals and logs. */
+/** `file:line: level: message\n  fix: ...` per problem, for terminals and logs. */
 export function formatProblems(problems: readonly Problem[]): string {
-  return problems
-    .map((p) => `${p.level}: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n  fix: ${p.fix}`)
-    .join('\n');
+  return problems.map(formatProblem).join('\n');
 }
 
 /** Collects problems while the planner runs. */

@@ -7,6 +7,7 @@
  * TOML 1.1 relaxations: newlines and a trailing comma inside inline tables). It does not check
  * semantics such as duplicate keys: cargo does that.
  */
+import { ReleaseError } from '../errors';
 
 export interface TomlHeader {
   /** Key path of `[a.b]` or `[[a.b]]`, unquoted. */
@@ -49,14 +50,13 @@ export interface TomlScan {
   entries: TomlEntry[];
 }
 
-export class TomlScanError extends Error {
+export class TomlScanError extends ReleaseError {
   constructor(
     message: string,
-    readonly line: number,
+    override readonly line: number,
     readonly column: number,
   ) {
-    super(`${message} (line ${line}, column ${column})`);
-    this.name = 'TomlScanError';
+    super(`${message} (line ${line}, column ${column})`, 'fix the syntax (cargo would reject it too)', { line });
   }
 }
 

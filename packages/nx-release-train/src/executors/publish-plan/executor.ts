@@ -1,22 +1,24 @@
 /** `nx publish-plan`: read-only; prints waves, what is published, and an ETA. */
 import type { ExecutorContext } from '@nx/devkit';
+import { formatProblem, ReleaseError } from '../../core/errors';
+import { CRATES_IO_BUDGET, type Budget } from '../../core/publish-eta';
 import { formatPlan, type IndexState } from '../../core/publish-plan';
 import { publishOrder } from '../../core/publish-order';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import { publishContext } from '../publish/context';
+import { execute } from '../shared';
 import type { PublishPlanExecutorSchema } from './schema';
 
 export default async function publishPlanExecutor(
   options: PublishPlanExecutorSchema,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
-  try {
+  return execute(async () => {
     const ctx = publishContext(context, options.registry);
     const order = publishOrder(ctx.ws);
-    for (const d of order.diagnostics) {
-      console.error(`${d.level}: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}. Fix: ${d.fix}`);
-    }
-    if (order.diagnostics.some((d) => d.level === 'error')) return { success: false };
+    const errors = order.diagnostics.filter((d) => d.level === 'error');
+    for (const d of order.diagnostics) if (d.level !== 'error') console.warn(formatProblem(d));
+    if (errors.length) throw new ReleaseError('the publish order cannot be computed', 'fix every problem listed, then rerun', { problems: errors });
     const names = order.waves.flat();
     const version = new Map(ctx.ws.members.map((c) => [c.name, c.version]));
     const state: Record<string, IndexState> = {};
@@ -42,14 +44,18 @@ export default async function publishPlanExecutor(
       parallel: options.parallel ?? 3,
       publishMs: (options.publishSeconds ?? 20) * 1000,
       budget: {
-        newVersions: { burst: options.burst ?? 30, intervalMs: (options.interval ?? 60) * 1000 },
-        newCrates: { burst: options.newCrateBurst ?? 5, intervalMs: (options.newCrateInterval ?? 600) * 1000 },
+        newVersions: budget(CRATES_IO_BUDGET.newVersions, options.burst, options.interval),
+        newCrates: budget(CRATES_IO_BUDGET.newCrates, options.newCrateBurst, options.newCrateInterval),
       },
     });
     for (const line of lines) console.log(line);
-    return { success: true };
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}`);
-    return { success: false };
-  }
+  });
+}
+
+/** crates.io's budget unless the options give their own numbers (interval in seconds). */
+function budget(fallback: Budget | null, burst?: number, intervalSeconds?: number): Budget {
+  return {
+    burst: burst ?? fallback?.burst ?? Infinity,
+    intervalMs: intervalSeconds !== undefined ? intervalSeconds * 1000 : (fallback?.intervalMs ?? 0),
+  };
 }

@@ -5,6 +5,7 @@
  * finishes. A failed crate skips only its dependents. The end prints the counts.
  */
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
+import { formatFailure } from '../../core/errors';
 import { publishContext, type PublishContext } from './context';
 import { publishOne } from './executor';
 import { runGraph } from './schedule';
@@ -47,7 +48,7 @@ export default async function* publishBatch(
       count(outcome);
       return true;
     } catch (e) {
-      log(`error: ${(e as Error).message}`);
+      log(formatFailure(e));
       return false;
     }
   };

@@ -5,14 +5,15 @@
  */
 import type { ExecutorContext } from '@nx/devkit';
 import path from 'node:path';
+import { ReleaseError } from '../../core/errors';
 import type { Crate, Workspace } from '../../core/model';
-import { resolveOptions, type ReleaseTrainOptions } from '../../core/options';
+import type { ReleaseTrainOptions } from '../../core/options';
 import { dirOf } from '../../core/paths';
 import { tokenEnvVar } from '../../core/publish-retry';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import { sparseIndexClient, type IndexClient } from '../../effects/registry-client';
 import { loadWorkspace } from '../../effects/workspace-fs';
-import { pluginOptionsOf } from '../shared';
+import { resolvedOptions } from '../shared';
 
 export interface PublishContext {
   ws: Workspace;
@@ -23,17 +24,12 @@ export interface PublishContext {
   index(): IndexClient;
 }
 
-export class ContextError extends Error {}
-
 export function publishContext(context: ExecutorContext, registryOverride?: string | null): PublishContext {
-  const { options, problems } = resolveOptions(pluginOptionsOf(context));
-  if (problems.length) {
-    throw new ContextError(problems.map((p) => `nx.json: ${p.message}. Fix: ${p.fix}`).join('\n'));
-  }
+  const options = resolvedOptions(context);
   const ws = loadWorkspace(context.root);
   const errors = ws.diagnostics.filter((d) => d.level === 'error');
   if (errors.length) {
-    throw new ContextError(errors.map((d) => `${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}. Fix: ${d.fix}`).join('\n'));
+    throw new ReleaseError('the Cargo workspace has problems; nothing was published', 'fix every problem listed, then rerun', { problems: errors });
   }
   const registry = registryOverride !== undefined ? registryOverride : options.registry;
   const cargoRoot = path.join(context.root, dirOf(ws.rootManifest));
@@ -52,6 +48,8 @@ export function crateOf(ctx: PublishContext, context: ExecutorContext): Crate {
   const name = context.projectName ?? '';
   const root = context.projectsConfigurations?.projects[name]?.root;
   const crate = ctx.ws.members.find((c) => c.name === name) ?? ctx.ws.members.find((c) => root !== undefined && c.dir === root);
-  if (!crate) throw new ContextError(`project "${name}" is not a member of the Cargo workspace at ${ctx.ws.rootManifest}`);
+  if (!crate) {
+    throw new ReleaseError(`project "${name}" is not a member of the Cargo workspace at ${ctx.ws.rootManifest}`, 'run the target on a project inferred by nx-release-train (`nx show projects`)');
+  }
   return crate;
 }

@@ -7,6 +7,7 @@ import type { ExecutorContext } from '@nx/devkit';
 import { DEFAULT_RETRY } from '../../core/publish-retry';
 import { cargoAt } from '../../effects/cargo';
 import { sha256File } from '../../effects/registry-client';
+import { execute } from '../shared';
 import { crateOf, publishContext, type PublishContext } from './context';
 import { publishCrate, type PublishOutcome } from './publish-crate';
 import type { PublishExecutorSchema } from './schema';
@@ -54,12 +55,8 @@ export default async function publishExecutor(
   options: PublishExecutorSchema,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
-  try {
+  return execute(async () => {
     const ctx = publishContext(context, options.registry);
     await publishOne(ctx, crateOf(ctx, context).name, options, (line) => console.log(line));
-    return { success: true };
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}`);
-    return { success: false };
-  }
+  });
 }

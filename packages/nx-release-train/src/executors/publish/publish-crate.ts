@@ -4,6 +4,7 @@
  * retrying as core/publish-retry decides, and succeed only once the index shows it. Every
  * side effect comes in through `PublishDeps`, so tests can drive it with fakes.
  */
+import { ReleaseError } from '../../core/errors';
 import { afterRetry, classifyFailure, decide, type RetryPolicy, type RetryState } from '../../core/publish-retry';
 import type { Cargo } from '../../effects/cargo';
 import type { IndexClient, IndexVersion } from '../../effects/registry-client';
@@ -31,7 +32,15 @@ export interface PublishRequest {
 
 export type PublishOutcome = 'skipped' | 'published' | 'would-publish';
 
-export class PublishError extends Error {}
+/**
+ * A crate that could not be published. Most messages state their fix in the text (the
+ * publish log reads as sentences); the fix is also kept as a field.
+ */
+export class PublishError extends ReleaseError {
+  constructor(message: string, fix = message.split(' Fix: ')[1] ?? 'fix what the message says, then rerun: crates already published are skipped') {
+    super(message, fix);
+  }
+}
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const tail = (text: string, n = 12) => text.trim().split('\n').slice(-n).join('\n');

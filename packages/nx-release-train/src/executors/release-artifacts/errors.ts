@@ -1,9 +1,4 @@
-/** Shared by the release-artifacts files: where lines go, and failures the user can act on. */
+/** Failures of the release-artifacts step that the user can act on. */
+import { ReleaseError } from '../../core/errors';
 
-export interface Log {
-  info(line: string): void;
-  warn(line: string): void;
-}
-
-/** A failure whose message is the whole story: what failed, what is left, what to do. */
-export class ArtifactsError extends Error {}
+export class ArtifactsError extends ReleaseError {}

@@ -1,37 +1,19 @@
 /**
- * `nx release-artifacts`: the Nx adapter. Reads the plugin options from nx.json (the target's
- * own options override them), then hands over to run.ts. Only this file turns failures into
- * `{ success: false }`.
+ * `nx release-artifacts`: the Nx adapter. The plugin options come resolved (the target's own
+ * plugin settings over nx.json's); the work is in run.ts.
  */
-import { flagEnv } from '../../core/argv';
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { resolveArtifacts } from '../../core/artifacts/settings';
-import { resolveOptions } from '../../core/options';
-import { pluginOptionsOf } from '../shared';
-import { ArtifactsError } from './errors';
+import { flagEnv } from '../../core/argv';
+import { execute, resolvedOptions } from '../shared';
 import { releaseArtifacts } from './run';
 import type { ReleaseArtifactsExecutorSchema } from './schema';
 
-const PLUGIN = 'nx-release-train';
-
-export default async function releaseArtifactsExecutor(
-  schema: ReleaseArtifactsExecutorSchema,
-  context: ExecutorContext,
-): Promise<{ success: boolean }> {
+export default async function releaseArtifactsExecutor(schema: ReleaseArtifactsExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const { version, targets, dryRun, skipRelease, repository, githubApiUrl, ...settings } = schema;
-  const fromNxJson = pluginOptionsOf(context);
-  const merged = { ...((fromNxJson as object | undefined) ?? {}), ...settings };
-  const { options, problems } = resolveOptions(merged);
-  const { artifacts, problems: artifactProblems } = resolveArtifacts(options.artifacts);
-  const allProblems = [...problems, ...artifactProblems];
-  if (allProblems.length) {
-    for (const p of allProblems) logger.error(`nx.json (${PLUGIN} options): ${p.message}. Fix: ${p.fix}`);
-    return { success: false };
-  }
-  try {
+  return execute(async () => {
     await releaseArtifacts({
       root: context.root,
-      options: { ...options, artifacts },
+      options: resolvedOptions(context, settings),
       // `--version` is Nx's own flag; the plugin's preTasksExecution hook hands it on.
       version: version !== undefined ? String(version) : process.env[flagEnv('version')],
       targets: (Array.isArray(targets) ? targets : String(targets ?? '').split(',')).map((t) => t.trim()).filter(Boolean),
@@ -47,10 +29,5 @@ export default async function releaseArtifactsExecutor(
       },
       log: { info: (line) => logger.info(line), warn: (line) => logger.warn(`warning: ${line}`) },
     });
-    return { success: true };
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    logger.error(err instanceof ArtifactsError ? message : `release-artifacts failed: ${message}`);
-    return { success: false };
-  }
+  });
 }

@@ -7,7 +7,8 @@ import { assetsToHash, diffAssets, type AssetAction, type LocalAsset } from '../
 import { releaseChange, type ReleaseSpec } from '../../core/artifacts/release';
 import { releaseLines } from '../../core/artifacts/report';
 import { GitHubError, type FoundRelease, type ReleasesApi } from '../../effects/github-releases';
-import { ArtifactsError, type Log } from './errors';
+import type { Logger as Log } from '../../commands/context';
+import { ArtifactsError } from './errors';
 
 export type UploadAsset = LocalAsset & { path: string; contentType: string };
 
@@ -33,7 +34,8 @@ export async function publishRelease(api: ReleasesApi, spec: ReleaseSpec, assets
   } catch (err) {
     if (!(err instanceof GitHubError)) throw err;
     for (const a of done) log.info(`  ${a.action === 'keep' ? 'kept' : a.action === 'upload' ? 'uploaded' : 'replaced'} ${a.local.name} before the failure`);
-    throw new ArtifactsError(`${err.message}. The archives are built; run again to finish: assets already uploaded and identical are kept.`);
+    const fix = 'run again to finish: assets already uploaded and identical are kept';
+    throw new ArtifactsError(`${err.message}. The archives are built; ${fix}.`, fix);
   }
 }
 

@@ -15,12 +15,13 @@ import type { ReleaseSpec } from '../../core/artifacts/release';
 import type { Diagnostic } from '../../core/model';
 import { fillPattern, type ReleaseTrainOptions } from '../../core/options';
 import { joinPath } from '../../core/paths';
-import { archiveToolProblem, collectFiles, sha256File, writeTarXz } from '../../effects/archive';
+import { requireArchiveTool, collectFiles, sha256File, writeTarXz } from '../../effects/archive';
 import { cargoBuild, cargoMetadata, hostTriple, installedTargets } from '../../effects/cargo-build';
 import { writeFileAtomic } from '../../effects/files';
 import { githubReleases } from '../../effects/github-releases';
 import { headCommitTime, tagsAtHead } from '../../effects/release-tag';
-import { ArtifactsError, type Log } from './errors';
+import type { Logger as Log } from '../../commands/context';
+import { formatProblem, ReleaseError } from '../../core/errors';
 import { publishRelease, type UploadAsset } from './publish';
 
 export interface RunInput {
@@ -63,12 +64,16 @@ export async function releaseArtifacts(input: RunInput): Promise<RunResult> {
   const spec = releaseSpec(input, version, tag);
   const repository = input.skipRelease ? null : (input.repository ?? artifacts.repository ?? input.env.GITHUB_REPOSITORY ?? null);
   if (!input.skipRelease && !repository) {
-    throw new ArtifactsError(
-      `no GitHub repository to release to: set "artifacts.repository" ("owner/name") in the nx-release-train options of nx.json, pass --repository=owner/name, or set GITHUB_REPOSITORY; --skip-release builds the archives only`,
+    throw new ReleaseError(
+      'no GitHub repository to release to',
+      'set "artifacts.repository" ("owner/name") in the nx-release-train options of nx.json, pass --repository=owner/name, or set GITHUB_REPOSITORY; --skip-release builds the archives only',
+      { setting: 'artifacts.repository' },
     );
   }
   if (repository && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new ArtifactsError(`the GitHub repository "${repository}" is not "owner/name" (from --repository, "artifacts.repository" in nx.json, or GITHUB_REPOSITORY)`);
+    throw new ReleaseError(`the GitHub repository "${repository}" is not "owner/name"`, 'give "owner/name" in --repository, "artifacts.repository" in nx.json, or GITHUB_REPOSITORY', {
+      setting: 'artifacts.repository',
+    });
   }
   if (repository && !input.env.GITHUB_TOKEN) {
     log.warn('GITHUB_TOKEN is not set: the archives will be built, but the GitHub release step will then fail.');
@@ -92,9 +97,9 @@ export async function releaseArtifacts(input: RunInput): Promise<RunResult> {
 
   const token = input.env.GITHUB_TOKEN;
   if (!token) {
-    throw new ArtifactsError(
-      `GITHUB_TOKEN is not set, so the GitHub release ${tag} was not created or updated. The archives are in ${artifacts.outputDir}/. ` +
-        `Set GITHUB_TOKEN to a token allowed to write releases (contents: write) on ${repository} and run again: identical assets are not uploaded twice.`,
+    throw new ReleaseError(
+      `GITHUB_TOKEN is not set, so the GitHub release ${tag} was not created or updated. The archives are in ${artifacts.outputDir}/.`,
+      `set GITHUB_TOKEN to a token allowed to write releases (contents: write) on ${repository} and run again: identical assets are not uploaded twice`,
     );
   }
   const baseUrl = input.githubApiUrl ?? input.env.GITHUB_API_URL ?? DEFAULT_API;
@@ -105,18 +110,19 @@ export async function releaseArtifacts(input: RunInput): Promise<RunResult> {
 
 async function releaseVersion(input: RunInput): Promise<string> {
   if (input.version !== undefined) {
-    if (!isVersion(input.version)) throw new ArtifactsError(`--version=${input.version} is not a version like 1.2.3 or 1.2.3-rc.1`);
+    if (!isVersion(input.version)) throw new ReleaseError(`--version=${input.version} is not a version like 1.2.3 or 1.2.3-rc.1`, 'pass --version=X.Y.Z');
     return input.version;
   }
   const tags = await tagsAtHead(input.root);
   const versions = [...new Set(versionsFromTags(tags, input.options.tagPattern))];
   if (versions.length === 1) return versions[0];
   if (versions.length === 0) {
-    throw new ArtifactsError(
-      `HEAD carries no release tag matching "${input.options.tagPattern}" (tags here: ${tags.join(', ') || 'none'}); check out the release tag, or pass --version=X.Y.Z`,
+    throw new ReleaseError(
+      `HEAD carries no release tag matching "${input.options.tagPattern}" (tags here: ${tags.join(', ') || 'none'})`,
+      'check out the release tag, or pass --version=X.Y.Z',
     );
   }
-  throw new ArtifactsError(`HEAD carries several release tags (${versions.join(', ')}); pass --version=X.Y.Z to choose one`);
+  throw new ReleaseError(`HEAD carries several release tags (${versions.join(', ')})`, 'pass --version=X.Y.Z to choose one');
 }
 
 /** The host, plus requested targets the toolchain has; the others are skipped with the fix. */
@@ -145,25 +151,24 @@ function releaseSpec(input: RunInput, version: string, tag: string): ReleaseSpec
 }
 
 function report(diagnostics: Diagnostic[], log: Log): void {
-  const text = (d: Diagnostic) => `${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}. Fix: ${d.fix}`;
-  for (const d of diagnostics.filter((x) => x.level === 'warning')) log.warn(text(d));
+  for (const d of diagnostics.filter((x) => x.level === 'warning')) log.info(formatProblem(d));
   const errors = diagnostics.filter((x) => x.level === 'error');
-  if (errors.length) throw new ArtifactsError(`the artifacts settings have ${errors.length} problem(s); nothing was built:\n${errors.map((e) => `  - ${text(e)}`).join('\n')}`);
+  if (errors.length) throw new ReleaseError(`the artifacts settings have ${errors.length} problem(s); nothing was built`, 'fix every problem listed, then rerun', { problems: errors });
 }
 
 async function buildAndPackage(input: RunInput, plan: ArtifactsPlan, targetDirectory: string): Promise<UploadAsset[]> {
   const { root, log } = input;
   const artifacts = input.options.artifacts;
   if (plan.archives.length) {
-    const problem = await archiveToolProblem();
-    if (problem) throw new ArtifactsError(problem);
+    await requireArchiveTool();
   }
   for (const b of plan.builds) {
     log.info(`cargo ${b.args.join(' ')}`);
     try {
       await cargoBuild(root, b.args, artifacts.buildEnv, (line) => log.info(`  ${line}`));
     } catch (err) {
-      throw new ArtifactsError(`the release build of '${b.crate}' for ${b.triple} failed: ${(err as Error).message}`);
+      const fix = err instanceof ReleaseError ? err.fix : 'fix the build error above and rerun';
+      throw new ReleaseError(`the release build of '${b.crate}' for ${b.triple} failed: ${(err as Error).message}`, fix);
     }
   }
   const mtime = Number(input.env.SOURCE_DATE_EPOCH) || (await headCommitTime(root)) || 0;
@@ -171,7 +176,11 @@ async function buildAndPackage(input: RunInput, plan: ArtifactsPlan, targetDirec
   const assets: UploadAsset[] = [];
   for (const archive of plan.archives) {
     const { files, missing } = collectFiles(root, targetDirectory, archive.sources);
-    if (missing.length) throw new ArtifactsError(`${archive.file}: ${missing.join('; ')}`);
+    if (missing.length) {
+      throw new ReleaseError(`${archive.file}: ${missing.join('; ')}`, 'check the entries of "artifacts.archives" (paths relative to the workspace root; crate outputs as cargo names them)', {
+        setting: 'artifacts.archives',
+      });
+    }
     const path = join(outDir, archive.file);
     await writeTarXz(path, archive.name, files, mtime, artifacts.compression);
     const sha256 = await sha256File(path);

@@ -6,6 +6,7 @@
 import { planBindingEdits } from '../../core/bindings/plan';
 import { pullRequestBody, type RepoOutcome } from '../../core/bindings/report';
 import type { ResolvedRepo } from '../../core/bindings/rules';
+import { ReleaseError } from '../../core/errors';
 import { fillPattern } from '../../core/options';
 import { formatProblems, renderPlanDiff } from '../../core/version';
 import type { Logger } from '../../commands/context';
@@ -23,7 +24,12 @@ export interface RepoRun {
   pulls(repository: string): Promise<PullsApi>;
 }
 
-class RepoFailure extends Error {}
+/** The repository's edits were refused; the message lists each problem with its place. */
+class RepoFailure extends ReleaseError {
+  constructor(message: string) {
+    super(message, 'fix the rules of this repository in bindings.repos (or the repository itself), then rerun with --only');
+  }
+}
 
 export async function updateRepo(repo: ResolvedRepo, run: RepoRun): Promise<RepoOutcome> {
   const branch = fillPattern(repo.branchPattern, run.version);

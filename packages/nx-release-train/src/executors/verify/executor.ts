@@ -8,14 +8,16 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { publishOrder, transitiveNeeds } from '../../core/publish-order';
 import { cargoAt } from '../../effects/cargo';
+import { ReleaseError } from '../../core/errors';
 import { crateOf, publishContext } from '../publish/context';
+import { execute } from '../shared';
 import type { VerifyExecutorSchema } from './schema';
 
 export default async function verifyExecutor(
   options: VerifyExecutorSchema,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
-  try {
+  return execute(async () => {
     const ctx = publishContext(context, options.registry);
     const crate = crateOf(ctx, context);
     const order = publishOrder(ctx.ws);
@@ -23,7 +25,7 @@ export default async function verifyExecutor(
     const describe = `cargo package ${crates.map((c) => `-p ${c}`).join(' ')}${ctx.registry ? ` --registry ${ctx.registry}` : ''}`;
     if (options.dryRun) {
       console.log(`${crate.name}@${crate.version}: would run ${describe} (dry run)`);
-      return { success: true };
+      return;
     }
     const cargo = cargoAt(ctx.cargoRoot);
     let result = await cargo.package(crates, { registry: ctx.registry, verify: true, offline: true });
@@ -31,13 +33,8 @@ export default async function verifyExecutor(
       result = await cargo.package(crates, { registry: ctx.registry, verify: true, offline: false });
     }
     if (result.exitCode !== 0) {
-      console.error(`error: ${describe} failed for ${crate.name}@${crate.version}:\n${result.stderr.trim()}`);
-      return { success: false };
+      throw new ReleaseError(`${describe} failed for ${crate.name}@${crate.version}:\n${result.stderr.trim()}`, 'fix what cargo reports above (the packaged crate must build on its own), then rerun');
     }
     console.log(`${crate.name}@${crate.version}: verified (packaged and built with ${crates.length - 1} workspace dependencies)`);
-    return { success: true };
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}`);
-    return { success: false };
-  }
+  });
 }

@@ -5,8 +5,9 @@
  */
 import { readNxJson, type Tree } from '@nx/devkit';
 import { ciWorkflow } from '../../core/ci-workflow';
+import { ReleaseError } from '../../core/errors';
 import { pluginOptions, type PluginEntry } from '../../core/nx-json';
-import { resolveOptions } from '../../core/options';
+import { OptionsError, resolveOptions } from '../../core/options';
 import { tokenEnvVar } from '../../core/publish-retry';
 import type { CiWorkflowGeneratorSchema } from './schema';
 
@@ -16,12 +17,10 @@ const toFilter = (pattern: string) => pattern.replace(/\{[a-z]+\}/g, '*').replac
 export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowGeneratorSchema): Promise<void> {
   const raw = pluginOptions(readNxJson(tree)?.plugins as PluginEntry[] | undefined, 'nx-release-train');
   const { options, problems } = resolveOptions(raw);
-  if (problems.length) {
-    throw new Error(problems.map((p) => `nx.json: ${p.message}. Fix: ${p.fix}`).join('\n'));
-  }
+  if (problems.length) throw new OptionsError(problems);
   const name = schema.name ?? 'release-train';
   if (!/^[A-Za-z0-9._-]+$/.test(name)) {
-    throw new Error(`--name "${name}": use letters, digits, ".", "_" or "-" (it becomes .github/workflows/${name}.yml)`);
+    throw new ReleaseError(`--name "${name}" is not a file name`, `use letters, digits, ".", "_" or "-" (it becomes .github/workflows/${name}.yml)`);
   }
   const tokenEnv = tokenEnvVar(options.registry);
   tree.write(

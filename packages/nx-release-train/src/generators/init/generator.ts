@@ -4,6 +4,7 @@
  * written win over the preset's, so a second run changes nothing.
  */
 import { readNxJson, updateNxJson, type Tree } from '@nx/devkit';
+import { ReleaseError } from '../../core/errors';
 import { registerPlugin } from '../../core/nx-json';
 import { PRESETS } from '../../presets';
 import type { InitGeneratorSchema } from './schema';
@@ -13,7 +14,7 @@ export const PLUGIN_NAME = 'nx-release-train';
 export async function initGenerator(tree: Tree, schema: InitGeneratorSchema): Promise<void> {
   const preset = schema.preset ? PRESETS[schema.preset] : undefined;
   if (schema.preset && !preset) {
-    throw new Error(`unknown preset "${schema.preset}"; known presets: ${Object.keys(PRESETS).join(', ')}`);
+    throw new ReleaseError(`unknown preset "${schema.preset}"`, `use one of: ${Object.keys(PRESETS).join(', ')}`);
   }
   const nxJson = readNxJson(tree) ?? {};
   const plugins = registerPlugin(nxJson.plugins ?? [], PLUGIN_NAME, preset);
