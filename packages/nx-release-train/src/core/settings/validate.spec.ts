@@ -32,7 +32,9 @@ describe('the options schema', () => {
     });
     expect(problems.map((p) => p.setting)).toEqual(['artifacts.compression', 'bindings.repos[0].rules[0].kind']);
     expect(problems[0].fix).toBe('give an integer from 0 to 9; the default is 9');
+    expect(problems[1].message).toBe('setting "bindings.repos[0].rules[0].kind" in nx.json plugin options is "regex", expected one of: version-file, pattern, go-module, cargo-pins, lockfile');
     expect(problems[1].fix).toBe('use one of: version-file, pattern, go-module, cargo-pins, lockfile');
+    expect(resolveOptions({ bindings: { repos: [{ name: 'py', url: 'u', rules: [{ kind: 'patern' }] }] } }).problems[0].fix).toMatch(/^did you mean "pattern"\? use one of: /);
     expect(options.artifacts).toEqual({ ...DEFAULT_OPTIONS.artifacts, outputDir: 'out' });
     expect(options.bindings).toEqual({ ...DEFAULT_OPTIONS.bindings, title: 'T {version}' });
   });

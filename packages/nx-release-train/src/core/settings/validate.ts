@@ -68,7 +68,9 @@ class Wording {
     }
     if (issue.code === 'invalid_union' && issue.options) {
       const choices = issue.options.map(String);
-      return { path, setting, message: `setting "${setting}"${at} is ${describe(value, !this.where)}, expected one of: ${choices.join(', ')}`, fix: `use one of: ${choices.join(', ')}` };
+      const shown = typeof value === 'string' ? JSON.stringify(value) : describe(value, !this.where);
+      const guess = typeof value === 'string' ? likely(value, choices) : undefined;
+      return { path, setting, message: `setting "${setting}"${at} is ${shown}, expected one of: ${choices.join(', ')}`, fix: `${guess ? `did you mean "${guess}"? ` : ''}use one of: ${choices.join(', ')}` };
     }
     const target = schemaAt(this.schema, path, this.raw);
     if (target && fieldsOf(target) && !(value && typeof value === 'object' && !Array.isArray(value))) {
@@ -84,10 +86,16 @@ class Wording {
   private unknownFix(path: Segment[]): string {
     const key = String(path.at(-1));
     const known = Object.keys(fieldsOf(schemaAt(this.schema, path.slice(0, -1), this.raw)!) ?? {});
-    const near = known.length ? closest(key, known) : undefined;
-    const likely = near !== undefined && distance(key.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3));
-    return `${likely ? `did you mean "${near}"? ` : 'remove it; '}known: ${known.join(', ')}`;
+    const guess = likely(key, known);
+    return `${guess ? `did you mean "${guess}"? ` : 'remove it; '}known: ${known.join(', ')}`;
   }
+}
+
+/** The known name closest to a misspelt one, when it is close enough to be what was meant. */
+function likely(name: string, known: string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const near = closest(name, known);
+  return distance(name.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(name.length / 3)) ? near : undefined;
 }
 
 /** "a number" (or "number" when `article` is false), "an array", "null", "missing". */

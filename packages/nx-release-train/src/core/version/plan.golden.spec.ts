@@ -101,24 +101,13 @@ describe.skipIf(!present)('golden: real Wasmtime release commits', () => {
     expect(plan.edits[0].changes).toEqual([{ line: 3, beforeLine: 'Unreleased.', afterLine: 'Released 2026-06-22.' }]);
     expect(plan.lines.every((l) => l.from === l.to)).toBe(true);
   });
-
-  it('plans the cut-45 tree in well under 50 ms', () => {
-    const { input } = planCase('cut-45', 'major');
-    const times: number[] = [];
-    for (let i = 0; i < 21; i++) {
-      const t0 = performance.now();
-      planVersions(input);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    console.log(`planVersions on cut-45: median ${times[10].toFixed(1)} ms, best ${times[0].toFixed(1)} ms`);
-    // The best run is the one least disturbed by other processes on shared CI cores.
-    expect(times[0]).toBeLessThan(50);
-  });
 });
 
-describe.runIf(!present)('golden fixtures', () => {
-  it('are absent: ../shared/fixtures/wasmtime not found next to the repository, so golden tests are skipped', () => {
-    expect(present).toBe(false);
+// Timing lives in tools/bench/version.mjs (`npm run bench:version`), not in unit tests.
+
+describe('golden fixtures', () => {
+  // CI lays shared/ beside the clone; without it the tests above would silently not run.
+  it('are present next to the repository (../shared/fixtures/wasmtime)', () => {
+    expect(present, `${fixtures} is missing: the golden tests need the shared fixtures beside the repository`).toBe(true);
   });
 });
