@@ -9,7 +9,7 @@ import type { PublishOrder } from './publish-order';
 /** Per crate: in the index at this version, in the index at other versions only, absent, or unknown. */
 export type IndexState = 'published' | 'exists' | 'new' | { error: string };
 
-export interface PlanInput {
+export interface PublishPlanInput {
   ws: Workspace;
   order: PublishOrder;
   state: Record<string, IndexState>;
@@ -22,7 +22,7 @@ export interface PlanInput {
 const budgetText = (b: Budget | null, what: string) =>
   b ? `${what}: ${b.burst} at once, then 1 every ${formatDuration(b.intervalMs)}` : `${what}: no limit`;
 
-export function formatPlan(input: PlanInput): { lines: string[]; toPublish: string[] } {
+export function formatPlan(input: PublishPlanInput): { lines: string[]; toPublish: string[] } {
   const { ws, order, state } = input;
   const version = new Map(ws.members.map((c) => [c.name, c.version]));
   const lines: string[] = [];

@@ -246,7 +246,7 @@ function isInherited(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as Table).workspace === true;
 }
 
-interface DepEntry {
+interface TableDep {
   key: string;
   kind: MemberDep['kind'];
   target: string | null;
@@ -259,8 +259,8 @@ interface DepEntry {
 }
 
 /** Every dependency entry of a manifest, `workspace = true` resolved. */
-function depEntries(manifest: Manifest, wsDeps: Table, rootDir: string, dir: string): DepEntry[] {
-  const out: DepEntry[] = [];
+function depEntries(manifest: Manifest, wsDeps: Table, rootDir: string, dir: string): TableDep[] {
+  const out: TableDep[] = [];
   const visit = (tables: Table, target: string | null, prefix: string[]) => {
     for (const [tableName, kind] of DEP_TABLES) {
       const table = tables[tableName] as Table | undefined;
@@ -290,8 +290,8 @@ function resolveEntry(
   rootDir: string,
   dir: string,
   line: number,
-): DepEntry {
-  const entry: DepEntry = { key, kind, target, req: null, optional: false, inherited: false, pathDir: null, line };
+): TableDep {
+  const entry: TableDep = { key, kind, target, req: null, optional: false, inherited: false, pathDir: null, line };
   if (typeof raw === 'string') {
     entry.req = raw;
     return entry;

@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { run, type ProcessResult } from './exec';
+import { run, type RunResult } from './exec';
 
 export interface CargoPublishOptions {
   registry: string | null;
@@ -28,8 +28,8 @@ export interface CargoPackageOptions {
 
 /** Cargo's interface as the publish and verify targets use it (tests substitute fakes). */
 export interface Cargo {
-  publish(crate: string, opts: CargoPublishOptions): Promise<ProcessResult>;
-  package(crates: string[], opts: CargoPackageOptions): Promise<ProcessResult>;
+  publish(crate: string, opts: CargoPublishOptions): Promise<RunResult>;
+  package(crates: string[], opts: CargoPackageOptions): Promise<RunResult>;
   /**
    * The `.crate` file cargo left for a crate version, written at or after `since` (ms), or
    * null. `cargo package` leaves it in target/package; `cargo publish` (1.90+) in

@@ -7,14 +7,11 @@
  */
 import { ReleaseError } from '../core/errors';
 
-export interface ProcessResult {
+export interface RunResult {
   exitCode: number;
   stdout: string;
   stderr: string;
 }
-
-/** Kept for callers that know the result by this name. */
-export type RunResult = ProcessResult;
 
 export interface RunOptions {
   cwd: string;
@@ -61,11 +58,11 @@ export class CommandError extends ReleaseError {
   constructor(
     readonly program: string,
     readonly args: readonly string[],
-    readonly result: ProcessResult,
+    readonly result: RunResult,
     why = `exit ${result.exitCode}`,
   ) {
     super(
-      `${program} ${args.join(' ')} failed (${why}): ${result.stderr.trim() || result.stdout.trim()}`,
+      `${[program, ...args].join(' ')} failed (${why}): ${result.stderr.trim() || result.stdout.trim()}`,
       why === 'not found' ? `install ${program} and make sure it is on PATH` : `read ${program}'s output above, fix what it reports, and rerun`,
     );
   }
@@ -78,7 +75,7 @@ function environment(opts: RunOptions): { env: NodeJS.ProcessEnv; extendEnv: boo
   return { env, extendEnv: false };
 }
 
-export async function run(program: string, args: readonly string[], opts: RunOptions): Promise<ProcessResult> {
+export async function run(program: string, args: readonly string[], opts: RunOptions): Promise<RunResult> {
   const execa = await loadExeca();
   const { env, extendEnv } = environment(opts);
   const masks = { ...process.env, ...opts.env };
@@ -111,7 +108,7 @@ export async function run(program: string, args: readonly string[], opts: RunOpt
     for await (const line of child.iterable({ from: 'all' })) opts.onLine!(redactTokens(String(line), masks));
   }
   const done = await child;
-  const result: ProcessResult = {
+  const result: RunResult = {
     exitCode: stopped ? 0 : (done.exitCode ?? 1),
     stdout: redactTokens(String(done.stdout ?? ''), masks),
     stderr: redactTokens(String(done.stderr ?? ''), masks),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, type ArtifactsOptions } from '../options';
-import { planArtifacts, type CargoPackage, type PlanInput } from './plan';
+import { planArtifacts, type CargoPackage, type ArtifactsPlanInput } from './plan';
 
 // A workspace shaped like the example: a CLI package with one binary, a C API with libraries.
 const packages: CargoPackage[] = [
@@ -38,7 +38,7 @@ const artifacts: ArtifactsOptions = {
   features: { 'demo-cli': ['run', 'all-arch'] },
 };
 
-const input = (over: Partial<PlanInput> = {}): PlanInput => ({
+const input = (over: Partial<ArtifactsPlanInput> = {}): ArtifactsPlanInput => ({
   options: artifacts,
   version: '5.0.0',
   tag: 'v5.0.0',
@@ -47,7 +47,7 @@ const input = (over: Partial<PlanInput> = {}): PlanInput => ({
   ...over,
 });
 
-const errors = (i: PlanInput) => planArtifacts(i).diagnostics.filter((d) => d.level === 'error');
+const errors = (i: ArtifactsPlanInput) => planArtifacts(i).diagnostics.filter((d) => d.level === 'error');
 
 describe('planArtifacts', () => {
   it('builds each crate once per target and lays out both archives', () => {

@@ -49,7 +49,7 @@ export interface ArtifactsPlan {
   diagnostics: Diagnostic[];
 }
 
-export interface PlanInput {
+export interface ArtifactsPlanInput {
   options: ArtifactsOptions;
   version: string;
   tag: string;
@@ -63,7 +63,7 @@ const OUTPUT_KINDS: OutputKind[] = ['bin', 'staticlib', 'cdylib'];
 
 type ResolvedEntry = { kind: 'path'; path: string; to: string } | { kind: 'output'; output: OutputKind; name: string; to: string };
 
-export function planArtifacts(input: PlanInput): ArtifactsPlan {
+export function planArtifacts(input: ArtifactsPlanInput): ArtifactsPlan {
   const { options, version, tag, triples, packages } = input;
   const diagnostics: Diagnostic[] = [];
   const error = (message: string, fix: string, file = SETTINGS_FILE) => diagnostics.push({ level: 'error', file, message, fix });

@@ -7,13 +7,13 @@ import { assetsToHash, diffAssets, type AssetAction, type LocalAsset } from '../
 import { releaseChange, type ReleaseSpec } from '../../core/artifacts/release';
 import { releaseLines } from '../../core/artifacts/report';
 import { GitHubError, type FoundRelease, type ReleasesApi } from '../../effects/github-releases';
-import type { Logger as Log } from '../../commands/context';
+import type { Logger } from '../../commands/context';
 import { ArtifactsError } from './errors';
 
 export type UploadAsset = LocalAsset & { path: string; contentType: string };
 
 /** Returns the release's web URL. */
-export async function publishRelease(api: ReleasesApi, spec: ReleaseSpec, assets: UploadAsset[], log: Log): Promise<string> {
+export async function publishRelease(api: ReleasesApi, spec: ReleaseSpec, assets: UploadAsset[], log: Logger): Promise<string> {
   const done: AssetAction[] = [];
   try {
     const existing = await api.findRelease(spec.tag);

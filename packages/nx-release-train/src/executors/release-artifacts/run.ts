@@ -20,7 +20,7 @@ import { cargoBuild, cargoMetadata, hostTriple, installedTargets } from '../../e
 import { writeFileAtomic } from '../../effects/files';
 import { githubReleases } from '../../effects/github-releases';
 import { headCommitTime, tagsAtHead } from '../../effects/release-tag';
-import type { Logger as Log } from '../../commands/context';
+import type { Logger } from '../../commands/context';
 import { formatProblem, ReleaseError } from '../../core/errors';
 import { publishRelease, type UploadAsset } from './publish';
 
@@ -36,10 +36,10 @@ export interface RunInput {
   githubApiUrl?: string;
   /** The variables this step reads (tests pass their own). */
   env: { GITHUB_TOKEN?: string; GITHUB_API_URL?: string; GITHUB_REPOSITORY?: string; SOURCE_DATE_EPOCH?: string };
-  log: Log;
+  log: Logger;
 }
 
-export interface RunResult {
+export interface ArtifactsResult {
   version: string;
   tag: string;
   /** Absolute paths of the archives and checksum files written. */
@@ -49,7 +49,7 @@ export interface RunResult {
 
 const DEFAULT_API = 'https://api.github.com';
 
-export async function releaseArtifacts(input: RunInput): Promise<RunResult> {
+export async function releaseArtifacts(input: RunInput): Promise<ArtifactsResult> {
   const { root, options, log } = input;
   const artifacts = options.artifacts;
   const version = await releaseVersion(input);
@@ -126,7 +126,7 @@ async function releaseVersion(input: RunInput): Promise<string> {
 }
 
 /** The host, plus requested targets the toolchain has; the others are skipped with the fix. */
-async function buildTargets(root: string, host: string, requested: string[], log: Log): Promise<string[]> {
+async function buildTargets(root: string, host: string, requested: string[], log: Logger): Promise<string[]> {
   const extra = [...new Set(requested.map((t) => t.trim()).filter((t) => t && t !== host))];
   if (!extra.length) return [host];
   const installed = new Set(await installedTargets(root));
@@ -150,7 +150,7 @@ function releaseSpec(input: RunInput, version: string, tag: string): ReleaseSpec
   return { tag, name, body, prerelease: isPrerelease(version) };
 }
 
-function report(diagnostics: Diagnostic[], log: Log): void {
+function report(diagnostics: Diagnostic[], log: Logger): void {
   for (const d of diagnostics.filter((x) => x.level === 'warning')) log.info(formatProblem(d));
   const errors = diagnostics.filter((x) => x.level === 'error');
   if (errors.length) throw new ReleaseError(`the artifacts settings have ${errors.length} problem(s); nothing was built`, 'fix every problem listed, then rerun', { problems: errors });
