@@ -45,24 +45,26 @@ export interface Printable {
   level?: 'error' | 'warning';
   file?: string;
   line?: number;
+  setting?: string;
   message: string;
   fix?: string;
 }
 
 /**
- * `file:line: level: message` (or `level: message` without a file), then `  fix: ...` unless
- * the message already states its fix.
+ * `file:line: level: message` (or `level: message` without a file; the setting named when the
+ * message does not), then `  fix: ...` unless the message already states its fix.
  */
 export function formatProblem(p: Printable): string {
   const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : '';
-  const head = `${where}${p.level ?? 'error'}: ${p.message}`;
+  const setting = p.setting && !p.message.includes(p.setting) ? ` (setting "${p.setting}")` : '';
+  const head = `${where}${p.level ?? 'error'}: ${p.message}${setting}`;
   return p.fix && !p.message.includes(p.fix) ? `${head}\n  fix: ${p.fix}` : head;
 }
 
 /** The one printer of failures. Anything that is not a ReleaseError is a bug: its stack is shown. */
 export function formatFailure(err: unknown): string {
   if (err instanceof ReleaseError) {
-    if (err.problems.length === 0) return formatProblem({ file: err.file, line: err.line, message: err.message, fix: err.fix });
+    if (err.problems.length === 0) return formatProblem({ file: err.file, line: err.line, setting: err.setting, message: err.message, fix: err.fix });
     return [`error: ${err.headline}`, ...err.problems.map(formatProblem)].join('\n');
   }
   return `error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
