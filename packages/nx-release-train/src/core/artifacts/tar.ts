@@ -4,6 +4,7 @@
  * the same checksum and the GitHub release keeps its assets. Pure: headers are built here, the
  * effect streams file contents between them.
  */
+import { ReleaseError } from '../errors';
 
 export interface ArchiveFile {
   /** Path inside the archive, below its top directory (POSIX). */
@@ -84,7 +85,7 @@ export const TAR_END = Buffer.alloc(BLOCK * 2, 0);
 
 function octal(h: Buffer, offset: number, length: number, value: number): void {
   const text = value.toString(8);
-  if (text.length > length - 1) throw new Error(`tar: value ${value} does not fit a ${length}-byte field`);
+  if (text.length > length - 1) throw new ReleaseError(`tar: value ${value} does not fit a ${length}-byte field`, 'leave files of 8 GiB or more out of the archive');
   h.write(text.padStart(length - 1, '0') + '\0', offset, length, 'ascii');
 }
 
@@ -96,5 +97,5 @@ function splitPath(path: string): [string, string] {
     const name = path.slice(i + 1);
     if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100 && name !== '') return [prefix, name];
   }
-  throw new Error(`tar: the path '${path}' is too long for a ustar archive (100 + 155 bytes)`);
+  throw new ReleaseError(`tar: the path '${path}' is too long for a ustar archive (100 + 155 bytes)`, 'shorten the path, or place the file under a shorter `to` in artifacts.archives');
 }
