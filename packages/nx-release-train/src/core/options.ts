@@ -4,6 +4,7 @@
  * pure configuration: nothing in code knows a crate name.
  */
 import { DEFAULT_BINDINGS, type BindingsOptions } from './bindings/rules';
+import { checkOptionValues } from './option-checks';
 
 /** A file that carries the version in text, e.g. a C header's macros. */
 export interface VersionFileRule {
@@ -178,6 +179,7 @@ export function resolveOptions(
     }
     options[key] = value;
   }
+  problems.push(...checkOptionValues(options as unknown as ReleaseTrainOptions));
   return { options: options as unknown as ReleaseTrainOptions, problems };
 }
 
