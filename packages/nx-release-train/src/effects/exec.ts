@@ -52,3 +52,15 @@ export async function run(file: string, args: readonly string[], opts: RunOption
   if (result.exitCode !== 0 && opts.reject !== false) throw new CommandError(file, args, result);
   return result;
 }
+
+/**
+ * `run` for output that is bytes (git objects): nothing is decoded, so a file that is not
+ * UTF-8 reaches the caller as it is stored, with git's sizes still counting its bytes.
+ */
+export async function runBytes(file: string, args: readonly string[], opts: RunOptions): Promise<{ exitCode: number; stdout: Uint8Array; stderr: string }> {
+  const execa = await loadExeca();
+  const child = await execa(file, args, { cwd: opts.cwd, input: opts.input, env: opts.env, extendEnv: true, reject: false, stripFinalNewline: false, encoding: 'buffer' });
+  const result = { exitCode: child.exitCode ?? 1, stdout: child.stdout as Uint8Array, stderr: Buffer.from(child.stderr as Uint8Array).toString('utf8') };
+  if (result.exitCode !== 0 && opts.reject !== false) throw new CommandError(file, args, { exitCode: result.exitCode, stdout: '', stderr: result.stderr });
+  return result;
+}

@@ -6,7 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, type RunResult } from './exec';
+import { ReleaseError } from '../core/release';
+import { decodeUtf8, describeOffset } from '../core/utf8';
+import { run, runBytes, type RunResult } from './exec';
 
 export interface RefUpdate {
   ref: string;
@@ -76,12 +78,15 @@ export class Git {
     return (await this.out(['ls-tree', '-r', '--name-only', '-z', rev])).split('\0').filter(Boolean);
   }
 
-  /** Reads many files of one revision in a single process; absent files are left out. */
+  /**
+   * Reads many files of one revision in a single process; absent files are left out. Output is
+   * taken as bytes (git's sizes count bytes); a file that is not UTF-8 is refused, naming the
+   * file and the offset, because editing its decoded text would change bytes nobody edited.
+   */
   async readFiles(rev: string, paths: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     if (paths.length === 0) return out;
-    const r = await run('git', ['cat-file', '--batch'], { cwd: this.cwd, input: paths.map((p) => `${rev}:${p}`).join('\n') + '\n' });
-    const buf = Buffer.from(r.stdout, 'utf8');
+    const buf = Buffer.from((await runBytes('git', ['cat-file', '--batch'], { cwd: this.cwd, input: paths.map((p) => `${rev}:${p}`).join('\n') + '\n' })).stdout);
     let pos = 0;
     for (const path of paths) {
       const nl = buf.indexOf(0x0a, pos);
@@ -89,8 +94,16 @@ export class Git {
       pos = nl + 1;
       if (header.endsWith(' missing')) continue;
       const size = Number(header.split(' ')[2]);
-      out.set(path, buf.subarray(pos, pos + size).toString('utf8'));
+      const bytes = buf.subarray(pos, pos + size);
       pos += size + 1;
+      const decoded = decodeUtf8(bytes);
+      if ('badOffset' in decoded) {
+        throw new ReleaseError(
+          `${path} at ${rev.slice(0, 12)} is not UTF-8 text: ${describeOffset(bytes, decoded.badOffset)}; the release edits it, so it was left alone`,
+          `convert ${path} to UTF-8 (e.g. iconv -f latin1 -t utf-8), commit it, and run the command again`,
+        );
+      }
+      out.set(path, decoded.text);
     }
     return out;
   }
