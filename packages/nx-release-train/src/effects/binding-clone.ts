@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RepoFiles } from '../core/bindings/context';
+import { insecureRemoteProblem } from '../core/bindings/git-host';
 import { CommandError, run } from './exec';
 import { Git } from './git';
 
@@ -23,10 +24,12 @@ export interface CommitInfo {
 
 /**
  * Environment for every git call: never prompt (an unreachable or private repo fails instead of
- * hanging), and, with a token, a credential helper that answers from a variable. The helpers
- * are appended after any GIT_CONFIG_COUNT entries already set, which stay in force.
+ * hanging), and, with a token, a credential helper that answers from a variable for `host`
+ * (`scheme://host[:port]`, the GitHub host in use) only: git matches `credential.<url>.helper`
+ * by scheme, host and port, so no other server, and not plain http, ever receives the token.
+ * The helpers are appended after any GIT_CONFIG_COUNT entries already set, which stay in force.
  */
-export function gitEnvironment(token: string | undefined, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function gitEnvironment(token: string | undefined, host: string, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0' };
   if (!token) return env;
   const n = Number(base.GIT_CONFIG_COUNT ?? 0) || 0;
@@ -34,7 +37,7 @@ export function gitEnvironment(token: string | undefined, base: NodeJS.ProcessEn
   // An empty helper clears helpers configured elsewhere, so no stored credential is used.
   env[`GIT_CONFIG_KEY_${n}`] = 'credential.helper';
   env[`GIT_CONFIG_VALUE_${n}`] = '';
-  env[`GIT_CONFIG_KEY_${n + 1}`] = 'credential.helper';
+  env[`GIT_CONFIG_KEY_${n + 1}`] = `credential.${host}.helper`;
   env[`GIT_CONFIG_VALUE_${n + 1}`] = `!f() { test "$1" = get && echo username=x-access-token && echo "password=$${TOKEN_VAR}"; }; f`;
   env[TOKEN_VAR] = token;
   return env;
@@ -59,10 +62,13 @@ export class BindingClone {
     private readonly token: string | undefined,
   ) {}
 
-  static async clone(url: string, baseBranch: string, token: string | undefined): Promise<BindingClone> {
+  /** `host`: the GitHub host (`scheme://host[:port]`) the token belongs to. */
+  static async clone(url: string, baseBranch: string, token: string | undefined, host: string): Promise<BindingClone> {
+    const insecure = token ? insecureRemoteProblem(url) : null;
+    if (insecure) throw new Error(`refused to clone: ${redact(insecure, token)}; GITHUB_TOKEN is set, and git would offer it there. Use an https:// (or ssh) URL`);
     const parent = mkdtempSync(join(tmpdir(), 'nrt-binding-'));
     const dir = join(parent, 'repo');
-    const env = gitEnvironment(token);
+    const env = gitEnvironment(token, host);
     const args = ['clone', '--quiet', '--depth', '1', '--single-branch', '--no-tags', '--branch', baseBranch];
     if (isLocalPath(url)) args.push('--no-local');
     try {

@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ReleaseError } from '../core/release';
 import { decodeUtf8, describeOffset } from '../core/utf8';
 import { run, runBytes, type RunResult } from './exec';
@@ -46,6 +46,18 @@ export class Git {
   async resolve(rev: string): Promise<string | null> {
     const r = await this.run(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { reject: false });
     return r.exitCode === 0 ? r.stdout.trim() : null;
+  }
+
+  /** True when `ancestor` is `rev` or one of its ancestors. */
+  async isAncestor(ancestor: string, rev: string): Promise<boolean> {
+    const r = await this.run(['merge-base', '--is-ancestor', ancestor, rev], { reject: false });
+    if (r.exitCode > 1) throw new Error(`git merge-base --is-ancestor ${ancestor} ${rev} failed: ${r.stderr.trim()}`);
+    return r.exitCode === 0;
+  }
+
+  /** Absolute path of a file in the git directory (e.g. `index.lock`), worktree-aware. */
+  async gitPath(name: string): Promise<string> {
+    return resolve(this.cwd, await this.out(['rev-parse', '--git-path', name]));
   }
 
   /** `git status --porcelain` paths (tracked changes and untracked files). */

@@ -18,6 +18,8 @@ export interface RepoRun {
   title: string;
   dryRun: boolean;
   token: string | undefined;
+  /** The GitHub host (`scheme://host[:port]`) the token is for; git offers it nowhere else. */
+  gitHost: string;
   log: Logger;
   /** The pull-request API of `owner/name` (needs the token). */
   pulls(repository: string): Promise<PullsApi>;
@@ -31,7 +33,7 @@ export async function updateRepo(repo: ResolvedRepo, run: RepoRun): Promise<Repo
   let clone: BindingClone | undefined;
   try {
     run.log.info(`${repo.name}: cloning ${redact(repo.url)} (${repo.baseBranch})`);
-    clone = await BindingClone.clone(repo.url, repo.baseBranch, run.token);
+    clone = await BindingClone.clone(repo.url, repo.baseBranch, run.token, run.gitHost);
     return await update(repo, run, clone, branch, result);
   } catch (err) {
     const message = redact(err instanceof Error ? err.message : String(err), run.token);
