@@ -4,9 +4,9 @@
  * guarded by --force-with-lease. The token reaches git only through the environment (a
  * credential helper reading a variable), never through arguments or URLs.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { RepoFiles } from '../core/bindings/context';
 import { insecureRemoteProblem } from '../core/bindings/git-host';
 import { CommandError, run } from './exec';
@@ -55,6 +55,9 @@ function isLocalPath(url: string): boolean {
 }
 
 export class BindingClone {
+  /** In-repository symbolic links (path -> tracked target), filled by `files()`. */
+  private readonly links = new Map<string, string>();
+
   private constructor(
     readonly dir: string,
     private readonly git: Git,
@@ -120,21 +123,49 @@ export class BindingClone {
     return { branch: sha, tag: hasTag };
   }
 
-  /** The tracked text files of the checkout, read lazily (binary and non-UTF-8 files read as absent). */
+  /**
+   * The tracked text files of the checkout, read lazily (binary and non-UTF-8 files read as
+   * absent). A symbolic link reads as the tracked file it points to inside the repository
+   * (and an edit to it goes to that file, see `targetOf`); a link leading anywhere else reads
+   * as absent, so no host file is ever shown in a diff or pushed.
+   */
   async files(): Promise<RepoFiles> {
-    const paths = (await this.git_(['ls-files', '-z'])).split('\0').filter(Boolean);
+    const staged = (await this.git_(['ls-files', '-s', '-z'])).split('\0').filter(Boolean);
+    const paths: string[] = [];
+    const links = new Set<string>();
+    for (const entry of staged) {
+      const [meta, path] = entry.split('\t');
+      paths.push(path);
+      if (meta.startsWith('120000 ')) links.add(path);
+    }
+    const regular = new Set(paths.filter((p) => !links.has(p)));
+    const root = realpathSync(this.dir);
+    this.links.clear();
+    for (const link of links) {
+      const target = linkTarget(root, join(this.dir, link));
+      if (target !== null && regular.has(target)) this.links.set(link, target);
+    }
     const cache = new Map<string, string | undefined>();
     const read = (path: string): string | undefined => {
-      if (!cache.has(path)) cache.set(path, readText(join(this.dir, path)));
+      if (!cache.has(path)) {
+        const real = links.has(path) ? this.links.get(path) : regular.has(path) ? path : undefined;
+        cache.set(path, real === undefined ? undefined : readText(join(this.dir, real)));
+      }
       return cache.get(path);
     };
     return { paths, read };
   }
 
-  /** A commit of `parent` with `files` replaced (no files: an empty commit). */
+  /** The file an edit of `path` goes to: the target of an in-repository link, else `path`. */
+  targetOf(path: string): string {
+    return this.links.get(path) ?? path;
+  }
+
+  /** A commit of `parent` with `files` replaced (no files: an empty commit); a link's edit goes to its target. */
   async commit(parent: string, files: ReadonlyMap<string, string>, message: string): Promise<string> {
+    const resolved = new Map([...files].map(([path, text]) => [this.targetOf(path), text]));
     try {
-      return await this.git.commitFiles(parent, files, message);
+      return await this.git.commitFiles(parent, resolved, message);
     } catch (err) {
       throw new Error(redact((err as Error).message, this.token));
     }
@@ -162,6 +193,18 @@ export class BindingClone {
   async push(commit: string, branch: string, expected: string | null): Promise<void> {
     await this.git_(['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${expected ?? ''}`, 'origin', `${commit}:refs/heads/${branch}`]);
   }
+}
+
+/** The repository path a link resolves to (through any chain), or null when it leaves `root`. */
+function linkTarget(root: string, link: string): string | null {
+  let real: string;
+  try {
+    real = realpathSync(link);
+  } catch {
+    return null; // dangling
+  }
+  const rel = relative(root, real);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? null : rel.split(sep).join('/');
 }
 
 function readText(file: string): string | undefined {
