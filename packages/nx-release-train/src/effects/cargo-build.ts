@@ -6,11 +6,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { hostTripleFromRustc } from '../core/artifacts/platform';
+import { withoutSecrets } from '../core/secrets';
 import type { CargoPackage } from '../core/artifacts/plan';
 import { CommandError, run } from './exec';
 
-/** Variables that must not reach build scripts: a release build runs third-party code. */
-const SECRET_ENV = ['GITHUB_TOKEN', 'GH_TOKEN'];
 
 /** rustc and `cargo metadata` read the workspace; a failure says why, or what is missing. */
 async function read(cmd: string, args: string[], cwd: string): Promise<string> {
@@ -23,10 +22,9 @@ async function read(cmd: string, args: string[], cwd: string): Promise<string> {
   }
 }
 
+/** The build's environment: secrets must not reach build scripts, a release build runs third-party code. */
 function scrubbedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const name of SECRET_ENV) delete env[name];
-  return env;
+  return withoutSecrets({ ...process.env, ...extra });
 }
 
 export async function hostTriple(cwd: string): Promise<string> {
