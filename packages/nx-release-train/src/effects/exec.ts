@@ -48,7 +48,11 @@ export async function run(file: string, args: readonly string[], opts: RunOption
     timeout: opts.timeoutMs,
     encoding: 'utf8',
   });
-  const result: RunResult = { exitCode: child.exitCode ?? 1, stdout: String(child.stdout ?? ''), stderr: String(child.stderr ?? '') };
+  // A program that does not exist never ran: say so (exit 127, as a shell would) rather than "exit 1" with no output.
+  const notFound = (child as { code?: string }).code === 'ENOENT';
+  const result: RunResult = notFound
+    ? { exitCode: 127, stdout: '', stderr: `program "${file}" was not found (is it installed and on PATH?)` }
+    : { exitCode: child.exitCode ?? 1, stdout: String(child.stdout ?? ''), stderr: String(child.stderr ?? '') };
   if (result.exitCode !== 0 && opts.reject !== false) throw new CommandError(file, args, result);
   return result;
 }
