@@ -299,3 +299,23 @@ describe('kill -9 campaign: release-patch --push', () => {
     expect(report).toHaveLength(4);
   });
 });
+
+describe('messages that name the real cause', () => {
+  it('a postVersionCommand program that does not exist is "not found", naming the setting; nothing is committed', () => {
+    const ws = example({ ...wasmtimePreset, postVersionCommand: ['no-such-audit-tool', 'check'] });
+    ws.git(['branch', 'release-5.0.0']);
+    const before = repoState(ws);
+    const out = refused(ws, ['release-patch', '--target=5.x']);
+    expect(out).toContain('setting "postVersionCommand"');
+    expect(out).toContain('program "no-such-audit-tool" was not found');
+    expect(out).not.toContain('failed (exit 1)');
+    expect(repoState(ws)).toEqual(before);
+  });
+
+  it("--registry='x;y' is blamed on the flag, not on a setting", () => {
+    const ws = example();
+    const out = refused(ws, ['run', 'wasmtime:publish', '--registry=x;y', '--dry-run']);
+    expect(out).toContain('--registry="x;y" is not a cargo registry name');
+    expect(out).not.toContain('setting "registry"');
+  });
+});

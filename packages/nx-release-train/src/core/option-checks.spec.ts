@@ -37,6 +37,11 @@ describe('option values that reach git and the file system', () => {
     expect(settings({ artifacts: { outputDir: 'dist/../out', archives: [{ name: 'x', entries: [{ path: '..' }] }] } })).toEqual(['artifacts.archives[0].entries[0].path']);
   });
 
+  it('a registry name cargo would not accept', () => {
+    expect(settings({ registry: 'x;y' })).toEqual(['registry']);
+    expect(settings({ registry: 'my-reg_2' })).toEqual([]);
+  });
+
   it('the defaults and the wasmtime preset pass', () => {
     expect(resolveOptions({}).problems).toEqual([]);
     expect(resolveOptions(wasmtimePreset).problems).toEqual([]);

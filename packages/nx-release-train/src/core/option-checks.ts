@@ -54,6 +54,10 @@ export function checkOptionValues(options: ReleaseTrainOptions): OptionProblem[]
   pattern('tagPattern', options.tagPattern, tagNameProblem, 'tag');
   name('mainBranch', options.mainBranch, branchNameProblem, 'branch');
   name('remote', options.remote, remoteNameProblem, 'remote');
+  if (typeof options.registry === 'string') {
+    const why = registryNameProblem(options.registry);
+    if (why) problems.push({ setting: 'registry', message: `registry ${JSON.stringify(options.registry)} ${why}`, fix: 'use the name of a registry in cargo\'s configuration ([registries.<name>]), or null for crates.io' });
+  }
   // An empty marker is carried by every commit, so release-tag would tag (and CI publish) any of them.
   oneLine('marker', options.marker);
   oneLine('bumpTitle', options.bumpTitle);
@@ -93,4 +97,10 @@ export function checkOptionValues(options: ReleaseTrainOptions): OptionProblem[]
     }
   }
   return problems;
+}
+
+/** Why `name` cannot be a cargo registry name (letters, digits, `-`, `_`, starting with a letter); null: it can. */
+export function registryNameProblem(name: string): string | null {
+  if (name === '') return 'is empty';
+  return /^[A-Za-z][A-Za-z0-9_-]*$/.test(name) ? null : 'is not a cargo registry name (letters, digits, - and _, starting with a letter)';
 }

@@ -6,6 +6,7 @@
 import type { ExecutorContext } from '@nx/devkit';
 import path from 'node:path';
 import type { Crate, Workspace } from '../../core/model';
+import { registryNameProblem } from '../../core/option-checks';
 import { resolveOptions, type ReleaseTrainOptions } from '../../core/options';
 import { dirOf } from '../../core/paths';
 import { tokenEnvVar } from '../../core/publish-retry';
@@ -36,6 +37,9 @@ export function publishContext(context: ExecutorContext, registryOverride?: stri
     throw new ContextError(errors.map((d) => `${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}. Fix: ${d.fix}`).join('\n'));
   }
   const registry = registryOverride !== undefined ? registryOverride : options.registry;
+  const badName = registry === null ? null : registryNameProblem(registry);
+  // The flag is named when the flag gave the name: the setting may be fine.
+  if (badName) throw new ContextError(`${registryOverride !== undefined ? '--registry' : 'setting "registry" in nx.json'}=${JSON.stringify(registry)} ${badName}`);
   const cargoRoot = path.join(context.root, dirOf(ws.rootManifest));
   let client: IndexClient | undefined;
   return {
