@@ -6,7 +6,7 @@
  * everything as it was.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -317,5 +317,24 @@ describe('messages that name the real cause', () => {
     const out = refused(ws, ['run', 'wasmtime:publish', '--registry=x;y', '--dry-run']);
     expect(out).toContain('--registry="x;y" is not a cargo registry name');
     expect(out).not.toContain('setting "registry"');
+  });
+});
+
+describe('a symlinked member directory (cargo accepts it)', () => {
+  it('is in the graph, and a patch edits the real manifest while the link stays a link', () => {
+    const ws = makeWorkspace({ from: exampleRoot, options: wasmtimePreset });
+    cleanups.push(ws.cleanup);
+    mkdirSync(join(ws.dir, 'vendor'));
+    renameSync(join(ws.dir, 'cranelift/entity'), join(ws.dir, 'vendor/entity'));
+    symlinkSync('../vendor/entity', join(ws.dir, 'cranelift/entity'));
+    ws.git(['init', '-q', '-b', 'main']);
+    ws.git(['add', '-A']);
+    ws.git(['commit', '-q', '-m', 'entity lives in vendor/']);
+    ws.git(['branch', 'release-5.0.0']);
+    expect(ok(ws, ['show', 'projects'])).toContain('cranelift-entity');
+    expect(ok(ws, ['release-patch', '--target=5.x', '--date=2026-12-01'])).toContain('5.0.0 -> 5.0.1');
+    expect(ws.git(['ls-tree', 'release-5.0.0', 'cranelift/entity'])).toMatch(/^120000 blob /);
+    expect(ws.git(['show', 'release-5.0.0:vendor/entity/Cargo.toml'])).toContain('version = "0.92.1"');
+    expect(ws.git(['show', 'release-5.0.0:Cargo.toml'])).toContain('cranelift-entity = { path = "cranelift/entity", version = "0.92.1" }');
   });
 });

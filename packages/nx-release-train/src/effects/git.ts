@@ -86,6 +86,18 @@ export class Git {
     return { local, remote: remoteRefs };
   }
 
+  /** Every blob of `rev` with its mode (`120000`: a symbolic link, its blob holds the link text). */
+  async listTree(rev: string): Promise<Array<{ path: string; mode: string }>> {
+    const out = (await this.run(['ls-tree', '-r', '-z', rev])).stdout;
+    return out
+      .split('\0')
+      .filter(Boolean)
+      .map((entry) => {
+        const tab = entry.indexOf('\t');
+        return { path: entry.slice(tab + 1), mode: entry.slice(0, entry.indexOf(' ')) };
+      });
+  }
+
   async listFiles(rev: string): Promise<string[]> {
     return (await this.out(['ls-tree', '-r', '--name-only', '-z', rev])).split('\0').filter(Boolean);
   }
