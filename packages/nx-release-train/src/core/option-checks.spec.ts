@@ -15,7 +15,7 @@ describe('option values that reach git and the file system', () => {
 
   it('every branch and tag pattern and name is checked, binding ones included', () => {
     expect(settings({ bumpBranchPattern: 'ci/bump..{version}', tagPattern: 'v{version}^', mainBranch: 'ma in', remote: 'or:igin' })).toEqual(['bumpBranchPattern', 'tagPattern', 'mainBranch', 'remote']);
-    expect(settings({ branchPattern: 'release' })).toEqual(['branchPattern']);
+    expect(settings({ branchPattern: 'release/{version}/' })).toEqual(['branchPattern']);
     expect(settings({ bindings: { branchPattern: 'up/{version}.lock', repos: [{ name: 'py', url: 'x', baseBranch: '-main', tagPattern: '{version}~', rules: [{ kind: 'version-file', file: '../../etc/passwd' }] }] } })).toEqual([
       'bindings.branchPattern',
       'bindings.repos[0].tagPattern',

@@ -47,9 +47,6 @@ export function checkOptionValues(options: ReleaseTrainOptions): OptionProblem[]
   };
 
   pattern('branchPattern', options.branchPattern, branchNameProblem, 'branch');
-  if (typeof options.branchPattern === 'string' && !options.branchPattern.includes('{version}')) {
-    problems.push({ setting: 'branchPattern', message: `branchPattern ${JSON.stringify(options.branchPattern)} has no {version}`, fix: 'name release branches after their version, e.g. "release-{version}"' });
-  }
   pattern('bumpBranchPattern', options.bumpBranchPattern, branchNameProblem, 'branch');
   pattern('tagPattern', options.tagPattern, tagNameProblem, 'tag');
   name('mainBranch', options.mainBranch, branchNameProblem, 'branch');
