@@ -137,6 +137,10 @@ describe('release lines 3, 4, 5 with main at 6.0.0', () => {
   it('without a target, on a release branch, patches that branch', () => {
     rmSync(join(ws.dir, 'scratch.txt'));
     ws.git(['switch', '-q', 'release-5.0.0']);
+    // A fix lands after 5.0.1 (a tip that is still the 5.0.1 release commit is finished, not bumped).
+    writeFileSync(join(ws.dir, 'FIX.txt'), 'a fix after 5.0.1\n');
+    ws.git(['add', 'FIX.txt']);
+    ws.git(['commit', '-q', '-m', 'fix after 5.0.1']);
     const out = ok(ws, ['release-patch', '--date=2026-12-03']);
     expect(out).toContain('5.0.1 -> 5.0.2');
     expect(readFileSync(join(ws.dir, 'Cargo.toml'), 'utf8')).toContain('version = "5.0.2"');

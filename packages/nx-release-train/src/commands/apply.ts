@@ -7,7 +7,8 @@ import { fillPattern } from '../core/options';
 import type { FileEdit, VersionPlan } from '../core/version';
 import { renderPlanDiff } from '../core/version';
 import { Git } from '../effects/git';
-import { run } from '../effects/exec';
+import { CommandError, run } from '../effects/exec';
+import { ReleaseError } from '../core/release';
 import { writeFilesAtomic } from '../effects/files';
 import type { CommandContext } from './context';
 
@@ -55,7 +56,13 @@ export async function buildCommit(ctx: CommandContext, git: Git, parent: string,
   return git.withWorktree(parent, async (dir) => {
     writeFilesAtomic(dir, editsToFiles(edits));
     ctx.log.info(`running post-version command in a temporary worktree: ${command.join(' ')}`);
-    await run(command[0], command.slice(1), { cwd: dir });
+    try {
+      await run(command[0], command.slice(1), { cwd: dir });
+    } catch (err) {
+      if (!(err instanceof CommandError)) throw err;
+      const why = err.result.exitCode === 127 && err.result.stdout === '' ? err.result.stderr : `it failed (exit ${err.result.exitCode}): ${(err.result.stderr.trim() || err.result.stdout.trim()).split('\n').slice(-10).join('\n')}`;
+      throw new ReleaseError(`the post-version command (setting "postVersionCommand": ${JSON.stringify(command)}) did not run: ${why}; nothing was committed`, 'install the program, or correct "postVersionCommand" in the nx-release-train options in nx.json');
+    }
     const wt = new Git(dir);
     await wt.run(['add', '--all']);
     await wt.run(['commit', '--quiet', '--no-verify', '-F', '-'], { input: message });

@@ -8,7 +8,7 @@ import { Git } from '../effects/git';
 import { buildCommit, bumpBranch, describePlan, pushRefspecs } from './apply';
 import type { CommandContext } from './context';
 import { currentVersion, plan, snapshot } from './snapshot';
-import { requireRepo } from './preflight';
+import { requireIndexUnlocked, requireRepo } from './preflight';
 
 export interface CutOptions {
   allowDirty: boolean;
@@ -55,6 +55,8 @@ export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutRes
   const thePlan = plan(snap, ctx.options, 'major');
   const next = thePlan.primary?.to ?? version;
   await checkDirty(git, opts.allowDirty, thePlan.edits.map((e) => e.file));
+  // The working tree follows main as the last step; what it needs is checked before refs move.
+  await requireIndexUnlocked(git);
   describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}cut ${release} from ${mainBranch} at ${head.slice(0, 12)}; ${mainBranch} -> ${next}`);
   if (ctx.dryRun) return { releaseBranch: release, version, nextVersion: next, bumpCommit: null, filesChanged: thePlan.edits.length };
 
@@ -97,7 +99,12 @@ async function finishInterrupted(ctx: CommandContext, git: Git, head: string, ve
   const indexTree = await git.out(['write-tree']);
   const parentTree = await git.out(['rev-parse', `${parent}^{tree}`]);
   if (indexTree === parentTree && indexTree !== (await git.out(['rev-parse', `${head}^{tree}`]))) {
-    if (!ctx.dryRun) await git.moveWorktree(parent, head);
+    if (ctx.dryRun) {
+      ctx.log.info(`[dry run] would finish an interrupted cut: ${release} at ${parent.slice(0, 12)}, working tree to be brought to the bump commit ${head.slice(0, 12)}`);
+      return { releaseBranch: release, version: previous, nextVersion: version, bumpCommit: head, filesChanged: 0 };
+    }
+    await requireIndexUnlocked(git);
+    await git.moveWorktree(parent, head);
     ctx.log.info(`finished an interrupted cut: ${release} at ${parent.slice(0, 12)}, working tree brought to the bump commit ${head.slice(0, 12)}`);
   } else {
     ctx.log.info(

@@ -9,10 +9,11 @@ import { describeLines, parsePatchTarget, selectLines, supportedLines, type Line
 import { commitMessage, ReleaseError, releaseBranches } from '../core/release';
 import { Git } from '../effects/git';
 import { buildCommit, bumpBranch, describePlan, followIfCheckedOut } from './apply';
-import { knownReleaseBranches, tipOf, type KnownBranch } from './branches';
+import { knownReleaseBranches, newestTip, tipOf, type KnownBranch } from './branches';
 import type { CommandContext } from './context';
 import { formatFailure } from '../core/errors';
-import { requireRepo } from './preflight';
+import { requireIndexUnlocked, requireRepo } from './preflight';
+import { finishPrepared, inspectLine, type Prepared } from './patch-finish';
 import { plan, snapshot } from './snapshot';
 
 export interface PatchOptions {
@@ -27,6 +28,8 @@ export interface LineResult {
   to: string | null;
   commit: string | null;
   error: string | null;
+  /** Set when the line needed no new commit: its tip is already its release commit. */
+  state?: 'prepared' | 'released';
 }
 
 export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<LineResult[]> {
@@ -53,11 +56,20 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
 
   const results: LineResult[] = [];
   const ready: Array<{ branch: KnownBranch; tip: string; commit: string; version: string }> = [];
+  const prepared: Prepared[] = [];
   for (const line of selected) {
     const branch = branches.find((b) => b.name === line.name)!;
-    const tip = tipOf(branch);
     try {
-      const thePlan = plan(await snapshot(git, tip, ctx.options), ctx.options, 'patch', opts.date);
+      const tip = await newestTip(git, branch, ctx.options.remote);
+      const snap = await snapshot(git, tip, ctx.options);
+      // A rerun (after a completed run, a failed push, a kill) finds the release commit at the tip.
+      const found = await inspectLine(ctx, git, branch, tip, snap);
+      if (found) {
+        results.push({ branch: branch.name, from: found.version, to: found.version, commit: tip, error: null, state: found.merged ? 'released' : 'prepared' });
+        if (!found.merged) prepared.push(found);
+        continue;
+      }
+      const thePlan = plan(snap, ctx.options, 'patch', opts.date);
       const to = thePlan.primary?.to ?? null;
       describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}patch ${branch.name} (${tip.slice(0, 12)}): ${thePlan.primary?.from} -> ${to}`);
       const commit = ctx.dryRun ? null : await buildCommit(ctx, git, tip, thePlan.edits, commitMessage(fillPattern(ctx.options.releaseTitle, to!), ctx.options.marker));
@@ -75,17 +87,27 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
       'fix the problems listed above and run the command again',
     );
   }
-  if (ctx.dryRun) return results;
+  if (ctx.dryRun) {
+    for (const p of prepared) await finishPrepared(ctx, git, p);
+    return results;
+  }
 
-  await git.updateRefs(
-    ready.map((r) => ({ ref: `refs/heads/${r.branch.name}`, to: r.commit, from: r.branch.local })),
-    `nx release-patch: ${ready.map((r) => r.version).join(', ')}`,
-  );
+  const current = await git.currentBranch();
+  if (ready.some((r) => r.branch.name === current)) await requireIndexUnlocked(git);
+  if (ready.length > 0) {
+    await git.updateRefs(
+      ready.map((r) => ({ ref: `refs/heads/${r.branch.name}`, to: r.commit, from: r.branch.local })),
+      `nx release-patch: ${ready.map((r) => r.version).join(', ')}`,
+    );
+  }
   for (const r of ready) await followIfCheckedOut(git, r.branch.name, r.tip, r.commit);
+  for (const p of prepared) await finishPrepared(ctx, git, p);
   if (ctx.push) {
-    const refspecs = ready.map((r) => `${r.commit}:refs/heads/${bumpBranch(ctx, r.version)}`);
-    await git.push(ctx.options.remote, refspecs);
-    ctx.log.info(`pushed ${ready.map((r) => bumpBranch(ctx, r.version)).join(', ')} to ${ctx.options.remote}`);
+    const sent = [...ready.map((r) => ({ commit: r.commit, version: r.version })), ...prepared.map((p) => ({ commit: p.tip, version: p.version }))];
+    if (sent.length > 0) {
+      await git.push(ctx.options.remote, sent.map((r) => `${r.commit}:refs/heads/${bumpBranch(ctx, r.version)}`));
+      ctx.log.info(`pushed ${sent.map((r) => bumpBranch(ctx, r.version)).join(', ')} to ${ctx.options.remote}`);
+    }
   }
   return results;
 }
@@ -106,7 +128,7 @@ async function withCutDates(ctx: CommandContext, git: Git, branches: KnownBranch
 }
 
 function printTable(ctx: CommandContext, results: LineResult[]): void {
-  const rows = [['line', 'version', 'commit', 'result'], ...results.map((r) => [r.branch, r.from && r.to ? `${r.from} -> ${r.to}` : '-', r.commit ? r.commit.slice(0, 12) : '-', r.error ? 'FAILED' : ctx.dryRun ? 'planned' : 'ready'])];
+  const rows = [['line', 'version', 'commit', 'result'], ...results.map((r) => [r.branch, r.from && r.to ? `${r.from} -> ${r.to}` : '-', r.commit ? r.commit.slice(0, 12) : '-', r.error ? 'FAILED' : (r.state ?? (ctx.dryRun ? 'planned' : 'ready'))])];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   ctx.log.info('');
   for (const row of rows) ctx.log.info(row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());

@@ -7,9 +7,10 @@ import { fillPattern } from '../core/options';
 import { commitMessage, ReleaseError } from '../core/release';
 import { Git } from '../effects/git';
 import { buildCommit, describePlan, followIfCheckedOut } from './apply';
-import { knownReleaseBranches, tipOf } from './branches';
+import { knownReleaseBranches, newestTip } from './branches';
 import type { CommandContext } from './context';
-import { requireRepo } from './preflight';
+import { requireIndexUnlocked, requireRepo } from './preflight';
+import { lineVersionFix, lineVersionProblem } from '../core/release-line';
 import { currentVersion, plan, snapshot } from './snapshot';
 
 export interface ReleaseDayResult {
@@ -26,9 +27,11 @@ export async function releaseLatest(ctx: CommandContext, date: string): Promise<
     throw new ReleaseError(`no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`, 'cut one first with `nx release-major`');
   }
   const newest = branches[0];
-  const tip = tipOf(newest);
+  const tip = await newestTip(git, newest, ctx.options.remote);
   const snap = await snapshot(git, tip, ctx.options);
   const version = currentVersion(snap);
+  const mismatch = lineVersionProblem(newest, version);
+  if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(newest));
   const thePlan = plan(snap, ctx.options, 'release', date);
   if (thePlan.edits.length === 0) {
     ctx.log.info(`nothing to do: ${ctx.options.releasesFile} on ${newest.name} has no "Unreleased." in its top section (${version} is already dated)`);
@@ -39,6 +42,7 @@ export async function releaseLatest(ctx: CommandContext, date: string): Promise<
   if (ctx.dryRun) return { branch: newest.name, version, commit: null };
 
   const commit = await buildCommit(ctx, git, tip, thePlan.edits, commitMessage(title, ctx.options.marker));
+  if ((await git.currentBranch()) === newest.name) await requireIndexUnlocked(git);
   await git.updateRefs([{ ref: `refs/heads/${newest.name}`, to: commit, from: newest.local }], `nx release-latest: ${title}`);
   const followed = await followIfCheckedOut(git, newest.name, tip, commit);
   ctx.log.info(`committed "${title}" on ${newest.name} (${commit.slice(0, 12)})${followed ? '; working tree updated' : ''}`);

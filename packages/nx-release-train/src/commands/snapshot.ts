@@ -7,17 +7,27 @@ import type { BumpKind } from '../core/version';
 import { buildWorkspace } from '../core/workspace';
 import type { Git } from '../effects/git';
 import { formatProblem } from '../core/errors';
+import { linkedCrateFiles } from '../core/tree-links';
 
 export interface Snapshot {
   commit: string;
   workspace: Workspace;
   files: Map<string, string>;
+  /** Paths seen through a symbolic link to a crate directory -> the real path (see core/tree-links). */
+  aliases: Map<string, string>;
 }
 
 export async function snapshot(git: Git, commit: string, options: ReleaseTrainOptions): Promise<Snapshot> {
-  const all = await git.listFiles(commit);
+  const tree = await git.listTree(commit);
+  const links = tree.filter((e) => e.mode === '120000').map((e) => e.path);
+  const aliases = linkedCrateFiles(tree.map((e) => e.path), links.length ? await git.readFiles(commit, links) : new Map());
+  const all = [...tree.map((e) => e.path), ...aliases.keys()];
+  const read = async (paths: string[]) => {
+    const texts = await git.readFiles(commit, paths.map((p) => aliases.get(p) ?? p));
+    return new Map(paths.filter((p) => texts.has(aliases.get(p) ?? p)).map((p) => [p, texts.get(aliases.get(p) ?? p)!]));
+  };
   const manifests = all.filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml'));
-  const texts = await git.readFiles(commit, manifests);
+  const texts = await read(manifests);
   const workspace = buildWorkspace({ manifests, read: (p) => texts.get(p) ?? null });
   const errors = workspace.diagnostics.filter((d) => d.level === 'error');
   if (errors.length > 0) {
@@ -27,12 +37,15 @@ export async function snapshot(git: Git, commit: string, options: ReleaseTrainOp
     );
   }
   const wanted = filesToRead(workspace, options).filter((p) => !texts.has(p));
-  const files = new Map([...texts, ...(await git.readFiles(commit, wanted))]);
-  return { commit, workspace, files };
+  const files = new Map([...texts, ...(await read(wanted))]);
+  return { commit, workspace, files, aliases };
 }
 
+/** The plan of a snapshot; an edit seen through a linked directory lands on the real file. */
 export function plan(snap: Snapshot, options: ReleaseTrainOptions, bump: BumpKind, date?: string): VersionPlan {
-  return planVersions({ workspace: snap.workspace, files: snap.files, options, bump, date });
+  const thePlan = planVersions({ workspace: snap.workspace, files: snap.files, options, bump, date });
+  if (snap.aliases.size === 0) return thePlan;
+  return { ...thePlan, edits: thePlan.edits.map((e) => ({ ...e, file: snap.aliases.get(e.file) ?? e.file })) };
 }
 
 /** The version releases are named after (the primary line's current version). */

@@ -7,6 +7,7 @@ import { carriesMarker, ReleaseError, releaseBranches, subjectOf } from '../core
 import { Git } from '../effects/git';
 import type { CommandContext } from './context';
 import { requireRepo } from './preflight';
+import { lineVersionFix, lineVersionProblem } from '../core/release-line';
 import { currentVersion, snapshot } from './snapshot';
 
 export interface TagResult {
@@ -19,7 +20,8 @@ export async function releaseTag(ctx: CommandContext, branchOverride?: string): 
   await requireRepo(git);
   // CI checks out a detached HEAD; it names the branch (e.g. GITHUB_REF_NAME) through --branch.
   const branch = branchOverride ?? (await git.currentBranch());
-  if (!branch || releaseBranches([branch], ctx.options).length === 0) {
+  const [release] = branch ? releaseBranches([branch], ctx.options) : [];
+  if (!branch || !release) {
     return skip(ctx, `${branch ? `"${branch}"` : 'a detached HEAD'} is not a release branch (${ctx.options.branchPattern})`);
   }
   const head = (await git.resolve('HEAD'))!;
@@ -28,6 +30,8 @@ export async function releaseTag(ctx: CommandContext, branchOverride?: string): 
     return skip(ctx, `HEAD ${head.slice(0, 12)} ("${subjectOf(message)}") does not carry ${ctx.options.marker}`);
   }
   const version = currentVersion(await snapshot(git, head, ctx.options));
+  const mismatch = lineVersionProblem(release, version);
+  if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(release));
   const tag = fillPattern(ctx.options.tagPattern, version);
   const existing = await git.resolve(`refs/tags/${tag}`);
   if (existing === head) {

@@ -2,6 +2,7 @@
 import { parse, TomlError } from 'smol-toml';
 import type { Diagnostic } from './model';
 import { indexLines, type LineIndex } from './toml-lines';
+import { withoutBom } from './utf8';
 
 export type Table = Record<string, unknown>;
 
@@ -13,7 +14,7 @@ export interface Manifest {
 
 export function parseManifest(path: string, text: string): Manifest | { diagnostic: Diagnostic } {
   try {
-    return { path, data: parse(text) as Table, lines: indexLines(text) };
+    return { path, data: parse(withoutBom(text)) as Table, lines: indexLines(text) };
   } catch (err) {
     const line = err instanceof TomlError ? err.line : undefined;
     const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { formatProblem, ReleaseError } from './errors';
 import { optionsSchema } from './settings/schema';
 import { validate, type SettingProblem } from './settings/validate';
+import { checkOptionValues } from './option-checks';
 
 export type { ArtifactArchive, ArtifactEntry, ArtifactsOptions, VersionFileRule } from './settings/schema';
 
@@ -51,5 +52,9 @@ export function resolveOptions(
   where = 'nx.json plugin options',
 ): { options: ReleaseTrainOptions; problems: OptionProblem[] } {
   const { value, problems } = validate(optionsSchema, raw ?? {}, where);
+  // Values that reach git or the file system are checked beyond their types.
+  // A setting the schema refused keeps its default, so it is not reported twice.
+  const refused = new Set(problems.map((p) => p.setting));
+  problems.push(...checkOptionValues(value).filter((p) => !refused.has(p.setting)));
   return { options: value, problems };
 }

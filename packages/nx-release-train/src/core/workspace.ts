@@ -215,6 +215,17 @@ function toCrate(
   }
   let version = '0.0.0';
   let versionFrom: Crate['versionFrom'] = 'none';
+  if (pkg.version !== undefined && typeof pkg.version !== 'string' && !isInherited(pkg.version)) {
+    // cargo rejects this (e.g. `version.workspace = false`); taking it as 0.0.0 would publish a wrong version.
+    diagnostics.push({
+      level: 'error',
+      file,
+      line: lineOf(manifest.lines, ['package', 'version']),
+      message: `${pkg.name}: [package] version is ${JSON.stringify(pkg.version)}, neither a version string nor \`version.workspace = true\` (cargo rejects it)`,
+      fix: 'write `version = "X.Y.Z"`, or `version.workspace = true` to inherit [workspace.package] version',
+    });
+    return null;
+  }
   if (typeof pkg.version === 'string') {
     version = pkg.version;
     versionFrom = 'literal';

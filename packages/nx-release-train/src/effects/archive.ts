@@ -5,8 +5,8 @@
  * under its final name.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createReadStream, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { PlannedSource } from '../core/artifacts/plan';
 import { TAR_END, tarHeader, tarMembers, tarPadding, type ArchiveFile } from '../core/artifacts/tar';
 import { ReleaseError } from '../core/errors';
@@ -30,7 +30,10 @@ export async function requireArchiveTool(): Promise<void> {
 /**
  * The files behind an archive's planned sources: workspace paths (directories walked, sorted)
  * and cargo outputs. Missing sources are reported, not skipped: a release archive without its
- * library is worse than no archive.
+ * library is worse than no archive. Symbolic links are never followed out of the tree: a
+ * workspace path must resolve inside the workspace, and a link inside an archived directory is
+ * archived as a link when it points inside that directory, and refused (named) otherwise, so
+ * no host file (e.g. `.git/config` with a CI token) can reach a public archive.
  */
 export function collectFiles(root: string, targetDir: string, sources: PlannedSource[]): { files: ArchiveFile[]; missing: string[] } {
   const files: ArchiveFile[] = [];
@@ -41,14 +44,26 @@ export function collectFiles(root: string, targetDir: string, sources: PlannedSo
       missing.push(source.kind === 'path' ? `workspace path '${source.path}' does not exist` : `cargo output '${abs}' does not exist after the build`);
       continue;
     }
+    if (source.kind === 'path' && !inside(realpathSync(root), realpathSync(abs))) {
+      missing.push(`workspace path '${source.path}' leads outside the workspace (to ${realpathSync(abs)}) through a symbolic link; archives never follow links out of the tree`);
+      continue;
+    }
     const stat = statSync(abs);
     if (!stat.isDirectory()) {
       files.push(archiveFile(abs, joinPath(source.to, basename(abs))));
       continue;
     }
-    for (const rel of walk(abs)) files.push(archiveFile(join(abs, rel), joinPath(source.to, rel)));
+    for (const entry of walk(abs)) {
+      if (entry.link === undefined) files.push(archiveFile(join(abs, entry.rel), joinPath(source.to, entry.rel)));
+      else if (entry.escapes) missing.push(`'${source.kind === 'path' ? joinPath(source.path, entry.rel) : join(abs, entry.rel)}' is a symbolic link to '${entry.link}', outside '${source.path}': archives never follow links out of the tree; replace the link with the file, or point it inside the directory`);
+      else files.push({ path: joinPath(source.to, entry.rel), source: join(abs, entry.rel), size: 0, executable: false, link: entry.link });
+    }
   }
   return { files, missing };
+}
+
+function inside(dir: string, path: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 }
 
 function archiveFile(source: string, path: string): ArchiveFile {
@@ -56,14 +71,28 @@ function archiveFile(source: string, path: string): ArchiveFile {
   return { path, source, size: stat.size, executable: (stat.mode & 0o111) !== 0 };
 }
 
-/** Relative POSIX paths of the files below `dir`, sorted. */
-function walk(dir: string, prefix = ''): string[] {
-  const out: string[] = [];
+interface WalkEntry {
+  rel: string;
+  /** The link text of a symbolic link (never followed). */
+  link?: string;
+  /** The link leads outside the walked directory (absolute, or through ..). */
+  escapes?: boolean;
+}
+
+/** Entries below `top` (relative POSIX paths, sorted); links are listed, not followed. */
+function walk(top: string, prefix = ''): WalkEntry[] {
+  const out: WalkEntry[] = [];
+  const dir = prefix ? join(top, prefix) : top;
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     const abs = join(dir, entry.name);
-    if (statSync(abs).isDirectory()) out.push(...walk(abs, rel));
-    else out.push(rel);
+    const stat = lstatSync(abs);
+    if (stat.isSymbolicLink()) {
+      const link = readlinkSync(abs);
+      const lexical = relative(top, resolve(dirname(abs), link));
+      out.push({ rel, link, escapes: isAbsolute(link) || lexical === '..' || lexical.startsWith(`..${sep}`) || isAbsolute(lexical) });
+    } else if (stat.isDirectory()) out.push(...walk(top, rel));
+    else out.push({ rel });
   }
   return out;
 }

@@ -4,10 +4,11 @@
  * guarded by --force-with-lease. The token reaches git only through the environment (a
  * credential helper reading a variable), never through arguments or URLs.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { RepoFiles } from '../core/bindings/context';
+import { insecureRemoteProblem } from '../core/bindings/git-host';
 import { ReleaseError } from '../core/errors';
 import { CommandError, run } from './exec';
 import { Git } from './git';
@@ -24,10 +25,12 @@ export interface CommitInfo {
 
 /**
  * Environment for every git call: never prompt (an unreachable or private repo fails instead of
- * hanging), and, with a token, a credential helper that answers from a variable. The helpers
- * are appended after any GIT_CONFIG_COUNT entries already set, which stay in force.
+ * hanging), and, with a token, a credential helper that answers from a variable for `host`
+ * (`scheme://host[:port]`, the GitHub host in use) only: git matches `credential.<url>.helper`
+ * by scheme, host and port, so no other server, and not plain http, ever receives the token.
+ * The helpers are appended after any GIT_CONFIG_COUNT entries already set, which stay in force.
  */
-export function gitEnvironment(token: string | undefined, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function gitEnvironment(token: string | undefined, host: string, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0' };
   if (!token) return env;
   const n = Number(base.GIT_CONFIG_COUNT ?? 0) || 0;
@@ -35,7 +38,7 @@ export function gitEnvironment(token: string | undefined, base: NodeJS.ProcessEn
   // An empty helper clears helpers configured elsewhere, so no stored credential is used.
   env[`GIT_CONFIG_KEY_${n}`] = 'credential.helper';
   env[`GIT_CONFIG_VALUE_${n}`] = '';
-  env[`GIT_CONFIG_KEY_${n + 1}`] = 'credential.helper';
+  env[`GIT_CONFIG_KEY_${n + 1}`] = `credential.${host}.helper`;
   env[`GIT_CONFIG_VALUE_${n + 1}`] = `!f() { test "$1" = get && echo username=x-access-token && echo "password=$${TOKEN_VAR}"; }; f`;
   env[TOKEN_VAR] = token;
   return env;
@@ -53,6 +56,9 @@ function isLocalPath(url: string): boolean {
 }
 
 export class BindingClone {
+  /** In-repository symbolic links (path -> tracked target), filled by `files()`. */
+  private readonly links = new Map<string, string>();
+
   private constructor(
     readonly dir: string,
     private readonly git: Git,
@@ -60,10 +66,13 @@ export class BindingClone {
     private readonly token: string | undefined,
   ) {}
 
-  static async clone(url: string, baseBranch: string, token: string | undefined): Promise<BindingClone> {
+  /** `host`: the GitHub host (`scheme://host[:port]`) the token belongs to. */
+  static async clone(url: string, baseBranch: string, token: string | undefined, host: string): Promise<BindingClone> {
+    const insecure = token ? insecureRemoteProblem(url) : null;
+    if (insecure) throw new ReleaseError(`refused to clone: ${redact(insecure, token)}; GITHUB_TOKEN is set, and git would offer it there`, 'use an https:// (or ssh) URL for the repository');
     const parent = mkdtempSync(join(tmpdir(), 'nrt-binding-'));
     const dir = join(parent, 'repo');
-    const env = gitEnvironment(token);
+    const env = gitEnvironment(token, host);
     const args = ['clone', '--quiet', '--depth', '1', '--single-branch', '--no-tags', '--branch', baseBranch];
     if (isLocalPath(url)) args.push('--no-local');
     try {
@@ -115,21 +124,49 @@ export class BindingClone {
     return { branch: sha, tag: hasTag };
   }
 
-  /** The tracked text files of the checkout, read lazily (binary and non-UTF-8 files read as absent). */
+  /**
+   * The tracked text files of the checkout, read lazily (binary and non-UTF-8 files read as
+   * absent). A symbolic link reads as the tracked file it points to inside the repository
+   * (and an edit to it goes to that file, see `targetOf`); a link leading anywhere else reads
+   * as absent, so no host file is ever shown in a diff or pushed.
+   */
   async files(): Promise<RepoFiles> {
-    const paths = (await this.git_(['ls-files', '-z'])).split('\0').filter(Boolean);
+    const staged = (await this.git_(['ls-files', '-s', '-z'])).split('\0').filter(Boolean);
+    const paths: string[] = [];
+    const links = new Set<string>();
+    for (const entry of staged) {
+      const [meta, path] = entry.split('\t');
+      paths.push(path);
+      if (meta.startsWith('120000 ')) links.add(path);
+    }
+    const regular = new Set(paths.filter((p) => !links.has(p)));
+    const root = realpathSync(this.dir);
+    this.links.clear();
+    for (const link of links) {
+      const target = linkTarget(root, join(this.dir, link));
+      if (target !== null && regular.has(target)) this.links.set(link, target);
+    }
     const cache = new Map<string, string | undefined>();
     const read = (path: string): string | undefined => {
-      if (!cache.has(path)) cache.set(path, readText(join(this.dir, path)));
+      if (!cache.has(path)) {
+        const real = links.has(path) ? this.links.get(path) : regular.has(path) ? path : undefined;
+        cache.set(path, real === undefined ? undefined : readText(join(this.dir, real)));
+      }
       return cache.get(path);
     };
     return { paths, read };
   }
 
-  /** A commit of `parent` with `files` replaced (no files: an empty commit). */
+  /** The file an edit of `path` goes to: the target of an in-repository link, else `path`. */
+  targetOf(path: string): string {
+    return this.links.get(path) ?? path;
+  }
+
+  /** A commit of `parent` with `files` replaced (no files: an empty commit); a link's edit goes to its target. */
   async commit(parent: string, files: ReadonlyMap<string, string>, message: string): Promise<string> {
+    const resolved = new Map([...files].map(([path, text]) => [this.targetOf(path), text]));
     try {
-      return await this.git.commitFiles(parent, files, message);
+      return await this.git.commitFiles(parent, resolved, message);
     } catch (err) {
       throw new ReleaseError(redact((err as Error).message, this.token), 'check the repository, its branches and that GITHUB_TOKEN may push there, then rerun');
     }
@@ -157,6 +194,18 @@ export class BindingClone {
   async push(commit: string, branch: string, expected: string | null): Promise<void> {
     await this.git_(['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${expected ?? ''}`, 'origin', `${commit}:refs/heads/${branch}`]);
   }
+}
+
+/** The repository path a link resolves to (through any chain), or null when it leaves `root`. */
+function linkTarget(root: string, link: string): string | null {
+  let real: string;
+  try {
+    real = realpathSync(link);
+  } catch {
+    return null; // dangling
+  }
+  const rel = relative(root, real);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? null : rel.split(sep).join('/');
 }
 
 function readText(file: string): string | undefined {

@@ -10,7 +10,11 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'nrt-cargo-build-'));
   mkdirSync(join(dir, 'src'));
   writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "probe"\nversion = "1.2.3"\nedition = "2021"\n\n[lib]\ncrate-type = ["staticlib"]\n');
-  writeFileSync(join(dir, 'build.rs'), 'fn main() { if std::env::var_os("GITHUB_TOKEN").is_some() { panic!("token leaked to build script"); } }\n');
+  // Every variable holding a secret the train knows of, checked by name prefix/suffix too.
+  writeFileSync(
+    join(dir, 'build.rs'),
+    'fn main() { for (k, _) in std::env::vars() { if k == "GITHUB_TOKEN" || k == "CARGO_REGISTRY_TOKEN" || (k.starts_with("CARGO_REGISTRIES_") && k.ends_with("_TOKEN")) || k.starts_with("ACTIONS_ID_TOKEN") { panic!("secret {} leaked to build script", k); } } }\n',
+  );
   writeFileSync(join(dir, 'src/lib.rs'), '#[no_mangle] pub extern "C" fn probe() -> i32 { 7 }\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,13 +26,16 @@ describe('cargo effects', () => {
     expect(targetDirectory).toMatch(/target$/);
   });
 
-  it('keeps GITHUB_TOKEN away from build scripts and passes the build environment', async () => {
+  it('keeps every known secret (GitHub, registry, OIDC) away from build scripts and passes the build environment', async () => {
     const saved = process.env.GITHUB_TOKEN;
     process.env.GITHUB_TOKEN = 'secret-value';
+    const secrets = { CARGO_REGISTRY_TOKEN: 'cio-secret', CARGO_REGISTRIES_LOCAL_TOKEN: 'local-secret', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-secret' };
+    Object.assign(process.env, secrets);
     const lines: string[] = [];
     try {
       await cargoBuild(dir, ['build', '--offline', '--release', '--lib'], { CARGO_TARGET_DIR: join(dir, 'out') }, (l) => lines.push(l));
     } finally {
+      for (const k of Object.keys(secrets)) delete process.env[k];
       if (saved === undefined) delete process.env.GITHUB_TOKEN;
       else process.env.GITHUB_TOKEN = saved;
     }

@@ -6,12 +6,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { hostTripleFromRustc } from '../core/artifacts/platform';
+import { isSecretEnvName } from '../core/secrets';
 import type { CargoPackage } from '../core/artifacts/plan';
 import { ReleaseError } from '../core/errors';
 import { CommandError, run } from './exec';
 
-/** Variables that must not reach build scripts: a release build runs third-party code. */
-const SECRET_ENV = ['GITHUB_TOKEN', 'GH_TOKEN'];
 
 /** rustc and `cargo metadata` read the workspace; a failure says why, or what is missing. */
 async function read(cmd: string, args: string[], cwd: string): Promise<string> {
@@ -72,9 +71,11 @@ export async function cargoBuild(root: string, args: string[], env: Record<strin
     tail.push(line);
     if (tail.length > 20) tail.shift();
   };
-  const result = await run('cargo', args, { cwd: root, env, withoutEnv: SECRET_ENV, onLine, reject: false });
+  // Secrets must not reach build scripts: a release build runs third-party code.
+  const withoutEnv = Object.keys(process.env).filter(isSecretEnvName);
+  const result = await run('cargo', args, { cwd: root, env, withoutEnv, onLine, reject: false });
   if (result.exitCode !== 0) {
-    const missing = result.stderr.endsWith('cargo: not found');
+    const missing = result.exitCode === 127 && result.stdout === '';
     throw new ReleaseError(
       `cargo ${args.join(' ')} failed (${missing ? 'cargo is not installed (or not on PATH)' : `exit ${result.exitCode}`}):\n${tail.join('\n')}`,
       missing ? 'install the Rust toolchain (rustup) so that cargo is on PATH' : 'fix the build error above and rerun',

@@ -24,6 +24,8 @@ describe('the process runner', () => {
   it('says how to get a program that is not installed', async () => {
     const err = await run('no-such-program-nrt', [], { cwd }).catch((e) => e);
     expect(err.message).toContain('no-such-program-nrt failed (not found)');
+    expect(err.message).toContain('program "no-such-program-nrt" was not found (is it installed and on PATH?)');
+    expect(err.result.exitCode).toBe(127);
     expect(err.fix).toBe('install no-such-program-nrt and make sure it is on PATH');
   });
 

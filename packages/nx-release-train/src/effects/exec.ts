@@ -113,9 +113,24 @@ export async function run(program: string, args: readonly string[], opts: RunOpt
     stdout: redactTokens(String(done.stdout ?? ''), masks),
     stderr: redactTokens(String(done.stderr ?? ''), masks),
   };
+  // A program that does not exist never ran: say so (exit 127, as a shell would) rather than "exit 1" with no output.
   const notFound = (done as { code?: string }).code === 'ENOENT';
-  if (notFound && !result.stderr) result.stderr = `${program}: not found`;
+  if (notFound) Object.assign(result, { exitCode: 127, stderr: `program "${program}" was not found (is it installed and on PATH?)` });
   if (result.exitCode !== 0 && opts.reject !== false) throw new CommandError(program, args, result, notFound ? 'not found' : undefined);
+  return result;
+}
+
+/**
+ * `run` for output that is bytes (git objects): nothing is decoded, so a file that is not
+ * UTF-8 reaches the caller as it is stored, with git's sizes still counting its bytes.
+ */
+export async function runBytes(program: string, args: readonly string[], opts: RunOptions): Promise<{ exitCode: number; stdout: Uint8Array; stderr: string }> {
+  const execa = await loadExeca();
+  const { env, extendEnv } = environment(opts);
+  const child = await execa(program, args, { cwd: opts.cwd, input: opts.input, env, extendEnv, reject: false, stripFinalNewline: false, encoding: 'buffer' });
+  const stderr = redactTokens(Buffer.from(child.stderr as Uint8Array).toString('utf8'), { ...process.env, ...opts.env });
+  const result = { exitCode: child.exitCode ?? 1, stdout: child.stdout as Uint8Array, stderr };
+  if (result.exitCode !== 0 && opts.reject !== false) throw new CommandError(program, args, { exitCode: result.exitCode, stdout: '', stderr });
   return result;
 }
 

@@ -5,8 +5,10 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { run, type RunResult } from './exec';
+import { join, resolve } from 'node:path';
+import { ReleaseError } from '../core/release';
+import { decodeUtf8, describeOffset } from '../core/utf8';
+import { run, runBytes, type RunResult } from './exec';
 
 export interface RefUpdate {
   ref: string;
@@ -42,6 +44,18 @@ export class Git {
     return r.exitCode === 0 ? r.stdout.trim() : null;
   }
 
+  /** True when `ancestor` is `rev` or one of its ancestors. */
+  async isAncestor(ancestor: string, rev: string): Promise<boolean> {
+    const r = await this.run(['merge-base', '--is-ancestor', ancestor, rev], { reject: false });
+    if (r.exitCode > 1) throw new Error(`git merge-base --is-ancestor ${ancestor} ${rev} failed: ${r.stderr.trim()}`);
+    return r.exitCode === 0;
+  }
+
+  /** Absolute path of a file in the git directory (e.g. `index.lock`), worktree-aware. */
+  async gitPath(name: string): Promise<string> {
+    return resolve(this.cwd, await this.out(['rev-parse', '--git-path', name]));
+  }
+
   /** `git status --porcelain` paths (tracked changes and untracked files). */
   async dirtyPaths(): Promise<string[]> {
     const out = (await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=all'])).stdout;
@@ -64,16 +78,31 @@ export class Git {
     return { local, remote: remoteRefs };
   }
 
+  /** Every blob of `rev` with its mode (`120000`: a symbolic link, its blob holds the link text). */
+  async listTree(rev: string): Promise<Array<{ path: string; mode: string }>> {
+    const out = (await this.run(['ls-tree', '-r', '-z', rev])).stdout;
+    return out
+      .split('\0')
+      .filter(Boolean)
+      .map((entry) => {
+        const tab = entry.indexOf('\t');
+        return { path: entry.slice(tab + 1), mode: entry.slice(0, entry.indexOf(' ')) };
+      });
+  }
+
   async listFiles(rev: string): Promise<string[]> {
     return (await this.out(['ls-tree', '-r', '--name-only', '-z', rev])).split('\0').filter(Boolean);
   }
 
-  /** Reads many files of one revision in a single process; absent files are left out. */
+  /**
+   * Reads many files of one revision in a single process; absent files are left out. Output is
+   * taken as bytes (git's sizes count bytes); a file that is not UTF-8 is refused, naming the
+   * file and the offset, because editing its decoded text would change bytes nobody edited.
+   */
   async readFiles(rev: string, paths: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     if (paths.length === 0) return out;
-    const r = await run('git', ['cat-file', '--batch'], { cwd: this.cwd, input: paths.map((p) => `${rev}:${p}`).join('\n') + '\n' });
-    const buf = Buffer.from(r.stdout, 'utf8');
+    const buf = Buffer.from((await runBytes('git', ['cat-file', '--batch'], { cwd: this.cwd, input: paths.map((p) => `${rev}:${p}`).join('\n') + '\n' })).stdout);
     let pos = 0;
     for (const path of paths) {
       const nl = buf.indexOf(0x0a, pos);
@@ -81,8 +110,16 @@ export class Git {
       pos = nl + 1;
       if (header.endsWith(' missing')) continue;
       const size = Number(header.split(' ')[2]);
-      out.set(path, buf.subarray(pos, pos + size).toString('utf8'));
+      const bytes = buf.subarray(pos, pos + size);
       pos += size + 1;
+      const decoded = decodeUtf8(bytes);
+      if ('badOffset' in decoded) {
+        throw new ReleaseError(
+          `${path} at ${rev.slice(0, 12)} is not UTF-8 text: ${describeOffset(bytes, decoded.badOffset)}; the release edits it, so it was left alone`,
+          `convert ${path} to UTF-8 (e.g. iconv -f latin1 -t utf-8), commit it, and run the command again`,
+        );
+      }
+      out.set(path, decoded.text);
     }
     return out;
   }

@@ -1,25 +1,35 @@
 /** Reads a Cargo workspace from disk into the pure model. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { Workspace } from '../core/model';
 import { buildWorkspace } from '../core/workspace';
 
 /** Directories never holding workspace manifests worth reading. */
 const SKIP_DIRS = new Set(['target', 'node_modules', 'dist']);
 
-/** Every Cargo.toml below `root`, as relative POSIX paths, sorted. */
+/**
+ * Every Cargo.toml below `root`, as relative POSIX paths, sorted. A symbolic link to a
+ * directory inside the workspace is followed (cargo accepts a linked member), once per real
+ * directory; links leading out of the workspace are not.
+ */
 export function findManifests(root: string): string[] {
   const out: string[] = [];
+  const realRoot = realpathSync(root);
+  const seen = new Set<string>();
   const walk = (rel: string) => {
     const abs = rel ? join(root, rel) : root;
     let entries;
     try {
+      const real = realpathSync(abs);
+      if (seen.has(real) || (real !== realRoot && !real.startsWith(realRoot + sep))) return;
+      seen.add(real);
       entries = readdirSync(abs, { withFileTypes: true });
     } catch {
       return;
     }
     for (const e of entries) {
-      if (e.isDirectory()) {
+      const isDir = e.isDirectory() || (e.isSymbolicLink() && isDirectory(join(abs, e.name)));
+      if (isDir) {
         if (!e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) walk(rel ? `${rel}/${e.name}` : e.name);
       } else if (e.name === 'Cargo.toml' && e.isFile()) {
         out.push(rel ? `${rel}/Cargo.toml` : 'Cargo.toml');
@@ -28,6 +38,14 @@ export function findManifests(root: string): string[] {
   };
   walk('');
   return out.sort();
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // a dangling link
+  }
 }
 
 export function readText(root: string, rel: string): string | null {

@@ -33,7 +33,10 @@ export function projectsFor(model: Workspace, options: ReleaseTrainOptions): Rec
       targets: crate.dir === rootDir ? { ...crateTargets(crate, options), ...rootTargets() } : crateTargets(crate, options),
     };
   }
-  if (model.members.length > 0 && !projects[rootDir]) {
+  // A root manifest that does not parse leaves no members; its project stays, so the release
+  // commands still run and report the manifest instead of Nx's "project and target" error.
+  const brokenRoot = model.members.length === 0 && model.diagnostics.some((d) => d.level === 'error' && d.file === model.rootManifest);
+  if ((model.members.length > 0 || brokenRoot) && !projects[rootDir]) {
     // A virtual manifest: the release commands still need a project at the workspace root.
     projects[rootDir] = { root: rootDir, name: 'cargo-workspace', tags: ['cargo'], targets: rootTargets() };
   }

@@ -13,11 +13,14 @@ export interface ArchiveFile {
   source: string;
   executable: boolean;
   size: number;
+  /** A symbolic link inside the archived tree: archived as this link text, never followed. */
+  link?: string;
 }
 
 export type TarMember =
   | { type: 'dir'; path: string }
-  | { type: 'file'; path: string; source: string; executable: boolean; size: number };
+  | { type: 'file'; path: string; source: string; executable: boolean; size: number }
+  | { type: 'symlink'; path: string; target: string };
 
 /**
  * The members of an archive whose top directory is `top`: every directory implied by the
@@ -37,7 +40,7 @@ export function tarMembers(top: string, files: ArchiveFile[]): { members: TarMem
     }
     seen.set(path, f.source);
     for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) dirs.add(path.slice(0, i));
-    out.push({ type: 'file', path, source: f.source, executable: f.executable, size: f.size });
+    out.push(f.link !== undefined ? { type: 'symlink', path, target: f.link } : { type: 'file', path, source: f.source, executable: f.executable, size: f.size });
   }
   for (const d of dirs) out.push({ type: 'dir', path: d });
   out.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
@@ -57,13 +60,17 @@ export function tarHeader(member: TarMember, mtime: number): Buffer {
   const path = member.type === 'dir' ? `${member.path}/` : member.path;
   const [prefix, name] = splitPath(path);
   h.write(name, 0, 100, 'utf8');
-  const mode = member.type === 'dir' || member.executable ? 0o755 : 0o644;
+  const mode = member.type === 'symlink' ? 0o777 : member.type === 'dir' || member.executable ? 0o755 : 0o644;
   octal(h, 100, 8, mode);
   octal(h, 108, 8, 0);
   octal(h, 116, 8, 0);
   octal(h, 124, 12, member.type === 'file' ? member.size : 0);
   octal(h, 136, 12, mtime);
-  h.write(member.type === 'dir' ? '5' : '0', 156, 1, 'ascii');
+  h.write(member.type === 'dir' ? '5' : member.type === 'symlink' ? '2' : '0', 156, 1, 'ascii');
+  if (member.type === 'symlink') {
+    if (Buffer.byteLength(member.target) > 100) throw new Error(`tar: the link target '${member.target}' of '${member.path}' is longer than ustar's 100 bytes`);
+    h.write(member.target, 157, 100, 'utf8');
+  }
   h.write('ustar\0', 257, 6, 'ascii');
   h.write('00', 263, 2, 'ascii');
   h.write(prefix, 345, 155, 'utf8');

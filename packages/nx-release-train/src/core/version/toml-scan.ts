@@ -118,6 +118,8 @@ class Scanner {
 
   constructor(private readonly text: string) {
     this.starts = lineStarts(text);
+    // A byte-order mark (cargo accepts one) is skipped, not removed: offsets stay the file's own.
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
 
   fail(message: string, at = this.pos): never {

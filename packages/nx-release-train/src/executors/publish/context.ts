@@ -7,6 +7,7 @@ import type { ExecutorContext } from '@nx/devkit';
 import path from 'node:path';
 import { ReleaseError } from '../../core/errors';
 import type { Crate, Workspace } from '../../core/model';
+import { registryNameProblem } from '../../core/option-checks';
 import type { ReleaseTrainOptions } from '../../core/options';
 import { dirOf } from '../../core/paths';
 import { tokenEnvVar } from '../../core/publish-retry';
@@ -32,6 +33,12 @@ export function publishContext(context: ExecutorContext, registryOverride?: stri
     throw new ReleaseError('the Cargo workspace has problems; nothing was published', 'fix every problem listed, then rerun', { problems: errors });
   }
   const registry = registryOverride !== undefined ? registryOverride : options.registry;
+  const badName = registry === null ? null : registryNameProblem(registry);
+  // The flag is named when the flag gave the name: the setting may be fine.
+  if (badName) {
+    const where = registryOverride !== undefined ? '--registry' : 'setting "registry" in nx.json';
+    throw new ReleaseError(`${where}=${JSON.stringify(registry)} ${badName}`, "name a registry from cargo's configuration ([registries.<name>]), or leave it out for crates.io");
+  }
   const cargoRoot = path.join(context.root, dirOf(ws.rootManifest));
   let client: IndexClient | undefined;
   return {

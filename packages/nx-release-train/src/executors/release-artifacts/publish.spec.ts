@@ -68,4 +68,16 @@ describe('publishRelease', () => {
     });
     await expect(publishRelease(api, spec, [], log)).rejects.toThrow(/HTTP 422/);
   });
+
+  it('a refused token (401) says to fix the token, not merely to run again', async () => {
+    const { api } = fakeApi({ found: [] });
+    api.findRelease = async () => {
+      throw new GitHubError('look up the release v1.0.0 in o/r', 401, 'Bad credentials');
+    };
+    const err = await publishRelease(api, spec, [asset('a', '1')], log).catch((e) => e);
+    expect(err).toBeInstanceOf(ArtifactsError);
+    expect(err.message).toContain('HTTP 401): Bad credentials. GitHub refused the token');
+    expect(err.fix).toContain('set GITHUB_TOKEN to a valid token');
+    expect(err.message).not.toContain('run again to finish');
+  });
 });

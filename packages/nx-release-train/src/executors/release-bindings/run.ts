@@ -4,6 +4,7 @@
  */
 import * as semver from 'semver';
 import { renderTable, type RepoOutcome } from '../../core/bindings/report';
+import { gitHostOfApi } from '../../core/bindings/git-host';
 import { resolveRepo } from '../../core/bindings/rules';
 import { resolveBindings } from '../../core/bindings/settings';
 import { fillPattern, type ReleaseTrainOptions } from '../../core/options';
@@ -43,13 +44,15 @@ export async function releaseBindings(input: BindingsInput): Promise<RepoOutcome
     throw new ReleaseError('GITHUB_TOKEN is not set: the pull requests cannot be opened, so nothing was pushed', 'export GITHUB_TOKEN with a token allowed to push branches and open pull requests in the binding repositories');
   }
   const apiUrl = input.githubApiUrl ?? bindings.githubApiUrl ?? (input.env.GITHUB_API_URL || DEFAULT_API);
+  const gitHost = gitHostOfApi(apiUrl);
+  if (!gitHost) throw new ReleaseError(`the GitHub API URL "${apiUrl}" is not a URL`, 'set bindings.githubApiUrl (or GITHUB_API_URL) to e.g. https://api.github.com');
   const title = fillPattern(bindings.title, version);
   const pulls = (repository: string): Promise<PullsApi> => githubPulls({ token: token ?? '', baseUrl: apiUrl, repository });
 
   input.log.info(`${input.dryRun ? 'dry run: ' : ''}moving ${repos.length} binding ${repos.length === 1 ? 'repository' : 'repositories'} to ${version}`);
   const outcomes: RepoOutcome[] = [];
   for (const repo of repos) {
-    outcomes.push(await updateRepo(repo, { version, title, dryRun: input.dryRun, token, log: input.log, pulls }));
+    outcomes.push(await updateRepo(repo, { version, title, dryRun: input.dryRun, token, gitHost, log: input.log, pulls }));
   }
   input.log.info(`\n${renderTable(outcomes)}`);
   return outcomes;

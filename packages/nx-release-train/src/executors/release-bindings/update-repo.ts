@@ -19,6 +19,8 @@ export interface RepoRun {
   title: string;
   dryRun: boolean;
   token: string | undefined;
+  /** The GitHub host (`scheme://host[:port]`) the token is for; git offers it nowhere else. */
+  gitHost: string;
   log: Logger;
   /** The pull-request API of `owner/name` (needs the token). */
   pulls(repository: string): Promise<PullsApi>;
@@ -37,7 +39,7 @@ export async function updateRepo(repo: ResolvedRepo, run: RepoRun): Promise<Repo
   let clone: BindingClone | undefined;
   try {
     run.log.info(`${repo.name}: cloning ${redact(repo.url)} (${repo.baseBranch})`);
-    clone = await BindingClone.clone(repo.url, repo.baseBranch, run.token);
+    clone = await BindingClone.clone(repo.url, repo.baseBranch, run.token, run.gitHost);
     return await update(repo, run, clone, branch, result);
   } catch (err) {
     const message = redact(err instanceof Error ? err.message : String(err), run.token);
@@ -62,15 +64,17 @@ async function update(
   const base = await clone.head();
   const plan = planBindingEdits(repo.rules, run.version, await clone.files());
   if (plan.problems.length) throw new RepoFailure(`the version edits were refused; nothing was pushed:\n${formatProblems(plan.problems)}`);
+  // An edit through an in-repository symbolic link lands on (and is shown as) the link's target.
+  const edits = plan.edits.map((e) => ({ ...e, file: clone.targetOf(e.file) }));
   // With rules, no edit means the base branch already has the version. Without rules (a
   // tag-only repository), a merged update shows as the base's newest commit.
   const atVersion = repo.rules.length ? plan.edits.length === 0 : (await clone.describe('HEAD')).message.startsWith(run.title);
   if (atVersion) return result(`${repo.baseBranch} is already at ${run.version}`);
   if (run.dryRun) {
-    run.log.info(`${repo.name}: ${repo.baseBranch} -> ${branch}\n${plan.edits.length ? renderPlanDiff(plan.edits) : '(an empty commit: no file carries the version)\n'}`);
+    run.log.info(`${repo.name}: ${repo.baseBranch} -> ${branch}\n${plan.edits.length ? renderPlanDiff(edits) : '(an empty commit: no file carries the version)\n'}`);
   }
 
-  const commit = await clone.commit(base, new Map(plan.edits.map((e) => [e.file, e.after])), run.title);
+  const commit = await clone.commit(base, new Map(edits.map((e) => [e.file, e.after])), run.title);
   let branchState: string;
   if (!remote.branch) branchState = run.dryRun ? 'would push branch' : 'branch pushed';
   else {
@@ -83,7 +87,7 @@ async function update(
   if (!repo.github) return result(`${branchState}; no GitHub repository configured: open the pull request by hand`);
   if (!run.token) return result(`${branchState}; pull request not checked (GITHUB_TOKEN is not set)`);
   const pulls = await run.pulls(repo.github);
-  const body = pullRequestBody(run.version, repo.tagPattern, plan.edits.map((e) => e.file));
+  const body = pullRequestBody(run.version, repo.tagPattern, edits.map((e) => e.file));
   const open = await pulls.findOpen(branch, repo.baseBranch);
   if (!open) {
     if (run.dryRun) return result(`${branchState}; would open a pull request`);

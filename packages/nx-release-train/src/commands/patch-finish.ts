@@ -1,0 +1,53 @@
+/**
+ * Reruns of `release-patch`: a line whose tip is already this tool's release commit (left by a
+ * completed run, a failed push, or a kill after the refs moved) is finished (pushed, the
+ * working tree brought along) instead of being bumped again, so a version is released once.
+ */
+import { isReleaseCommit, lineVersionFix, lineVersionProblem } from '../core/release-line';
+import { ReleaseError } from '../core/release';
+import type { Git } from '../effects/git';
+import { bumpBranch } from './apply';
+import type { KnownBranch } from './branches';
+import type { CommandContext } from './context';
+import { currentVersion, type Snapshot } from './snapshot';
+
+export interface Prepared {
+  branch: KnownBranch;
+  tip: string;
+  version: string;
+  /** The release commit is on the remote's release branch: the line is released. */
+  merged: boolean;
+}
+
+/**
+ * Checks that the line's version belongs to its branch (refused otherwise, naming both), and
+ * returns the release already prepared at its tip, if any.
+ */
+export async function inspectLine(ctx: CommandContext, git: Git, branch: KnownBranch, tip: string, snap: Snapshot): Promise<Prepared | null> {
+  const version = currentVersion(snap);
+  const mismatch = lineVersionProblem(branch, version);
+  if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(branch));
+  if (!isReleaseCommit(await git.commitMessage(tip), version, ctx.options)) return null;
+  const merged = branch.remote !== null && (await git.isAncestor(tip, branch.remote));
+  if (merged) {
+    ctx.log.info(`nothing to do on ${branch.name}: ${version} is released (${tip.slice(0, 12)} is on ${ctx.options.remote}/${branch.name}); land a fix on the branch first`);
+  }
+  return { branch, tip, version, merged };
+}
+
+/** Says what is left of a prepared release and, if the run was killed before it, brings the checkout along. */
+export async function finishPrepared(ctx: CommandContext, git: Git, p: Prepared): Promise<void> {
+  const review = bumpBranch(ctx, p.version);
+  const what = `${p.branch.name} already holds the release commit of ${p.version} (${p.tip.slice(0, 12)})`;
+  if (ctx.push) ctx.log.info(`${what}; ${ctx.dryRun ? 'would push' : 'pushing'} it to ${ctx.options.remote}/${review} instead of bumping again`);
+  else if ((await git.resolve(`refs/remotes/${ctx.options.remote}/${review}`)) === p.tip) ctx.log.info(`${what}, already pushed to ${ctx.options.remote}/${review}: merge its pull request`);
+  else ctx.log.info(`${what}, not pushed yet: pass --push to send it to ${review} for review`);
+  if (ctx.dryRun || (await git.currentBranch()) !== p.branch.name) return;
+  const parent = await git.resolve(`${p.tip}^`);
+  if (!parent) return;
+  const [index, parentTree, tipTree] = [await git.out(['write-tree']), await git.out(['rev-parse', `${parent}^{tree}`]), await git.out(['rev-parse', `${p.tip}^{tree}`])];
+  if (index === parentTree && index !== tipTree) {
+    await git.moveWorktree(parent, p.tip);
+    ctx.log.info(`the working tree of ${p.branch.name} was left behind by an interrupted run; brought it to ${p.tip.slice(0, 12)}`);
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Checks on option values that reach git or the file system: every branch and tag pattern
+ * (filled with sample versions) against git's ref-name rules, every path against its root,
+ * and the marker that makes CI publish. Pure; `resolveOptions` runs it once the types fit, so
+ * a bad value is reported with its setting before any command asks git anything.
+ */
+import type { OptionProblem, ReleaseTrainOptions } from './options';
+import { fillPattern } from './options';
+import { relativePathProblem } from './path-rules';
+import { branchNameProblem, remoteNameProblem, tagNameProblem } from './ref-name';
+
+/** Versions every pattern must turn into valid names: a major, a 0.x line, a candidate. */
+const SAMPLES = ['5.0.0', '0.92.1', '50.0.0-rc.1'];
+
+type Check = (name: string) => string | null;
+type Raw = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function checkOptionValues(options: ReleaseTrainOptions): OptionProblem[] {
+  const problems: OptionProblem[] = [];
+  const pattern = (setting: string, value: unknown, check: Check, what: string) => {
+    if (typeof value !== 'string') return;
+    for (const sample of SAMPLES) {
+      const name = fillPattern(value, sample);
+      const why = check(name);
+      if (why) {
+        problems.push({ setting, message: `${setting} ${JSON.stringify(value)} gives the ${what} ${JSON.stringify(name)}, which ${why} (git refuses it)`, fix: `use a ${what} name git accepts (git check-ref-format), e.g. "${what === 'tag' ? 'v{version}' : 'release-{version}'}"` });
+        return;
+      }
+    }
+  };
+  const name = (setting: string, value: unknown, check: Check, what: string) => {
+    if (typeof value !== 'string') return;
+    const why = check(value);
+    if (why) problems.push({ setting, message: `${setting} ${JSON.stringify(value)} ${why}, so it cannot be a git ${what}`, fix: `use a ${what} name git accepts (git check-ref-format)` });
+  };
+  const path = (setting: string, value: unknown, root: string) => {
+    if (typeof value !== 'string') return;
+    const why = relativePathProblem(value);
+    if (why) problems.push({ setting, message: `${setting} ${JSON.stringify(value)} ${why}`, fix: `give a path relative to ${root} that stays inside it` });
+  };
+  const oneLine = (setting: string, value: unknown) => {
+    if (typeof value !== 'string') return;
+    if (value.trim() === '') problems.push({ setting, message: `${setting} is empty`, fix: `set ${setting} (see the default) or remove it` });
+    else if (/[\r\n]/.test(value)) problems.push({ setting, message: `${setting} ${JSON.stringify(value)} spans more than one line`, fix: `write ${setting} on one line` });
+  };
+
+  pattern('branchPattern', options.branchPattern, branchNameProblem, 'branch');
+  pattern('bumpBranchPattern', options.bumpBranchPattern, branchNameProblem, 'branch');
+  pattern('tagPattern', options.tagPattern, tagNameProblem, 'tag');
+  name('mainBranch', options.mainBranch, branchNameProblem, 'branch');
+  name('remote', options.remote, remoteNameProblem, 'remote');
+  if (typeof options.registry === 'string') {
+    const why = registryNameProblem(options.registry);
+    if (why) problems.push({ setting: 'registry', message: `registry ${JSON.stringify(options.registry)} ${why}`, fix: 'use the name of a registry in cargo\'s configuration ([registries.<name>]), or null for crates.io' });
+  }
+  // An empty marker is carried by every commit, so release-tag would tag (and CI publish) any of them.
+  oneLine('marker', options.marker);
+  oneLine('bumpTitle', options.bumpTitle);
+  oneLine('releaseTitle', options.releaseTitle);
+
+  path('releasesFile', options.releasesFile, 'the workspace root');
+  path('releasesTemplate', options.releasesTemplate, 'the workspace root');
+  if (Array.isArray(options.versionFiles)) options.versionFiles.forEach((f, i) => isObject(f) && path(`versionFiles[${i}].file`, f.file, 'the workspace root'));
+
+  const artifacts: unknown = options.artifacts;
+  if (isObject(artifacts)) {
+    path('artifacts.outputDir', artifacts.outputDir, 'the workspace root');
+    if (Array.isArray(artifacts.archives)) {
+      artifacts.archives.forEach((a: unknown, i) => {
+        if (!isObject(a) || !Array.isArray(a.entries)) return;
+        a.entries.forEach((e: unknown, j) => isObject(e) && 'path' in e && path(`artifacts.archives[${i}].entries[${j}].path`, e.path, 'the workspace root'));
+      });
+    }
+  }
+
+  const bindings: unknown = options.bindings;
+  if (isObject(bindings)) {
+    pattern('bindings.branchPattern', bindings.branchPattern, branchNameProblem, 'branch');
+    if (Array.isArray(bindings.repos)) {
+      bindings.repos.forEach((repo: unknown, i) => {
+        if (!isObject(repo)) return;
+        const at = `bindings.repos[${i}]`;
+        pattern(`${at}.branchPattern`, repo.branchPattern, branchNameProblem, 'branch');
+        pattern(`${at}.tagPattern`, repo.tagPattern, tagNameProblem, 'tag');
+        name(`${at}.baseBranch`, repo.baseBranch, branchNameProblem, 'branch');
+        if (!Array.isArray(repo.rules)) return;
+        repo.rules.forEach((rule: unknown, j) => {
+          if (!isObject(rule)) return;
+          for (const key of ['file', 'goMod'] as const) path(`${at}.rules[${j}].${key}`, rule[key], 'the binding repository');
+        });
+      });
+    }
+  }
+  return problems;
+}
+
+/** Why `name` cannot be a cargo registry name (letters, digits, `-`, `_`, starting with a letter); null: it can. */
+export function registryNameProblem(name: string): string | null {
+  if (name === '') return 'is empty';
+  return /^[A-Za-z][A-Za-z0-9_-]*$/.test(name) ? null : 'is not a cargo registry name (letters, digits, - and _, starting with a letter)';
+}
