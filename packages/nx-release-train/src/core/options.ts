@@ -93,6 +93,39 @@ export interface ReleaseTrainOptions {
   artifacts: ArtifactsOptions;
   /** Binding repositories that follow a release (`nx release-bindings`); see bindings/rules.ts. */
   bindings: BindingsOptions;
+
+  // --- Publishing: trusted publishing, preflight, estimate, yanking (issue 13) ---
+  /**
+   * Seconds a trusted-publishing token lives (default 1800, crates.io's 30 minutes): `publish`
+   * mints a new one before that (a sixth earlier, at most 5 minutes). No preset changes it.
+   */
+  trustedTokenLifetime: number;
+  /**
+   * Largest `.crate` in bytes per registry name (`crates-io` for crates.io), checked before the
+   * first upload; a registry not listed gets crates.io's 10 MiB. Default {}; no preset sets it.
+   */
+  maxCrateSize: Record<string, number>;
+  /**
+   * Known limits per registry name for `publish-plan`'s estimate, over the built-in ones
+   * (crates.io's: 30 new versions then 1/min, 5 new crates then 1 per 10 min; other
+   * registries: none): `{ "newVersions": { "burst": 30, "interval": 60 } | null,
+   * "newCrates": ..., "publishSeconds": 5, "indexSeconds": 10 }` (seconds). Default {}.
+   */
+  registryLimits: Record<string, RegistryLimitsSetting>;
+  /** Environment variable `release-yank` reads its token from (a token with the yank scope). */
+  yankTokenVariable: string;
+  /** Pre-release identifier of release candidates (`X.0.0-rc.N`), which `release-yank` yanks once superseded. */
+  candidatePreid: string;
+}
+
+/** One registry's entry in `registryLimits`. */
+export interface RegistryLimitsSetting {
+  newVersions?: { burst: number; interval: number } | null;
+  newCrates?: { burst: number; interval: number } | null;
+  /** Seconds one upload takes. */
+  publishSeconds?: number;
+  /** Seconds from an upload to its version showing in the index. */
+  indexSeconds?: number;
 }
 
 export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
@@ -126,6 +159,11 @@ export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
     releaseName: '{tag}',
   },
   bindings: DEFAULT_BINDINGS,
+  trustedTokenLifetime: 1800,
+  maxCrateSize: {},
+  registryLimits: {},
+  yankTokenVariable: 'CARGO_YANK_TOKEN',
+  candidatePreid: 'rc',
 };
 
 /** Fill placeholders {version} {major} {minor} {patch} from a semver string. */

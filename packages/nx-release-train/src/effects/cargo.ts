@@ -18,6 +18,11 @@ export interface CargoPublishOptions {
    * at a finer grain and with its own bound.
    */
   ownIndexWait: boolean;
+  /**
+   * A token minted for this run (trusted publishing): handed to cargo in its environment
+   * variable, and masked in what is returned. Without it cargo reads the inherited one.
+   */
+  token?: { variable: string; value: string };
 }
 
 export interface CargoPackageOptions {
@@ -49,8 +54,14 @@ export function redactTokens(text: string, env: NodeJS.ProcessEnv = process.env)
   return out;
 }
 
-function masked(result: RunResult): RunResult {
-  return { ...result, stdout: redactTokens(result.stdout), stderr: redactTokens(result.stderr) };
+function masked(result: RunResult, env: NodeJS.ProcessEnv = process.env): RunResult {
+  return { ...result, stdout: redactTokens(result.stdout, env), stderr: redactTokens(result.stderr, env) };
+}
+
+/** cargo's environment for a publish: a minted token added, the OIDC request token removed. */
+function publishEnv(opts: CargoPublishOptions): Record<string, string | undefined> | undefined {
+  if (!opts.token) return undefined;
+  return { [opts.token.variable]: opts.token.value, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined, ACTIONS_ID_TOKEN_REQUEST_URL: undefined };
 }
 
 export function cargoAt(root: string): Cargo {
@@ -58,8 +69,10 @@ export function cargoAt(root: string): Cargo {
   return {
     async publish(crate, opts) {
       const args = ['publish', '-p', crate, ...registryArgs(opts.registry), ...(opts.noVerify ? ['--no-verify'] : [])];
-      if (!opts.ownIndexWait) return masked(await run('cargo', args, { cwd: root, reject: false }));
-      return masked(await publishUntilUploaded(root, args));
+      const env = publishEnv(opts);
+      const secrets = { ...process.env, ...(opts.token ? { [opts.token.variable]: opts.token.value } : {}) };
+      if (!opts.ownIndexWait) return masked(await run('cargo', args, { cwd: root, reject: false, env }), secrets);
+      return masked(await publishUntilUploaded(root, args, env), secrets);
     },
     async package(crates, opts) {
       const args = [
@@ -95,9 +108,9 @@ export function cargoAt(root: string): Cargo {
 const UPLOADED = /^\s*Uploaded \S+ v\S+ to registry/m;
 
 /** `cargo publish`, interrupted (as ctrl-c would) once cargo says the upload is done. */
-async function publishUntilUploaded(root: string, args: string[]): Promise<RunResult> {
+async function publishUntilUploaded(root: string, args: string[], env?: Record<string, string | undefined>): Promise<RunResult> {
   const { execa } = await import('execa');
-  const child = execa('cargo', args, { cwd: root, reject: false, encoding: 'utf8', stripFinalNewline: false });
+  const child = execa('cargo', args, { cwd: root, env, reject: false, encoding: 'utf8', stripFinalNewline: false });
   let seen = '';
   let uploaded = false;
   child.stderr?.on('data', (chunk: Buffer | string) => {

@@ -7,6 +7,7 @@ import type { ExecutorContext } from '@nx/devkit';
 import path from 'node:path';
 import type { Crate, Workspace } from '../../core/model';
 import { resolveOptions, type ReleaseTrainOptions } from '../../core/options';
+import { ReleaseError } from '../../core/release';
 import { dirOf } from '../../core/paths';
 import { tokenEnvVar } from '../../core/publish-retry';
 import { registryIndexUrl } from '../../effects/cargo-config';
@@ -20,6 +21,8 @@ export interface PublishContext {
   registry: string | null;
   /** Directory of the Cargo workspace root (where cargo runs). */
   cargoRoot: string;
+  /** The registry's index URL from cargo's configuration. */
+  indexUrl(): string;
   index(): IndexClient;
 }
 
@@ -43,6 +46,7 @@ export function publishContext(context: ExecutorContext, registryOverride?: stri
     options,
     registry,
     cargoRoot,
+    indexUrl: () => registryIndexUrl(cargoRoot, registry),
     index: () => (client ??= sparseIndexClient(registryIndexUrl(cargoRoot, registry), process.env[tokenEnvVar(registry)])),
   };
 }
@@ -54,4 +58,9 @@ export function crateOf(ctx: PublishContext, context: ExecutorContext): Crate {
   const crate = ctx.ws.members.find((c) => c.name === name) ?? ctx.ws.members.find((c) => root !== undefined && c.dir === root);
   if (!crate) throw new ContextError(`project "${name}" is not a member of the Cargo workspace at ${ctx.ws.rootManifest}`);
   return crate;
+}
+
+/** One line for a failure: a ReleaseError with its fix, anything else with its message. */
+export function errorText(e: unknown): string {
+  return e instanceof ReleaseError ? `error: ${e.message}. Fix: ${e.fix}` : `error: ${(e as Error).message}`;
 }

@@ -7,8 +7,12 @@ import type { ExecutorContext } from '@nx/devkit';
 import { DEFAULT_RETRY } from '../../core/publish-retry';
 import { cargoAt } from '../../effects/cargo';
 import { sha256File } from '../../effects/registry-client';
-import { crateOf, publishContext, type PublishContext } from './context';
-import { publishCrate, type PublishOutcome } from './publish-crate';
+import { formatPreflight } from '../../core/publishing/preflight';
+import { ReleaseError } from '../../core/release';
+import { startAuth } from './auth';
+import { crateOf, errorText, publishContext, type PublishContext } from './context';
+import { authOf, runPreflight } from './preflight';
+import { publishCrate, type PublishDeps, type PublishOutcome } from './publish-crate';
 import type { PublishExecutorSchema } from './schema';
 
 /** Publishes one crate of the workspace with the executor's options. */
@@ -17,6 +21,7 @@ export async function publishOne(
   crateName: string,
   options: PublishExecutorSchema,
   log: (line: string) => void,
+  auth?: PublishDeps['auth'],
 ): Promise<PublishOutcome | 'private'> {
   const crate = ctx.ws.members.find((c) => c.name === crateName)!;
   if (!crate.publishable) {
@@ -46,6 +51,7 @@ export async function publishOne(
       now: Date.now,
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       log,
+      auth,
     },
   );
 }
@@ -54,12 +60,27 @@ export default async function publishExecutor(
   options: PublishExecutorSchema,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
+  let finish = async () => {};
   try {
     const ctx = publishContext(context, options.registry);
-    await publishOne(ctx, crateOf(ctx, context).name, options, (line) => console.log(line));
+    const crate = crateOf(ctx, context).name;
+    const log = (line: string) => console.log(line);
+    const dryRun = options.dryRun ?? false;
+    const auth = authOf(ctx.registry);
+    // One task per crate (--batch=false): the preflight covers this crate; the batch checks them all.
+    const report = await runPreflight(ctx, cargoAt(ctx.cargoRoot), { crates: [crate], auth, dryRun });
+    if (report.problems.length) {
+      for (const line of formatPreflight(report)) console.error(line);
+      throw new ReleaseError(`${crate}: refused before upload; nothing was published`, 'fix the problems above and rerun');
+    }
+    const run = await startAuth(ctx, auth, dryRun, log);
+    finish = run.finish;
+    await publishOne(ctx, crate, options, log, run.deps);
     return { success: true };
   } catch (e) {
-    console.error(`error: ${(e as Error).message}`);
+    console.error(errorText(e));
     return { success: false };
+  } finally {
+    await finish();
   }
 }
