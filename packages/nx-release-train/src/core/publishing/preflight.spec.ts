@@ -6,7 +6,7 @@ const crate = (name: string, over: Partial<PreflightCrate> = {}): PreflightCrate
   name,
   version: '5.0.0',
   manifest: `crates/${name}/Cargo.toml`,
-  packaged: { bytes: 1000, cksum: `sum-${name}` },
+  packaged: { file: `t/${name}.crate`, bytes: 1000, cksum: `sum-${name}` },
   index: [{ vers: '4.0.0', cksum: 'old' }],
   ...over,
 });
@@ -32,7 +32,7 @@ describe('checkPreflight', () => {
     const r = checkPreflight(
       input(
         [
-          crate('big', { packaged: { bytes: 11 * MiB, cksum: 'x' } }),
+          crate('big', { packaged: { file: 'big.crate', bytes: 11 * MiB, cksum: 'x' } }),
           crate('changed', { index: [{ vers: '5.0.0', cksum: 'published' }] }),
           crate('fresh', { index: [] }),
         ],
@@ -49,7 +49,9 @@ describe('checkPreflight', () => {
     expect(text).toContain(
       'big@5.0.0: its .crate is 11.0 MiB (11534336 bytes), over the 10.0 MiB (10485760 bytes) registry "local" accepts. Fix: leave files out of the package (`exclude`/`include` in crates/big/Cargo.toml), or, if the registry accepts larger crates, raise the setting maxCrateSize.local',
     );
-    expect(text).toContain('changed@5.0.0 is already in registry "local" with different content (index checksum published, packaged here sum-changed)');
+    expect(text).toContain(
+      'changed@5.0.0 is already in the registry with different content: the index has checksum published, the crate packaged from this checkout (t/changed.crate) has sum-changed',
+    );
     expect(text).toContain('fresh does not exist on registry "local" yet, and trusted publishing cannot create a crate. Fix: publish fresh@5.0.0 once by hand');
   });
 

@@ -16,7 +16,7 @@ export interface PreflightCrate {
   version: string;
   manifest: string;
   /** The packaged `.crate`, or why packaging failed; null when not packaged (offline plan). */
-  packaged: { bytes: number; cksum: string } | { error: string } | null;
+  packaged: { file: string; bytes: number; cksum: string } | { error: string } | null;
   /** Versions the index shows (with checksums), or why it could not be read; null: not read. */
   index: Array<{ vers: string; cksum: string }> | { error: string } | null;
 }
@@ -85,7 +85,9 @@ export function checkPreflight(input: PreflightInput): PreflightReport {
       if (sum && sum.cksum !== there.cksum) {
         problems.push({
           crate: c.name,
-          message: `${id} is already in ${input.where} with different content (index checksum ${there.cksum}, packaged here ${sum.cksum})`,
+          message:
+            `${id} is already in the registry with different content: the index has checksum ${there.cksum}, ` +
+            `the crate packaged from this checkout (${sum.file}) has ${sum.cksum}. A version can be published only once`,
           fix: 'check out the commit that was published, or release a new version',
         });
       } else present.push(c.name);

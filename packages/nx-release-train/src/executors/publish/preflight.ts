@@ -60,7 +60,7 @@ export async function runPreflight(ctx: PublishContext, cargo: Cargo, run: Prefl
     for (const n of names) {
       const version = members.get(n)!.version;
       const file = result.exitCode === 0 ? await cargo.packagedCrate(n, version, since) : null;
-      if (file) packaged.set(n, { bytes: (await stat(file)).size, cksum: await sha256File(file) });
+      if (file) packaged.set(n, { file, bytes: (await stat(file)).size, cksum: await sha256File(file) });
       else if (result.exitCode === 0) packaged.set(n, { error: `cargo package left no ${n}-${version}.crate` });
       else packaged.set(n, null);
     }
