@@ -25,9 +25,12 @@ describe('trustedPublisher', () => {
     const c = await tp.token();
     expect(c).not.toBe(a);
     // A failure seen with the old token after another upload renewed: no third mint.
-    expect(await tp.renew(a)).toBe(c);
-    const d = await tp.renew(c);
+    expect(await tp.renew(a, 50_000)).toBe(c);
+    // One that started before that token was minted: a fresh one.
+    now.t = 51_000;
+    const d = await tp.renew(a, 50_500);
     expect(d).not.toBe(c);
+    expect(await tp.renew(c, 51_000)).toBe(d);
     expect(reg.trusted.minted.map((m) => m.token)).toEqual([a, c, d]);
     expect(await tp.revokeAll()).toEqual({ revoked: 3, failed: [] });
     expect(reg.trusted.minted.every((m) => m.revokedAt !== null)).toBe(true);

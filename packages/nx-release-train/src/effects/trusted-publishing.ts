@@ -23,8 +23,11 @@ export interface TrustedPublisher {
   readonly audience: string;
   /** A token valid for a while longer (minted when there is none or it is near its end). */
   token(): Promise<string>;
-  /** A new token, unless another upload already replaced `stale`. */
-  renew(stale: string): Promise<string>;
+  /**
+   * After `stale` was refused for an upload started at `since`: a token minted after that
+   * moment (another upload's renewal), or a new one.
+   */
+  renew(stale: string, since: number): Promise<string>;
   /** Revokes every token minted; returns how many, and failures as text. */
   revokeAll(): Promise<{ revoked: number; failed: string[] }>;
 }
@@ -91,9 +94,9 @@ export function trustedPublisher(opts: TrustedPublisherOptions): TrustedPublishe
       if (current && !needsMint(current, opts.now(), opts.lifetimeMs)) return current.token;
       return mintOnce();
     },
-    async renew(stale) {
+    async renew(stale, since) {
       if (inFlight) return inFlight;
-      if (current && current.token !== stale) return current.token;
+      if (current && current.token !== stale && current.mintedAt >= since) return current.token;
       return mintOnce();
     },
     async revokeAll() {

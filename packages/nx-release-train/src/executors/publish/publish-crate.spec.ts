@@ -136,14 +136,14 @@ describe('publishCrate', () => {
     const minted: string[] = [];
     const auth = {
       token: async () => 'tp-1',
-      renew: async (stale: string) => (minted.push(stale), 'tp-2'),
+      renew: async (stale: string, since: number) => (minted.push(`${stale} since ${since}`), 'tp-2'),
     };
     expect(await publishCrate(req, { ...w.deps, auth })).toBe('published');
     expect(w.calls.filter((c) => c.startsWith('publish'))).toEqual([
       'publish foo with CARGO_REGISTRIES_LOCAL_TOKEN=tp-1',
       'publish foo with CARGO_REGISTRIES_LOCAL_TOKEN=tp-2',
     ]);
-    expect(minted).toEqual(['tp-1']);
+    expect(minted).toEqual(['tp-1 since 1000000']);
     expect(w.log[0]).toBe('foo@1.0.0: authentication failed (the remote server responded with an error (status 403 Forbidden): authentication failed); minting a new trusted-publishing token and retrying once');
   });
 

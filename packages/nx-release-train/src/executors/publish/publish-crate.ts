@@ -17,7 +17,7 @@ export interface PublishDeps {
   sleep(ms: number): Promise<void>;
   log(line: string): void;
   /** Trusted publishing: the run's minted token (cargo gets it through its environment). */
-  auth?: { token(): Promise<string>; renew(stale: string): Promise<string> };
+  auth?: { token(): Promise<string>; renew(stale: string, since: number): Promise<string> };
 }
 
 export interface PublishRequest {
@@ -79,7 +79,7 @@ export async function publishCrate(req: PublishRequest, deps: PublishDeps): Prom
       }
       deps.log(`${id}: authentication failed (${failure.detail}); minting a new trusted-publishing token and retrying once`);
       renewed = true;
-      token = await deps.auth.renew(token);
+      token = await deps.auth.renew(token, lastTry);
       continue;
     }
     const decision = decide(failure, state, req.retry, deps.now(), req);
