@@ -72,6 +72,9 @@ describe('trusted publishing', () => {
     const expired = await put(meta('alpha', '1.0.1'), short);
     expect(expired.status).toBe(403);
     expect(await detail(expired)).toMatch(/^authentication failed/);
+    // An expired token cannot revoke itself either.
+    const late = await fetch(`${reg.url}/api/v1/trusted_publishing/tokens`, { method: 'DELETE', headers: { authorization: `Bearer ${short}` } });
+    expect(late.status).toBe(403);
 
     reg.trusted.lifetimeMs = 60_000;
     const token = await mint();

@@ -110,10 +110,12 @@ export class TrustedTokens {
     return t.revokedAt !== null || t.expiresAt <= Date.now() ? 'expired' : t;
   }
 
+  /** Revokes the live token that authenticates the request; an expired one cannot authenticate. */
   revoke(authorization: string | undefined, now: number): void {
     const t = authorization ? this.lookup(authorization) : null;
     if (t === null) throw new TrustedError(401, 'this action requires authentication');
-    if (t !== 'expired') t.revokedAt = now;
+    if (t === 'expired') throw new TrustedError(403, 'authentication failed: the trusted publishing token has expired or was revoked');
+    t.revokedAt = now;
   }
 }
 

@@ -32,7 +32,7 @@ describe('trustedPublisher', () => {
     expect(d).not.toBe(c);
     expect(await tp.renew(c, 51_000)).toBe(d);
     expect(reg.trusted.minted.map((m) => m.token)).toEqual([a, c, d]);
-    expect(await tp.revokeAll()).toEqual({ revoked: 3, failed: [] });
+    expect(await tp.revokeAll()).toEqual({ revoked: 3, expired: 0, failed: [] });
     expect(reg.trusted.minted.every((m) => m.revokedAt !== null)).toBe(true);
     expect(log).toEqual([1, 2, 3].map((n) => `trusted publishing: minted token ${n} for audience "${tp.audience}"`));
     expect(log.join('\n')).not.toContain(a);

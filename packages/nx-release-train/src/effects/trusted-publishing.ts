@@ -28,8 +28,8 @@ export interface TrustedPublisher {
    * moment (another upload's renewal), or a new one.
    */
   renew(stale: string, since: number): Promise<string>;
-  /** Revokes every token minted; returns how many, and failures as text. */
-  revokeAll(): Promise<{ revoked: number; failed: string[] }>;
+  /** Revokes every token minted: how many were revoked, had expired already, or failed (as text). */
+  revokeAll(): Promise<{ revoked: number; expired: number; failed: string[] }>;
 }
 
 const TOKEN_FIX =
@@ -102,14 +102,16 @@ export function trustedPublisher(opts: TrustedPublisherOptions): TrustedPublishe
     async revokeAll() {
       const failed: string[] = [];
       let revoked = 0;
+      let expired = 0;
       for (const [i, token] of minted.entries()) {
         const res = await doFetch(endpoint, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }).catch((e: Error) => e);
-        // A token that expired already cannot be used either: the registry may answer 401/403.
         if (res instanceof Error) failed.push(`token ${i + 1}: ${res.message}`);
-        else if (res.ok || res.status === 401 || res.status === 403) revoked += 1;
+        else if (res.ok) revoked += 1;
+        // An expired token cannot authenticate its own revocation; it is dead already.
+        else if (res.status === 401 || res.status === 403) expired += 1;
         else failed.push(`token ${i + 1}: HTTP ${res.status} ${await detailOf(res)}`);
       }
-      return { revoked, failed };
+      return { revoked, expired, failed };
     },
   };
 }

@@ -51,8 +51,9 @@ export async function startAuth(ctx: PublishContext, auth: PublishAuth, dryRun: 
   return {
     deps: tp,
     async finish() {
-      const { revoked, failed } = await tp.revokeAll();
-      if (revoked || failed.length) log(`trusted publishing: revoked ${revoked} token${revoked === 1 ? '' : 's'}`);
+      const { revoked, expired, failed } = await tp.revokeAll();
+      const all = revoked + expired + failed.length;
+      if (all) log(`trusted publishing: revoked ${revoked} of ${all} token${all === 1 ? '' : 's'}${expired ? ` (${expired} had expired already)` : ''}`);
       for (const f of failed) log(`warning: trusted publishing: could not revoke ${f}; it expires on its own`);
     },
   };
