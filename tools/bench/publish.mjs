@@ -9,6 +9,7 @@
  *   - a serial loop in dependency order     (what Wasmtime's publish tool does)
  *   - cargo publish --workspace             (cargo 1.90+)
  *   - the critical-path bound: longest dependency chain x (L + D)
+ *   - `nx publish-plan`'s estimate for the same run (told L and D), to compare with the rehearsal
  * on the bundled example and on a generated workspace with Wasmtime's publish graph (read
  * from the real manifests in ../shared/fixtures when present, else a synthetic graph with the
  * same wave sizes). Every method starts from an empty registry and a fresh CARGO_HOME.
@@ -175,6 +176,24 @@ async function measure(w, method) {
   return ms;
 }
 
+/** publish-plan's estimate, in ms, for an empty registry with the same L, D and concurrency. */
+async function planEstimate(w) {
+  const reg = await startRegistry({ publishLatencyMs: L, indexDelayMs: D });
+  const home = mkdtempSync(path.join(os.tmpdir(), 'bench-cargo-home-'));
+  const env = { ...process.env, ...writeCargoHome(home, reg), ...NX_ENV };
+  const r = await sh(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), 'publish-plan', `--parallel=${K}`, `--publishSeconds=${L / 1000}`, `--indexSeconds=${D / 1000}`],
+    { cwd: w.dir, env },
+  );
+  await reg.stop();
+  rmSync(home, { recursive: true, force: true });
+  const m = /Estimate: about (?:(\d+) h )?(?:(\d+) min )?(?:(\d+) s)?/.exec(r.out);
+  if (!m) throw new Error(`publish-plan on ${w.name} printed no estimate (exit ${r.code}):\n${r.out.slice(-1500)}`);
+  const [h, min, s] = [m[1], m[2], m[3]].map((x) => Number(x ?? 0));
+  return ((h * 60 + min) * 60 + s) * 1000;
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -201,13 +220,15 @@ async function main() {
     }
     const bound = w.order.waves.length * (L + D);
     const med = Object.fromEntries(Object.entries(times).map(([m, xs]) => [m, median(xs)]));
-    rows.push({ name: w.name, crates: w.crates.length, waves: w.order.waves.length, reps, bound, med });
+    const estimate = await planEstimate(w);
+    rows.push({ name: w.name, crates: w.crates.length, waves: w.order.waves.length, reps, bound, med, estimate });
     rmSync(w.dir, { recursive: true, force: true });
   }
-  const header = ['workspace', 'crates', 'waves', 'reps', 'bound', `nx k=${K}`, 'nx --batch=false', 'serial loop', 'cargo --workspace', 'nx/bound', 'tasks/bound', 'serial/nx', 'cargo/nx'];
+  const header = ['workspace', 'crates', 'waves', 'reps', 'bound', `nx k=${K}`, 'nx --batch=false', 'serial loop', 'cargo --workspace', 'nx/bound', 'tasks/bound', 'serial/nx', 'cargo/nx', 'plan estimate', 'nx/estimate'];
   const body = rows.map((r) => [
     r.name, String(r.crates), String(r.waves), String(r.reps), sec(r.bound), sec(r.med.nx), sec(r.med['nx-tasks']), sec(r.med.serial), sec(r.med['cargo-ws']),
     (r.med.nx / r.bound).toFixed(2), (r.med['nx-tasks'] / r.bound).toFixed(2), (r.med.serial / r.med.nx).toFixed(2), (r.med['cargo-ws'] / r.med.nx).toFixed(2),
+    sec(r.estimate), (r.med.nx / r.estimate).toFixed(2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');

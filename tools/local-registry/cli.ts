@@ -2,7 +2,7 @@
  * Runs the local registry in the foreground until interrupted, for demos and manual tries:
  *   node tools/local-registry/dist/cli.js --port 8765 [--token T] [--latency MS]
  *     [--index-delay MS] [--rate-limit crates-io|BURST/INTERVAL_MS] [--auth-required]
- *     [--fault route:crate:action[:times]]... [--quiet]
+ *     [--fault route:crate:action[:times]]... [--max-crate-size BYTES] [--token-lifetime MS] [--quiet]
  * It prints the cargo configuration to use, then one line per request.
  */
 import { parseArgs } from 'node:util';
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
       'auth-required': { type: 'boolean', default: false },
       fault: { type: 'string', multiple: true, default: [] },
       quiet: { type: 'boolean', default: false },
+      'max-crate-size': { type: 'string' },
+      'token-lifetime': { type: 'string' },
     },
   });
   const registry = await startRegistry({
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
     indexDelayMs: Number(values['index-delay']),
     rateLimits: values['rate-limit'] ? parseRateLimit(values['rate-limit']) : null,
     authRequired: values['auth-required'],
+    maxCrateBytes: values['max-crate-size'] ? Number(values['max-crate-size']) : undefined,
+    trustedTokenLifetimeMs: values['token-lifetime'] ? Number(values['token-lifetime']) : undefined,
     log: values.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
   });
   for (const f of values.fault) registry.faults.add(parseFault(f));
@@ -50,6 +54,8 @@ async function main(): Promise<void> {
       `index = "${registry.indexUrl}"`,
       `[source.crates-io]`,
       `replace-with = "local"`,
+      `# trusted publishing: export ACTIONS_ID_TOKEN_REQUEST_URL='${registry.oidc.requestUrl}'`,
+      `#   ACTIONS_ID_TOKEN_REQUEST_TOKEN=${registry.oidc.requestToken}  (a random local test value)`,
       `# token: export CARGO_REGISTRIES_LOCAL_TOKEN=${values.token || process.env.LOCAL_REGISTRY_TOKEN ? '<the token you gave>' : registry.token}`,
       '',
     ].join('\n'),

@@ -3,7 +3,8 @@
  * benchmark add rules and set delays on a running registry; the CLI takes them as flags.
  */
 
-export type Route = 'publish' | 'index' | 'download' | 'yank' | 'config';
+/** `oidc`: the OIDC issuer stand-in; `trusted`: the trusted-publishing token exchange and revoke. */
+export type Route = 'publish' | 'index' | 'download' | 'yank' | 'config' | 'oidc' | 'trusted';
 
 export type FaultAction =
   /** 429 with Retry-After and crates.io's body, retry possible after `retryAfterMs`. */
@@ -65,7 +66,7 @@ export class Faults {
  */
 export function parseFault(text: string): FaultRule {
   const [route, crate, action, times] = text.split(':');
-  const routes: Route[] = ['publish', 'index', 'download', 'yank', 'config'];
+  const routes: Route[] = ['publish', 'index', 'download', 'yank', 'config', 'oidc', 'trusted'];
   if (!routes.includes(route as Route) || !crate || !action) {
     throw new Error(`--fault ${text}: expected route:crate:action[:times], route one of ${routes.join(', ')}`);
   }

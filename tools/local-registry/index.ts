@@ -4,3 +4,5 @@ export { CRATES_IO_LIMITS, type BucketConfig, type RateLimits } from './rate-lim
 export { encodeUpload, parseUpload } from './upload';
 export * from './index-format';
 export { writeCargoHome, type CargoHomeOptions } from './cargo-home';
+export { CRATES_IO_MAX_CRATE_BYTES } from './registry';
+export { OidcIssuer, TrustedTokens, TRUSTED_NEW_CRATE, TRUSTED_YANK, type MintedToken } from './trusted';

@@ -13,12 +13,15 @@ export interface RateLimits {
   newVersions?: BucketConfig | null;
   /** The first version of a crate. */
   newCrates?: BucketConfig | null;
+  /** Yanks and unyanks. */
+  yanks?: BucketConfig | null;
 }
 
 /** crates.io's numbers (SPEC §4). */
 export const CRATES_IO_LIMITS: Required<RateLimits> = {
   newVersions: { burst: 30, intervalMs: 60_000 },
   newCrates: { burst: 5, intervalMs: 600_000 },
+  yanks: { burst: 100, intervalMs: 60_000 },
 };
 
 export class Bucket {

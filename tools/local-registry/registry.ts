@@ -19,8 +19,14 @@ import {
   type IndexLine,
   type PublishMetadata,
 } from './index-format';
+import { HttpError, YANKED_TOO_MANY, readBody, sendJson, sleep, tooManyRequests } from './http-util';
 import { Bucket, type RateLimits } from './rate-limit';
+import { DEFAULT_TOKEN_LIFETIME_MS, OidcIssuer, TRUSTED_NEW_CRATE, TRUSTED_YANK, TrustedError, TrustedTokens } from './trusted';
+import { trustedRoute } from './trusted-routes';
 import { UploadError, parseUpload } from './upload';
+
+/** crates.io's limit on a `.crate` file. */
+export const CRATES_IO_MAX_CRATE_BYTES = 10 * 1024 * 1024;
 
 export interface RegistryOptions {
   /** Default 0: a free port. */
@@ -31,8 +37,12 @@ export interface RegistryOptions {
   authRequired?: boolean;
   indexDelayMs?: number;
   publishLatencyMs?: number;
-  /** Publish rate limits (crates.io's: CRATES_IO_LIMITS); default none. */
+  /** Publish and yank rate limits (crates.io's: CRATES_IO_LIMITS); default none. */
   rateLimits?: RateLimits | null;
+  /** Largest `.crate` accepted; default crates.io's 10 MiB. */
+  maxCrateBytes?: number;
+  /** Lifetime of a trusted-publishing token; default crates.io's 30 minutes. */
+  trustedTokenLifetimeMs?: number;
   /**
    * Index URLs this registry stands in for: dependencies cargo uploads with these
    * `registry` values count as this registry's own. Default: crates.io's.
@@ -72,6 +82,13 @@ export interface Registry {
   version(name: string, vers: string): StoredVersion | undefined;
   /** Every request answered, in order. */
   events: RegistryEvent[];
+  /**
+   * The GitHub Actions OIDC stand-in: `requestUrl` and `requestToken` are what a workflow
+   * gets as ACTIONS_ID_TOKEN_REQUEST_URL / _TOKEN; `issued` lists every JWT handed out.
+   */
+  oidc: { requestUrl: string; requestToken: string; issued: OidcIssuer['issued'] };
+  /** Trusted-publishing tokens minted so far (lifetimeMs may be changed on a running registry). */
+  trusted: TrustedTokens;
   /** Called after each stored publish; returns an unsubscribe function. */
   onPublish(cb: (line: IndexLine) => void): () => void;
   /** Stores a version directly, visible at once (a registry's state before a test). */
@@ -82,18 +99,6 @@ export interface Registry {
 interface CrateEntry {
   versions: StoredVersion[];
 }
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
-const HTTP_DATE = (ms: number) => new Date(ms).toUTCString();
 
 export async function startRegistry(opts: RegistryOptions = {}): Promise<Registry> {
   const token = opts.token ?? `cio${randomBytes(16).toString('hex')}`;
@@ -107,7 +112,11 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
   const buckets = {
     newVersions: opts.rateLimits?.newVersions ? new Bucket(opts.rateLimits.newVersions, Date.now()) : null,
     newCrates: opts.rateLimits?.newCrates ? new Bucket(opts.rateLimits.newCrates, Date.now()) : null,
+    yanks: opts.rateLimits?.yanks ? new Bucket(opts.rateLimits.yanks, Date.now()) : null,
   };
+  const maxCrateBytes = opts.maxCrateBytes ?? CRATES_IO_MAX_CRATE_BYTES;
+  const issuer = await OidcIssuer.create();
+  let trusted!: TrustedTokens; // made once the port (the audience) is known
   let base = '';
 
   const entry = (name: string) => crates.get(canonicalName(name));
@@ -125,10 +134,15 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     return line;
   }
 
-  function checkAuth(req: http.IncomingMessage): void {
+  /** Who is asking: the registry's API token, or a live trusted-publishing token. */
+  function checkAuth(req: http.IncomingMessage): 'api' | 'trusted' {
     const got = req.headers.authorization;
     if (!got) throw new HttpError(401, 'this action requires authentication', { 'www-authenticate': 'Cargo' });
-    if (got !== token) throw new HttpError(403, 'authentication failed');
+    if (got === token) return 'api';
+    const t = trusted.lookup(got);
+    if (t === 'expired') throw new HttpError(403, 'authentication failed: the trusted publishing token has expired or was revoked');
+    if (t) return 'trusted';
+    throw new HttpError(403, 'authentication failed');
   }
 
   function validate(meta: PublishMetadata): { isNew: boolean } {
@@ -154,27 +168,18 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     return { isNew: !existing };
   }
 
-  function rateLimit(isNew: boolean): void {
-    const bucket = isNew ? buckets.newCrates : buckets.newVersions;
+  function rateLimit(isNew: boolean, who: 'api' | 'trusted'): void {
+    // Trusted publishing skips crates.io's per-user limit on new versions.
+    const bucket = isNew ? buckets.newCrates : who === 'trusted' ? null : buckets.newVersions;
     const until = bucket?.take(Date.now());
     if (until == null) return;
     throw tooManyRequests(until);
   }
 
-  function tooManyRequests(untilMs: number): HttpError {
-    // HTTP dates have whole seconds: round up so a client that waits until then succeeds.
-    const until = Math.ceil(untilMs / 1000) * 1000;
-    const secs = Math.max(1, Math.ceil((until - Date.now()) / 1000));
-    return new HttpError(
-      429,
-      `You have published too many crates in a short period of time. Please try again after ${HTTP_DATE(until)} or email help@crates.io to have your limit increased.`,
-      { 'retry-after': String(secs) },
-    );
-  }
-
   async function publish(req: http.IncomingMessage, res: http.ServerResponse, ev: RegistryEvent) {
-    checkAuth(req);
-    const body = await readBody(req);
+    const who = checkAuth(req);
+    // The metadata comes on top of the .crate; the .crate itself is checked below.
+    const body = await readBody(req, maxCrateBytes + 1024 * 1024);
     let upload;
     try {
       upload = parseUpload(body);
@@ -187,8 +192,10 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     ev.vers = meta.vers;
     const fault = faults.take('publish', meta.name);
     if (fault && !('drop' in fault && fault.after)) return applyFault(fault, res, ev);
+    if (crate.length > maxCrateBytes) throw new HttpError(413, `max upload size is: ${maxCrateBytes}`);
     const { isNew } = validate(meta);
-    rateLimit(isNew);
+    if (isNew && who === 'trusted') throw new HttpError(403, TRUSTED_NEW_CRATE);
+    rateLimit(isNew, who);
     if (faults.publishLatencyMs > 0) await sleep(faults.publishLatencyMs);
     // Another upload of the same version may have been stored while this one waited.
     validate(meta);
@@ -263,6 +270,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
       ev.route = 'publish';
       return publish(req, res, ev);
     }
+    if (await trustedRoute(p, url, req, res, ev, { issuer, trusted, faults, applyFault })) return;
     const m = /^\/api\/v1\/crates\/([^/]+)\/([^/]+)\/(download|yank|unyank)$/.exec(p);
     if (m) {
       const [, name, vers, action] = m;
@@ -281,10 +289,13 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
       const yank = action === 'yank' && req.method === 'DELETE';
       if (yank || (action === 'unyank' && req.method === 'PUT')) {
         ev.route = 'yank';
-        checkAuth(req);
+        if (checkAuth(req) === 'trusted') throw new HttpError(403, TRUSTED_YANK);
         const f = faults.take('yank', name);
         if (f) return applyFault(f, res, ev);
-        lookup(name, vers).line.yanked = yank;
+        const v = lookup(name, vers);
+        const until = buckets.yanks?.take(Date.now());
+        if (until != null) throw tooManyRequests(until, YANKED_TOO_MANY);
+        v.line.yanked = yank;
         sendJson(res, 200, { ok: true });
         ev.status = 200;
         return;
@@ -297,7 +308,12 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     const ev: RegistryEvent = { at: Date.now(), route: 'other', method: req.method ?? '', crate: null, vers: null, status: 0 };
     handle(req, res, ev)
       .catch((e: unknown) => {
-        const err = e instanceof HttpError ? e : new HttpError(500, `internal error: ${(e as Error).message}`);
+        const err =
+          e instanceof HttpError
+            ? e
+            : e instanceof TrustedError
+              ? new HttpError(e.status, e.message)
+              : new HttpError(500, `internal error: ${(e as Error).message}`);
         ev.status = err.status;
         if (!res.headersSent && !res.destroyed) sendJson(res, err.status, { errors: [{ detail: err.message }] }, err.headers);
       })
@@ -311,6 +327,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  trusted = new TrustedTokens(issuer, new URL(base).host, opts.trustedTokenLifetimeMs ?? DEFAULT_TOKEN_LIFETIME_MS);
 
   return {
     url: base,
@@ -318,6 +335,8 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     token,
     faults,
     events,
+    oidc: { requestUrl: `${base}/_oidc/token?api-version=2.0`, requestToken: issuer.requestToken, issued: issuer.issued },
+    trusted,
     published: (name) => entry(name)?.versions.filter((v) => v.line.name === name).map((v) => v.line.vers) ?? [],
     visible: (name) =>
       entry(name)?.versions.filter((v) => v.line.name === name && isVisible(v)).map((v) => v.line.vers) ?? [],
@@ -336,32 +355,4 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
         server.closeAllConnections();
       }),
   };
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
-}
-
-const MAX_BODY = 16 * 1024 * 1024;
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new HttpError(413, `max upload size is ${MAX_BODY} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }

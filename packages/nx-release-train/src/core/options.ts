@@ -11,7 +11,7 @@ import { optionsSchema } from './settings/schema';
 import { validate, type SettingProblem } from './settings/validate';
 import { checkOptionValues } from './option-checks';
 
-export type { ArtifactArchive, ArtifactEntry, ArtifactsOptions, VersionFileRule } from './settings/schema';
+export type { ArtifactArchive, ArtifactEntry, ArtifactsOptions, RegistryLimitsSetting, VersionFileRule } from './settings/schema';
 
 export type ReleaseTrainOptions = z.output<typeof optionsSchema>;
 

@@ -102,6 +102,30 @@ export function estimatePublish(input: EtaInput): Eta {
   return { totalMs: Math.max(0, ...finish.values()), throttled, startMs };
 }
 
+/**
+ * The least time the rate limits alone allow for `count` publishes from one budget: the burst
+ * goes at once, each further one waits an interval. 0 without a limit.
+ */
+export function rateLimitBoundMs(count: number, budget: Budget | null): number {
+  if (!budget || count <= budget.burst) return 0;
+  return (count - budget.burst) * budget.intervalMs;
+}
+
+/** The longest chain of crates still to publish, each after the ones it needs (counted in crates). */
+export function longestChain(needs: Record<string, string[]>): number {
+  const memo = new Map<string, number>();
+  const depth = (n: string, seen: Set<string>): number => {
+    if (memo.has(n)) return memo.get(n)!;
+    if (seen.has(n)) throw new Error(`longestChain: dependency cycle through ${n}`);
+    seen.add(n);
+    const d = 1 + Math.max(0, ...needs[n].filter((x) => x in needs).map((x) => depth(x, seen)));
+    seen.delete(n);
+    memo.set(n, d);
+    return d;
+  };
+  return Math.max(0, ...Object.keys(needs).map((n) => depth(n, new Set())));
+}
+
 /** "1 h 05 min", "3 min 20 s", "12 s". */
 export function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);

@@ -3,7 +3,7 @@
  * registry's rate-limit budget. Pure: the index's answers come in as data.
  */
 import type { Workspace } from './model';
-import { estimatePublish, formatDuration, type Budget, type RateBudget } from './publish-eta';
+import { estimatePublish, formatDuration, longestChain, rateLimitBoundMs, type Budget, type RateBudget } from './publish-eta';
 import type { PublishOrder } from './publish-order';
 
 /** Per crate: in the index at this version, in the index at other versions only, absent, or unknown. */
@@ -15,8 +15,16 @@ export interface PublishPlanInput {
   state: Record<string, IndexState>;
   where: string;
   budget: RateBudget;
+  /** Where the limits come from, e.g. `crates.io's known limits`. */
+  limitsFrom: string;
+  /** One upload, and from an upload to its version showing in the index. */
   publishMs: number;
+  indexMs: number;
+  /** Publishes at once in the run, and where that number comes from. */
   parallel: number;
+  parallelFrom: string;
+  /** Trusted publishing: no per-user limit on new versions. */
+  trusted: boolean;
 }
 
 const budgetText = (b: Budget | null, what: string) =>
@@ -44,15 +52,34 @@ export function formatPlan(input: PublishPlanInput): { lines: string[]; toPublis
   const published = total - toPublish.length;
   const fresh = new Set(toPublish.filter((n) => state[n] === 'new'));
   lines.push(`Already published: ${published} of ${total}; to publish: ${toPublish.length}${fresh.size ? ` (${fresh.size} new crate${fresh.size === 1 ? '' : 's'})` : ''}`);
-  if (toPublish.length) {
-    const needs = Object.fromEntries(toPublish.map((n) => [n, order.needs[n].filter((d) => toPublish.includes(d))]));
-    const eta = estimatePublish({ needs, newCrates: fresh, budget: input.budget, publishMs: input.publishMs, parallel: input.parallel });
-    lines.push(
-      `ETA: about ${formatDuration(eta.totalMs)} with --parallel=${input.parallel}, ` +
-        `${formatDuration(input.publishMs)} per publish` +
-        (eta.throttled ? `, ${eta.throttled} ${eta.throttled === 1 ? 'publish waits' : 'publishes wait'} for the rate limit` : '') +
-        ` (${budgetText(input.budget.newVersions, 'new versions')}; ${budgetText(input.budget.newCrates, 'new crates')})`,
-    );
-  }
+  if (toPublish.length) lines.push(...estimateLines(input, toPublish, fresh));
   return { lines, toPublish };
+}
+
+/**
+ * The estimate: the run simulated with its real concurrency and the registry's known limits,
+ * beside its two bounds, the critical path (the longest chain x (upload + index latency)) and
+ * the rate-limit bound, saying which one dominates.
+ */
+function estimateLines(input: PublishPlanInput, toPublish: string[], fresh: Set<string>): string[] {
+  const needs = Object.fromEntries(toPublish.map((n) => [n, input.order.needs[n].filter((d) => toPublish.includes(d))]));
+  const stepMs = input.publishMs + input.indexMs;
+  const eta = estimatePublish({ needs, newCrates: fresh, budget: input.budget, publishMs: stepMs, parallel: input.parallel });
+  const chain = longestChain(needs);
+  const pathMs = chain * stepMs;
+  const rateMs = Math.max(
+    rateLimitBoundMs(toPublish.length - fresh.size, input.budget.newVersions),
+    rateLimitBoundMs(fresh.size, input.budget.newCrates),
+  );
+  const versions = input.trusted && !input.budget.newVersions ? 'new versions: no per-user limit under trusted publishing' : budgetText(input.budget.newVersions, 'new versions');
+  const dominant =
+    rateMs > pathMs ? 'the rate limits dominate' : rateMs === 0 ? 'the critical path dominates (no rate limit is reached)' : 'the critical path dominates';
+  return [
+    `Estimate: about ${formatDuration(eta.totalMs)} with ${input.parallel} at once (${input.parallelFrom}), ` +
+      `${formatDuration(input.publishMs)} per upload + ${formatDuration(input.indexMs)} until the index shows it`,
+    `  critical path: ${chain} crate${chain === 1 ? '' : 's'} in a chain x ${formatDuration(stepMs)} = ${formatDuration(pathMs)}`,
+    `  rate-limit bound: ${formatDuration(rateMs)} (${input.limitsFrom}: ${versions}; ${budgetText(input.budget.newCrates, 'new crates')})` +
+      (eta.throttled ? `; ${eta.throttled} ${eta.throttled === 1 ? 'publish waits' : 'publishes wait'} for the limit` : ''),
+    `  ${dominant}`,
+  ];
 }

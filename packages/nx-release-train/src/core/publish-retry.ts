@@ -52,16 +52,22 @@ const lastLine = (text: string) =>
     .filter(Boolean)
     .pop() ?? '';
 
+/**
+ * When a 429 says to try again: crates.io's "Please try again after <HTTP date>" in the
+ * error text, else a `retry-after: <seconds>` header line; null when neither is there.
+ */
+export function retryAtOf(text: string, now: number): number | null {
+  const date = /try again after ([A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)/.exec(text);
+  if (date) return Date.parse(date[1]);
+  const header = /^\s*retry-after:\s*(\d+)\s*$/im.exec(text);
+  return header ? now + Number(header[1]) * 1000 : null;
+}
+
 /** Classifies cargo's stderr after a failed `cargo publish`. */
 export function classifyFailure(stderr: string, now: number): Failure {
   const text = stderr.replace(/\r/g, '');
   if (/already exists on|is already uploaded|already uploaded/i.test(text)) return { kind: 'exists' };
-  if (/\b(?:status|got) 429\b|Too Many Requests/.test(text)) {
-    const date = /try again after ([A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)/.exec(text);
-    if (date) return { kind: 'rate-limited', retryAt: Date.parse(date[1]) };
-    const header = /^\s*retry-after:\s*(\d+)\s*$/im.exec(text);
-    return { kind: 'rate-limited', retryAt: header ? now + Number(header[1]) * 1000 : null };
-  }
+  if (/\b(?:status|got) 429\b|Too Many Requests/.test(text)) return { kind: 'rate-limited', retryAt: retryAtOf(text, now) };
   const auth = /\b(?:status|got) (401|403)\b/.exec(text);
   if (auth) return { kind: 'auth', status: Number(auth[1]), detail: lastLine(text) };
   if (/no token found|please run `cargo login/i.test(text)) return { kind: 'auth', status: null, detail: lastLine(text) };

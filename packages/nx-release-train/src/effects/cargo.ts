@@ -18,6 +18,11 @@ export interface CargoPublishOptions {
    * at a finer grain and with its own bound.
    */
   ownIndexWait: boolean;
+  /**
+   * A token minted for this run (trusted publishing): handed to cargo in its environment
+   * variable, and masked in what is returned. Without it cargo reads the inherited one.
+   */
+  token?: { variable: string; value: string };
 }
 
 export interface CargoPackageOptions {
@@ -42,13 +47,21 @@ const UPLOADED = /^\s*Uploaded \S+ v\S+ to registry/m;
 
 const registryArgs = (registry: string | null) => (registry ? ['--registry', registry] : []);
 
+/** cargo's environment for a publish: a minted token added (the runner masks it in output). */
+function publishEnv(opts: CargoPublishOptions): Record<string, string> | undefined {
+  return opts.token ? { [opts.token.variable]: opts.token.value } : undefined;
+}
+
+/** Whoever holds the OIDC request pair can mint publishing tokens: cargo never needs it. */
+const OIDC_REQUEST = ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_URL'];
+
 export function cargoAt(root: string): Cargo {
   let targetDir: Promise<string> | undefined;
   return {
     async publish(crate, opts) {
       const args = ['publish', '-p', crate, ...registryArgs(opts.registry), ...(opts.noVerify ? ['--no-verify'] : [])];
       // With ownIndexWait, cargo is stopped (as ctrl-c would) once it says the upload is done.
-      return run('cargo', args, { cwd: root, reject: false, stopWhen: opts.ownIndexWait ? UPLOADED : undefined });
+      return run('cargo', args, { cwd: root, reject: false, env: publishEnv(opts), withoutEnv: OIDC_REQUEST, stopWhen: opts.ownIndexWait ? UPLOADED : undefined });
     },
     async package(crates, opts) {
       const args = [

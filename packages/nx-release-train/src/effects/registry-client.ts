@@ -84,3 +84,20 @@ export function sparseIndexClient(indexUrl: string, token: string | undefined, f
 export async function sha256File(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');
 }
+
+/** The registry's API root, from its index's config.json (`api`), e.g. https://crates.io. */
+export async function registryApiUrl(indexUrl: string, token: string | undefined, fetchImpl: typeof fetch = fetch): Promise<string> {
+  const base = indexUrl.replace(/^sparse\+/, '').replace(/\/?$/, '/');
+  let res: Response;
+  try {
+    res = await fetchImpl(new URL('config.json', base), { headers: token ? { authorization: token } : {} });
+  } catch (e) {
+    throw new IndexError(`cannot reach the index at ${base}: ${(e as Error).message}`);
+  }
+  if (!res.ok) throw new IndexError(`${base}config.json answered HTTP ${res.status}`);
+  const api = ((await res.json()) as { api?: unknown }).api;
+  if (typeof api !== 'string' || !api) {
+    throw new IndexError(`${base}config.json has no "api": the registry does not accept uploads through an API`);
+  }
+  return api;
+}

@@ -20,6 +20,7 @@ const ROOT_TARGETS: Record<string, Omit<TargetConfiguration, 'executor'>> = {
   'release-bindings': { cache: false },
   'release-artifacts': { cache: false },
   'publish-plan': { cache: false },
+  'release-yank': { cache: false },
 };
 
 export function rootTargets(): Record<string, TargetConfiguration> {

@@ -58,6 +58,18 @@ const artifactsSchema = group(
   { doc: 'What `nx release-artifacts` builds, packages and attaches to the GitHub release.' },
 );
 
+const rate = z.strictObject({
+  burst: required(z.number().int().min(1), { doc: 'How many go at once before pacing starts.' }),
+  interval: required(z.number().positive(), { doc: 'Seconds between two once the burst is used.' }),
+}).nullable();
+
+const registryLimits = z.strictObject({
+  newVersions: optional(rate, { doc: 'New versions of existing crates: `{ burst, interval }`, or null for no limit.' }),
+  newCrates: optional(rate, { doc: 'Crates that do not exist yet: `{ burst, interval }`, or null for no limit.' }),
+  publishSeconds: optional(z.number().nonnegative(), { doc: 'Seconds one upload takes.' }),
+  indexSeconds: optional(z.number().nonnegative(), { doc: 'Seconds from an upload to its version showing in the index.' }),
+});
+
 export const optionsSchema = z.strictObject({
   versionFiles: setting(z.array(versionFile), [], { doc: 'Version files beyond Cargo manifests (the preset: the four wasmtime.h macros).', expected: 'array' }),
   releasesFile: setting(z.string(), 'RELEASES.md', { doc: 'Release notes file, relative to the root (absent file: the step is skipped).' }),
@@ -82,6 +94,21 @@ export const optionsSchema = z.strictObject({
   }),
   artifacts: artifactsSchema,
   bindings: bindingsSchema,
+  // Publishing: trusted publishing, preflight, estimate, yanking.
+  trustedTokenLifetime: setting(z.number().positive(), 1800, {
+    doc: "Seconds a trusted-publishing token lives (crates.io's 30 minutes): `publish` mints a new one before that (a sixth earlier, at most 5 minutes).",
+    expected: 'a positive number of seconds',
+  }),
+  maxCrateSize: setting(z.record(z.string(), z.number().int().positive()), {}, {
+    doc: "Largest `.crate` in bytes per registry name (`crates-io` for crates.io), checked before the first upload; a registry not listed gets crates.io's 10 MiB.",
+    expected: 'object',
+  }),
+  registryLimits: setting(z.record(z.string(), registryLimits), {}, {
+    doc: "Known limits per registry name for `publish-plan`'s estimate, over the built-in ones (crates.io's: 30 new versions then 1/min, 5 new crates then 1 per 10 min; other registries: none).",
+    expected: 'object',
+  }),
+  yankTokenVariable: setting(nonEmpty, 'CARGO_YANK_TOKEN', { doc: 'Environment variable `release-yank` reads its token from (a token with the yank scope; never a trusted-publishing token).' }),
+  candidatePreid: setting(nonEmpty, 'rc', { doc: 'Pre-release identifier of release candidates (`X.0.0-rc.N`), which `release-yank` yanks once superseded.' }),
 });
 
 export type OptionsSchema = typeof optionsSchema;
@@ -89,3 +116,4 @@ export type VersionFileRule = z.output<typeof versionFile>;
 export type ArtifactEntry = z.output<typeof artifactEntry>;
 export type ArtifactArchive = z.output<typeof artifactArchive>;
 export type ArtifactsOptions = z.output<typeof artifactsSchema>;
+export type RegistryLimitsSetting = z.output<typeof registryLimits>;

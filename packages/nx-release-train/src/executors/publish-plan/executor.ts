@@ -1,18 +1,34 @@
-/** `nx publish-plan`: read-only; prints waves, what is published, and an ETA. */
+/**
+ * `nx publish-plan`: read-only. Prints the waves, what the index already has, the preflight
+ * that `publish` runs before its first upload (every crate packaged: sizes, new crates,
+ * versions already there, order), and an honest estimate: the run's real concurrency, the
+ * registry's known limits (none assumed for registries other than crates.io unless set), no
+ * per-user limit under trusted publishing, and the critical path beside the rate-limit bound.
+ * Fails when the preflight would refuse the release.
+ */
 import type { ExecutorContext } from '@nx/devkit';
 import { formatProblem, ReleaseError } from '../../core/errors';
-import { CRATES_IO_BUDGET, type Budget } from '../../core/publish-eta';
+import { execute } from '../shared';
 import { formatPlan, type IndexState } from '../../core/publish-plan';
 import { publishOrder } from '../../core/publish-order';
+import { registryProfile } from '../../core/publishing/limits';
+import { formatPreflight } from '../../core/publishing/preflight';
+import { cargoAt } from '../../effects/cargo';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import { publishContext } from '../publish/context';
-import { execute } from '../shared';
+import { authOf, registryKey, runPreflight } from '../publish/preflight';
 import type { PublishPlanExecutorSchema } from './schema';
 
-export default async function publishPlanExecutor(
-  options: PublishPlanExecutorSchema,
-  context: ExecutorContext,
-): Promise<{ success: boolean }> {
+/** The publish target's `concurrency` as configured in the graph (the batch's real parallelism). */
+function configuredConcurrency(context: ExecutorContext): number | undefined {
+  for (const project of Object.values(context.projectsConfigurations?.projects ?? {})) {
+    const c = (project.targets?.publish?.options as { concurrency?: unknown } | undefined)?.concurrency;
+    if (typeof c === 'number') return c;
+  }
+  return undefined;
+}
+
+export default async function publishPlanExecutor(options: PublishPlanExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   return execute(async () => {
     const ctx = publishContext(context, options.registry);
     const order = publishOrder(ctx.ws);
@@ -33,29 +49,34 @@ export default async function publishPlanExecutor(
         }
       }),
     );
-    const where = ctx.registry
-      ? `registry "${ctx.registry}" (${registryIndexUrl(ctx.cargoRoot, ctx.registry)})`
-      : 'crates.io';
+    const where = ctx.registry ? `registry "${ctx.registry}" (${registryIndexUrl(ctx.cargoRoot, ctx.registry)})` : 'crates.io';
+    const auth = options.trusted ? ({ mode: 'trusted' } as const) : authOf(ctx.registry);
+    const trusted = auth.mode === 'trusted';
+    const profile = registryProfile(registryKey(ctx.registry), ctx.options.registryLimits, trusted);
+    const flag = (burst: number | undefined, interval: number | undefined, b: (typeof profile.budget)['newVersions']) =>
+      burst === undefined && interval === undefined ? b : { burst: burst ?? b?.burst ?? 0, intervalMs: (interval ?? (b ? b.intervalMs / 1000 : 60)) * 1000 };
+    const concurrency = configuredConcurrency(context);
     const { lines } = formatPlan({
       ws: ctx.ws,
       order,
       state,
       where,
-      parallel: options.parallel ?? 3,
-      publishMs: (options.publishSeconds ?? 20) * 1000,
+      parallel: options.parallel ?? concurrency ?? 8,
+      parallelFrom: options.parallel !== undefined ? '--parallel' : `the publish target's concurrency${concurrency === undefined ? ', default 8' : ''}`,
+      publishMs: options.publishSeconds !== undefined ? options.publishSeconds * 1000 : profile.publishMs,
+      indexMs: options.indexSeconds !== undefined ? options.indexSeconds * 1000 : profile.indexMs,
       budget: {
-        newVersions: budget(CRATES_IO_BUDGET.newVersions, options.burst, options.interval),
-        newCrates: budget(CRATES_IO_BUDGET.newCrates, options.newCrateBurst, options.newCrateInterval),
+        newVersions: flag(options.burst, options.interval, profile.budget.newVersions),
+        newCrates: flag(options.newCrateBurst, options.newCrateInterval, profile.budget.newCrates),
       },
+      limitsFrom: profile.limitsFrom,
+      trusted,
     });
     for (const line of lines) console.log(line);
+    console.log(`Authentication: ${auth.mode === 'token' ? `the token in ${auth.variable}` : trusted ? 'trusted publishing (GitHub Actions OIDC)' : `none found (${auth.variable} unset, no OIDC)`}`);
+    const report = await runPreflight(ctx, cargoAt(ctx.cargoRoot), { crates: names, auth, dryRun: true, offline: options.offline });
+    for (const line of formatPreflight(report)) console.log(line);
+    if (options.offline) console.log('  (offline: the index was not read and nothing was packaged)');
+    return report.problems.length === 0;
   });
-}
-
-/** crates.io's budget unless the options give their own numbers (interval in seconds). */
-function budget(fallback: Budget | null, burst?: number, intervalSeconds?: number): Budget {
-  return {
-    burst: burst ?? fallback?.burst ?? Infinity,
-    intervalMs: intervalSeconds !== undefined ? intervalSeconds * 1000 : (fallback?.intervalMs ?? 0),
-  };
 }

@@ -22,6 +22,8 @@ export interface PublishContext {
   registry: string | null;
   /** Directory of the Cargo workspace root (where cargo runs). */
   cargoRoot: string;
+  /** The registry's index URL from cargo's configuration. */
+  indexUrl(): string;
   index(): IndexClient;
 }
 
@@ -46,6 +48,7 @@ export function publishContext(context: ExecutorContext, registryOverride?: stri
     options,
     registry,
     cargoRoot,
+    indexUrl: () => registryIndexUrl(cargoRoot, registry),
     index: () => (client ??= sparseIndexClient(registryIndexUrl(cargoRoot, registry), process.env[tokenEnvVar(registry)])),
   };
 }

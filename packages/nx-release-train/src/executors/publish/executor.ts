@@ -4,12 +4,16 @@
  * per crate; `--batch=false` runs them as separate tasks, ordered by `^publish`.
  */
 import type { ExecutorContext } from '@nx/devkit';
+import { execute } from '../shared';
 import { DEFAULT_RETRY } from '../../core/publish-retry';
 import { cargoAt } from '../../effects/cargo';
 import { sha256File } from '../../effects/registry-client';
-import { execute } from '../shared';
+import { formatPreflight } from '../../core/publishing/preflight';
+import { ReleaseError } from '../../core/release';
+import { startAuth } from './auth';
 import { crateOf, publishContext, type PublishContext } from './context';
-import { publishCrate, type PublishOutcome } from './publish-crate';
+import { authOf, runPreflight } from './preflight';
+import { publishCrate, type PublishDeps, type PublishOutcome } from './publish-crate';
 import type { PublishExecutorSchema } from './schema';
 
 /** Publishes one crate of the workspace with the executor's options. */
@@ -18,6 +22,7 @@ export async function publishOne(
   crateName: string,
   options: PublishExecutorSchema,
   log: (line: string) => void,
+  auth?: PublishDeps['auth'],
 ): Promise<PublishOutcome | 'private'> {
   const crate = ctx.ws.members.find((c) => c.name === crateName)!;
   if (!crate.publishable) {
@@ -47,6 +52,7 @@ export async function publishOne(
       now: Date.now,
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       log,
+      auth,
     },
   );
 }
@@ -56,7 +62,24 @@ export default async function publishExecutor(
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
   return execute(async () => {
-    const ctx = publishContext(context, options.registry);
-    await publishOne(ctx, crateOf(ctx, context).name, options, (line) => console.log(line));
+    let finish = async () => {};
+    try {
+      const ctx = publishContext(context, options.registry);
+      const crate = crateOf(ctx, context).name;
+      const log = (line: string) => console.log(line);
+      const dryRun = options.dryRun ?? false;
+      const auth = authOf(ctx.registry);
+      // One task per crate (--batch=false): the preflight covers this crate; the batch checks them all.
+      const report = await runPreflight(ctx, cargoAt(ctx.cargoRoot), { crates: [crate], auth, dryRun });
+      if (report.problems.length) {
+        for (const line of formatPreflight(report)) console.error(line);
+        throw new ReleaseError(`${crate}: refused before upload; nothing was published`, 'fix the problems above and rerun');
+      }
+      const run = await startAuth(ctx, auth, dryRun, log);
+      finish = run.finish;
+      await publishOne(ctx, crate, options, log, run.deps);
+    } finally {
+      await finish();
+    }
   });
 }

@@ -29,8 +29,8 @@ function world(opts: { index?: IndexVersion[]; answers?: string[]; visibleAfterM
   const sleeps: number[] = [];
   let uploadedAt: number | null = null;
   const cargo: Cargo = {
-    async publish(crate) {
-      calls.push(`publish ${crate}`);
+    async publish(crate, o) {
+      calls.push(`publish ${crate}${o.token ? ` with ${o.token.variable}=${o.token.value}` : ''}`);
       const stderr = answers.shift();
       if (stderr !== undefined) return { exitCode: 101, stdout: '', stderr };
       uploadedAt = now;
@@ -129,5 +129,31 @@ describe('publishCrate', () => {
     expect(await publishCrate(req, w.deps)).toBe('skipped');
     expect(w.calls).toEqual(['publish foo', 'package foo']);
     expect(w.log).toEqual(['foo@1.0.0: skipped, already uploaded to registry "local" with the same checksum']);
+  });
+
+  it('trusted publishing: hands the minted token to cargo, renews it once after an auth failure and retries', async () => {
+    const w = world({ answers: ['the remote server responded with an error (status 403 Forbidden): authentication failed'] });
+    const minted: string[] = [];
+    const auth = {
+      token: async () => 'tp-1',
+      renew: async (stale: string, since: number) => (minted.push(`${stale} since ${since}`), 'tp-2'),
+    };
+    expect(await publishCrate(req, { ...w.deps, auth })).toBe('published');
+    expect(w.calls.filter((c) => c.startsWith('publish'))).toEqual([
+      'publish foo with CARGO_REGISTRIES_LOCAL_TOKEN=tp-1',
+      'publish foo with CARGO_REGISTRIES_LOCAL_TOKEN=tp-2',
+    ]);
+    expect(minted).toEqual(['tp-1 since 1000000']);
+    expect(w.log[0]).toBe('foo@1.0.0: authentication failed (the remote server responded with an error (status 403 Forbidden): authentication failed); minting a new trusted-publishing token and retrying once');
+  });
+
+  it('trusted publishing: a second auth failure for the same upload stops', async () => {
+    const denied = '(status 403 Forbidden): authentication failed';
+    const w = world({ answers: [denied, denied] });
+    const auth = { token: async () => 'tp-1', renew: async () => 'tp-2' };
+    await expect(publishCrate(req, { ...w.deps, auth })).rejects.toThrow(
+      /registry "local" refused the trusted-publishing token for foo@1\.0\.0 twice .*Fix: check that foo lists this repository and workflow as a trusted publisher/,
+    );
+    expect(w.calls.filter((c) => c.startsWith('publish'))).toHaveLength(2);
   });
 });

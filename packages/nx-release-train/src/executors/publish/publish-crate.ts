@@ -4,8 +4,9 @@
  * retrying as core/publish-retry decides, and succeed only once the index shows it. Every
  * side effect comes in through `PublishDeps`, so tests can drive it with fakes.
  */
+import { onAuthFailure } from '../../core/publishing/trusted';
 import { ReleaseError } from '../../core/errors';
-import { afterRetry, classifyFailure, decide, type RetryPolicy, type RetryState } from '../../core/publish-retry';
+import { afterRetry, classifyFailure, decide, tokenEnvVar, type RetryPolicy, type RetryState } from '../../core/publish-retry';
 import type { Cargo } from '../../effects/cargo';
 import type { IndexClient, IndexVersion } from '../../effects/registry-client';
 
@@ -16,6 +17,8 @@ export interface PublishDeps {
   now(): number;
   sleep(ms: number): Promise<void>;
   log(line: string): void;
+  /** Trusted publishing: the run's minted token (cargo gets it through its environment). */
+  auth?: { token(): Promise<string>; renew(stale: string, since: number): Promise<string> };
 }
 
 export interface PublishRequest {
@@ -64,11 +67,30 @@ export async function publishCrate(req: PublishRequest, deps: PublishDeps): Prom
   let state: RetryState = { transientFailures: 0, rateLimitedMs: 0 };
   let uploadedByUs = true;
   let lastTry = started;
+  let renewed = false;
+  let token = await deps.auth?.token();
   for (;;) {
     lastTry = deps.now();
-    const result = await deps.cargo.publish(req.crate, { registry: req.registry, noVerify: req.noVerify, ownIndexWait: true });
+    const result = await deps.cargo.publish(req.crate, {
+      registry: req.registry,
+      noVerify: req.noVerify,
+      ownIndexWait: true,
+      token: token === undefined ? undefined : { variable: tokenEnvVar(req.registry), value: token },
+    });
     if (result.exitCode === 0) break;
     const failure = classifyFailure(result.stderr, deps.now());
+    if (failure.kind === 'auth' && deps.auth && token !== undefined) {
+      if (onAuthFailure(renewed) === 'stop') {
+        throw new PublishError(
+          `${where} refused the trusted-publishing token for ${id} twice (${failure.detail}). Nothing more was retried. ` +
+            `Fix: check that ${req.crate} lists this repository and workflow as a trusted publisher on the registry.`,
+        );
+      }
+      deps.log(`${id}: authentication failed (${failure.detail}); minting a new trusted-publishing token and retrying once`);
+      renewed = true;
+      token = await deps.auth.renew(token, lastTry);
+      continue;
+    }
     const decision = decide(failure, state, req.retry, deps.now(), req);
     if (decision.kind === 'confirm') {
       // Uploaded earlier (an interrupted run, a dropped answer): the index decides.
@@ -81,6 +103,8 @@ export async function publishCrate(req: PublishRequest, deps: PublishDeps): Prom
     deps.log(`${id}: retrying in ${Math.ceil(decision.waitMs / 1000)} s (${decision.reason})`);
     await deps.sleep(decision.waitMs);
     state = afterRetry(state, failure, decision.waitMs);
+    // A rate-limit wait may outlast the token: take a fresh one (if due) for the next try.
+    if (deps.auth) token = await deps.auth.token();
   }
 
   const visible = await waitForIndex(req, deps);

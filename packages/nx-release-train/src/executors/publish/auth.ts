@@ -1,0 +1,60 @@
+/**
+ * How a publish run authenticates, said once at its start: the token from the environment,
+ * or trusted publishing (one minted token shared by the whole run, renewed as needed, every
+ * minted token revoked by `finish`, which callers run also on failure).
+ */
+import { remintAt, type PublishAuth } from '../../core/publishing/trusted';
+import { formatDuration } from '../../core/publish-eta';
+import { tokenEnvVar } from '../../core/publish-retry';
+import { registryApiUrl } from '../../effects/registry-client';
+import { trustedPublisher } from '../../effects/trusted-publishing';
+import type { PublishDeps } from './publish-crate';
+import type { PublishContext } from './context';
+import { registryLabel } from './preflight';
+
+export interface RunAuth {
+  deps?: PublishDeps['auth'];
+  finish(): Promise<void>;
+}
+
+const nothing = async () => {};
+
+export async function startAuth(ctx: PublishContext, auth: PublishAuth, dryRun: boolean, log: (line: string) => void): Promise<RunAuth> {
+  const where = registryLabel(ctx.registry);
+  if (auth.mode === 'token') {
+    log(`publish: authenticating to ${where} with the token in ${auth.variable}`);
+    return { finish: nothing };
+  }
+  if (auth.mode === 'none') {
+    log(`publish: no ${auth.variable} and no GitHub Actions OIDC token${dryRun ? ' (dry run: nothing is uploaded)' : ''}`);
+    return { finish: nothing };
+  }
+  const lifetimeMs = ctx.options.trustedTokenLifetime * 1000;
+  if (dryRun) {
+    log(`publish: trusted publishing to ${where} (dry run: no token is minted)`);
+    return { finish: nothing };
+  }
+  const apiUrl = await registryApiUrl(ctx.indexUrl(), undefined);
+  const tp = trustedPublisher({
+    apiUrl,
+    requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '',
+    requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
+    lifetimeMs,
+    now: Date.now,
+    log,
+  });
+  log(
+    `publish: trusted publishing to ${where} (no ${tokenEnvVar(ctx.registry)} set): ` +
+      `an OIDC token for audience "${tp.audience}" exchanged at ${apiUrl}, a new one every ${formatDuration(remintAt(0, lifetimeMs))} ` +
+      `(tokens live ${formatDuration(lifetimeMs)}, setting trustedTokenLifetime)`,
+  );
+  return {
+    deps: tp,
+    async finish() {
+      const { revoked, expired, failed } = await tp.revokeAll();
+      const all = revoked + expired + failed.length;
+      if (all) log(`trusted publishing: revoked ${revoked} of ${all} token${all === 1 ? '' : 's'}${expired ? ` (${expired} had expired already)` : ''}`);
+      for (const f of failed) log(`warning: trusted publishing: could not revoke ${f}; it expires on its own`);
+    },
+  };
+}

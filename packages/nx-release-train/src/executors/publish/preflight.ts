@@ -1,0 +1,85 @@
+/**
+ * Gathers what the preflight checks (core/publishing/preflight.ts): the publish order, each
+ * crate's index entry, and every crate packaged once (`cargo package -p ... --no-verify`)
+ * with its size and checksum. Used by `publish` before its first upload and by `publish-plan`.
+ */
+import { stat } from 'node:fs/promises';
+import { publishOrder } from '../../core/publish-order';
+import { tokenEnvVar } from '../../core/publish-retry';
+import { checkPreflight, DEFAULT_MAX_CRATE_BYTES, type PreflightCrate, type PreflightReport } from '../../core/publishing/preflight';
+import { publishAuth, type PublishAuth } from '../../core/publishing/trusted';
+import type { Cargo } from '../../effects/cargo';
+import { sha256File } from '../../effects/registry-client';
+import type { PublishContext } from './context';
+
+/** How this run authenticates: a token variable, else GitHub Actions OIDC (presence only). */
+export function authOf(registry: string | null, env: NodeJS.ProcessEnv = process.env): PublishAuth {
+  const variable = tokenEnvVar(registry);
+  return publishAuth({
+    tokenVariable: variable,
+    hasToken: Boolean(env[variable]),
+    hasOidcRequestUrl: Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL),
+    hasOidcRequestToken: Boolean(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+  });
+}
+
+export const registryKey = (registry: string | null) => registry ?? 'crates-io';
+export const registryLabel = (registry: string | null) => (registry ? `registry "${registry}"` : 'crates.io');
+
+export interface PreflightRun {
+  crates: string[];
+  auth: PublishAuth;
+  dryRun: boolean;
+  /** Plan without the network: no index reads, no packaging. */
+  offline?: boolean;
+}
+
+const tail = (text: string, n = 8) => text.trim().split('\n').slice(-n).join('\n');
+
+export async function runPreflight(ctx: PublishContext, cargo: Cargo, run: PreflightRun): Promise<PreflightReport> {
+  const members = new Map(ctx.ws.members.map((c) => [c.name, c]));
+  const names = run.crates.filter((n) => members.get(n)?.publishable);
+  const order = publishOrder(ctx.ws);
+  const index = new Map<string, PreflightCrate['index']>();
+  await Promise.all(
+    names.map(async (n) => {
+      if (run.offline) return void index.set(n, null);
+      try {
+        index.set(n, await ctx.index().versions(n));
+      } catch (e) {
+        index.set(n, { error: (e as Error).message });
+      }
+    }),
+  );
+  let packagingError: string | undefined;
+  const packaged = new Map<string, PreflightCrate['packaged']>();
+  if (!run.offline && names.length) {
+    const since = Date.now();
+    const result = await cargo.package(names, { registry: ctx.registry, verify: false, offline: false });
+    if (result.exitCode !== 0) packagingError = tail(result.stderr);
+    for (const n of names) {
+      const version = members.get(n)!.version;
+      const file = result.exitCode === 0 ? await cargo.packagedCrate(n, version, since) : null;
+      if (file) packaged.set(n, { file, bytes: (await stat(file)).size, cksum: await sha256File(file) });
+      else if (result.exitCode === 0) packaged.set(n, { error: `cargo package left no ${n}-${version}.crate` });
+      else packaged.set(n, null);
+    }
+  }
+  const key = registryKey(ctx.registry);
+  return checkPreflight({
+    crates: names.map((n) => ({
+      name: n,
+      version: members.get(n)!.version,
+      manifest: members.get(n)!.manifest,
+      packaged: packaged.get(n) ?? null,
+      index: index.get(n) ?? null,
+    })),
+    where: registryLabel(ctx.registry),
+    registryKey: key,
+    maxCrateBytes: ctx.options.maxCrateSize[key] ?? DEFAULT_MAX_CRATE_BYTES,
+    auth: run.auth,
+    order: order.diagnostics,
+    dryRun: run.dryRun,
+    packagingError,
+  });
+}

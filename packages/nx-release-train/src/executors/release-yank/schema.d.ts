@@ -1,0 +1,7 @@
+export interface ReleaseYankExecutorSchema {
+  registry?: string;
+  dryRun?: boolean;
+  maxRateLimitWait?: number;
+  maxAttempts?: number;
+  backoff?: number;
+}

@@ -1,0 +1,59 @@
+/**
+ * The routes of trusted publishing on the local registry: the OIDC issuer stand-in
+ * (`GET /_oidc/token?audience=...`, GitHub's ACTIONS_ID_TOKEN_REQUEST_URL) and
+ * `POST`/`DELETE /api/v1/trusted_publishing/tokens` (exchange a JWT, revoke a token).
+ */
+import type http from 'node:http';
+import type { Faults, FaultAction, Route } from './faults';
+import { HttpError, readBody, sendJson } from './http-util';
+import type { OidcIssuer, TrustedTokens } from './trusted';
+
+interface Event {
+  route: Route | 'other';
+  status: number | 'dropped';
+}
+
+interface Parts {
+  issuer: OidcIssuer;
+  trusted: TrustedTokens;
+  faults: Faults;
+  applyFault(fault: FaultAction, res: http.ServerResponse, ev: Event): void;
+}
+
+/** Answers the request if it is one of these routes; returns whether it was. */
+export async function trustedRoute(
+  path: string,
+  url: URL,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  ev: Event,
+  parts: Parts,
+): Promise<boolean> {
+  if (path === '/_oidc/token' && req.method === 'GET') {
+    ev.route = 'oidc';
+    const f = parts.faults.take('oidc', null);
+    if (f) return parts.applyFault(f, res, ev), true;
+    sendJson(res, 200, await parts.issuer.answer(req.headers.authorization, url.searchParams.get('audience'), Date.now()));
+    ev.status = 200;
+    return true;
+  }
+  if (path !== '/api/v1/trusted_publishing/tokens' || (req.method !== 'POST' && req.method !== 'DELETE')) return false;
+  ev.route = 'trusted';
+  const f = parts.faults.take('trusted', null);
+  if (f) return parts.applyFault(f, res, ev), true;
+  if (req.method === 'POST') {
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'expected a JSON body {"jwt": "..."}');
+    }
+    sendJson(res, 200, await parts.trusted.exchange(body, Date.now()));
+    ev.status = 200;
+    return true;
+  }
+  parts.trusted.revoke(req.headers.authorization, Date.now());
+  res.writeHead(204).end();
+  ev.status = 204;
+  return true;
+}
