@@ -30,7 +30,7 @@ describe('git ref-name rules', () => {
     for (const name of names) {
       expect({ name, ok: refFormatProblem(`refs/heads/${name}`) === null }).toEqual({ name, ok: gitAccepts([`refs/heads/${name}`]) });
     }
-  });
+  }, 120_000);
 
   it('agree with git check-ref-format --branch on 120 generated names', () => {
     const next = random(15);
@@ -44,7 +44,8 @@ describe('git ref-name rules', () => {
       if (mine !== gitAccepts(['--branch', name])) disagreements.push(JSON.stringify(name));
     }
     expect(disagreements).toEqual([]);
-  });
+    // One git process per name: slow only on a loaded machine.
+  }, 120_000);
 
   it('names the reason', () => {
     expect(branchNameProblem('release-5.0.0\ndelete refs/heads/main')).toBe('contains the control character 0x0a');
