@@ -3,6 +3,7 @@ import type { CreateNodesContextV2, CreateNodesResult, ProjectConfiguration } fr
 import type { Crate, Workspace } from '../core/model';
 import { resolveOptions, type ReleaseTrainOptions } from '../core/options';
 import { dirOf } from '../core/paths';
+import { findManifests } from '../effects/workspace-fs';
 import { workspaceModel } from './model-cache';
 import { reportOnce } from './report';
 import { crateTargets, rootTargets } from './targets';
@@ -55,7 +56,9 @@ export async function createNodesFromFiles(
   context: CreateNodesContextV2,
 ): Promise<Array<readonly [string, CreateNodesResult]>> {
   const { options, problems } = resolveOptions(rawOptions);
-  const model = workspaceModel(context.workspaceRoot, configFiles);
+  // Nx lists files without following symbolic links; cargo follows a linked member directory.
+  const linked = findManifests(context.workspaceRoot, true).filter((f) => !configFiles.includes(f));
+  const model = workspaceModel(context.workspaceRoot, [...configFiles, ...linked]);
   reportOnce([
     ...model.diagnostics,
     ...problems.map((p) => ({ level: 'error' as const, file: 'nx.json', message: p.message, fix: p.fix })),
@@ -65,10 +68,14 @@ export async function createNodesFromFiles(
   for (const project of Object.values(projects)) {
     byManifest.set(project.root === '.' ? 'Cargo.toml' : `${project.root}/Cargo.toml`, project);
   }
+  // A linked crate has no file of its own in Nx's list: it is declared with the root manifest.
+  const viaLinks = linked.filter((file) => byManifest.has(file)).map((file) => byManifest.get(file)!);
+  const rootFile = configFiles.includes(model.rootManifest) ? model.rootManifest : null;
   return configFiles
     .filter((file) => byManifest.has(file))
     .map((file) => {
       const project = byManifest.get(file)!;
-      return [file, { projects: { [project.root]: project } }] as const;
+      const extra = file === rootFile ? viaLinks : [];
+      return [file, { projects: Object.fromEntries([project, ...extra].map((p) => [p.root, p])) }] as const;
     });
 }
