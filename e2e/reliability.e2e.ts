@@ -321,7 +321,7 @@ describe('messages that name the real cause', () => {
 });
 
 describe('a symlinked member directory (cargo accepts it)', () => {
-  it('is in the graph, and a patch edits the real manifest while the link stays a link', () => {
+  it('is reported by the graph, and a patch edits the real manifest while the link stays a link', () => {
     const ws = makeWorkspace({ from: exampleRoot, options: wasmtimePreset });
     cleanups.push(ws.cleanup);
     mkdirSync(join(ws.dir, 'vendor'));
@@ -331,7 +331,8 @@ describe('a symlinked member directory (cargo accepts it)', () => {
     ws.git(['add', '-A']);
     ws.git(['commit', '-q', '-m', 'entity lives in vendor/']);
     ws.git(['branch', 'release-5.0.0']);
-    expect(ok(ws, ['show', 'projects'])).toContain('cranelift-entity');
+    // Nx cannot host a project behind a link (it neither lists nor hashes its files): said, not silent.
+    expect(ok(ws, ['show', 'projects'])).toContain('crate cranelift-entity is a workspace member through a symbolic link (cranelift/entity)');
     expect(ok(ws, ['release-patch', '--target=5.x', '--date=2026-12-01'])).toContain('5.0.0 -> 5.0.1');
     expect(ws.git(['ls-tree', 'release-5.0.0', 'cranelift/entity'])).toMatch(/^120000 blob /);
     expect(ws.git(['show', 'release-5.0.0:vendor/entity/Cargo.toml'])).toContain('version = "0.92.1"');

@@ -1,6 +1,6 @@
 /** Cargo workspace -> Nx projects. A thin adapter over the pure model in core/. */
 import type { CreateNodesContextV2, CreateNodesResult, ProjectConfiguration } from '@nx/devkit';
-import type { Crate, Workspace } from '../core/model';
+import type { Crate, Diagnostic, Workspace } from '../core/model';
 import { resolveOptions, type ReleaseTrainOptions } from '../core/options';
 import { dirOf } from '../core/paths';
 import { findManifests } from '../effects/workspace-fs';
@@ -56,11 +56,13 @@ export async function createNodesFromFiles(
   context: CreateNodesContextV2,
 ): Promise<Array<readonly [string, CreateNodesResult]>> {
   const { options, problems } = resolveOptions(rawOptions);
-  // Nx lists files without following symbolic links; cargo follows a linked member directory.
+  // Nx lists files without following symbolic links; cargo follows a linked member directory; such crates are
+  // versioned by the release commands and reported (Nx cannot host a project behind a link).
   const linked = findManifests(context.workspaceRoot, true).filter((f) => !configFiles.includes(f));
   const model = workspaceModel(context.workspaceRoot, [...configFiles, ...linked]);
   reportOnce([
     ...model.diagnostics,
+    ...linkedMemberWarnings(model, linked),
     ...problems.map((p) => ({ level: 'error' as const, file: 'nx.json', message: p.message, fix: p.fix })),
   ]);
   const projects = projectsFor(model, options);
@@ -68,14 +70,27 @@ export async function createNodesFromFiles(
   for (const project of Object.values(projects)) {
     byManifest.set(project.root === '.' ? 'Cargo.toml' : `${project.root}/Cargo.toml`, project);
   }
-  // A linked crate has no file of its own in Nx's list: it is declared with the root manifest.
-  const viaLinks = linked.filter((file) => byManifest.has(file)).map((file) => byManifest.get(file)!);
-  const rootFile = configFiles.includes(model.rootManifest) ? model.rootManifest : null;
   return configFiles
     .filter((file) => byManifest.has(file))
     .map((file) => {
       const project = byManifest.get(file)!;
-      const extra = file === rootFile ? viaLinks : [];
-      return [file, { projects: Object.fromEntries([project, ...extra].map((p) => [p.root, p])) }] as const;
+      return [file, { projects: { [project.root]: project } }] as const;
     });
+}
+
+/**
+ * A member reached through a symbolic link is in the model (the release commands version it,
+ * reading git objects), but it cannot be an Nx project: Nx neither lists nor hashes files
+ * behind a link, and its task hasher fails on a project without files. Say so instead of
+ * letting the crate vanish.
+ */
+function linkedMemberWarnings(model: Workspace, linked: string[]): Diagnostic[] {
+  return model.members
+    .filter((c) => linked.includes(c.manifest))
+    .map((c) => ({
+      level: 'warning' as const,
+      file: c.manifest,
+      message: `crate ${c.name} is a workspace member through a symbolic link (${c.dir}); the release commands version it, but Nx does not follow links, so it has no Nx project (no publish target)`,
+      fix: `replace the link ${c.dir} with the directory, or list the real directory in [workspace] members`,
+    }));
 }
