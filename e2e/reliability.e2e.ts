@@ -286,7 +286,7 @@ describe('kill -9 campaign: release-patch --push', () => {
       run.kill();
       await run.done;
       ok(ws, args);
-      ok(ws, args); // and once more after a completed run
+      if (point === 'after-push') ok(ws, args); // and once more after a completed run
 
       const tip = ws.git(['rev-parse', 'release-5.0.0']);
       const bumps = remote.git(['for-each-ref', '--format=%(refname) %(objectname)', 'refs/heads/ci']);
@@ -297,7 +297,7 @@ describe('kill -9 campaign: release-patch --push', () => {
       expect(ws.git(['worktree', 'list']).split('\n')).toHaveLength(1);
     }
     expect(report).toHaveLength(4);
-  });
+  }, 900_000);
 });
 
 describe('messages that name the real cause', () => {
@@ -314,14 +314,14 @@ describe('messages that name the real cause', () => {
 
   it("--registry='x;y' is blamed on the flag, not on a setting", () => {
     const ws = example();
-    const out = refused(ws, ['run', 'wasmtime:publish', '--registry=x;y', '--dry-run']);
+    const out = refused(ws, ['run-many', '-t', 'publish', '--registry=x;y', '--dry-run']);
     expect(out).toContain('--registry="x;y" is not a cargo registry name');
     expect(out).not.toContain('setting "registry"');
   });
 });
 
 describe('a symlinked member directory (cargo accepts it)', () => {
-  it('is in the graph, and a patch edits the real manifest while the link stays a link', () => {
+  it('is reported by the graph, and a patch edits the real manifest while the link stays a link', () => {
     const ws = makeWorkspace({ from: exampleRoot, options: wasmtimePreset });
     cleanups.push(ws.cleanup);
     mkdirSync(join(ws.dir, 'vendor'));
@@ -331,7 +331,8 @@ describe('a symlinked member directory (cargo accepts it)', () => {
     ws.git(['add', '-A']);
     ws.git(['commit', '-q', '-m', 'entity lives in vendor/']);
     ws.git(['branch', 'release-5.0.0']);
-    expect(ok(ws, ['show', 'projects'])).toContain('cranelift-entity');
+    // Nx cannot host a project behind a link (it neither lists nor hashes its files): said, not silent.
+    expect(ok(ws, ['show', 'projects'])).toContain('crate cranelift-entity is a workspace member through a symbolic link (cranelift/entity)');
     expect(ok(ws, ['release-patch', '--target=5.x', '--date=2026-12-01'])).toContain('5.0.0 -> 5.0.1');
     expect(ws.git(['ls-tree', 'release-5.0.0', 'cranelift/entity'])).toMatch(/^120000 blob /);
     expect(ws.git(['show', 'release-5.0.0:vendor/entity/Cargo.toml'])).toContain('version = "0.92.1"');

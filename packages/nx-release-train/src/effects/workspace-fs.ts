@@ -10,13 +10,14 @@ const SKIP_DIRS = new Set(['target', 'node_modules', 'dist']);
 /**
  * Every Cargo.toml below `root`, as relative POSIX paths, sorted. A symbolic link to a
  * directory inside the workspace is followed (cargo accepts a linked member), once per real
- * directory; links leading out of the workspace are not.
+ * directory; links leading out of the workspace are not. `onlyThroughLinks`: just the
+ * manifests seen through such a link (Nx's own file list does not follow links).
  */
-export function findManifests(root: string): string[] {
+export function findManifests(root: string, onlyThroughLinks = false): string[] {
   const out: string[] = [];
   const realRoot = realpathSync(root);
   const seen = new Set<string>();
-  const walk = (rel: string) => {
+  const walk = (rel: string, throughLink: boolean) => {
     const abs = rel ? join(root, rel) : root;
     let entries;
     try {
@@ -28,15 +29,15 @@ export function findManifests(root: string): string[] {
       return;
     }
     for (const e of entries) {
-      const isDir = e.isDirectory() || (e.isSymbolicLink() && isDirectory(join(abs, e.name)));
-      if (isDir) {
-        if (!e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) walk(rel ? `${rel}/${e.name}` : e.name);
-      } else if (e.name === 'Cargo.toml' && e.isFile()) {
+      const link = e.isSymbolicLink() && isDirectory(join(abs, e.name));
+      if (e.isDirectory() || link) {
+        if (!e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) walk(rel ? `${rel}/${e.name}` : e.name, throughLink || link);
+      } else if (e.name === 'Cargo.toml' && e.isFile() && (throughLink || !onlyThroughLinks)) {
         out.push(rel ? `${rel}/Cargo.toml` : 'Cargo.toml');
       }
     }
   };
-  walk('');
+  walk('', false);
   return out.sort();
 }
 

@@ -1,8 +1,9 @@
 /** Cargo workspace -> Nx projects. A thin adapter over the pure model in core/. */
 import type { CreateNodesContextV2, CreateNodesResult, ProjectConfiguration } from '@nx/devkit';
-import type { Crate, Workspace } from '../core/model';
+import type { Crate, Diagnostic, Workspace } from '../core/model';
 import { resolveOptions, type ReleaseTrainOptions } from '../core/options';
 import { dirOf } from '../core/paths';
+import { findManifests } from '../effects/workspace-fs';
 import { workspaceModel } from './model-cache';
 import { reportOnce } from './report';
 import { crateTargets, rootTargets } from './targets';
@@ -55,9 +56,13 @@ export async function createNodesFromFiles(
   context: CreateNodesContextV2,
 ): Promise<Array<readonly [string, CreateNodesResult]>> {
   const { options, problems } = resolveOptions(rawOptions);
-  const model = workspaceModel(context.workspaceRoot, configFiles);
+  // Nx lists files without following symbolic links; cargo follows a linked member directory; such crates are
+  // versioned by the release commands and reported (Nx cannot host a project behind a link).
+  const linked = findManifests(context.workspaceRoot, true).filter((f) => !configFiles.includes(f));
+  const model = workspaceModel(context.workspaceRoot, [...configFiles, ...linked]);
   reportOnce([
     ...model.diagnostics,
+    ...linkedMemberWarnings(model, linked),
     ...problems.map((p) => ({ level: 'error' as const, file: 'nx.json', message: p.message, fix: p.fix })),
   ]);
   const projects = projectsFor(model, options);
@@ -71,4 +76,21 @@ export async function createNodesFromFiles(
       const project = byManifest.get(file)!;
       return [file, { projects: { [project.root]: project } }] as const;
     });
+}
+
+/**
+ * A member reached through a symbolic link is in the model (the release commands version it,
+ * reading git objects), but it cannot be an Nx project: Nx neither lists nor hashes files
+ * behind a link, and its task hasher fails on a project without files. Say so instead of
+ * letting the crate vanish.
+ */
+function linkedMemberWarnings(model: Workspace, linked: string[]): Diagnostic[] {
+  return model.members
+    .filter((c) => linked.includes(c.manifest))
+    .map((c) => ({
+      level: 'warning' as const,
+      file: c.manifest,
+      message: `crate ${c.name} is a workspace member through a symbolic link (${c.dir}); the release commands version it, but Nx does not follow links, so it has no Nx project (no publish target)`,
+      fix: `replace the link ${c.dir} with the directory, or list the real directory in [workspace] members`,
+    }));
 }
