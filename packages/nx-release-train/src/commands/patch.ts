@@ -8,11 +8,14 @@ import { fillPattern } from '../core/options';
 import { describeLines, parsePatchTarget, selectLines, supportedLines, type LineInfo } from '../core/patch-target';
 import { commitMessage, ReleaseError, releaseBranches } from '../core/release';
 import { Git } from '../effects/git';
-import { buildCommit, bumpBranch, describePlan, followIfCheckedOut } from './apply';
+import { githubForPush } from '../effects/github-target';
+import type { VersionPlan } from '../core/version';
+import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMerge, releaseReviewBranch } from './apply';
 import { knownReleaseBranches, tipOf, type KnownBranch } from './branches';
 import type { CommandContext } from './context';
 import { describeError } from './errors';
 import { requireRepo } from './preflight';
+import { proposeAll, type Proposal } from './propose';
 import { plan, snapshot } from './snapshot';
 
 export interface PatchOptions {
@@ -34,6 +37,7 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
   const parsed = opts.target === undefined ? null : parsePatchTarget(opts.target, ctx.options);
   const git = new Git(ctx.root);
   await requireRepo(git);
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.options, git) : null;
   const branches = await knownReleaseBranches(ctx, git);
   const lines = await withCutDates(ctx, git, branches);
   const supported = supportedLines(lines, ctx.options, opts.date);
@@ -52,7 +56,7 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
   const selected = selectLines(target, lines, supported, opts.force);
 
   const results: LineResult[] = [];
-  const ready: Array<{ branch: KnownBranch; tip: string; commit: string; version: string }> = [];
+  const ready: Array<{ branch: KnownBranch; tip: string; commit: string; version: string; plan: VersionPlan }> = [];
   for (const line of selected) {
     const branch = branches.find((b) => b.name === line.name)!;
     const tip = tipOf(branch);
@@ -62,7 +66,7 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
       describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}patch ${branch.name} (${tip.slice(0, 12)}): ${thePlan.primary?.from} -> ${to}`);
       const commit = ctx.dryRun ? null : await buildCommit(ctx, git, tip, thePlan.edits, commitMessage(fillPattern(ctx.options.releaseTitle, to!), ctx.options.marker));
       results.push({ branch: branch.name, from: thePlan.primary?.from ?? null, to, commit, error: null });
-      if (commit && to) ready.push({ branch, tip, commit, version: to });
+      if (commit && to) ready.push({ branch, tip, commit, version: to, plan: thePlan });
     } catch (err) {
       results.push({ branch: branch.name, from: null, to: null, commit: null, error: describeError(err) });
     }
@@ -77,17 +81,27 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
   }
   if (ctx.dryRun) return results;
 
+  // Every line's review branch in one atomic push, before any local branch moves: all lines
+  // are proposed or none, and a rerun after a failure builds the same commits and finds them.
+  if (gh) await proposeAll(ctx, git, gh, 'nx release-patch --push', ready.map((r) => patchProposal(ctx, r)));
   await git.updateRefs(
     ready.map((r) => ({ ref: `refs/heads/${r.branch.name}`, to: r.commit, from: r.branch.local })),
     `nx release-patch: ${ready.map((r) => r.version).join(', ')}`,
   );
   for (const r of ready) await followIfCheckedOut(git, r.branch.name, r.tip, r.commit);
-  if (ctx.push) {
-    const refspecs = ready.map((r) => `${r.commit}:refs/heads/${bumpBranch(ctx, r.version)}`);
-    await git.push(ctx.options.remote, refspecs);
-    ctx.log.info(`pushed ${ready.map((r) => bumpBranch(ctx, r.version)).join(', ')} to ${ctx.options.remote}`);
-  }
   return results;
+}
+
+function patchProposal(ctx: CommandContext, r: { branch: KnownBranch; commit: string; version: string; plan: VersionPlan }): Proposal {
+  return {
+    branch: releaseReviewBranch(ctx, r.version),
+    base: r.branch.name,
+    commit: r.commit,
+    title: fillPattern(ctx.options.releaseTitle, r.version),
+    summary: `Patch release ${r.version} on ${r.branch.name}.`,
+    lines: movedLines(r.plan),
+    onMerge: onReleaseMerge(ctx, r.branch.name, r.version),
+  };
 }
 
 /** Cut dates matter only to long-term support; they cost a git call per line, so only then. */

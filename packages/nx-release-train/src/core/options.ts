@@ -93,6 +93,27 @@ export interface ReleaseTrainOptions {
   artifacts: ArtifactsOptions;
   /** Binding repositories that follow a release (`nx release-bindings`); see bindings/rules.ts. */
   bindings: BindingsOptions;
+  // --- Pull requests for the train's own commits (`--push`), and the GitHub repository ---
+  /**
+   * Review branch of a release-day or patch commit, proposed against its release branch.
+   * Default `ci/release-{version}` (Wasmtime's name; the preset keeps it).
+   */
+  releaseReviewBranchPattern: string;
+  /** Review branch of a release candidate's commit. Default `ci/rc-{version}` (Wasmtime's). */
+  rcReviewBranchPattern: string;
+  /**
+   * The GitHub repository `owner/name` pull requests and tags go to, used only when
+   * GITHUB_REPOSITORY is unset and the remote's URL is not a GitHub URL. Default null.
+   */
+  githubRepository: string | null;
+  /**
+   * The environment variable holding the GitHub token for `--push` (pushes and pull
+   * requests). Default `GITHUB_TOKEN`; name another (e.g. `RELEASE_TOKEN`) when the pushes
+   * must start workflows, which GitHub's own job token does not.
+   */
+  githubTokenEnv: string;
+  /** The GitHub REST API, when GITHUB_API_URL is unset. Default `https://api.github.com`. */
+  githubApiUrl: string;
 }
 
 export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
@@ -126,6 +147,11 @@ export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
     releaseName: '{tag}',
   },
   bindings: DEFAULT_BINDINGS,
+  releaseReviewBranchPattern: 'ci/release-{version}',
+  rcReviewBranchPattern: 'ci/rc-{version}',
+  githubRepository: null,
+  githubTokenEnv: 'GITHUB_TOKEN',
+  githubApiUrl: 'https://api.github.com',
 };
 
 /** Fill placeholders {version} {major} {minor} {patch} from a semver string. */
@@ -171,7 +197,7 @@ export function resolveOptions(
     }
     const expected = kindOf((DEFAULT_OPTIONS as unknown as Record<string, unknown>)[key]);
     const actual = kindOf(value);
-    const nullable = key === 'registry';
+    const nullable = key === 'registry' || key === 'githubRepository';
     if (actual !== expected && !(nullable && (actual === 'null' || actual === 'string'))) {
       problems.push({ setting: key, message: `setting "${key}" in ${where} is ${actual}, expected ${expected}`, fix: `give "${key}" a ${expected} value` });
       continue;
