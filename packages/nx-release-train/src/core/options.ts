@@ -114,6 +114,12 @@ export interface ReleaseTrainOptions {
   githubTokenEnv: string;
   /** The GitHub REST API, when GITHUB_API_URL is unset. Default `https://api.github.com`. */
   githubApiUrl: string;
+  /**
+   * The generated workflow's artifact jobs: Rust target triple -> GitHub runner label, one
+   * job per entry. Default `{ "x86_64-unknown-linux-gnu": "ubuntu-latest" }`; the wasmtime
+   * preset lists Wasmtime's platforms.
+   */
+  artifactRunners: Record<string, string>;
 }
 
 export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
@@ -152,6 +158,7 @@ export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
   githubRepository: null,
   githubTokenEnv: 'GITHUB_TOKEN',
   githubApiUrl: 'https://api.github.com',
+  artifactRunners: { 'x86_64-unknown-linux-gnu': 'ubuntu-latest' },
 };
 
 /** Fill placeholders {version} {major} {minor} {patch} from a semver string. */
