@@ -40,10 +40,22 @@ export async function releaseTag(ctx: CommandContext, opts: TagOptions): Promise
   const version = currentVersion(await snapshot(git, head, ctx.options));
   const tag = fillPattern(ctx.options.tagPattern, version);
   const existing = await git.resolve(`refs/tags/${tag}`);
+  if (existing && existing !== head) throw alreadyTagged(tag, existing, head);
+  if (gh) {
+    // The tag is made on GitHub only (a lightweight ref, as the API makes it); the jobs it
+    // starts fetch it. A local annotated tag would differ from it and clash on the next fetch.
+    const api = await githubTags({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });
+    const there = await api.find(tag);
+    if (there === head) ctx.log.info(`${tag} already exists on ${gh.repository} at ${head.slice(0, 12)}: nothing to do`);
+    else if (there) throw alreadyTagged(`${tag} on ${gh.repository}`, there, head);
+    else {
+      await api.create(tag, head);
+      ctx.log.info(`tagged ${head.slice(0, 12)} on ${branch} as ${tag}${marked.reason}: created on ${gh.repository} through the GitHub API`);
+    }
+    return { tag, reason: 'tagged' };
+  }
   if (existing === head) {
     ctx.log.info(`tag ${tag} already points at ${head.slice(0, 12)}`);
-  } else if (existing) {
-    throw alreadyTagged(tag, existing, head);
   } else if (ctx.dryRun) {
     ctx.log.info(`[dry run] would tag ${head.slice(0, 12)} on ${branch} as ${tag}`);
     return { tag, reason: 'dry run' };
@@ -51,16 +63,7 @@ export async function releaseTag(ctx: CommandContext, opts: TagOptions): Promise
     await git.tag(tag, head, `${fillPattern(ctx.options.releaseTitle, version)}\n`);
     ctx.log.info(`tagged ${head.slice(0, 12)} on ${branch} as ${tag}${marked.reason}`);
   }
-  if (gh) {
-    const api = await githubTags({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });
-    const there = await api.find(tag);
-    if (there === head) ctx.log.info(`${tag} already exists on ${gh.repository} at ${head.slice(0, 12)}: nothing to do`);
-    else if (there) throw alreadyTagged(`${tag} on ${gh.repository}`, there, head);
-    else {
-      await api.create(tag, head);
-      ctx.log.info(`created ${tag} on ${gh.repository} at ${head.slice(0, 12)} (GitHub API)`);
-    }
-  } else if (ctx.push && !ctx.dryRun) {
+  if (ctx.push && !ctx.dryRun) {
     await git.push(ctx.options.remote, [`refs/tags/${tag}:refs/tags/${tag}`]);
     ctx.log.info(`pushed ${tag} to ${ctx.options.remote}`);
   }
