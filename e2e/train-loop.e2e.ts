@@ -41,6 +41,9 @@ describe('the release train through pull requests, as the generated workflow run
     expect(git(train.origin, ['rev-parse', 'release-5.0.0'])).toBe(cutPoint);
     expect(git(train.origin, ['rev-parse', 'ci/bump-to-6.0.0'])).toBe(git(cut.dir, ['rev-parse', 'main']));
     expect(git(train.origin, ['rev-parse', 'main'])).toBe(cutPoint); // main itself is not pushed
+    // main is protected like on GitHub: the direct push the train never makes is refused.
+    expect(() => git(cut.dir, ['push', '-q', 'origin', 'main'])).toThrow();
+    expect(git(train.origin, ['rev-parse', 'main'])).toBe(cutPoint);
     expect(train.pulls()).toHaveLength(1);
     const bump = train.pulls()[0];
     expect(bump).toMatchObject({ number: 1, title: 'Bump Wasmtime to 6.0.0', headRef: 'ci/bump-to-6.0.0', baseRef: 'main', state: 'open' });

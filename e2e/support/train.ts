@@ -1,12 +1,13 @@
 /**
  * The release train as CI runs it, for e2e tests: a bare `origin` holding the example with
- * the `wasmtime` preset, the local GitHub API backed by that bare repository (pull requests
+ * the `wasmtime` preset, `main` and `release-*` protected (pushes cannot move them), the
+ * local GitHub API backed by that bare repository (pull requests
  * merge into it, tag refs land in it), and each step run by the real nx CLI in a fresh clone,
  * as a workflow job checks out the repository. A maintainer merges through the API with
  * their own token. While nx runs, every process's argv is sampled for the token.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { wasmtimePreset } from '../../packages/nx-release-train/src/presets/wasmtime';
@@ -43,13 +44,28 @@ export interface Train {
   cleanup(): Promise<void>;
 }
 
-export async function startTrain(options: Record<string, unknown> = {}): Promise<Train> {
+/**
+ * Like GitHub's branch protection on `main` and `release-*`: a push may create such a branch
+ * but never move one; only merging a pull request (the API) does.
+ */
+const PROTECT = `#!/bin/sh
+zero=0000000000000000000000000000000000000000
+while read old new ref; do
+  case "$ref" in
+    refs/heads/main|refs/heads/release-*)
+      if [ "$old" != "$zero" ]; then echo "protected branch: $ref moves only through a pull request" >&2; exit 1; fi ;;
+  esac
+done
+`;
+
+export async function startTrain(options: Record<string, unknown> = {}, protect = true): Promise<Train> {
   const ws = makeWorkspace({ from: exampleRoot, options: { ...wasmtimePreset, ...options }, git: true });
   const root = mkdtempSync(join(tmpdir(), 'nrt-train-'));
   const origin = join(root, 'origin.git');
   git(root, ['init', '-q', '--bare', '-b', 'main', origin]);
   git(ws.dir, ['push', '-q', origin, 'main']);
   ws.cleanup();
+  if (protect) writeFileSync(join(origin, 'hooks/pre-receive'), PROTECT, { mode: 0o755 });
   const api = await startGitHubApi({ token: BOT_TOKEN, users: { [MAINTAINER_TOKEN]: 'maintainer' }, repos: { [REPOSITORY]: { gitDir: origin } } });
   const { Octokit } = await import('@octokit/rest');
   const quiet = () => undefined;
