@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run demo — the main job, rehearsed end to end on the bundled example in temporary
-// directories: the graph, the monthly cut, release day, the tag, publishing every crate in
+// directories, every step proposed as a pull request and merged by a maintainer through the
+// local GitHub API: the graph, the monthly cut, release day, the tag, publishing every crate in
 // dependency order to a local Cargo registry (and a rerun that publishes nothing twice), the
 // GitHub release with the CLI and C API archives, the binding repositories' pull requests,
 // and a patch. Real git, real cargo, real nx; a local Cargo registry and a local GitHub API
@@ -108,18 +109,52 @@ try {
   await nx('show', 'projects');
   await nx('show', 'project', 'wasmtime', '--json');
 
-  step('the 5th: cut the monthly release (dry run first, then for real, pushed)');
+  // GitHub, locally: the API on 127.0.0.1 backed by the bare origin, so pull requests merge
+  // into it and tags made through the API land in it. The bot opens pull requests; a
+  // maintainer (another token) merges them, as on GitHub.
+  const ghToken = 'demo-github-token';
+  github = await startGitHubApi({
+    token: ghToken,
+    users: { 'demo-maintainer-token': 'maintainer' },
+    repos: { 'bytecodealliance/wasmtime': { gitDir: origin }, ...Object.fromEntries(BINDINGS.map((b) => [`bytecodealliance/wasmtime-${b}`, {}])) },
+  });
+  Object.assign(env, { GITHUB_TOKEN: ghToken, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'bytecodealliance/wasmtime', GITHUB_ACTOR: 'octocat' });
+  const { Octokit } = await import('@octokit/rest');
+  const maintainer = new Octokit({ auth: 'demo-maintainer-token', baseUrl: github.url });
+  const pulls = () => github.state.repo('bytecodealliance/wasmtime').pulls;
+  async function review(number) {
+    const pr = pulls().find((p) => p.number === number);
+    console.log(`-- pull request #${number} "${pr.title}" (${pr.headRef} -> ${pr.baseRef}):\n${pr.body.trim().split('\n').map((l) => `   | ${l}`).join('\n')}`);
+    const { data } = await maintainer.rest.pulls.merge({ owner: 'bytecodealliance', repo: 'wasmtime', pull_number: number });
+    console.log(`-- merged by the maintainer: ${pr.baseRef} is now ${data.sha.slice(0, 12)}`);
+    return data.sha;
+  }
+  /** CI's fresh checkout: the remote's state, no local branches of earlier steps. */
+  function checkout(rev) {
+    git('fetch', '-q', 'origin', '--prune');
+    git('checkout', '-q', '--detach', rev);
+    for (const b of sh('git', ['for-each-ref', '--format=%(refname:short)', 'refs/heads']).trim().split('\n').filter(Boolean)) git('branch', '-q', '-D', b);
+    if (!rev.startsWith('v') && !/^[0-9a-f]{40}$/.test(rev)) git('checkout', '-q', '-B', rev.replace(/^origin\//, ''), rev);
+  }
+
+  step('the 5th: cut the monthly release (dry run first, then for real: proposed as a pull request)');
   await nx('release-major', '--dry-run');
   await nx('release-major', '--push');
-  console.log(git('log', '--oneline', '--all', '--decorate', '-n', '5'));
+  step('a rerun (CI retried the job): the pull request is found, nothing new');
+  checkout('origin/main');
+  await nx('release-major', '--push');
+  await review(1);
 
-  step('the 20th: release day on the newest release branch');
+  step('the 20th: release day on the newest release branch, proposed against it');
+  checkout('origin/main');
   await nx('release-latest', '--date=2026-12-20', '--push');
+  const released = await review(2);
 
-  step('CI after a green build: tag the release commit');
-  git('switch', '-q', 'release-5.0.0');
-  await nx('release-tag', '--push');
-  git('switch', '-q', 'main');
+  step('CI after a green build of release-5.0.0: tag the merged release commit through the API');
+  checkout(released);
+  await nx('release-tag', '--branch=release-5.0.0', '--push', '--via=api');
+  git('fetch', '-q', 'origin', '--tags');
+  checkout('origin/main');
 
   step('the tag starts publishing: every crate, in dependency order, to a local Cargo registry');
   const token = 'demo-registry-token';
@@ -136,9 +171,6 @@ try {
   git('switch', '-q', 'main');
 
   step('the GitHub release: notes from RELEASES.md, the CLI and C API archives attached');
-  const ghToken = 'demo-github-token';
-  github = await startGitHubApi({ token: ghToken, repos: ['bytecodealliance/wasmtime', ...BINDINGS.map((b) => `bytecodealliance/wasmtime-${b}`)] });
-  Object.assign(env, { GITHUB_TOKEN: ghToken, GITHUB_API_URL: github.url });
   // xz -9 (the preset's level, as Wasmtime's) on a debug-free static library takes a while on
   // two cores; the rehearsal compresses lightly.
   const nxJson = JSON.parse(readFileSync(join(dir, 'nx.json'), 'utf8'));
@@ -148,7 +180,10 @@ try {
   await nx('release-artifacts');
   const release = github.state.repo('bytecodealliance/wasmtime').releases[0];
   console.log(`release ${release.tag_name ?? release.tagName}: ${release.assets.map((a) => a.name).join(', ')}`);
-  git('switch', '-q', 'main');
+  step('every expected asset is on the release, with its checksum');
+  await nx('release-assets', `--targets=${sh('rustc', ['-vV']).match(/^host: (\S+)/m)[1]}`);
+  git('checkout', '-q', 'nx.json');
+  checkout('origin/main');
 
   step('the binding repositories follow: one pull request each (synthetic repositories shaped like Wasmtime 45.0.0, moved to 46.0.0)');
   const remotes = join(bindingsRoot, 'remotes');
@@ -168,8 +203,13 @@ try {
   await nx('release-bindings', '--version=46.0.0');
   delete env.GIT_CONFIG_COUNT;
 
-  step('a security fix: patch the supported lines from main (dry run)');
+  step('a security fix: patch the supported lines (dry run, then proposed against each release branch)');
   await nx('release-patch', '--target=supported', '--dry-run', '--date=2026-12-24');
+  await nx('release-patch', '--target=supported', '--push', '--date=2026-12-24');
+  const patched = await review(3);
+  checkout(patched);
+  await nx('release-tag', '--branch=release-5.0.0', '--push', '--via=api');
+  console.log(`pull requests: ${pulls().map((p) => `#${p.number} ${p.title} (${p.merged ? 'merged' : p.state})`).join('; ')}`);
 
   step('done');
   console.log(`remote branches: ${sh('git', ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags'], { cwd: origin }).trim().split('\n').join(', ')}`);

@@ -26,20 +26,24 @@ async function pullJson(ctx: Context, repo: RepoState, pr: PullRecord, full: boo
     state: pr.state,
     locked: false,
     title: pr.title,
-    user: userJson(ctx),
+    user: userJson(ctx, pr.author ?? ctx.login),
     body: pr.body,
     created_at: pr.createdAt,
     updated_at: pr.updatedAt,
     closed_at: pr.state === 'closed' ? pr.updatedAt : null,
-    merged_at: null,
+    merged_at: pr.merged?.at ?? null,
+    merge_commit_sha: pr.merged?.commitSha ?? null,
     draft: pr.draft,
-    head: await side(pr.headOwner, pr.headRef),
+    // A merged head may have moved or gone since; GitHub keeps the sha it merged.
+    head: { ...(await side(pr.headOwner, pr.headRef)), ...(pr.merged ? { sha: pr.merged.headSha } : {}) },
     base: await side(repo.owner, pr.baseRef),
-    ...(full ? { merged: false, mergeable: pr.state === 'open' ? true : null, commits: 1 } : {}),
+    ...(full
+      ? { merged: !!pr.merged, merged_by: pr.merged ? userJson(ctx, pr.merged.by) : null, mergeable: pr.state === 'open' ? true : null, commits: 1 }
+      : {}),
   };
 }
 
-function findPull(ctx: Context): { repo: RepoState; pr: PullRecord } {
+export function findPull(ctx: Context): { repo: RepoState; pr: PullRecord } {
   const repo = repoOf(ctx);
   const number = intParam(ctx, 'number');
   const pr = repo.pulls.find((p) => p.number === number);
@@ -130,6 +134,7 @@ export const pullRoutes: Route[] = [
         headOwner,
         headRef,
         baseRef,
+        author: ctx.login,
         createdAt: now,
         updatedAt: now,
       };
@@ -155,6 +160,9 @@ export const pullRoutes: Route[] = [
       const state = optionalString(body, 'state');
       if (state !== undefined && state !== 'open' && state !== 'closed') throw validationFailed({ resource: 'PullRequest', field: 'state', code: 'invalid' });
       const baseRef = optionalString(body, 'base') ?? pr.baseRef;
+      if (pr.merged && state === 'open') {
+        throw validationFailed({ resource: 'PullRequest', field: 'state', code: 'custom', message: 'state cannot be changed. The pull request cannot be reopened' });
+      }
       if ((state ?? pr.state) === 'open') {
         checkNoOpenTwin(repo, { ...pr, baseRef }, pr);
         if (baseRef !== pr.baseRef) await checkBranches(repo, pr.headOwner, pr.headRef, baseRef);

@@ -26,7 +26,7 @@ export interface Reply {
 
 export interface Route {
   method: string;
-  /** Path with `:name` segments. */
+  /** Path with `:name` segments, and optionally a last `*name` segment taking the rest. */
   pattern: string;
   /** False for routes GitHub serves without a token (browser downloads). */
   auth?: boolean;
@@ -38,9 +38,12 @@ export function matchRoute(routes: Route[], method: string, path: string): { rou
   for (const route of routes) {
     if (route.method !== method) continue;
     const pat = route.pattern.split('/').filter(Boolean);
-    if (pat.length !== parts.length) continue;
+    // A last segment `*name` takes the rest of the path (git ref names have slashes).
+    const rest = pat.at(-1)?.startsWith('*') ? pat.pop()!.slice(1) : null;
+    if (rest ? parts.length <= pat.length : pat.length !== parts.length) continue;
     const params: Record<string, string> = {};
     if (pat.every((p, i) => (p.startsWith(':') ? ((params[p.slice(1)] = decodeURIComponent(parts[i])), true) : p === parts[i]))) {
+      if (rest) params[rest] = parts.slice(pat.length).map(decodeURIComponent).join('/');
       return { route, params };
     }
   }

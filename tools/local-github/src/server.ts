@@ -1,12 +1,14 @@
 /**
- * A local GitHub REST API on 127.0.0.1 for tests that drive the real Octokit client: pull
- * requests, releases and release assets, with token auth, GitHub-shaped errors and injectable
+* A local GitHub REST API on 127.0.0.1 for tests that drive the real Octokit client: pull
+ * requests (merged into the backing git directory), git refs, releases and release assets, with token auth, GitHub-shaped errors and injectable
  * faults. See ../README.md for the API and the GitHub behaviours it reproduces.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, notFound, readBody, sendError, sendJson } from './http';
+import { mergeRoutes } from './merge';
 import { pullRoutes } from './pulls';
+import { refRoutes } from './refs';
 import { releaseRoutes } from './releases';
 import { type Context, type Route, matchRoute, userJson } from './router';
 import { type GitHubState, type RepoOptions, type RequestRecord, createState, takeFault } from './state';
@@ -16,6 +18,11 @@ export interface GitHubApiOptions {
   token: string;
   /** Login of the token's user, shown as author of everything created. Default `release-bot`. */
   login?: string;
+  /**
+   * More accepted tokens and their users' logins, e.g. a maintainer who merges the bot's
+   * pull requests (`merged_by`, the merge commit's author).
+   */
+  users?: Record<string, string>;
   /** Repositories that exist, as `owner/name` (others answer 404 like a missing repo). */
   repos?: string[] | Record<string, RepoOptions>;
   /** Clock for `created_at`/`updated_at`; default the real one. */
@@ -32,6 +39,8 @@ export interface GitHubApi {
 const routes: Route[] = [
   { method: 'GET', pattern: '/user', handle: (ctx) => ({ status: 200, body: userJson(ctx) }) },
   ...pullRoutes,
+  ...mergeRoutes,
+  ...refRoutes,
   ...releaseRoutes,
 ];
 
@@ -44,6 +53,7 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
   }
   const clock = options.now ?? (() => new Date());
   const login = options.login ?? 'release-bot';
+  const tokens = new Map([[options.token, login], ...Object.entries(options.users ?? {})]);
   let origin = '';
 
   const server = createServer((req, res) => {
@@ -73,7 +83,7 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
     try {
       const found = matchRoute(routes, method, url.pathname);
       if (!found) throw notFound();
-      if (found.route.auth !== false) checkToken(req.headers.authorization, options.token);
+      const user = found.route.auth === false ? login : checkToken(req.headers.authorization, tokens);
       const isUpload = method === 'POST' && url.pathname.endsWith('/assets');
       if (!isUpload && body.length && (req.headers['content-type'] ?? '').includes('json')) {
         try {
@@ -82,7 +92,7 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
           // the handler answers 400 for it
         }
       }
-      const ctx: Context = { state, origin, login, req, url, params: found.params, body, now: () => clock().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+      const ctx: Context = { state, origin, login: user, req, url, params: found.params, body, now: () => clock().toISOString().replace(/\.\d{3}Z$/, 'Z') };
       const reply = await found.route.handle(ctx);
       status = reply.status;
       if (reply.raw) {
@@ -119,8 +129,10 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
 }
 
 /** GitHub's two 401s: no credentials at all, or credentials it does not know. */
-function checkToken(header: string | undefined, token: string): void {
+function checkToken(header: string | undefined, tokens: Map<string, string>): string {
   if (!header) throw new ApiError(401, 'Requires authentication');
   const match = /^(?:token|bearer)\s+(.+)$/i.exec(header.trim());
-  if (!match || match[1] !== token) throw new ApiError(401, 'Bad credentials');
+  const user = match ? tokens.get(match[1]) : undefined;
+  if (!user) throw new ApiError(401, 'Bad credentials');
+  return user;
 }

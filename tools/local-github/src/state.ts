@@ -21,12 +21,16 @@ export interface PullRecord {
   body: string | null;
   state: 'open' | 'closed';
   draft: boolean;
+  /** Login of the user who opened it. */
+  author?: string;
   /** Owner of the head branch (the repo owner unless the head came from a fork). */
   headOwner: string;
   headRef: string;
   baseRef: string;
   createdAt: string;
   updatedAt: string;
+  /** Set when merged through the API (the PR is then closed). */
+  merged?: { at: string; by: string; commitSha: string; method: 'merge' | 'squash' | 'rebase'; headSha: string };
 }
 
 export interface AssetRecord {

@@ -27,12 +27,23 @@ export function describePlan(ctx: CommandContext, plan: VersionPlan, heading: st
   if (ctx.dryRun && plan.edits.length > 0) ctx.log.info('\n' + renderPlanDiff(plan.edits));
 }
 
-export function pushRefspecs(pairs: Array<[string, string]>): string[] {
-  return pairs.map(([from, to]) => `${from}:refs/heads/${to}`);
-}
-
 export function bumpBranch(ctx: CommandContext, version: string): string {
   return fillPattern(ctx.options.bumpBranchPattern, version);
+}
+
+/** The version lines a plan moves, as a pull request lists them. */
+export function movedLines(plan: VersionPlan): Array<{ line: string; from: string; to: string }> {
+  return plan.lines.filter((l) => l.from !== l.to).map((l) => ({ line: l.line, from: l.from, to: l.to }));
+}
+
+/** Review branch of a release-day or patch commit (`ci/release-{version}`). */
+export function releaseReviewBranch(ctx: CommandContext, version: string): string {
+  return fillPattern(ctx.options.releaseReviewBranchPattern, version);
+}
+
+/** What merging a commit carrying the marker into `branch` sets off. */
+export function onReleaseMerge(ctx: CommandContext, branch: string, version: string): string {
+  return `the commit lands on ${branch} carrying ${ctx.options.marker}; once CI is green there, \`nx release-tag\` tags ${fillPattern(ctx.options.tagPattern, version)}, which publishes ${version}.`;
 }
 
 /**

@@ -5,8 +5,11 @@
 import { fillPattern } from '../core/options';
 import { commitMessage, ReleaseError, releaseBranchName, subjectOf } from '../core/release';
 import { Git } from '../effects/git';
-import { buildCommit, bumpBranch, describePlan, pushRefspecs } from './apply';
+import { githubForPush, type GitHubPush } from '../effects/github-target';
+import type { VersionPlan } from '../core/version';
+import { buildCommit, bumpBranch, describePlan, movedLines } from './apply';
 import type { CommandContext } from './context';
+import { proposeAll, type Proposal } from './propose';
 import { currentVersion, plan, snapshot } from './snapshot';
 import { requireIndexUnlocked, requireRepo } from './preflight';
 
@@ -25,6 +28,8 @@ export interface CutResult {
 export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutResult> {
   const git = new Git(ctx.root);
   await requireRepo(git);
+  // Refused before anything moves: --push without a token, or without a GitHub repository.
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.options, git) : null;
   const mainBranch = ctx.options.mainBranch;
   const branch = await git.currentBranch();
   if (branch !== mainBranch) {
@@ -37,11 +42,12 @@ export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutRes
   const snap = await snapshot(git, head, ctx.options);
   const version = currentVersion(snap);
 
-  const finished = await finishInterrupted(ctx, git, head, version);
+  const finished = await finishInterrupted(ctx, git, gh, head, version);
   if (finished) return finished;
 
   const release = releaseBranchName(ctx.options, version);
   const { local, remote } = await git.branches(release, ctx.options.remote);
+  if (gh && !local.has(release) && remote.get(release) === head) return proposeAgain(ctx, git, gh, head, release, version);
   if (local.has(release) || remote.has(release)) {
     const where = [local.has(release) ? `locally at ${local.get(release)!.slice(0, 12)}` : null, remote.has(release) ? `on ${ctx.options.remote} at ${remote.get(release)!.slice(0, 12)}` : null]
       .filter(Boolean)
@@ -71,14 +77,52 @@ export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutRes
   );
   await git.moveWorktree(head, bump);
   ctx.log.info(`created ${release} at ${head.slice(0, 12)}; committed "${title}" on ${mainBranch} (${bump.slice(0, 12)})`);
-  if (ctx.push) await pushCut(ctx, git, release, bump, next);
+  if (gh) await pushCut(ctx, git, gh, { release, cutAt: head, bump, plan: thePlan });
   return { releaseBranch: release, version, nextVersion: next, bumpCommit: bump, filesChanged: thePlan.edits.length };
 }
 
-async function pushCut(ctx: CommandContext, git: Git, release: string, bump: string, next: string): Promise<void> {
-  const review = bumpBranch(ctx, next);
-  await git.push(ctx.options.remote, pushRefspecs([[`refs/heads/${release}`, release], [bump, review]]));
-  ctx.log.info(`pushed ${release} and ${review} to ${ctx.options.remote}`);
+interface CutCommits {
+  release: string;
+  /** Where the release branch is cut (main's commit before the bump). */
+  cutAt: string;
+  bump: string;
+  plan: VersionPlan;
+}
+
+/**
+ * The cut's pull requests: the bump (review branch -> main), with the release branch pushed
+ * at the cut point in the same atomic push. The list is where a second proposal goes (the
+ * first release candidate on the release branch).
+ */
+async function pushCut(ctx: CommandContext, git: Git, gh: GitHubPush, c: CutCommits): Promise<void> {
+  const next = c.plan.primary?.to ?? '';
+  const version = c.plan.primary?.from ?? '';
+  const main = ctx.options.mainBranch;
+  const bump: Proposal = {
+    branch: bumpBranch(ctx, next),
+    base: main,
+    commit: c.bump,
+    title: fillPattern(ctx.options.bumpTitle, next),
+    summary: `Moves ${main} to ${next}: ${c.release} was cut from ${main} at ${c.cutAt.slice(0, 12)} and carries ${version} from here.`,
+    lines: movedLines(c.plan),
+    onMerge: `${main} moves to ${next}. ${c.release} stays at the cut point, where release day (\`nx release-latest\`) prepares ${version}.`,
+  };
+  await proposeAll(ctx, git, gh, 'nx release-major --push', [bump], [{ branch: c.release, commit: c.cutAt }]);
+}
+
+/**
+ * A rerun of a pushed cut whose bump is still waiting for review (main on the remote not
+ * yet moved, the release branch there at HEAD): the same bump is built again from git
+ * objects and proposed, so the review branch and its pull request are found, not doubled.
+ * No local ref moves.
+ */
+async function proposeAgain(ctx: CommandContext, git: Git, gh: GitHubPush, head: string, release: string, version: string): Promise<CutResult> {
+  const thePlan = plan(await snapshot(git, head, ctx.options), ctx.options, 'major');
+  const next = thePlan.primary?.to ?? version;
+  const bump = await buildCommit(ctx, git, head, thePlan.edits, commitMessage(fillPattern(ctx.options.bumpTitle, next)));
+  ctx.log.info(`${version} was already cut (${release} on ${ctx.options.remote} at ${head.slice(0, 12)}); proposing the bump to ${next} again`);
+  await pushCut(ctx, git, gh, { release, cutAt: head, bump, plan: thePlan });
+  return { releaseBranch: release, version, nextVersion: next, bumpCommit: bump, filesChanged: 0 };
 }
 
 /**
@@ -86,7 +130,7 @@ async function pushCut(ctx: CommandContext, git: Git, release: string, bump: str
  * and the release branch sits on its parent. If the run was killed before the working tree
  * followed, finish that; either way, say what was found.
  */
-async function finishInterrupted(ctx: CommandContext, git: Git, head: string, version: string): Promise<CutResult | null> {
+async function finishInterrupted(ctx: CommandContext, git: Git, gh: GitHubPush | null, head: string, version: string): Promise<CutResult | null> {
   const message = await git.commitMessage(head);
   if (subjectOf(message) !== fillPattern(ctx.options.bumpTitle, version)) return null;
   const parent = await git.resolve(`${head}^`);
@@ -112,7 +156,7 @@ async function finishInterrupted(ctx: CommandContext, git: Git, head: string, ve
         `${ctx.options.mainBranch} has no commit since the bump, so ${version} is not cut yet`,
     );
   }
-  if (ctx.push && !ctx.dryRun) await pushCut(ctx, git, release, head, version);
+  if (gh) await pushCut(ctx, git, gh, { release, cutAt: parent, bump: head, plan: plan(parentSnap, ctx.options, 'major') });
   return { releaseBranch: release, version: previous, nextVersion: version, bumpCommit: head, filesChanged: 0 };
 }
 

@@ -6,7 +6,7 @@
 import { isReleaseCommit, lineVersionFix, lineVersionProblem } from '../core/release-line';
 import { ReleaseError } from '../core/release';
 import type { Git } from '../effects/git';
-import { bumpBranch } from './apply';
+import { releaseReviewBranch } from './apply';
 import type { KnownBranch } from './branches';
 import type { CommandContext } from './context';
 import { currentVersion, type Snapshot } from './snapshot';
@@ -37,9 +37,9 @@ export async function inspectLine(ctx: CommandContext, git: Git, branch: KnownBr
 
 /** Says what is left of a prepared release and, if the run was killed before it, brings the checkout along. */
 export async function finishPrepared(ctx: CommandContext, git: Git, p: Prepared): Promise<void> {
-  const review = bumpBranch(ctx, p.version);
+  const review = releaseReviewBranch(ctx, p.version);
   const what = `${p.branch.name} already holds the release commit of ${p.version} (${p.tip.slice(0, 12)})`;
-  if (ctx.push) ctx.log.info(`${what}; ${ctx.dryRun ? 'would push' : 'pushing'} it to ${ctx.options.remote}/${review} instead of bumping again`);
+  if (ctx.push) ctx.log.info(`${what}; ${ctx.dryRun ? 'would propose' : 'proposed'} it as ${ctx.options.remote}/${review} instead of bumping again`);
   else if ((await git.resolve(`refs/remotes/${ctx.options.remote}/${review}`)) === p.tip) ctx.log.info(`${what}, already pushed to ${ctx.options.remote}/${review}: merge its pull request`);
   else ctx.log.info(`${what}, not pushed yet: pass --push to send it to ${review} for review`);
   if (ctx.dryRun || (await git.currentBranch()) !== p.branch.name) return;

@@ -8,12 +8,15 @@ import { fillPattern } from '../core/options';
 import { describeLines, parsePatchTarget, selectLines, supportedLines, type LineInfo } from '../core/patch-target';
 import { commitMessage, ReleaseError, releaseBranches } from '../core/release';
 import { Git } from '../effects/git';
-import { buildCommit, bumpBranch, describePlan, followIfCheckedOut } from './apply';
+import { githubForPush } from '../effects/github-target';
+import type { VersionPlan } from '../core/version';
+import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMerge, releaseReviewBranch } from './apply';
 import { knownReleaseBranches, newestTip, tipOf, type KnownBranch } from './branches';
 import type { CommandContext } from './context';
 import { formatFailure } from '../core/errors';
 import { requireIndexUnlocked, requireRepo } from './preflight';
 import { finishPrepared, inspectLine, type Prepared } from './patch-finish';
+import { proposeAll, type Proposal } from './propose';
 import { plan, snapshot } from './snapshot';
 
 export interface PatchOptions {
@@ -37,6 +40,7 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
   const parsed = opts.target === undefined ? null : parsePatchTarget(opts.target, ctx.options);
   const git = new Git(ctx.root);
   await requireRepo(git);
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.options, git) : null;
   const branches = await knownReleaseBranches(ctx, git);
   const lines = await withCutDates(ctx, git, branches);
   const supported = supportedLines(lines, ctx.options, opts.date);
@@ -55,7 +59,7 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
   const selected = selectLines(target, lines, supported, opts.force);
 
   const results: LineResult[] = [];
-  const ready: Array<{ branch: KnownBranch; tip: string; commit: string; version: string }> = [];
+  const ready: Array<{ branch: KnownBranch; tip: string; commit: string; version: string; plan: VersionPlan }> = [];
   const prepared: Prepared[] = [];
   for (const line of selected) {
     const branch = branches.find((b) => b.name === line.name)!;
@@ -74,7 +78,7 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
       describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}patch ${branch.name} (${tip.slice(0, 12)}): ${thePlan.primary?.from} -> ${to}`);
       const commit = ctx.dryRun ? null : await buildCommit(ctx, git, tip, thePlan.edits, commitMessage(fillPattern(ctx.options.releaseTitle, to!), ctx.options.marker));
       results.push({ branch: branch.name, from: thePlan.primary?.from ?? null, to, commit, error: null });
-      if (commit && to) ready.push({ branch, tip, commit, version: to });
+      if (commit && to) ready.push({ branch, tip, commit, version: to, plan: thePlan });
     } catch (err) {
       results.push({ branch: branch.name, from: null, to: null, commit: null, error: formatFailure(err) });
     }
@@ -94,6 +98,14 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
 
   const current = await git.currentBranch();
   if (ready.some((r) => r.branch.name === current)) await requireIndexUnlocked(git);
+  // Every line's review branch in one atomic push, before any local branch moves: all lines
+  // are proposed or none, and a rerun after a failure builds the same commits and finds them.
+  // A line whose release commit was prepared by an earlier run is proposed as it is.
+  if (gh) {
+    const proposals = ready.map((r) => patchProposal(ctx, r));
+    for (const p of prepared) proposals.push(patchProposal(ctx, { branch: p.branch, commit: p.tip, version: p.version, plan: await planOf(ctx, git, p, opts.date) }));
+    await proposeAll(ctx, git, gh, 'nx release-patch --push', proposals);
+  }
   if (ready.length > 0) {
     await git.updateRefs(
       ready.map((r) => ({ ref: `refs/heads/${r.branch.name}`, to: r.commit, from: r.branch.local })),
@@ -102,14 +114,25 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
   }
   for (const r of ready) await followIfCheckedOut(git, r.branch.name, r.tip, r.commit);
   for (const p of prepared) await finishPrepared(ctx, git, p);
-  if (ctx.push) {
-    const sent = [...ready.map((r) => ({ commit: r.commit, version: r.version })), ...prepared.map((p) => ({ commit: p.tip, version: p.version }))];
-    if (sent.length > 0) {
-      await git.push(ctx.options.remote, sent.map((r) => `${r.commit}:refs/heads/${bumpBranch(ctx, r.version)}`));
-      ctx.log.info(`pushed ${sent.map((r) => bumpBranch(ctx, r.version)).join(', ')} to ${ctx.options.remote}`);
-    }
-  }
   return results;
+}
+
+/** The plan a prepared release commit was made from (its parent, patched): what its pull request lists. */
+async function planOf(ctx: CommandContext, git: Git, p: Prepared, date: string): Promise<VersionPlan> {
+  const parent = (await git.resolve(`${p.tip}^`)) ?? p.tip;
+  return plan(await snapshot(git, parent, ctx.options), ctx.options, 'patch', date);
+}
+
+function patchProposal(ctx: CommandContext, r: { branch: KnownBranch; commit: string; version: string; plan: VersionPlan }): Proposal {
+  return {
+    branch: releaseReviewBranch(ctx, r.version),
+    base: r.branch.name,
+    commit: r.commit,
+    title: fillPattern(ctx.options.releaseTitle, r.version),
+    summary: `Patch release ${r.version} on ${r.branch.name}.`,
+    lines: movedLines(r.plan),
+    onMerge: onReleaseMerge(ctx, r.branch.name, r.version),
+  };
 }
 
 /** Cut dates matter only to long-term support; they cost a git call per line, so only then. */

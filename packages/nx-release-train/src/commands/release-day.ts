@@ -4,12 +4,14 @@
  * tags it. A rerun on an already dated branch changes nothing and says so.
  */
 import { fillPattern } from '../core/options';
-import { commitMessage, ReleaseError } from '../core/release';
+import { carriesMarker, commitMessage, ReleaseError, subjectOf } from '../core/release';
 import { Git } from '../effects/git';
-import { buildCommit, describePlan, followIfCheckedOut } from './apply';
+import { githubForPush, type GitHubPush } from '../effects/github-target';
+import { buildCommit, describePlan, followIfCheckedOut, onReleaseMerge, releaseReviewBranch } from './apply';
 import { knownReleaseBranches, newestTip } from './branches';
 import type { CommandContext } from './context';
 import { requireIndexUnlocked, requireRepo } from './preflight';
+import { proposeAll } from './propose';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';
 import { currentVersion, plan, snapshot } from './snapshot';
 
@@ -22,6 +24,7 @@ export interface ReleaseDayResult {
 export async function releaseLatest(ctx: CommandContext, date: string): Promise<ReleaseDayResult> {
   const git = new Git(ctx.root);
   await requireRepo(git);
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.options, git) : null;
   const branches = await knownReleaseBranches(ctx, git);
   if (branches.length === 0) {
     throw new ReleaseError(`no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`, 'cut one first with `nx release-major`');
@@ -33,22 +36,38 @@ export async function releaseLatest(ctx: CommandContext, date: string): Promise<
   const mismatch = lineVersionProblem(newest, version);
   if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(newest));
   const thePlan = plan(snap, ctx.options, 'release', date);
+  const title = fillPattern(ctx.options.releaseTitle, version);
   if (thePlan.edits.length === 0) {
     ctx.log.info(`nothing to do: ${ctx.options.releasesFile} on ${newest.name} has no "Unreleased." in its top section (${version} is already dated)`);
+    // A rerun after the commit was made here: make sure it is proposed (or already merged).
+    const message = await git.commitMessage(tip);
+    if (gh && subjectOf(message) === title && carriesMarker(message, ctx.options.marker)) await propose(ctx, git, gh, newest.name, version, date, tip);
     return { branch: newest.name, version, commit: null };
   }
-  const title = fillPattern(ctx.options.releaseTitle, version);
   describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}release ${version} on ${newest.name} (${tip.slice(0, 12)}), dated ${date}`);
   if (ctx.dryRun) return { branch: newest.name, version, commit: null };
 
   const commit = await buildCommit(ctx, git, tip, thePlan.edits, commitMessage(title, ctx.options.marker));
   if ((await git.currentBranch()) === newest.name) await requireIndexUnlocked(git);
+  // Proposed before the local branch moves: if the push or the pull request fails, a rerun
+  // builds the same change and finds it.
+  if (gh) await propose(ctx, git, gh, newest.name, version, date, commit);
   await git.updateRefs([{ ref: `refs/heads/${newest.name}`, to: commit, from: newest.local }], `nx release-latest: ${title}`);
   const followed = await followIfCheckedOut(git, newest.name, tip, commit);
   ctx.log.info(`committed "${title}" on ${newest.name} (${commit.slice(0, 12)})${followed ? '; working tree updated' : ''}`);
-  if (ctx.push) {
-    await git.push(ctx.options.remote, [`refs/heads/${newest.name}:refs/heads/${newest.name}`]);
-    ctx.log.info(`pushed ${newest.name} to ${ctx.options.remote}`);
-  }
   return { branch: newest.name, version, commit };
+}
+
+async function propose(ctx: CommandContext, git: Git, gh: GitHubPush, branch: string, version: string, date: string, commit: string): Promise<void> {
+  await proposeAll(ctx, git, gh, 'nx release-latest --push', [
+    {
+      branch: releaseReviewBranch(ctx, version),
+      base: branch,
+      commit,
+      title: fillPattern(ctx.options.releaseTitle, version),
+      summary: `Release day for ${version}: the top section of ${ctx.options.releasesFile} on ${branch} becomes "Released ${date}."`,
+      lines: [],
+      onMerge: onReleaseMerge(ctx, branch, version),
+    },
+  ]);
 }

@@ -1,10 +1,14 @@
 /**
- * `nx release-tag`: CI runs it after a green build. On a release branch whose HEAD carries
- * the marker, tag the workspace version; anywhere else say why no tag was made and succeed.
+ * `nx release-tag`: CI runs it after a green build. On a release branch whose HEAD is a
+ * release commit (it carries the marker, or merges one), tag the workspace version, locally
+ * and with `--push` on the remote: by `git push`, or (`--via=api`) as a ref created through
+ * the GitHub API. Anywhere else say why no tag was made and succeed.
  */
 import { fillPattern } from '../core/options';
 import { carriesMarker, ReleaseError, releaseBranches, subjectOf } from '../core/release';
 import { Git } from '../effects/git';
+import { githubTags } from '../effects/github-refs';
+import { githubForPush } from '../effects/github-target';
 import type { CommandContext } from './context';
 import { requireRepo } from './preflight';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';
@@ -15,41 +19,91 @@ export interface TagResult {
   reason: string;
 }
 
-export async function releaseTag(ctx: CommandContext, branchOverride?: string): Promise<TagResult> {
+export interface TagOptions {
+  /** The branch HEAD belongs to when it is detached (CI passes it through the environment). */
+  branch?: string;
+  /** How `--push` makes the remote tag. */
+  via: 'git' | 'api';
+}
+
+export async function releaseTag(ctx: CommandContext, opts: TagOptions): Promise<TagResult> {
   const git = new Git(ctx.root);
   await requireRepo(git);
+  const gh = ctx.push && !ctx.dryRun && opts.via === 'api' ? await githubForPush(ctx.options, git) : null;
   // CI checks out a detached HEAD; it names the branch (e.g. GITHUB_REF_NAME) through --branch.
-  const branch = branchOverride ?? (await git.currentBranch());
+  const branch = opts.branch ?? (await git.currentBranch());
   const [release] = branch ? releaseBranches([branch], ctx.options) : [];
   if (!branch || !release) {
     return skip(ctx, `${branch ? `"${branch}"` : 'a detached HEAD'} is not a release branch (${ctx.options.branchPattern})`);
   }
   const head = (await git.resolve('HEAD'))!;
-  const message = await git.commitMessage(head);
-  if (!carriesMarker(message, ctx.options.marker)) {
-    return skip(ctx, `HEAD ${head.slice(0, 12)} ("${subjectOf(message)}") does not carry ${ctx.options.marker}`);
-  }
+  if (opts.branch) await requireOnBranch(ctx, git, head, opts.branch);
+  const marked = await releaseCommit(ctx, git, head);
+  if (!marked.ok) return skip(ctx, marked.reason);
   const version = currentVersion(await snapshot(git, head, ctx.options));
   const mismatch = lineVersionProblem(release, version);
   if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(release));
   const tag = fillPattern(ctx.options.tagPattern, version);
   const existing = await git.resolve(`refs/tags/${tag}`);
+  if (existing && existing !== head) throw alreadyTagged(tag, existing, head);
+  if (gh) {
+    // The tag is made on GitHub only (a lightweight ref, as the API makes it); the jobs it
+    // starts fetch it. A local annotated tag would differ from it and clash on the next fetch.
+    const api = await githubTags({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });
+    const there = await api.find(tag);
+    if (there === head) ctx.log.info(`${tag} already exists on ${gh.repository} at ${head.slice(0, 12)}: nothing to do`);
+    else if (there) throw alreadyTagged(`${tag} on ${gh.repository}`, there, head);
+    else {
+      await api.create(tag, head);
+      ctx.log.info(`tagged ${head.slice(0, 12)} on ${branch} as ${tag}${marked.reason}: created on ${gh.repository} through the GitHub API`);
+    }
+    return { tag, reason: 'tagged' };
+  }
   if (existing === head) {
     ctx.log.info(`tag ${tag} already points at ${head.slice(0, 12)}`);
-  } else if (existing) {
-    throw new ReleaseError(`tag ${tag} already exists at ${existing.slice(0, 12)}, not at HEAD ${head.slice(0, 12)}`, `a version is released once; bump the version (nx release-patch) instead of moving ${tag}`);
   } else if (ctx.dryRun) {
     ctx.log.info(`[dry run] would tag ${head.slice(0, 12)} on ${branch} as ${tag}`);
     return { tag, reason: 'dry run' };
   } else {
     await git.tag(tag, head, `${fillPattern(ctx.options.releaseTitle, version)}\n`);
-    ctx.log.info(`tagged ${head.slice(0, 12)} on ${branch} as ${tag}`);
+    ctx.log.info(`tagged ${head.slice(0, 12)} on ${branch} as ${tag}${marked.reason}`);
   }
   if (ctx.push && !ctx.dryRun) {
     await git.push(ctx.options.remote, [`refs/tags/${tag}:refs/tags/${tag}`]);
     ctx.log.info(`pushed ${tag} to ${ctx.options.remote}`);
   }
   return { tag, reason: 'tagged' };
+}
+
+/** HEAD carries the marker, or is the merge of a commit that does (a merged pull request). */
+async function releaseCommit(ctx: CommandContext, git: Git, head: string): Promise<{ ok: boolean; reason: string }> {
+  const message = await git.commitMessage(head);
+  if (carriesMarker(message, ctx.options.marker)) return { ok: true, reason: '' };
+  const merged = await git.resolve(`${head}^2`);
+  if (merged && carriesMarker(await git.commitMessage(merged), ctx.options.marker)) {
+    return { ok: true, reason: ` (it merges the release commit ${merged.slice(0, 12)})` };
+  }
+  return { ok: false, reason: `HEAD ${head.slice(0, 12)} ("${subjectOf(message)}") does not carry ${ctx.options.marker}, nor merges a commit that does` };
+}
+
+/**
+ * A branch named on the command line must really hold HEAD (locally or on the remote):
+ * a name alone, e.g. from a fork's pull request, proves nothing.
+ */
+async function requireOnBranch(ctx: CommandContext, git: Git, head: string, branch: string): Promise<void> {
+  const refs = [`refs/heads/${branch}`, `refs/remotes/${ctx.options.remote}/${branch}`];
+  for (const ref of refs) {
+    const tip = await git.resolve(ref);
+    if (tip && (await git.run(['merge-base', '--is-ancestor', head, tip], { reject: false })).exitCode === 0) return;
+  }
+  throw new ReleaseError(
+    `HEAD ${head.slice(0, 12)} is not on ${branch} (looked at ${refs.join(' and ')}); no tag was made`,
+    `check out a commit of ${branch} (CI: fetch-depth 0, so ${ctx.options.remote}/${branch} is known), or pass the branch HEAD is on`,
+  );
+}
+
+function alreadyTagged(tag: string, at: string, head: string): ReleaseError {
+  return new ReleaseError(`tag ${tag} already exists at ${at.slice(0, 12)}, not at HEAD ${head.slice(0, 12)}`, `a version is released once; bump the version (nx release-patch) instead of moving the tag`);
 }
 
 function skip(ctx: CommandContext, reason: string): TagResult {

@@ -12,6 +12,7 @@ export const SWALLOWED_FLAGS: Record<string, string[]> = {
   'release-patch': ['target'],
   'release-bindings': ['version'],
   'release-artifacts': ['version'],
+  'release-assets': ['version'],
 };
 
 export function flagEnv(flag: string): string {

@@ -1,10 +1,18 @@
 /**
- * The GitHub Actions workflow that drives the release train (SPEC §1, §4): the monthly cut
- * on the cut day, release day, a manual patch of a chosen line, the tag after a green CI run
- * of a release branch, and publishing when a tag is pushed. Pure: options in, YAML text out.
- * The dispatch input (the line to patch) never reaches a shell script as text: it goes
- * through an environment variable and is checked against a pattern first.
+ * The GitHub Actions workflow that runs the whole release train (SPEC §1, §4): the cut on the
+ * cut day, release day, manual dispatches of each step, the tag after a green CI run of a
+ * release branch, and on a tag: publishing, superseded candidates yanked, the release
+ * archives built by one job per platform, a check of every asset, the binding repositories.
+ * Pure: options in, YAML text out.
+ *
+ * Security, from a hostile review of the previous version: no user input is ever written into
+ * a script (dispatch inputs and event fields reach scripts as environment variables, checked
+ * first); the tag job runs only for `push` events of this repository (a fork's pull request
+ * from a branch named `release-x` runs nothing with a token); the branch reaches
+ * `release-tag` through the environment (a detached checkout names no branch); and no
+ * checkout persists a token: the plugin hands its token to git through a credential helper.
  */
+import { jobsForTag, setupSteps, type Lines } from './ci-workflow-jobs';
 
 export interface CiWorkflowOptions {
   /** Day of the month of the cut (`nx release-major`). */
@@ -24,61 +32,74 @@ export interface CiWorkflowOptions {
   tokenEnv: string;
   /** The repository secret holding that token. */
   tokenSecret: string;
+  /** The variable the plugin reads its GitHub token from (`githubTokenEnv`). */
+  githubTokenEnv: string;
+  /** Secret with a token whose pushes start workflows (a PAT or app token). */
+  releaseTokenSecret: string;
+  /** Secret with a token allowed to open pull requests in the binding repositories. */
+  bindingsTokenSecret: string;
+  /** The deployment environment of the publish job (trusted publishing is bound to it). */
+  publishEnvironment: string;
+  /** Artifact jobs: Rust target triple and the runner that builds it. */
+  platforms: Array<{ target: string; runner: string }>;
+  /** True when binding repositories are configured. */
+  bindings: boolean;
 }
 
-const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
-function setup(nodeVersion: string, checkout: string[] = []): string[] {
-  return [
-    '      - uses: actions/checkout@v4',
-    '        with:',
-    '          fetch-depth: 0',
-    ...checkout,
-    '      - uses: actions/setup-node@v4',
-    '        with:',
-    `          node-version: ${q(nodeVersion)}`,
-    '          cache: npm',
-    '      - run: npm ci',
-    '      - name: Git identity for release commits',
-    '        run: |',
-    '          git config user.name "github-actions[bot]"',
-    '          git config user.email "41898282+github-actions[bot]@users.noreply.github.com"',
-  ];
-}
+export const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** A scheduled run of `cron`, or a manual dispatch choosing `action`. */
 const scheduledOr = (cron: string, action: string) =>
   `(github.event_name == 'schedule' && github.event.schedule == ${q(cron)}) || (github.event_name == 'workflow_dispatch' && inputs.action == '${action}')`;
+const dispatched = (action: string) => `github.event_name == 'workflow_dispatch' && inputs.action == '${action}'`;
 
-function job(name: string, condition: string, setupSteps: string[], steps: string[]): string[] {
-  return [`  ${name}:`, `    if: ${condition}`, '    runs-on: ubuntu-latest', '    steps:', ...setupSteps, ...steps, ''];
+/** A job that commits and proposes (pushes review branches, opens pull requests). */
+function trainJob(nodeVersion: string, name: string, condition: string, steps: Lines): Lines {
+  return [
+    `  ${name}:`,
+    `    if: ${condition}`,
+    '    runs-on: ubuntu-latest',
+    '    permissions:',
+    '      contents: write',
+    '      pull-requests: write',
+    '    steps:',
+    ...setupSteps(nodeVersion),
+    '      - name: Git identity for release commits',
+    '        run: |',
+    '          git config user.name "github-actions[bot]"',
+    '          git config user.email "41898282+github-actions[bot]@users.noreply.github.com"',
+    ...steps,
+    '',
+  ];
 }
 
 export function ciWorkflow(o: CiWorkflowOptions): string {
   const cutCron = `0 ${o.hour} ${o.cutDay} * *`;
   const releaseCron = `0 ${o.hour} ${o.releaseDay} * *`;
-  const pushToken = [
-    // Tags and branches pushed with the default GITHUB_TOKEN start no other workflow;
-    // a RELEASE_TOKEN secret (a PAT or app token) lets the tag start the publish run.
-    '          token: ${{ secrets.RELEASE_TOKEN || github.token }}',
-  ];
-  const lines = [
+  const onTag = "github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')";
+  const token = `          ${o.githubTokenEnv}: \${{ secrets.${o.releaseTokenSecret} || github.token }}`;
+  const job = (name: string, condition: string, title: string, env: Lines, run: Lines) =>
+    trainJob(o.nodeVersion, name, condition, [`      - name: ${title}`, '        env:', token, ...env, ...run]);
+  const lines: Lines = [
     '# Generated by `nx g nx-release-train:ci-workflow`: the release train, driven by Nx.',
+    '# Every step proposes its commit as a pull request; a maintainer reviews and merges it.',
+    `# Pushes and pull requests use the ${o.releaseTokenSecret} secret (a PAT or app token) when set:`,
+    "# what GitHub's own job token pushes or tags starts no other workflow.",
     'name: Release train',
     '',
     'on:',
     '  schedule:',
-    `    - cron: ${q(cutCron)} # the monthly cut: branch the release, bump main`,
-    `    - cron: ${q(releaseCron)} # release day: date RELEASES.md, mark the commit for tagging`,
+    `    - cron: ${q(cutCron)} # the monthly cut: branch the release, propose the bump of main`,
+    `    - cron: ${q(releaseCron)} # release day: propose the dated RELEASES.md with the release marker`,
     '  workflow_dispatch:',
     '    inputs:',
     '      action:',
-    '        description: What to run',
+    '        description: What to run (release-rc runs on the release branch chosen above)',
     '        type: choice',
-    '        options: [patch, cut, release-day]',
-    '        default: patch',
+    '        options: [release-patch, cut, release-rc, release-latest]',
+    '        default: release-patch',
     '      line:',
-    "        description: Release line to patch, e.g. 4.x (for action 'patch')",
+    "        description: 'release-patch: the line, e.g. 4.x, latest or supported'",
     '        type: string',
     '        required: false',
     '  workflow_run:',
@@ -89,8 +110,11 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
     `    tags: [${q(o.tagPattern)}]`,
     '',
     'permissions:',
-    '  contents: write',
-    '  pull-requests: write',
+    '  contents: read',
+    '',
+    'defaults:',
+    '  run:',
+    '    shell: bash',
     '',
     '# One release step at a time; a publish run is never cancelled halfway.',
     'concurrency:',
@@ -98,50 +122,41 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
     '  cancel-in-progress: false',
     '',
     'jobs:',
-    ...job('cut', scheduledOr(cutCron, 'cut'), setup(o.nodeVersion, pushToken), ['      - run: npx nx release-major --push']),
-    ...job('release-day', scheduledOr(releaseCron, 'release-day'), setup(o.nodeVersion, pushToken), [
-      '      - run: npx nx release-latest --push',
-    ]),
-    ...job('patch', "github.event_name == 'workflow_dispatch' && inputs.action == 'patch'", setup(o.nodeVersion, pushToken), [
-      '      - name: Patch the chosen line',
-      '        env:',
-      '          LINE: ${{ inputs.line }}',
+    ...job('cut', scheduledOr(cutCron, 'cut'), 'Cut the release branch and propose the bump', [], ['        run: npx nx release-major --push']),
+    ...job('release-rc', dispatched('release-rc'), 'Propose the next release candidate of this release branch', ['          BRANCH: ${{ github.ref_name }}'], [
       '        run: |',
-      '          if ! [[ "$LINE" =~ ^[0-9]+\\.x$ ]]; then',
-      '            echo "::error::input line must look like 4.x, got: $LINE"',
+      `          if ! [[ "$BRANCH" == ${o.releaseBranches.replace('*', '')}* ]]; then`,
+      '            echo "::error::release-rc runs on a release branch; choose one in \'Use workflow from\', not $BRANCH"',
+      '            exit 1',
+      '          fi',
+      '          npx nx release-rc --push',
+    ]),
+    ...job('release-latest', scheduledOr(releaseCron, 'release-latest'), 'Propose release day on the newest release branch', [], ['        run: npx nx release-latest --push']),
+    ...job('release-patch', dispatched('release-patch'), 'Propose a patch release of the chosen line', ['          LINE: ${{ inputs.line }}'], [
+      '        run: |',
+      '          if ! [[ "$LINE" =~ ^([0-9]+(\\.[0-9]+)?\\.x|latest|supported)$ ]]; then',
+      '            echo "::error::input line must look like 4.x, 0.93.x, latest or supported"',
       '            exit 1',
       '          fi',
       '          npx nx release-patch --target="$LINE" --push',
     ]),
-    '  # A green CI run on a release branch: tag it when its commit carries the release marker.',
-    ...job(
-      'tag',
-      "github.event_name == 'workflow_run' && github.event.workflow_run.conclusion == 'success'",
-      setup(o.nodeVersion, ['          ref: ${{ github.event.workflow_run.head_sha }}', ...pushToken]),
-      ['      - run: npx nx release-tag --push'],
-    ),
-    ...job('publish', "github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')", setup(o.nodeVersion), [
-      '      - run: rustup toolchain install stable --profile minimal && rustup default stable',
-      '      - run: npx nx publish-plan',
-      '      - name: Publish every crate in dependency order (a rerun resumes)',
-      '        env:',
-      `          ${o.tokenEnv}: \${{ secrets.${o.tokenSecret} }}`,
-      '        run: npx nx run-many -t publish --parallel=3',
-    ]),
-    '  artifacts:',
-    '    # After the crates: the CLI and C API archives on the GitHub release of the tag, with',
-    '    # notes from RELEASES.md; the binding repositories download the C API from there.',
-    '    needs: publish',
-    "    if: github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')",
+    '  # A green CI run of a commit pushed to a release branch of this repository: tag it when',
+    '  # it is a release commit. Never for pull requests or forks (their code must not run here',
+    '  # with a token), and the branch comes from the event through the environment.',
+    '  tag:',
+    "    if: github.event_name == 'workflow_run' && github.event.workflow_run.conclusion == 'success' && github.event.workflow_run.event == 'push' && github.event.workflow_run.head_repository.full_name == github.repository",
     '    runs-on: ubuntu-latest',
+    '    permissions:',
+    '      contents: write',
     '    steps:',
-    ...setup(o.nodeVersion),
-    '      - run: rustup toolchain install stable --profile minimal && rustup default stable',
-    '      - name: Build the archives and attach them to the release (a rerun keeps identical assets)',
+    ...setupSteps(o.nodeVersion, '${{ github.event.workflow_run.head_sha }}'),
+    '      - name: Tag the release commit (a ref made through the API starts the publish run)',
     '        env:',
-    '          GITHUB_TOKEN: ${{ github.token }}',
-    '        run: npx nx release-artifacts',
+    token,
+    '          BRANCH: ${{ github.event.workflow_run.head_branch }}',
+    '        run: npx nx release-tag --branch="$BRANCH" --push --via=api',
     '',
+    ...jobsForTag(o, onTag),
   ];
   return lines.join('\n');
 }

@@ -24,6 +24,7 @@ export interface ReleasesApi {
   listAssets(releaseId: number): Promise<RemoteAsset[]>;
   /** SHA-256 of an asset's bytes, for servers that report no `digest`. */
   hashAsset(assetId: number): Promise<string>;
+  downloadAsset(assetId: number): Promise<Buffer>;
   deleteAsset(assetId: number): Promise<void>;
   uploadAsset(release: FoundRelease, name: string, file: string, contentType: string): Promise<void>;
 }
@@ -56,6 +57,12 @@ export async function githubReleases(target: GitHubTarget): Promise<ReleasesApi>
   const [owner, repo] = target.repository.split('/');
   const octokit = await octokitFor(target.token, target.baseUrl);
   const where = `${owner}/${repo}`;
+  const download = async (assetId: number): Promise<Buffer> => {
+    const { data } = await call(`download asset ${assetId} of ${where}`, () =>
+      octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', { owner, repo, asset_id: assetId, headers: { accept: 'application/octet-stream' } }),
+    );
+    return Buffer.from(data as unknown as ArrayBuffer);
+  };
 
   return {
     async findRelease(tag) {
@@ -95,11 +102,9 @@ export async function githubReleases(target: GitHubTarget): Promise<ReleasesApi>
       return assets.map((a) => ({ id: a.id, name: a.name, size: a.size, state: a.state, sha256: sha256FromDigest(a.digest) }));
     },
     async hashAsset(assetId) {
-      const { data } = await call(`download asset ${assetId} of ${where}`, () =>
-        octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', { owner, repo, asset_id: assetId, headers: { accept: 'application/octet-stream' } }),
-      );
-      return createHash('sha256').update(Buffer.from(data as unknown as ArrayBuffer)).digest('hex');
+      return createHash('sha256').update(await download(assetId)).digest('hex');
     },
+    downloadAsset: download,
     async deleteAsset(assetId) {
       await call(`delete asset ${assetId} of ${where}`, () => octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: assetId }));
     },

@@ -19,6 +19,7 @@ const ROOT_TARGETS: Record<string, Omit<TargetConfiguration, 'executor'>> = {
   'release-patch': { cache: false },
   'release-bindings': { cache: false },
   'release-artifacts': { cache: false },
+  'release-assets': { cache: false },
   'publish-plan': { cache: false },
   'release-yank': { cache: false },
 };

@@ -66,6 +66,17 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
     repository: 'bytecodealliance/wasmtime',
     releaseName: '{tag}',
   },
+  // One artifact job per platform Wasmtime releases natively (the cross-compiled ones, e.g.
+  // s390x, riscv64gc and Android, need cross toolchains the jobs do not install).
+  artifactRunners: {
+    'x86_64-unknown-linux-gnu': 'ubuntu-latest',
+    'aarch64-unknown-linux-gnu': 'ubuntu-24.04-arm',
+    'x86_64-unknown-linux-musl': 'ubuntu-latest',
+    'x86_64-apple-darwin': 'macos-13',
+    'aarch64-apple-darwin': 'macos-latest',
+    'x86_64-pc-windows-msvc': 'windows-latest',
+    'x86_64-pc-windows-gnu': 'windows-latest',
+  },
   // The binding repositories follow each release with the same version (SPEC §5).
   bindings: {
     branchPattern: 'ci/update-wasmtime-{version}',

@@ -94,6 +94,21 @@ export const optionsSchema = z.strictObject({
   }),
   artifacts: artifactsSchema,
   bindings: bindingsSchema,
+  // Pull requests for the train's own commits (`--push`), and the GitHub repository.
+  releaseReviewBranchPattern: setting(nonEmpty, 'ci/release-{version}', { doc: "Review branch of a release-day or patch commit, proposed against its release branch (Wasmtime's name)." }),
+  rcReviewBranchPattern: setting(nonEmpty, 'ci/rc-{version}', { doc: "Review branch of a release candidate's commit (Wasmtime's name)." }),
+  githubRepository: setting(z.string().nullable(), null, {
+    doc: 'The GitHub repository `owner/name` pull requests and tags go to, used only when GITHUB_REPOSITORY is unset and the remote\'s URL is not a GitHub URL.',
+    expected: 'string or null',
+  }),
+  githubTokenEnv: setting(nonEmpty, 'GITHUB_TOKEN', {
+    doc: 'The environment variable holding the GitHub token for `--push` (pushes and pull requests); name another (e.g. `RELEASE_TOKEN`) when the pushes must start workflows, which GitHub\'s own job token does not.',
+  }),
+  githubApiUrl: setting(nonEmpty, 'https://api.github.com', { doc: 'The GitHub REST API, when GITHUB_API_URL is unset.' }),
+  artifactRunners: setting(stringMap, { 'x86_64-unknown-linux-gnu': 'ubuntu-latest' }, {
+    doc: "The generated workflow's artifact jobs: Rust target triple -> GitHub runner label, one job per entry (the wasmtime preset lists Wasmtime's platforms).",
+    expected: 'object',
+  }),
   // Publishing: trusted publishing, preflight, estimate, yanking.
   trustedTokenLifetime: setting(z.number().positive(), 1800, {
     doc: "Seconds a trusted-publishing token lives (crates.io's 30 minutes): `publish` mints a new one before that (a sixth earlier, at most 5 minutes).",

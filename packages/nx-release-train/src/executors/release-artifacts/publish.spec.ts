@@ -18,6 +18,7 @@ function fakeApi(opts: { found: Array<FoundRelease | null>; remote?: RemoteAsset
     updateRelease: async () => (calls.push('update'), release),
     listAssets: async () => (calls.push('list'), opts.remote ?? []),
     hashAsset: async (id) => (calls.push(`hash ${id}`), 'x'),
+    downloadAsset: async (id) => (calls.push(`download ${id}`), Buffer.from('')),
     deleteAsset: async (id) => void calls.push(`delete ${id}`),
     uploadAsset: async (_r, name) => {
       if (name === opts.failUpload) throw new GitHubError(`upload ${name} to o/r`, 502, 'Server Error');

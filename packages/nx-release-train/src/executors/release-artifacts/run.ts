@@ -47,7 +47,7 @@ export interface ArtifactsResult {
   releaseUrl: string | null;
 }
 
-const DEFAULT_API = 'https://api.github.com';
+export const DEFAULT_API = 'https://api.github.com';
 
 export async function releaseArtifacts(input: RunInput): Promise<ArtifactsResult> {
   const { root, options, log } = input;
@@ -108,7 +108,8 @@ export async function releaseArtifacts(input: RunInput): Promise<ArtifactsResult
   return { version, tag, written: assets.map((a) => a.path), releaseUrl };
 }
 
-async function releaseVersion(input: RunInput): Promise<string> {
+/** `--version`, else the one release tag at HEAD. */
+export async function releaseVersion(input: Pick<RunInput, 'version' | 'root' | 'options'>): Promise<string> {
   if (input.version !== undefined) {
     if (!isVersion(input.version)) throw new ReleaseError(`--version=${input.version} is not a version like 1.2.3 or 1.2.3-rc.1`, 'pass --version=X.Y.Z');
     return input.version;

@@ -11,7 +11,7 @@ import { fillPattern } from '../../core/options';
 import { formatProblems, renderPlanDiff } from '../../core/version';
 import type { Logger } from '../../commands/context';
 import { BindingClone, redact } from '../../effects/binding-clone';
-import type { PullsApi } from '../../effects/github-pulls';
+import { syncPullRequest, type PullsApi } from '../../effects/github-pulls';
 
 export interface RepoRun {
   version: string;
@@ -55,7 +55,7 @@ async function update(
   run: RepoRun,
   clone: BindingClone,
   branch: string,
-  result: (state: string, pullRequest?: string) => RepoOutcome,
+  result: (state: string, pullRequest?: string, ok?: boolean) => RepoOutcome,
 ): Promise<RepoOutcome> {
   const tag = fillPattern(repo.tagPattern, run.version);
   const remote = await clone.remoteRefs(branch, tag);
@@ -88,16 +88,12 @@ async function update(
   if (!run.token) return result(`${branchState}; pull request not checked (GITHUB_TOKEN is not set)`);
   const pulls = await run.pulls(repo.github);
   const body = pullRequestBody(run.version, repo.tagPattern, edits.map((e) => e.file));
-  const open = await pulls.findOpen(branch, repo.baseBranch);
-  if (!open) {
-    if (run.dryRun) return result(`${branchState}; would open a pull request`);
-    const created = await pulls.create({ branch, base: repo.baseBranch, title: run.title, body });
-    return result(`${branchState}; pull request #${created.number} opened`, created.url);
+  const { outcome, pr } = await syncPullRequest(pulls, { branch, base: repo.baseBranch, title: run.title, body }, run.dryRun);
+  const url = pr?.url ?? '-';
+  if (outcome === 'closed-unmerged') {
+    return result(`${branchState}; pull request #${pr!.number} was closed without merging: not reopened (reopen it on GitHub, then run again)`, url, false);
   }
-  if (open.title === run.title && (open.body ?? '') === body) {
-    return result(branchState === 'branch unchanged' ? 'unchanged' : `${branchState}; pull request #${open.number} unchanged`, open.url);
-  }
-  if (run.dryRun) return result(`${branchState}; would update pull request #${open.number}`, open.url);
-  const updated = await pulls.update(open.number, { title: run.title, body });
-  return result(`${branchState}; pull request #${updated.number} updated`, updated.url);
+  if (outcome === 'unchanged') return result(branchState === 'branch unchanged' ? 'unchanged' : `${branchState}; pull request #${pr!.number} unchanged`, url);
+  if (run.dryRun) return result(`${branchState}; would ${outcome === 'opened' ? 'open a pull request' : `update pull request #${pr!.number}`}`, url);
+  return result(`${branchState}; pull request #${pr!.number} ${outcome}`, url);
 }

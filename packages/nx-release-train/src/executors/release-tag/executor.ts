@@ -5,6 +5,6 @@ import type { ReleaseTagSchema } from './schema';
 
 export default async function releaseTagExecutor(options: ReleaseTagSchema, context: ExecutorContext) {
   return execute(async () => {
-    await releaseTag(makeContext(context, options), options.branch);
+    await releaseTag(makeContext(context, options), { branch: options.branch || undefined, via: options.via ?? 'git' });
   });
 }

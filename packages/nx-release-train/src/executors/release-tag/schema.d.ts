@@ -2,4 +2,5 @@ export interface ReleaseTagSchema {
   dryRun?: boolean;
   push?: boolean;
   branch?: string;
+  via?: 'git' | 'api';
 }

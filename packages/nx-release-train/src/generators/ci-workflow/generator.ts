@@ -1,7 +1,7 @@
 /**
  * `nx g nx-release-train:ci-workflow`: writes .github/workflows/<name>.yml (see
  * core/ci-workflow.ts). Branch and tag filters come from the plugin's patterns, the token
- * variable from its `registry` setting. `--dry-run` shows the file without writing it.
+ * variable from its `registry` setting, the artifact jobs from `artifactRunners`. `--dry-run` shows the file without writing it.
  */
 import { readNxJson, type Tree } from '@nx/devkit';
 import { ciWorkflow } from '../../core/ci-workflow';
@@ -35,6 +35,12 @@ export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowGenerato
       nodeVersion: schema.nodeVersion ?? '20',
       tokenEnv,
       tokenSecret: schema.tokenSecret ?? tokenEnv,
+      githubTokenEnv: options.githubTokenEnv,
+      releaseTokenSecret: schema.releaseTokenSecret ?? 'RELEASE_TOKEN',
+      bindingsTokenSecret: schema.bindingsTokenSecret ?? 'BINDINGS_TOKEN',
+      publishEnvironment: schema.publishEnvironment ?? 'publish',
+      platforms: Object.entries(options.artifactRunners).map(([target, runner]) => ({ target, runner })),
+      bindings: (options.bindings.repos ?? []).length > 0,
     }),
   );
 }

@@ -6,4 +6,7 @@ export interface CiWorkflowGeneratorSchema {
   ciWorkflow?: string;
   nodeVersion?: string;
   tokenSecret?: string;
+  releaseTokenSecret?: string;
+  bindingsTokenSecret?: string;
+  publishEnvironment?: string;
 }

@@ -1,0 +1,44 @@
+/**
+ * What a complete GitHub release holds: every archive of every platform the workflow builds,
+ * each with its `.sha256` file, and each checksum file matching its archive. Pure: the
+ * release's assets come in as data.
+ */
+import type { ArtifactArchive } from '../options';
+import { checksumLine } from './assets';
+import { fillArtifactPattern } from './naming';
+import { platformName } from './platform';
+
+/** Archive file names (`….tar.xz`) for each target triple, in settings order. */
+export function expectedArchives(archives: readonly ArtifactArchive[], targets: readonly string[], platforms: Record<string, string>, version: string, tag: string): string[] {
+  const names = targets.flatMap((t) => archives.map((a) => `${fillArtifactPattern(a.name, { version, tag, platform: platformName(t, platforms) })}.tar.xz`));
+  return [...new Set(names)];
+}
+
+export interface ReleasedAsset {
+  name: string;
+  /** SHA-256 of the asset's bytes. */
+  sha256: string;
+  /** The text of the asset, for checksum files. */
+  text?: string;
+}
+
+export interface AssetCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** One row per expected archive and checksum file. */
+export function checkAssets(expected: readonly string[], assets: readonly ReleasedAsset[]): AssetCheck[] {
+  const byName = new Map(assets.map((a) => [a.name, a]));
+  return expected.flatMap((file): AssetCheck[] => {
+    const archive = byName.get(file);
+    const sums = byName.get(`${file}.sha256`);
+    const rows: AssetCheck[] = [archive ? { name: file, ok: true, detail: `sha256 ${archive.sha256}` } : { name: file, ok: false, detail: 'missing' }];
+    if (!sums) rows.push({ name: `${file}.sha256`, ok: false, detail: 'missing' });
+    else if (archive && sums.text !== checksumLine(archive.sha256, file)) {
+      rows.push({ name: `${file}.sha256`, ok: false, detail: `says ${JSON.stringify((sums.text ?? '').trim())}, the archive's sha256 is ${archive.sha256}` });
+    } else rows.push({ name: `${file}.sha256`, ok: !!archive, detail: archive ? 'matches' : 'its archive is missing' });
+    return rows;
+  });
+}

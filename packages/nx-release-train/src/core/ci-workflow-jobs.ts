@@ -1,0 +1,81 @@
+/**
+ * The jobs a release tag starts: publishing (trusted publishing: an OIDC token and an
+ * environment), the yank of superseded candidates, the archives built by one job per
+ * platform, one job checking every expected asset, then the binding repositories.
+ */
+import { q, type CiWorkflowOptions } from './ci-workflow';
+
+export type Lines = string[];
+
+/**
+ * Checkout (whole history, no token left in .git/config: the plugin gives git its token
+ * through a credential helper), Node and the locked dependencies.
+ */
+export function setupSteps(nodeVersion: string, ref?: string): Lines {
+  return [
+    '      - uses: actions/checkout@v4',
+    '        with:',
+    ...(ref ? [`          ref: ${ref}`] : []),
+    '          fetch-depth: 0',
+    '          persist-credentials: false',
+    '      - uses: actions/setup-node@v4',
+    '        with:',
+    `          node-version: ${q(nodeVersion)}`,
+    '          cache: npm',
+    '      - run: npm ci',
+  ];
+}
+
+const rust = '      - run: rustup toolchain install stable --profile minimal && rustup default stable';
+
+function tagJob(name: string, condition: string, head: Lines, steps: Lines): Lines {
+  return [`  ${name}:`, `    if: ${condition}`, ...head, '    steps:', ...steps, ''];
+}
+
+export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
+  const registryToken = `          ${o.tokenEnv}: \${{ secrets.${o.tokenSecret} }}`;
+  const platforms = o.platforms.map((p) => `          - { target: ${q(p.target)}, runner: ${q(p.runner)} }`);
+  return [
+    ...tagJob('publish', onTag, ['    runs-on: ubuntu-latest', `    environment: ${o.publishEnvironment}`, '    permissions:', '      contents: read', '      id-token: write'], [
+      ...setupSteps(o.nodeVersion),
+      rust,
+      '      - run: npx nx publish-plan',
+      '      - name: Publish every crate in dependency order (a rerun resumes)',
+      '        env:',
+      registryToken,
+      '        run: npx nx run-many -t publish --parallel=3',
+      '      - name: Yank the release candidates this release supersedes',
+      '        env:',
+      registryToken,
+      '        run: npx nx release-yank',
+    ]),
+    ...tagJob('artifacts', onTag, ['    needs: publish', '    runs-on: ${{ matrix.runner }}', '    permissions:', '      contents: write', '    strategy:', '      fail-fast: false', '      matrix:', '        include:', ...platforms], [
+      ...setupSteps(o.nodeVersion),
+      rust,
+      '      - name: Build this platform\'s archives and attach them to the release (identical assets are kept)',
+      '        env:',
+      '          GITHUB_TOKEN: ${{ github.token }}',
+      '          TARGET: ${{ matrix.target }}',
+      '        run: |',
+      '          rustup target add "$TARGET"',
+      '          npx nx release-artifacts --targets="$TARGET"',
+    ]),
+    ...tagJob('assets', onTag, ['    needs: artifacts', '    runs-on: ubuntu-latest'], [
+      ...setupSteps(o.nodeVersion),
+      '      - name: Check that every platform\'s archives are on the release with their checksums',
+      '        env:',
+      '          GITHUB_TOKEN: ${{ github.token }}',
+      `          TARGETS: ${o.platforms.map((p) => p.target).join(',')}`,
+      '        run: npx nx release-assets --targets="$TARGETS"',
+    ]),
+    ...(o.bindings
+      ? tagJob('bindings', onTag, ['    needs: assets', '    runs-on: ubuntu-latest'], [
+          ...setupSteps(o.nodeVersion),
+          '      - name: Propose the new version to every binding repository',
+          '        env:',
+          `          GITHUB_TOKEN: \${{ secrets.${o.bindingsTokenSecret} }}`,
+          '        run: npx nx release-bindings',
+        ])
+      : []),
+  ];
+}

@@ -1,0 +1,4 @@
+export interface ReleaseAssetsSchema {
+  version?: string;
+  targets?: string;
+}
