@@ -113,6 +113,13 @@ describe('release lines 3, 4, 5 with main at 6.0.0', () => {
     expect(noToken).toContain('--push needs a GitHub token in GITHUB_TOKEN');
     expect(repoState(ws)).toEqual(before);
     // Pushing review branches and opening pull requests: e2e/train-push.e2e.ts, train-loop.e2e.ts.
+    // A fix lands on release-4.0.0 after 4.0.1 (a tip that is still the 4.0.1 release commit is finished, not bumped).
+    const current = ws.git(['branch', '--show-current']);
+    ws.git(['switch', '-q', 'release-4.0.0']);
+    writeFileSync(join(ws.dir, 'FIX4.txt'), 'a fix after 4.0.1\n');
+    ws.git(['add', 'FIX4.txt']);
+    ws.git(['commit', '-q', '-m', 'fix after 4.0.1']);
+    ws.git(['switch', '-q', current]);
     const out = ok(ws, ['release-patch', '--target=supported', '--date=2026-12-02']);
     expect(out).toMatch(/release-5\.0\.0\s+5\.0\.0 -> 5\.0\.1/);
     expect(out).toMatch(/release-4\.0\.0\s+4\.0\.1 -> 4\.0\.2/);

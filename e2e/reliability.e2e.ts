@@ -174,7 +174,7 @@ describe('configuration cannot steer git', () => {
     const ws = example({ ...wasmtimePreset, marker: '' });
     ws.git(['switch', '-q', '-c', 'release-5.0.0']);
     const out = refused(ws, ['release-tag']);
-    expect(out).toContain('marker: marker is empty');
+    expect(out).toContain('nx.json: error: marker is empty');
     expect(ws.git(['tag', '--list'])).toBe('');
   });
 
