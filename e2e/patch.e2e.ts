@@ -108,6 +108,12 @@ describe('release lines 3, 4, 5 with main at 6.0.0', () => {
     cleanups.push(remote.cleanup);
     remote.git(['init', '-q', '--bare', '.']);
     ws.git(['remote', 'add', 'origin', remote.dir]);
+    // A fix lands on release-4.0.0 after 4.0.1 (a tip that is still the 4.0.1 release commit is finished, not bumped).
+    ws.git(['switch', '-q', 'release-4.0.0']);
+    writeFileSync(join(ws.dir, 'FIX-4.txt'), 'a fix after 4.0.1\n');
+    ws.git(['add', 'FIX-4.txt']);
+    ws.git(['commit', '-q', '-m', 'fix after 4.0.1']);
+    ws.git(['switch', '-q', 'main']);
     const out = ok(ws, ['release-patch', '--target=supported', '--push', '--date=2026-12-02']);
     expect(out).toMatch(/release-5\.0\.0\s+5\.0\.0 -> 5\.0\.1/);
     expect(out).toMatch(/release-4\.0\.0\s+4\.0\.1 -> 4\.0\.2/);
