@@ -73,8 +73,8 @@ describe('formatPlan', () => {
       measured: { preflightMs: 5_000, cargoMs: 2_000 },
     });
     expect(lines.slice(-4)).toEqual([
-      'Estimate: about 20 s with 6 at once (--parallel); per crate: cargo 2 s (measured) + 1 s upload + 2 s until the index shows it',
-      '  critical path: preflight 5 s (measured) + 3 crates in a chain x 5 s = 20 s',
+      'Estimate: about 20 s with 6 at once (--parallel); per crate: cargo 2.0 s (measured) + 1 s upload + 2 s until the index shows it',
+      '  critical path: preflight 5.0 s (measured) + 3 crates in a chain x 5.0 s = 20 s',
       '  rate-limit bound: 0 s (no limits known for "local" (setting registryLimits.local): new versions: no limit; new crates: no limit)',
       '  the critical path dominates (no rate limit is reached)',
     ]);

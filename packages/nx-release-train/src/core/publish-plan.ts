@@ -62,6 +62,9 @@ export function formatPlan(input: PlanInput): { lines: string[]; toPublish: stri
   return { lines, toPublish };
 }
 
+/** Tenths of a second below 10 s (measured parts are often under a second), else formatDuration. */
+const short = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : formatDuration(ms));
+
 /**
  * The estimate: the run simulated with its real concurrency and the registry's known limits,
  * beside its two bounds, the critical path (the longest chain x (upload + index latency)) and
@@ -83,12 +86,12 @@ function estimateLines(input: PlanInput, toPublish: string[], fresh: Set<string>
   const dominant =
     rateMs > pathMs ? 'the rate limits dominate' : rateMs === 0 ? 'the critical path dominates (no rate limit is reached)' : 'the critical path dominates';
   const perCrate =
-    (input.measured ? `cargo ${formatDuration(cargoMs)} (measured) + ` : '') +
+    (input.measured ? `cargo ${short(cargoMs)} (measured) + ` : '') +
     `${formatDuration(input.publishMs)} upload + ${formatDuration(input.indexMs)} until the index shows it`;
-  const start = input.measured ? `preflight ${formatDuration(startMs)} (measured) + ` : '';
+  const start = input.measured ? `preflight ${short(startMs)} (measured) + ` : '';
   return [
     `Estimate: about ${formatDuration(startMs + eta.totalMs)} with ${input.parallel} at once (${input.parallelFrom}); per crate: ${perCrate}`,
-    `  critical path: ${start}${chain} crate${chain === 1 ? '' : 's'} in a chain x ${formatDuration(stepMs)} = ${formatDuration(pathMs)}`,
+    `  critical path: ${start}${chain} crate${chain === 1 ? '' : 's'} in a chain x ${short(stepMs)} = ${formatDuration(pathMs)}`,
     `  rate-limit bound: ${formatDuration(rateMs)} (${input.limitsFrom}: ${versions}; ${budgetText(input.budget.newCrates, 'new crates')})` +
       (eta.throttled ? `; ${eta.throttled} ${eta.throttled === 1 ? 'publish waits' : 'publishes wait'} for the limit` : ''),
     `  ${dominant}`,
