@@ -32,7 +32,7 @@ describe('formatPlan', () => {
       '  wave 2: mid@1.0.0',
       '  wave 3: top@1.0.0 (new crate)',
       'Already published: 1 of 3; to publish: 2 (1 new crate)',
-      "Estimate: about 1 min 00 s with 8 at once (the publish target's concurrency), 20 s per upload + 10 s until the index shows it",
+      "Estimate: about 1 min 00 s with 8 at once (the publish target's concurrency); per crate: 20 s upload + 10 s until the index shows it",
       '  critical path: 2 crates in a chain x 30 s = 1 min 00 s',
       "  rate-limit bound: 0 s (crates.io's known limits: new versions: 30 at once, then 1 every 1 min 00 s; new crates: 5 at once, then 1 every 10 min 00 s)",
       '  the critical path dominates (no rate limit is reached)',
@@ -63,6 +63,21 @@ describe('formatPlan', () => {
     const trusted = formatPlan({ ...input, trusted: true, budget: { ...CRATES_IO_BUDGET, newVersions: null } }).lines.slice(-4);
     expect(trusted[0]).toMatch(/^Estimate: about 1 min 40 s/);
     expect(trusted[2]).toContain('new versions: no per-user limit under trusted publishing');
+  });
+
+  it('adds what was measured on this machine: the preflight once, cargo\'s own work per crate', () => {
+    const { lines } = formatPlan({
+      ws, order: publishOrder(ws), state: { base: 'exists', mid: 'exists', top: 'exists' }, where: 'registry "local"',
+      budget: { newVersions: null, newCrates: null }, limitsFrom: 'no limits known for "local" (setting registryLimits.local)',
+      publishMs: 1_000, indexMs: 2_000, parallel: 6, parallelFrom: '--parallel', trusted: false,
+      measured: { preflightMs: 5_000, cargoMs: 2_000 },
+    });
+    expect(lines.slice(-4)).toEqual([
+      'Estimate: about 20 s with 6 at once (--parallel); per crate: cargo 2.0 s (measured) + 1 s upload + 2 s until the index shows it',
+      '  critical path: preflight 5.0 s (measured) + 3 crates in a chain x 5.0 s = 20 s',
+      '  rate-limit bound: 0 s (no limits known for "local" (setting registryLimits.local): new versions: no limit; new crates: no limit)',
+      '  the critical path dominates (no rate limit is reached)',
+    ]);
   });
 
   it('says when the index could not be read', () => {

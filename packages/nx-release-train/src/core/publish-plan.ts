@@ -20,6 +20,12 @@ export interface PublishPlanInput {
   /** One upload, and from an upload to its version showing in the index. */
   publishMs: number;
   indexMs: number;
+  /**
+   * Measured on this machine, when known: the preflight (packaging every crate once, which
+   * `publish` does before its first upload) and one `cargo publish`'s own work before it
+   * uploads (one crate packaged by a fresh cargo process).
+   */
+  measured?: { preflightMs: number; cargoMs: number };
   /** Publishes at once in the run, and where that number comes from. */
   parallel: number;
   parallelFrom: string;
@@ -56,6 +62,9 @@ export function formatPlan(input: PublishPlanInput): { lines: string[]; toPublis
   return { lines, toPublish };
 }
 
+/** Tenths of a second below 10 s (measured parts are often under a second), else formatDuration. */
+const short = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : formatDuration(ms));
+
 /**
  * The estimate: the run simulated with its real concurrency and the registry's known limits,
  * beside its two bounds, the critical path (the longest chain x (upload + index latency)) and
@@ -63,10 +72,12 @@ export function formatPlan(input: PublishPlanInput): { lines: string[]; toPublis
  */
 function estimateLines(input: PublishPlanInput, toPublish: string[], fresh: Set<string>): string[] {
   const needs = Object.fromEntries(toPublish.map((n) => [n, input.order.needs[n].filter((d) => toPublish.includes(d))]));
-  const stepMs = input.publishMs + input.indexMs;
+  const cargoMs = input.measured?.cargoMs ?? 0;
+  const startMs = input.measured?.preflightMs ?? 0;
+  const stepMs = cargoMs + input.publishMs + input.indexMs;
   const eta = estimatePublish({ needs, newCrates: fresh, budget: input.budget, publishMs: stepMs, parallel: input.parallel });
   const chain = longestChain(needs);
-  const pathMs = chain * stepMs;
+  const pathMs = startMs + chain * stepMs;
   const rateMs = Math.max(
     rateLimitBoundMs(toPublish.length - fresh.size, input.budget.newVersions),
     rateLimitBoundMs(fresh.size, input.budget.newCrates),
@@ -74,10 +85,13 @@ function estimateLines(input: PublishPlanInput, toPublish: string[], fresh: Set<
   const versions = input.trusted && !input.budget.newVersions ? 'new versions: no per-user limit under trusted publishing' : budgetText(input.budget.newVersions, 'new versions');
   const dominant =
     rateMs > pathMs ? 'the rate limits dominate' : rateMs === 0 ? 'the critical path dominates (no rate limit is reached)' : 'the critical path dominates';
+  const perCrate =
+    (input.measured ? `cargo ${short(cargoMs)} (measured) + ` : '') +
+    `${formatDuration(input.publishMs)} upload + ${formatDuration(input.indexMs)} until the index shows it`;
+  const start = input.measured ? `preflight ${short(startMs)} (measured) + ` : '';
   return [
-    `Estimate: about ${formatDuration(eta.totalMs)} with ${input.parallel} at once (${input.parallelFrom}), ` +
-      `${formatDuration(input.publishMs)} per upload + ${formatDuration(input.indexMs)} until the index shows it`,
-    `  critical path: ${chain} crate${chain === 1 ? '' : 's'} in a chain x ${formatDuration(stepMs)} = ${formatDuration(pathMs)}`,
+    `Estimate: about ${formatDuration(startMs + eta.totalMs)} with ${input.parallel} at once (${input.parallelFrom}); per crate: ${perCrate}`,
+    `  critical path: ${start}${chain} crate${chain === 1 ? '' : 's'} in a chain x ${short(stepMs)} = ${formatDuration(pathMs)}`,
     `  rate-limit bound: ${formatDuration(rateMs)} (${input.limitsFrom}: ${versions}; ${budgetText(input.budget.newCrates, 'new crates')})` +
       (eta.throttled ? `; ${eta.throttled} ${eta.throttled === 1 ? 'publish waits' : 'publishes wait'} for the limit` : ''),
     `  ${dominant}`,

@@ -13,7 +13,7 @@ import { formatPlan, type IndexState } from '../../core/publish-plan';
 import { publishOrder } from '../../core/publish-order';
 import { registryProfile } from '../../core/publishing/limits';
 import { formatPreflight } from '../../core/publishing/preflight';
-import { cargoAt } from '../../effects/cargo';
+import { cargoAt, type Cargo } from '../../effects/cargo';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import { publishContext } from '../publish/context';
 import { authOf, registryKey, runPreflight } from '../publish/preflight';
@@ -26,6 +26,13 @@ function configuredConcurrency(context: ExecutorContext): number | undefined {
     if (typeof c === 'number') return c;
   }
   return undefined;
+}
+
+/** How long a fresh cargo process takes to package one crate: what each `cargo publish` does before it uploads. */
+async function timeOneCargo(registry: string | null, cargo: Cargo, crate: string): Promise<number> {
+  const t0 = Date.now();
+  await cargo.package([crate], { registry, verify: false, offline: false });
+  return Date.now() - t0;
 }
 
 export default async function publishPlanExecutor(options: PublishPlanExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
@@ -56,6 +63,11 @@ export default async function publishPlanExecutor(options: PublishPlanExecutorSc
     const flag = (burst: number | undefined, interval: number | undefined, b: (typeof profile.budget)['newVersions']) =>
       burst === undefined && interval === undefined ? b : { burst: burst ?? b?.burst ?? 0, intervalMs: (interval ?? (b ? b.intervalMs / 1000 : 60)) * 1000 };
     const concurrency = configuredConcurrency(context);
+    // The preflight first: publish runs it before its first upload, so its time counts.
+    const cargo = cargoAt(ctx.cargoRoot);
+    const t0 = Date.now();
+    const report = await runPreflight(ctx, cargo, { crates: names, auth, dryRun: true, offline: options.offline });
+    const measured = options.offline || !report.upload.length ? undefined : { preflightMs: Date.now() - t0, cargoMs: await timeOneCargo(ctx.registry, cargo, report.upload[0]) };
     const { lines } = formatPlan({
       ws: ctx.ws,
       order,
@@ -71,10 +83,10 @@ export default async function publishPlanExecutor(options: PublishPlanExecutorSc
       },
       limitsFrom: profile.limitsFrom,
       trusted,
+      measured,
     });
     for (const line of lines) console.log(line);
     console.log(`Authentication: ${auth.mode === 'token' ? `the token in ${auth.variable}` : trusted ? 'trusted publishing (GitHub Actions OIDC)' : `none found (${auth.variable} unset, no OIDC)`}`);
-    const report = await runPreflight(ctx, cargoAt(ctx.cargoRoot), { crates: names, auth, dryRun: true, offline: options.offline });
     for (const line of formatPreflight(report)) console.log(line);
     if (options.offline) console.log('  (offline: the index was not read and nothing was packaged)');
     return report.problems.length === 0;
