@@ -4,6 +4,7 @@
  * pure configuration: nothing in code knows a crate name.
  */
 import { DEFAULT_BINDINGS, type BindingsOptions } from './bindings/rules';
+import { prereleaseSettingProblems } from './version/prerelease';
 
 /** A file that carries the version in text, e.g. a C header's macros. */
 export interface VersionFileRule {
@@ -93,6 +94,21 @@ export interface ReleaseTrainOptions {
   artifacts: ArtifactsOptions;
   /** Binding repositories that follow a release (`nx release-bindings`); see bindings/rules.ts. */
   bindings: BindingsOptions;
+  // --- Pre-release versions (today's train, SPEC §1b; core/version/prerelease.ts) ---
+  /**
+   * Suffix of the never-published version main carries in today's train (`49.0.0-dev`).
+   * A main at `X.0.0-<devSuffix>` runs today's train, a main at plain `X.0.0` the classic one.
+   * Default `dev`; the `wasmtime` preset: `dev`.
+   */
+  devSuffix: string;
+  /**
+   * Whether the cut of a `-<devSuffix>` main starts release candidates: the release branch gets
+   * `X.0.0-<candidateSuffix>.1` at once, `nx release-rc` makes the next ones. Without them the
+   * branch stays at `X.0.0-<devSuffix>` until release day. Default false; the `wasmtime` preset: true.
+   */
+  candidates: boolean;
+  /** Pre-release name of candidates (`X.0.0-rc.N`). Default `rc`; the `wasmtime` preset: `rc`. */
+  candidateSuffix: string;
 }
 
 export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
@@ -126,6 +142,9 @@ export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
     releaseName: '{tag}',
   },
   bindings: DEFAULT_BINDINGS,
+  devSuffix: 'dev',
+  candidates: false,
+  candidateSuffix: 'rc',
 };
 
 /** Fill placeholders {version} {major} {minor} {patch} from a semver string. */
@@ -178,6 +197,7 @@ export function resolveOptions(
     }
     options[key] = value;
   }
+  problems.push(...prereleaseSettingProblems(options as unknown as ReleaseTrainOptions));
   return { options: options as unknown as ReleaseTrainOptions, problems };
 }
 
