@@ -1,6 +1,7 @@
-/** `nx publish-plan`: read-only; prints waves, what is published, and an ETA. */
+/** `nx publish-plan`: read-only; prints waves, what is published, an ETA, and candidate or final. */
 import type { ExecutorContext } from '@nx/devkit';
 import { formatPlan, type IndexState } from '../../core/publish-plan';
+import { candidateLines, type IndexVersions } from '../../core/publish-candidates';
 import { publishOrder } from '../../core/publish-order';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import { publishContext } from '../publish/context';
@@ -20,11 +21,13 @@ export default async function publishPlanExecutor(
     const names = order.waves.flat();
     const version = new Map(ctx.ws.members.map((c) => [c.name, c.version]));
     const state: Record<string, IndexState> = {};
+    const seen: IndexVersions = {};
     await Promise.all(
       names.map(async (name) => {
         if (options.offline) return void (state[name] = 'exists');
         try {
           const versions = await ctx.index().versions(name);
+          seen[name] = versions;
           state[name] = versions.some((v) => v.vers === version.get(name)) ? 'published' : versions.length ? 'exists' : 'new';
         } catch (e) {
           state[name] = { error: (e as Error).message };
@@ -47,6 +50,7 @@ export default async function publishPlanExecutor(
       },
     });
     for (const line of lines) console.log(line);
+    for (const line of candidateLines(names.map((n) => ({ name: n, version: version.get(n)! })), seen, ctx.options)) console.log(line);
     return { success: true };
   } catch (e) {
     console.error(`error: ${(e as Error).message}`);
