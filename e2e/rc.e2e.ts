@@ -229,6 +229,14 @@ describe.skipIf(!existsSync(CASE))('kill -9 during the cut, then a rerun', () =>
   });
 });
 
+/** A dry run of the cut: succeeds, and leaves files, index, HEAD and every ref as they were. */
+function dryRunCut(ws: TempWorkspace): string {
+  const before = repoState(ws);
+  const out = ok(ws, ['release-major', '--dry-run']);
+  expect(repoState(ws)).toEqual(before);
+  return out;
+}
+
 /** Runs nx in its own process group and kills the whole group with SIGKILL once `signal` exists. */
 function killedDuring(cwd: string, args: string[], signal: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
@@ -253,7 +261,7 @@ function killedDuring(cwd: string, args: string[], signal: string): Promise<void
   });
 }
 
-describe.skipIf(!existsSync(CASE))('refusals name the branch or version and the fix, and change nothing', () => {
+describe.skipIf(!existsSync(CASE))('dry run and refusals change nothing; refusals name the branch or version and the fix', () => {
   it('a main at X.0.0-rc.1', () => {
     const ws = repo(wasmtimePreset, (dir) => rewrite(dir, (t) => t.replaceAll('.0-dev"', '.0-rc.1"')));
     const out = refusedUnchanged(ws, ['release-major']);
@@ -266,6 +274,16 @@ describe.skipIf(!existsSync(CASE))('refusals name the branch or version and the 
     const out = refusedUnchanged(ws, ['release-major']);
     expect(out).toMatch(/version line 0\.x is at 0\.136\.0-dev \(in development\) but line workspace is at 49\.0\.0 \(released\)/);
     expect(out).toContain('bring every line to the same suffix');
+  });
+
+  it('--dry-run prints both diffs (main and the first candidate) and changes nothing', () => {
+    const ws = repo();
+    const out = dryRunCut(ws);
+    expect(out).toContain('[dry run] cut release-49.0.0 from main');
+    expect(out).toContain('[dry run] first candidate on release-49.0.0: 49.0.0-dev -> 49.0.0-rc.1');
+    expect(out).toContain('+version = "50.0.0-dev"');
+    expect(out).toContain('+version = "49.0.0-rc.1"');
+    expect(out).toContain('+#define WASMTIME_VERSION "49.0.0-rc.1"');
   });
 
   it('a release branch that already exists', () => {
