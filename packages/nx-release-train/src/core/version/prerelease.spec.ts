@@ -87,3 +87,14 @@ describe('settings', () => {
     expect(resolveOptions({ devSuffix: 'nightly', candidates: true, candidateSuffix: 'beta' }).problems).toEqual([]);
   });
 });
+
+describe('names never carry the suffix', () => {
+  it('release branches are named after the release (Wasmtime and Bevy mains)', async () => {
+    const { releaseBranchName } = await import('../release');
+    const { DEFAULT_OPTIONS } = await import('../options');
+    expect(releaseBranchName(DEFAULT_OPTIONS, '49.0.0-dev')).toBe('release-49.0.0');
+    expect(releaseBranchName(DEFAULT_OPTIONS, '0.19.0-dev')).toBe('release-0.19.0');
+    expect(releaseBranchName(DEFAULT_OPTIONS, '49.0.0-rc.2')).toBe('release-49.0.0');
+    expect(releaseBranchName(DEFAULT_OPTIONS, '46.0.0')).toBe('release-46.0.0');
+  });
+});
