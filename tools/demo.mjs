@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // npm run demo — the main job, rehearsed end to end on the bundled example in temporary
-// directories: the graph, the monthly cut, release day, the tag, publishing every crate in
+// directories, on today's train (main at -dev): the graph, the monthly cut with the first
+// release candidate, a second candidate, release day, the tags, publishing every crate in
 // dependency order to a local Cargo registry (and a rerun that publishes nothing twice), the
 // GitHub release with the CLI and C API archives, the binding repositories' pull requests,
 // and a patch. Real git, real cargo, real nx; a local Cargo registry and a local GitHub API
 // stand in for crates.io and GitHub, so nothing leaves 127.0.0.1. `--keep` keeps the
 // directories.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -66,6 +67,24 @@ async function nx(...args) {
 
 const git = (...args) => sh('git', args).trim();
 
+/** CI's tag job: a detached checkout of the branch tip, tagged and pushed. */
+async function tag(branch) {
+  git('switch', '-q', '--detach', branch);
+  await nx('release-tag', `--branch=${branch}`, '--push');
+  git('switch', '-q', 'main');
+}
+
+/** Cargo.toml files below the root (relative paths), skipping build output. */
+function manifestsUnder(root, rel = '') {
+  const out = [];
+  for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
+    const path = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory() && !['target', '.git', 'node_modules'].includes(entry.name)) out.push(...manifestsUnder(root, path));
+    else if (entry.name === 'Cargo.toml' && rel) out.push(path);
+  }
+  return out;
+}
+
 /** The local registry as a child process (the nx calls here are synchronous). */
 async function startRegistry(token) {
   const child = spawn(process.execPath, [join(repo, 'tools/local-registry/dist/cli.js'), '--port', '0', '--quiet', '--index-delay', '300'], {
@@ -95,6 +114,14 @@ try {
   writeFileSync(join(dir, 'nx.json'), JSON.stringify({ useDaemonProcess: false }, null, 2) + '\n');
   writeFileSync(join(dir, '.gitignore'), 'target\nnode_modules\n.nx\n');
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // The example carries the classic train's plain 5.0.0 (the shape of Wasmtime's branches up to
+  // release-48.0.0); the repository switches to today's train as Wasmtime did in #14051: every
+  // first-party version on main gets the -dev suffix (the header's numeric macros never do).
+  for (const file of ['Cargo.toml', 'Cargo.lock', 'crates/c-api/include/wasmtime.h', ...manifestsUnder(dir)]) {
+    const path = join(dir, file);
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, text.replace(/(version = "=?|#define WASMTIME_VERSION ")(5\.0\.0|0\.92\.0)"/g, '$1$2-dev"'));
+  }
   sh('git', ['init', '-q', '--bare', origin]);
   git('init', '-q', '-b', 'main');
   git('remote', 'add', 'origin', origin);
@@ -108,18 +135,23 @@ try {
   await nx('show', 'projects');
   await nx('show', 'project', 'wasmtime', '--json');
 
-  step('the 5th: cut the monthly release (dry run first, then for real, pushed)');
+  step('the 5th: cut release-5.0.0 with its first candidate 5.0.0-rc.1; main to 6.0.0-dev (dry run first: both diffs)');
   await nx('release-major', '--dry-run');
   await nx('release-major', '--push');
   console.log(git('log', '--oneline', '--all', '--decorate', '-n', '5'));
 
-  step('the 20th: release day on the newest release branch');
+  step('CI after a green build: tag the candidate (a pre-release)');
+  await tag('release-5.0.0');
+
+  step('a fix landed on the release branch: a second candidate, from main, without a checkout');
+  await nx('release-rc', '--target=5.x', '--push');
+  await tag('release-5.0.0');
+
+  step('the 20th: release day drops the suffix (5.0.0-rc.2 -> 5.0.0) and dates RELEASES.md');
   await nx('release-latest', '--date=2026-12-20', '--push');
 
   step('CI after a green build: tag the release commit');
-  git('switch', '-q', 'release-5.0.0');
-  await nx('release-tag', '--push');
-  git('switch', '-q', 'main');
+  await tag('release-5.0.0');
 
   step('the tag starts publishing: every crate, in dependency order, to a local Cargo registry');
   const token = 'demo-registry-token';
@@ -168,8 +200,11 @@ try {
   await nx('release-bindings', '--version=46.0.0');
   delete env.GIT_CONFIG_COUNT;
 
-  step('a security fix: patch the supported lines from main (dry run)');
+  step('a security fix: patch the supported lines from main (dry run), then 5.x for real, and tag it');
   await nx('release-patch', '--target=supported', '--dry-run', '--date=2026-12-24');
+  await nx('release-patch', '--target=5.x', '--date=2026-12-24', '--push');
+  console.log(git('log', '--oneline', '-n', '5', 'release-5.0.0'));
+  await tag('release-5.0.0');
 
   step('done');
   console.log(`remote branches: ${sh('git', ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags'], { cwd: origin }).trim().split('\n').join(', ')}`);

@@ -1,10 +1,14 @@
 /**
  * `nx release-major`: on `main` at X.Y.Z, `release-X.Y.Z` is created at HEAD and main gets
- * one commit bumping every line to the next major. Refs move together or not at all.
+ * one commit bumping every line to the next major. On a main at X.Y.Z-dev (today's train)
+ * main goes to X+1.0.0-dev and, with candidates on, the release branch gets its first
+ * candidate on top of the cut point. Refs move together or not at all.
  */
 import { fillPattern } from '../core/options';
 import { commitMessage, ReleaseError, releaseBranchName, subjectOf } from '../core/release';
+import { releaseVersionOf, stageOf } from '../core/version';
 import { Git } from '../effects/git';
+import { commitCandidate } from './candidate';
 import { buildCommit, bumpBranch, describePlan, pushRefspecs } from './apply';
 import type { CommandContext } from './context';
 import { currentVersion, plan, snapshot } from './snapshot';
@@ -19,6 +23,8 @@ export interface CutResult {
   version: string;
   nextVersion: string;
   bumpCommit: string | null;
+  /** The first candidate committed on the release branch (today's train with candidates). */
+  candidate: string | null;
   filesChanged: number;
 }
 
@@ -58,27 +64,40 @@ export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutRes
   // The working tree follows main as the last step; what it needs is checked before refs move.
   await requireIndexUnlocked(git);
   describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}cut ${release} from ${mainBranch} at ${head.slice(0, 12)}; ${mainBranch} -> ${next}`);
-  if (ctx.dryRun) return { releaseBranch: release, version, nextVersion: next, bumpCommit: null, filesChanged: thePlan.edits.length };
+  // Today's train: the release branch starts with its first candidate, on top of the cut point.
+  const startsCandidates = ctx.options.candidates && stageOf(version, ctx.options).kind === 'dev';
+  const first = startsCandidates ? await commitCandidate(ctx, git, snap, `first candidate on ${release}`) : null;
+  const result = { releaseBranch: release, version, nextVersion: next, candidate: first?.version ?? null, filesChanged: thePlan.edits.length };
+  if (ctx.dryRun) return { ...result, bumpCommit: null };
 
-  const title = fillPattern(ctx.options.bumpTitle, next);
+  const title = fillPattern(ctx.options.bumpTitle, releaseVersionOf(next));
   const bump = await buildCommit(ctx, git, head, thePlan.edits, commitMessage(title));
   await git.updateRefs(
     [
-      { ref: `refs/heads/${release}`, to: head, from: null },
+      { ref: `refs/heads/${release}`, to: first?.commit ?? head, from: null },
       { ref: `refs/heads/${mainBranch}`, to: bump, from: head },
     ],
     `nx release-major: ${title}`,
   );
   await git.moveWorktree(head, bump);
-  ctx.log.info(`created ${release} at ${head.slice(0, 12)}; committed "${title}" on ${mainBranch} (${bump.slice(0, 12)})`);
-  if (ctx.push) await pushCut(ctx, git, release, bump, next);
-  return { releaseBranch: release, version, nextVersion: next, bumpCommit: bump, filesChanged: thePlan.edits.length };
+  ctx.log.info(
+    `created ${release} at ${head.slice(0, 12)}` +
+      (first?.commit ? ` with "${fillPattern(ctx.options.releaseTitle, first.version)}" on top (${first.commit.slice(0, 12)})` : '') +
+      `; committed "${title}" on ${mainBranch} (${bump.slice(0, 12)})`,
+  );
+  if (ctx.push) await pushCut(ctx, git, release, head, bump, next, first);
+  return { ...result, bumpCommit: bump };
 }
 
-async function pushCut(ctx: CommandContext, git: Git, release: string, bump: string, next: string): Promise<void> {
-  const review = bumpBranch(ctx, next);
-  await git.push(ctx.options.remote, pushRefspecs([[`refs/heads/${release}`, release], [bump, review]]));
-  ctx.log.info(`pushed ${release} and ${review} to ${ctx.options.remote}`);
+/**
+ * The release branch goes up at the cut point; main's bump and the first candidate go to
+ * review branches (two pull requests, as Wasmtime's own process makes them).
+ */
+async function pushCut(ctx: CommandContext, git: Git, release: string, cutPoint: string, bump: string, next: string, first: { version: string; commit: string | null } | null): Promise<void> {
+  const pairs: Array<[string, string]> = [[cutPoint, release], [bump, bumpBranch(ctx, releaseVersionOf(next))]];
+  if (first?.commit) pairs.push([first.commit, bumpBranch(ctx, first.version)]);
+  await git.push(ctx.options.remote, pushRefspecs(pairs));
+  ctx.log.info(`pushed ${pairs.map(([, to]) => to).join(', ')} to ${ctx.options.remote}`);
 }
 
 /**
@@ -88,20 +107,23 @@ async function pushCut(ctx: CommandContext, git: Git, release: string, bump: str
  */
 async function finishInterrupted(ctx: CommandContext, git: Git, head: string, version: string): Promise<CutResult | null> {
   const message = await git.commitMessage(head);
-  if (subjectOf(message) !== fillPattern(ctx.options.bumpTitle, version)) return null;
+  if (subjectOf(message) !== fillPattern(ctx.options.bumpTitle, releaseVersionOf(version))) return null;
   const parent = await git.resolve(`${head}^`);
   if (!parent) return null;
   const parentSnap = await snapshot(git, parent, ctx.options);
   const previous = currentVersion(parentSnap);
   const release = releaseBranchName(ctx.options, previous);
   const { local } = await git.branches(release, ctx.options.remote);
-  if (local.get(release) !== parent) return null;
+  // The branch sits on the cut point, or above it (its candidates are committed on top).
+  const tip = local.get(release);
+  if (!tip || (tip !== parent && !(await git.isAncestor(parent, tip)))) return null;
+  const first = tip !== parent ? { version: currentVersion(await snapshot(git, tip, ctx.options)), commit: tip } : null;
   const indexTree = await git.out(['write-tree']);
   const parentTree = await git.out(['rev-parse', `${parent}^{tree}`]);
   if (indexTree === parentTree && indexTree !== (await git.out(['rev-parse', `${head}^{tree}`]))) {
     if (ctx.dryRun) {
       ctx.log.info(`[dry run] would finish an interrupted cut: ${release} at ${parent.slice(0, 12)}, working tree to be brought to the bump commit ${head.slice(0, 12)}`);
-      return { releaseBranch: release, version: previous, nextVersion: version, bumpCommit: head, filesChanged: 0 };
+      return { releaseBranch: release, version: previous, nextVersion: version, candidate: first?.version ?? null, bumpCommit: head, filesChanged: 0 };
     }
     await requireIndexUnlocked(git);
     await git.moveWorktree(parent, head);
@@ -112,8 +134,8 @@ async function finishInterrupted(ctx: CommandContext, git: Git, head: string, ve
         `${ctx.options.mainBranch} has no commit since the bump, so ${version} is not cut yet`,
     );
   }
-  if (ctx.push && !ctx.dryRun) await pushCut(ctx, git, release, head, version);
-  return { releaseBranch: release, version: previous, nextVersion: version, bumpCommit: head, filesChanged: 0 };
+  if (ctx.push && !ctx.dryRun) await pushCut(ctx, git, release, parent, head, version, first);
+  return { releaseBranch: release, version: previous, nextVersion: version, candidate: first?.version ?? null, bumpCommit: head, filesChanged: 0 };
 }
 
 async function checkDirty(git: Git, allowDirty: boolean, planned: string[]): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * `nx release-latest`: on the newest release branch (read from git objects, never checked
  * out), the top `Unreleased.` becomes `Released <date>.`, committed with the marker so CI
- * tags it. A rerun on an already dated branch changes nothing and says so.
+ * tags it. A line still in release candidates (X.0.0-rc.N) or at X.0.0-dev drops the suffix in
+ * the same commit. A rerun on an already dated branch changes nothing and says so.
  */
 import { fillPattern } from '../core/options';
 import { commitMessage, ReleaseError } from '../core/release';
@@ -29,16 +30,18 @@ export async function releaseLatest(ctx: CommandContext, date: string): Promise<
   const newest = branches[0];
   const tip = await newestTip(git, newest, ctx.options.remote);
   const snap = await snapshot(git, tip, ctx.options);
-  const version = currentVersion(snap);
-  const mismatch = lineVersionProblem(newest, version);
+  const mismatch = lineVersionProblem(newest, currentVersion(snap));
   if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(newest));
   const thePlan = plan(snap, ctx.options, 'release', date);
+  // A line still in candidates (or at -dev) is released by dropping the suffix.
+  const from = currentVersion(snap);
+  const version = thePlan.primary?.to ?? from;
   if (thePlan.edits.length === 0) {
     ctx.log.info(`nothing to do: ${ctx.options.releasesFile} on ${newest.name} has no "Unreleased." in its top section (${version} is already dated)`);
     return { branch: newest.name, version, commit: null };
   }
   const title = fillPattern(ctx.options.releaseTitle, version);
-  describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}release ${version} on ${newest.name} (${tip.slice(0, 12)}), dated ${date}`);
+  describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}release ${version}${from !== version ? ` (from ${from})` : ''} on ${newest.name} (${tip.slice(0, 12)}), dated ${date}`);
   if (ctx.dryRun) return { branch: newest.name, version, commit: null };
 
   const commit = await buildCommit(ctx, git, tip, thePlan.edits, commitMessage(title, ctx.options.marker));

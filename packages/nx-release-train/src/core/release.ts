@@ -4,6 +4,7 @@
  */
 import semver from 'semver';
 import { fillPattern, type ReleaseTrainOptions } from './options';
+import { releaseVersionOf } from './version/prerelease';
 
 export { ReleaseError } from './errors';
 
@@ -24,8 +25,9 @@ export function branchGlob(options: ReleaseTrainOptions): string {
   return options.branchPattern.replace('{version}', '*');
 }
 
+/** The branch of a release line, named after its release (`release-49.0.0`, never `-dev`). */
 export function releaseBranchName(options: ReleaseTrainOptions, version: string): string {
-  return fillPattern(options.branchPattern, version);
+  return fillPattern(options.branchPattern, releaseVersionOf(version));
 }
 
 /** Release branches among branch names, newest first. */

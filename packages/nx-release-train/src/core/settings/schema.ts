@@ -82,6 +82,14 @@ export const optionsSchema = z.strictObject({
   }),
   artifacts: artifactsSchema,
   bindings: bindingsSchema,
+  // Pre-release versions (today's train, SPEC §1b; core/version/prerelease.ts).
+  devSuffix: setting(z.string(), 'dev', {
+    doc: "Suffix of the never-published version main carries in today's train (`49.0.0-dev`). A main at `X.0.0-<devSuffix>` runs today's train, a main at plain `X.0.0` the classic one. The `wasmtime` preset: `dev`.",
+  }),
+  candidates: setting(z.boolean(), false, {
+    doc: 'Whether the cut of a `-<devSuffix>` main starts release candidates: the release branch gets `X.0.0-<candidateSuffix>.1` at once, `nx release-rc` makes the next ones. Without them the branch stays at `X.0.0-<devSuffix>` until release day. The `wasmtime` preset: true.',
+  }),
+  candidateSuffix: setting(z.string(), 'rc', { doc: 'Pre-release name of candidates (`X.0.0-rc.N`). The `wasmtime` preset: `rc`.' }),
 });
 
 export type OptionsSchema = typeof optionsSchema;

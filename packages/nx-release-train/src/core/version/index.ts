@@ -16,7 +16,15 @@
  *                         under <!-- ARCHIVE_START -->).
  *               'patch'   every line X.Y.Z -> X.Y.(Z+1); the top `Unreleased.` of RELEASES.md
  *                         becomes `Released <date>.` (nothing when there is none).
- *               'release' release day: no version moves; only the RELEASES.md dating above.
+ *               'release' release day: the RELEASES.md dating above; a line still carrying a
+ *                         pre-release suffix drops it (X.0.0-rc.N / X.0.0-dev -> X.0.0).
+ *               'candidate' the next release candidate on a release branch (X.0.0-dev ->
+ *                         X.0.0-rc.1, -rc.N -> -rc.N+1); RELEASES.md untouched.
+ *   Pre-release versions (prerelease.ts, SPEC §1b): a main at X.0.0-<devSuffix> cuts to
+ *   X+1.0.0-<devSuffix>; headings, archive lines and branch names use X.0.0 (releaseVersionOf);
+ *   {version} in versionFiles carries the suffix, {major} {minor} {patch} never do. Lines at
+ *   different points of the train, unknown suffixes, a patch before release day and a
+ *   candidate after it are refused (stepVersion says why and how to fix it).
  *   input.date: YYYY-MM-DD, required for 'patch' and 'release'.
  *   input.strictPolicy: public/exact requirement policy breaches become errors (default: warnings).
  *   Edits (bump 'major' | 'patch'):
@@ -67,3 +75,4 @@ export { nextVersion, parseRequirement, type BumpKind, type SimpleRequirement } 
 export { unifiedDiff, lineChanges, renderPlanDiff, type LineChange } from './diff';
 export { scanToml, TomlScanError, type TomlScan, type TomlEntry, type TomlHeader } from './toml-scan';
 export { topSection, rotateReleases, dateReleases } from './releases';
+export { stageOf, stepVersion, releaseVersionOf, describeStage, type Stage, type PrereleaseSettings } from './prerelease';

@@ -5,7 +5,8 @@
 import type { Crate, Workspace } from '../model';
 import type { PlanContext } from './context';
 import { findEntry } from './toml-scan';
-import { nextVersion, type BumpKind } from './versions';
+import { describeStage, releaseVersionOf, sameStage, stageOf, stepVersion } from './prerelease';
+import type { BumpKind } from './versions';
 
 /** The line name of crates inheriting `[workspace.package] version`. */
 export const WORKSPACE_LINE = 'workspace';
@@ -62,16 +63,18 @@ export function computeLines(ctx: PlanContext, ws: Workspace, bump: BumpKind): L
   for (const [line, members] of groups) {
     const from = line === WORKSPACE_LINE ? workspaceVersion(ctx, ws, members) : majorityVersion(ctx, ws, line, members);
     if (from === null) continue;
-    const to = nextVersion(from, bump);
-    if (to === null) {
+    const step = stepVersion(from, bump, ctx.options);
+    if ('error' in step) {
       const site = members[0] ? versionSite(ctx, ws, members[0]) : { file: ws.rootManifest };
-      ctx.problems.error(site.file, site.line, `version "${from}" of line ${line} is not valid semver`, 'write MAJOR.MINOR.PATCH');
+      ctx.problems.error(site.file, site.line, `line ${line}: ${step.error}`, step.fix);
       continue;
     }
+    const to = step.to;
     lines.push({ line, from, to, crates: members.map((c) => c.name) });
     for (const c of members)
       crates.push({ name: c.name, line, manifest: c.manifest, publishable: c.publishable, from: c.version, to });
   }
+  checkSameStage(ctx, ws, lines, groups);
   const moving = new Map(crates.map((c) => [c.name, c]));
   const primary = lines.find((l) => l.line === WORKSPACE_LINE) ?? (lines.length === 1 ? lines[0] : null);
   return { lines, crates, moving, primary };
@@ -108,4 +111,27 @@ function majorityVersion(ctx: PlanContext, ws: Workspace, line: string, members:
     );
   }
   return null;
+}
+
+/**
+ * Every line must be at the same point of the train (all `-dev`, all `-rc.N`, all released):
+ * `49.0.0-dev` next to `0.136.0` would release one line and not the other.
+ */
+function checkSameStage(ctx: PlanContext, ws: Workspace, lines: LineBump[], groups: Map<string, Crate[]>): void {
+  const [first, ...rest] = lines;
+  if (!first) return;
+  const stage = stageOf(first.from, ctx.options);
+  for (const other of rest) {
+    const s = stageOf(other.from, ctx.options);
+    if (sameStage(stage, s)) continue;
+    const member = groups.get(other.line)?.[0];
+    const site = member ? versionSite(ctx, ws, member) : { file: ws.rootManifest };
+    ctx.problems.error(
+      site.file,
+      site.line,
+      `version line ${other.line} is at ${other.from} (${describeStage(s)}) but line ${first.line} is at ${first.from} (${describeStage(stage)}); ` +
+        'every line of a release moves through the train together',
+      `bring every line to the same suffix (here ${releaseVersionOf(other.from)}${first.from.slice(releaseVersionOf(first.from).length)}) and commit`,
+    );
+  }
 }

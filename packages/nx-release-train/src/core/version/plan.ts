@@ -12,6 +12,7 @@ import type { Problem } from './errors';
 import { computeLines, type CrateBump, type LineBump } from './lines';
 import { planLockfile } from './lockfile';
 import { planManifests } from './manifests';
+import { releaseVersionOf } from './prerelease';
 import { dateReleases, rotateReleases, topSection } from './releases';
 import { planVersionFiles } from './version-files';
 import type { BumpKind } from './versions';
@@ -75,11 +76,12 @@ export function planVersions(input: PlanInput): VersionPlan {
   // A manifest the model could not read means crates missing from the plan: refuse rather
   // than plan a partial bump.
   for (const d of ws.diagnostics) if (d.level === 'error') ctx.problems.errors.push(d);
-  if (bump !== 'major' && (input.date === undefined || !DATE.test(input.date)))
+  if ((bump === 'patch' || bump === 'release') && (input.date === undefined || !DATE.test(input.date)))
     ctx.problems.error('(command line)', undefined, `date "${input.date ?? ''}" is not YYYY-MM-DD`, 'pass --date=YYYY-MM-DD');
 
   const lines = computeLines(ctx, ws, bump);
-  if (bump !== 'release') {
+  // Release day moves versions only on a branch that still carries a suffix (today's train).
+  if (lines.lines.some((l) => l.from !== l.to)) {
     planManifests(ctx, ws, lines);
     planLockfile(ctx, lockPath(ws), lines);
     planVersionFiles(ctx, lines.primary);
@@ -119,7 +121,8 @@ function planReleases(ctx: PlanContext, input: PlanInput, primary: LineBump | nu
     return null;
   }
   // On a cut the top section is the one being branched; otherwise it is the one being released.
-  const expected = bump === 'major' ? primary.from : primary.to;
+  // Headings and archive lines name the release (`## 49.0.0`), never its `-dev` or `-rc.N`.
+  const expected = releaseVersionOf(bump === 'major' || bump === 'candidate' ? primary.from : primary.to);
   const top = topSection(text);
   if (top?.version !== expected)
     ctx.problems.warn(
@@ -128,6 +131,7 @@ function planReleases(ctx: PlanContext, input: PlanInput, primary: LineBump | nu
       top ? `the top section is ${top.version}, not ${expected}` : `no "## ${expected}" section at the top`,
       `start the file with a "## ${expected}" section`,
     );
+  if (bump === 'candidate') return null; // a candidate leaves the release notes alone
   if (bump !== 'major') return input.date && DATE.test(input.date) ? edit(file, text, dateReleases(text, input.date)) : null;
 
   const template = ctx.text(options.releasesTemplate);
@@ -135,7 +139,7 @@ function planReleases(ctx: PlanContext, input: PlanInput, primary: LineBump | nu
     ctx.problems.error(options.releasesTemplate, undefined, 'release notes template not found', 'create it, or set releasesTemplate in nx.json');
     return null;
   }
-  const rotated = rotateReleases(text, template, primary.to, fillPattern(options.archiveLine, primary.from));
+  const rotated = rotateReleases(text, template, releaseVersionOf(primary.to), fillPattern(options.archiveLine, releaseVersionOf(primary.from)));
   if ('error' in rotated) {
     ctx.problems.error(file, rotated.error.line, rotated.error.message, rotated.error.fix);
     return null;

@@ -1,8 +1,9 @@
-/** `nx publish-plan`: read-only; prints waves, what is published, and an ETA. */
+/** `nx publish-plan`: read-only; prints waves, what is published, an ETA, and candidate or final. */
 import type { ExecutorContext } from '@nx/devkit';
 import { formatProblem, ReleaseError } from '../../core/errors';
 import { CRATES_IO_BUDGET, type Budget } from '../../core/publish-eta';
 import { formatPlan, type IndexState } from '../../core/publish-plan';
+import { candidateLines, type IndexVersions } from '../../core/publish-candidates';
 import { publishOrder } from '../../core/publish-order';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import { publishContext } from '../publish/context';
@@ -22,11 +23,13 @@ export default async function publishPlanExecutor(
     const names = order.waves.flat();
     const version = new Map(ctx.ws.members.map((c) => [c.name, c.version]));
     const state: Record<string, IndexState> = {};
+    const seen: IndexVersions = {};
     await Promise.all(
       names.map(async (name) => {
         if (options.offline) return void (state[name] = 'exists');
         try {
           const versions = await ctx.index().versions(name);
+          seen[name] = versions;
           state[name] = versions.some((v) => v.vers === version.get(name)) ? 'published' : versions.length ? 'exists' : 'new';
         } catch (e) {
           state[name] = { error: (e as Error).message };
@@ -49,6 +52,7 @@ export default async function publishPlanExecutor(
       },
     });
     for (const line of lines) console.log(line);
+    for (const line of candidateLines(names.map((n) => ({ name: n, version: version.get(n)! })), seen, ctx.options)) console.log(line);
   });
 }
 
