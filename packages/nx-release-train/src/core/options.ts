@@ -54,6 +54,18 @@ export interface ArtifactsOptions {
   releaseName: string;
 }
 
+/** How crates are grouped into version lines beyond the defaults (see core/version/grouping.ts). */
+export interface VersionLinesOptions {
+  /** Crates (names or `*` globs) with a literal version that move with the workspace line. */
+  followWorkspace: string[];
+  /** Crates that never move, whatever their line (e.g. a crate on its own 0.110 line). */
+  fixed: string[];
+  /** Private (`publish = false`) crates with a literal version that move with their line too. */
+  movePrivate: string[];
+  /** Extra lines: name -> crates (names or globs) that move together as one line. */
+  groups: Record<string, string[]>;
+}
+
 export interface ReleaseTrainOptions {
   /** Version files beyond Cargo manifests (the preset: the four wasmtime.h macros). */
   versionFiles: VersionFileRule[];
@@ -93,6 +105,23 @@ export interface ReleaseTrainOptions {
   artifacts: ArtifactsOptions;
   /** Binding repositories that follow a release (`nx release-bindings`); see bindings/rules.ts. */
   bindings: BindingsOptions;
+  // --- Version lines, requirement policy, release notes (issue 11) ---
+  /**
+   * Requirement policy on first-party requirements: 'none' (default: any requirement the
+   * current version satisfies is rewritten, nothing else said) or 'public-caret' (crates in
+   * `publicCrates` required with caret, every other first-party crate with `=`; breaches are
+   * warnings). The wasmtime preset sets 'public-caret'.
+   */
+  requirementPolicy: string;
+  /**
+   * Release notes (`releasesFile`): 'auto' (default: edited only when the file has the
+   * expected shape, sections separated by a line of 80 '-' and an archive mark; otherwise left
+   * alone, said once), 'edit' (always edited; a file that does not fit is an error; the
+   * wasmtime preset), or 'off' (never touched).
+   */
+  releaseNotes: string;
+  /** Groupings and exceptions of version lines; every list defaults to empty. */
+  versionLines: VersionLinesOptions;
 }
 
 export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
@@ -126,6 +155,9 @@ export const DEFAULT_OPTIONS: ReleaseTrainOptions = {
     releaseName: '{tag}',
   },
   bindings: DEFAULT_BINDINGS,
+  requirementPolicy: 'none',
+  releaseNotes: 'auto',
+  versionLines: { followWorkspace: [], fixed: [], movePrivate: [], groups: {} },
 };
 
 /** Fill placeholders {version} {major} {minor} {patch} from a semver string. */

@@ -17,7 +17,7 @@ describe('graph adapter', () => {
     const projects = projectsFor(ws, DEFAULT_OPTIONS);
     expect(Object.keys(projects).sort()).toEqual(['.', 'a', 'b', 'c']);
     expect(projects.a).toMatchObject({ name: 'a', root: 'a', tags: ['cargo', 'publishable', 'version-line:workspace'] });
-    expect(projects.c.metadata).toMatchObject({ cargo: { version: '0.1.0', versionLine: '0.x', publishable: true, manifest: 'c/Cargo.toml' } });
+    expect(projects.c.metadata).toMatchObject({ cargo: { version: '0.1.0', versionLine: '0.1', publishable: true, manifest: 'c/Cargo.toml' } });
     // A virtual root manifest still gets a project for the root targets.
     expect(projects['.']).toMatchObject({ name: 'cargo-workspace', root: '.' });
   });

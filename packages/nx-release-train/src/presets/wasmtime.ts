@@ -36,6 +36,10 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
     'cranelift-srcgen',
   ],
   supportedLines: 2,
+  // Wasmtime's own policy: public crates with caret, the rest pinned with `=`; release notes
+  // always edited (RELEASES.md has the expected shape).
+  requirementPolicy: 'public-caret',
+  releaseNotes: 'edit',
   // The archives Wasmtime attaches to each GitHub release, laid out as ci/build-tarballs.sh does
   // (CLI: the binary, LICENSE, README; C API: include/ and lib/), built as
   // ci/build-release-artifacts.sh builds them.

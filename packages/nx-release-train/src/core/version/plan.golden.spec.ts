@@ -67,7 +67,7 @@ describe.skipIf(!present)('golden: real Wasmtime release commits', () => {
     expect(plan.edits).toHaveLength(24);
     expect(plan.primary).toMatchObject({ line: 'workspace', from: '45.0.0', to: '46.0.0' });
     expect(plan.lines.map((l) => `${l.line} ${l.from} -> ${l.to}`).sort()).toEqual([
-      '0.x 0.132.0 -> 0.133.0',
+      '0.132 0.132.0 -> 0.133.0',
       'workspace 45.0.0 -> 46.0.0',
     ]);
     // Changed lines match the real diff: one per edited value in the root manifest.
