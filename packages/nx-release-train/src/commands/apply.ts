@@ -5,6 +5,7 @@
 import { fillPattern } from '../core/options';
 import type { FileEdit, VersionPlan } from '../core/version';
 import { renderPlanDiff } from '../core/version';
+import { summarizeWarnings } from '../core/version/summary';
 import { Git } from '../effects/git';
 import { run } from '../effects/exec';
 import { writeFilesAtomic } from '../effects/files';
@@ -21,7 +22,7 @@ export function describePlan(ctx: CommandContext, plan: VersionPlan, heading: st
     if (line.from !== line.to) ctx.log.info(`  line ${line.line}: ${line.from} -> ${line.to} (${line.crates.length} crates)`);
   }
   ctx.log.info(`  files changed: ${plan.edits.length}`);
-  for (const w of plan.warnings) ctx.log.warn(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  for (const line of summarizeWarnings(plan.warnings)) ctx.log.warn(`  ${line}`);
   if (ctx.dryRun && plan.edits.length > 0) ctx.log.info('\n' + renderPlanDiff(plan.edits));
 }
 

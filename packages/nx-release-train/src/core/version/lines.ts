@@ -6,7 +6,9 @@
  */
 import semver from 'semver';
 import type { Crate, Workspace } from '../model';
+import type { ReleaseTrainOptions } from '../options';
 import type { PlanContext } from './context';
+import { Problems } from './errors';
 import { assignLines, checkLineSettings, WORKSPACE_LINE } from './grouping';
 import { findEntry } from './toml-scan';
 import { nextVersion, type BumpKind } from './versions';
@@ -106,4 +108,17 @@ function workspaceVersion(ctx: PlanContext, ws: Workspace, members: Crate[]): st
 /** The highest version among crates of one line (they share the compatibility line). */
 function highest(members: ReadonlyArray<{ version: string }>): string {
   return members.map((c) => c.version).reduce((a, b) => (semver.gt(b, a) ? b : a));
+}
+
+/**
+ * The version releases are named after, without planning: the workspace version, else the
+ * highest version of the only line that moves; null when nothing moves or several lines do
+ * (then nothing tells which one names the release).
+ */
+export function primaryVersion(ws: Workspace, options: ReleaseTrainOptions): string | null {
+  if (ws.version !== null) return ws.version;
+  const assigned = assignLines(ws, options.versionLines, new Problems());
+  const moving = ws.members.filter((c) => assigned.get(c.name) && semver.valid(c.version));
+  const lines = new Set(moving.map((c) => assigned.get(c.name)));
+  return lines.size === 1 ? highest(moving) : null;
 }

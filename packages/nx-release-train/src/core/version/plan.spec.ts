@@ -142,6 +142,7 @@ const OPTIONS: ReleaseTrainOptions = {
   archiveLine: '* [{major}.x](release-{version})',
   publicCrates: ['lib', 'hidden'],
   requirementPolicy: 'public-caret',
+  releaseNotes: 'edit',
 };
 
 function input(bump: BumpKind, patch: Record<string, string | undefined> = {}, extra: Partial<PlanInput> = {}): PlanInput {
@@ -404,6 +405,37 @@ describe('planVersions: refusals (all problems at once, each with file, line and
     );
     expect(problems.length).toBeGreaterThanOrEqual(6);
     expect(problems.every((p) => p.fix.length > 0)).toBe(true);
+  });
+});
+
+describe('release notes without configuration (releaseNotes: auto)', () => {
+  const auto = (bump: BumpKind, notes: string) => planVersions({ ...input(bump, { 'RELEASES.md': notes }), options: { ...OPTIONS, releaseNotes: 'auto' } });
+  const processDoc = '# Release process\n\n1. Bump the version.\n2. Unreleased. changes go to the changelog.\n';
+
+  it('edits notes of the expected shape as configured ones', () => {
+    expect(after(auto('major', FILES['RELEASES.md']), 'RELEASES.md')).toBe(after(planVersions(input('major')), 'RELEASES.md'));
+    expect(after(auto('patch', FILES['RELEASES.md']), 'RELEASES.md')).toBe(FILES['RELEASES.md'].replace('Unreleased.', 'Released 2030-01-20.'));
+  });
+
+  it.each(['major', 'patch', 'release'] as const)('leaves any other file alone on a %s, saying so once', (bump) => {
+    const p = auto(bump, processDoc);
+    expect(p.edits.map((e) => e.file)).not.toContain('RELEASES.md');
+    expect(p.warnings.filter((w) => w.file === 'RELEASES.md').map((w) => w.message)).toEqual([
+      "left alone: no separator line (80 '-') after a top section, so it does not look like release notes this tool edits",
+    ]);
+  });
+
+  it('leaves notes without archive mark alone on a cut, and never touches them when off', () => {
+    const noMark = FILES['RELEASES.md'].replace('<!-- ARCHIVE_START -->\n', '');
+    expect(auto('major', noMark).edits.map((e) => e.file)).not.toContain('RELEASES.md');
+    const off = planVersions({ ...input('patch'), options: { ...OPTIONS, releaseNotes: 'off' } });
+    expect(off.edits.map((e) => e.file)).not.toContain('RELEASES.md');
+    expect(off.warnings.filter((w) => w.file === 'RELEASES.md')).toEqual([]);
+  });
+
+  it('refuses unknown values of releaseNotes and requirementPolicy', () => {
+    const bad = { ...input('patch'), options: { ...OPTIONS, releaseNotes: 'sometimes', requirementPolicy: 'strict' } };
+    expect(errors(bad).map((e) => `${e.file}: ${e.message}`)).toEqual(['nx.json: setting requirementPolicy is "strict"', 'nx.json: setting releaseNotes is "sometimes"']);
   });
 });
 
