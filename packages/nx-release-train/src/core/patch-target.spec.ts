@@ -61,9 +61,9 @@ describe('0.x release lines', () => {
   });
 
   it('refuses a line or branch that does not exist, listing the existing ones', () => {
-    expect(() => pick('0.16.x', zeroLines)).toThrow('--target=0.16.x names no existing release branch; existing lines: 0.17.x (release-0.17.0), 0.18.x (release-0.18.0), 0.19.x (release-0.19.0)');
-    expect(() => pick('release-0.18.1', zeroLines)).toThrow(/names no existing release branch/);
-    expect(() => pick('1', zeroLines)).toThrow(/names no existing release branch/);
+    expect(() => pick('0.16.x', zeroLines)).toThrow('there is no 0.16.x release line; existing lines: 0.17.x (release-0.17.0), 0.18.x (release-0.18.0), 0.19.x (release-0.19.0)');
+    expect(() => pick('release-0.18.1', zeroLines)).toThrow(/there is no (release-0\.18\.1|1\.x) release line/);
+    expect(() => pick('1', zeroLines)).toThrow(/there is no (release-0\.18\.1|1\.x) release line/);
   });
 
   it('refuses a line with two branches unless the branch or its version is named', () => {
@@ -121,7 +121,7 @@ describe('selectLines', () => {
     expect(selectLines(target('3'), lines, supported, true)).toHaveLength(1);
   });
   it('refuses an unknown line, listing the existing ones', () => {
-    expect(() => selectLines(target('9.x'), lines, supported, true)).toThrow('--target=9.x names no existing release branch; existing lines: 3.x (release-3.0.0), 4.x (release-4.0.0), 5.x (release-5.0.0)');
+    expect(() => selectLines(target('9.x'), lines, supported, true)).toThrow('there is no 9.x release line; existing lines: 3.x (release-3.0.0), 4.x (release-4.0.0), 5.x (release-5.0.0)');
   });
   it('selects every supported line, and the newest for latest', () => {
     expect(selectLines({ kind: 'supported' }, lines, supported, false).map((l) => l.major)).toEqual([5, 4]);

@@ -78,7 +78,7 @@ export function selectLines(target: PatchTarget, all: LineInfo[], supported: Lin
   const matches = matchSelector(selector, all);
   if (matches.length === 0) {
     throw new ReleaseError(
-      `--target=${selector.input} names no existing release branch; existing lines: ${describeBranches(all)}`,
+      `there is no ${selector.prefix ? lineLabel(selector.prefix.join('.')) : selector.input} release line; existing lines: ${describeBranches(all)}`,
       'name one of the existing lines',
     );
   }

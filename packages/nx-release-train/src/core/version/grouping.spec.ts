@@ -19,7 +19,8 @@ const FILES: Record<string, string> = {
 
 function plan(bump: BumpKind, versionLines: Partial<VersionLinesOptions> = {}, files = FILES) {
   const workspace = buildWorkspace({ manifests: Object.keys(files), read: (p) => files[p] ?? null });
-  const options = { ...DEFAULT_OPTIONS, versionLines: { ...DEFAULT_OPTIONS.versionLines, ...versionLines } };
+  // As nx.json gives them: only the settings written.
+  const options = { ...DEFAULT_OPTIONS, versionLines: versionLines as VersionLinesOptions };
   return planVersions({ workspace, files, options, bump, date: '2030-01-20' });
 }
 
@@ -106,6 +107,10 @@ describe('versionLines settings', () => {
   it('refuses a crate in two groups, bad lists and built-in names as group names', () => {
     expect(problems(() => plan('major', { groups: { a: ['naga'], b: ['naga'] } }))).toEqual(['nx.json: crate naga is in groups a and b']);
     expect(problems(() => plan('major', { fixed: [''] }))).toEqual(['nx.json: setting versionLines.fixed must be a list of crate names or globs']);
+    expect(problems(() => plan('major', { fixd: ['naga'] } as Partial<VersionLinesOptions>))).toEqual(['nx.json: unknown setting versionLines.fixd']);
+    expect(problems(() => plan('major', { groups: ['naga'] } as unknown as Partial<VersionLinesOptions>))).toEqual([
+      'nx.json: setting versionLines.groups must be an object of line names to crate lists',
+    ]);
     expect(problems(() => plan('major', { groups: { '4': ['naga'], workspace: [] } }))).toEqual([
       'nx.json: versionLines.groups.4: "4" is a built-in line name',
       'nx.json: versionLines.groups.workspace: "workspace" is a built-in line name',

@@ -30,8 +30,27 @@ function matcher(patterns: readonly string[]): (name: string) => boolean {
   return (name) => res.some((re) => re.test(name));
 }
 
+/**
+ * The settings with every list filled in: nx.json may name only some of them (the options
+ * merge replaces the object as a whole).
+ */
+export function lineSettings(options: { versionLines?: Partial<VersionLinesOptions> }): VersionLinesOptions {
+  const raw = options.versionLines ?? {};
+  const groups = typeof raw.groups === 'object' && raw.groups !== null && !Array.isArray(raw.groups) ? { ...raw.groups } : (raw.groups ?? {});
+  // Copies: checking drops bad values, and must not touch the caller's options.
+  return { followWorkspace: [], fixed: [], movePrivate: [], ...raw, groups };
+}
+
+const KNOWN = ['followWorkspace', 'fixed', 'movePrivate', 'groups'];
+
 /** Every value of the settings this module reads, checked (kinds are checked by the options). */
 export function checkLineSettings(settings: VersionLinesOptions, problems: Problems): void {
+  for (const key of Object.keys(settings))
+    if (!KNOWN.includes(key)) problems.error(SETTINGS_FILE, undefined, `unknown setting versionLines.${key}`, `remove it; known settings: ${KNOWN.map((k) => `versionLines.${k}`).join(', ')}`);
+  if (typeof settings.groups !== 'object' || settings.groups === null || Array.isArray(settings.groups)) {
+    problems.error(SETTINGS_FILE, undefined, 'setting versionLines.groups must be an object of line names to crate lists', 'write versionLines.groups as {"name": ["crate-a", "prefix-*"]}');
+    settings.groups = {};
+  }
   const lists: Array<[string, unknown]> = [
     ['versionLines.followWorkspace', settings.followWorkspace],
     ['versionLines.fixed', settings.fixed],
@@ -40,6 +59,8 @@ export function checkLineSettings(settings: VersionLinesOptions, problems: Probl
   ];
   for (const [setting, value] of lists) {
     if (Array.isArray(value) && value.every((v) => typeof v === 'string' && v.length > 0)) continue;
+    if (setting.startsWith('versionLines.groups.')) delete settings.groups[setting.slice('versionLines.groups.'.length)];
+    else (settings as unknown as Record<string, unknown>)[setting.slice('versionLines.'.length)] = [];
     problems.error(SETTINGS_FILE, undefined, `setting ${setting} must be a list of crate names or globs`, `write ${setting} as ["crate-a", "prefix-*"]`);
   }
   for (const name of Object.keys(settings.groups ?? {}))

@@ -9,7 +9,7 @@ import type { Crate, Workspace } from '../model';
 import type { ReleaseTrainOptions } from '../options';
 import type { PlanContext } from './context';
 import { Problems } from './errors';
-import { assignLines, checkLineSettings, WORKSPACE_LINE } from './grouping';
+import { assignLines, checkLineSettings, lineSettings, WORKSPACE_LINE } from './grouping';
 import { findEntry } from './toml-scan';
 import { nextVersion, type BumpKind } from './versions';
 
@@ -54,8 +54,9 @@ function versionSite(ctx: PlanContext, ws: Workspace, crate: Crate): { file: str
 }
 
 export function computeLines(ctx: PlanContext, ws: Workspace, bump: BumpKind): Lines {
-  checkLineSettings(ctx.options.versionLines, ctx.problems);
-  const assigned = assignLines(ws, ctx.options.versionLines, ctx.problems);
+  const settings = lineSettings(ctx.options);
+  checkLineSettings(settings, ctx.problems);
+  const assigned = assignLines(ws, settings, ctx.problems);
   const groups = new Map<string, Crate[]>();
   for (const c of ws.members) {
     const line = assigned.get(c.name);
@@ -117,7 +118,9 @@ function highest(members: ReadonlyArray<{ version: string }>): string {
  */
 export function primaryVersion(ws: Workspace, options: ReleaseTrainOptions): string | null {
   if (ws.version !== null) return ws.version;
-  const assigned = assignLines(ws, options.versionLines, new Problems());
+  const settings = lineSettings(options);
+  checkLineSettings(settings, new Problems());
+  const assigned = assignLines(ws, settings, new Problems());
   const moving = ws.members.filter((c) => assigned.get(c.name) && semver.valid(c.version));
   const lines = new Set(moving.map((c) => assigned.get(c.name)));
   return lines.size === 1 ? highest(moving) : null;
