@@ -5,11 +5,11 @@
  * 0.20.0 with Cargo agreeing; a Bevy-shaped dry run prints no requirement policy warnings.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoState } from './support/state';
-import { makeWorkspace, nxOk as ok, nxRefused as refused, type TempWorkspace } from './support/workspace';
+import { fixturesRoot, makeWorkspace, nxOk as ok, nxRefused as refused, repoRoot, type TempWorkspace } from './support/workspace';
 
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -228,5 +228,47 @@ describe.skipIf(!hasCargo)('a Bevy-shaped workspace without preset', () => {
     expect(out).not.toContain('+++ b/RELEASES.md');
     expect(out).not.toContain('-version = "0.1.0"');
     expect(repoState(ws)).toEqual(before);
+  });
+});
+
+describe.runIf(existsSync(join(fixturesRoot, 'cut-45')))('tools/check-history on a repository of real Wasmtime commits', () => {
+  let ws: TempWorkspace;
+  const tool = (args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'tools/check-history.mjs'), ws.dir, ...args], { encoding: 'utf8' });
+  const replaceTree = (from: string) => {
+    for (const name of readdirSync(ws.dir)) if (name !== '.git') rmSync(join(ws.dir, name), { recursive: true, force: true });
+    cpSync(from, ws.dir, { recursive: true });
+    ws.git(['add', '-A']);
+  };
+  beforeAll(() => {
+    ws = makeWorkspace({});
+    cleanups.push(ws.cleanup);
+    ws.git(['init', '-q', '-b', 'main']);
+    for (const c of ['cut-45', 'patch-46.0.1']) {
+      replaceTree(join(fixturesRoot, c, 'before/tree'));
+      ws.git(['commit', '-q', '--allow-empty', '-m', `${c} before`]);
+      replaceTree(join(fixturesRoot, c, 'after/tree'));
+      ws.git(['commit', '-q', '-m', c]);
+      ws.git(['tag', c]);
+    }
+  });
+
+  it.each(['cut-45', 'patch-46.0.1'])('the plan for %s matches the real commit, with and without the preset', (c) => {
+    for (const preset of [['--preset=wasmtime'], []]) {
+      const r = tool([c, ...preset]);
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/113 version facts compared \(79 changed by the commit\)/);
+      expect(r.stdout).toContain('the plan matches the commit');
+    }
+  });
+
+  it('names a fact the commit wrote differently, and fails', () => {
+    ws.git(['checkout', '-q', 'cut-45^']);
+    replaceTree(join(fixturesRoot, 'cut-45', 'after/tree'));
+    const root = join(ws.dir, 'Cargo.toml');
+    writeFileSync(root, readFileSync(root, 'utf8').replace(/(wasmtime-environ = \{[^\n]*version = ")=46\.0\.0/, '$1=46.0'));
+    ws.git(['commit', '-qam', 'cut-45 with a partial pin']);
+    const r = tool(['HEAD', '--preset=wasmtime']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/MISMATCH Cargo\.toml:\d+: requirement on wasmtime-environ in \[workspace\.dependencies\]: planned "=46\.0\.0", the commit wrote "=46\.0"/);
   });
 });
