@@ -22,6 +22,14 @@ describe('graph adapter', () => {
     expect(projects['.']).toMatchObject({ name: 'cargo-workspace', root: '.' });
   });
 
+  it('tags version lines as the release commands see them, versionLines settings applied', () => {
+    const fixed = projectsFor(ws, { ...DEFAULT_OPTIONS, versionLines: { ...DEFAULT_OPTIONS.versionLines, fixed: ['c'] } });
+    expect(fixed.c.tags).toEqual(['cargo', 'publishable']);
+    expect(fixed.c.metadata).toMatchObject({ cargo: { versionLine: null } });
+    const grouped = projectsFor(ws, { ...DEFAULT_OPTIONS, versionLines: { ...DEFAULT_OPTIONS.versionLines, groups: { tools: ['c'] } } });
+    expect(grouped.c.tags).toContain('version-line:tools');
+  });
+
   it('keeps path-only dev-dependencies out of the edges, so dev cycles never order anything', () => {
     const edges = edgesOf(ws).map((e) => `${e.source}->${e.target}`).sort();
     // a->c is path-only dev: no edge. b->a is path-only dev: no edge (it would be a cycle).
