@@ -91,8 +91,8 @@ export function selectLines(target: PatchTarget, all: LineInfo[], supported: Lin
   const [line] = matches;
   if (!force && !supported.some((l) => l.name === line.name)) {
     throw new ReleaseError(
-      `${lineLabel(line.line)} (${line.name}) is not supported; supported lines: ${describeBranches(supported)}`,
-      'patch a supported line, or pass --force to patch this one anyway',
+      `${lineLabel(line.line)} is not supported; supported lines: ${describeBranches(supported)}`,
+      `patch a supported line, or pass --force to patch ${line.name} anyway`,
     );
   }
   return [line];
