@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_OPTIONS } from './options';
+import { releaseBranches } from './release';
 import { compareLines, compatLine, lineLabel, lineNumber, parseLineSelector } from './release-line';
 
 describe('compatLine', () => {
@@ -42,5 +44,16 @@ describe('parseLineSelector', () => {
   });
   it.each(['4.1', '4.1.x', 'release-0.19', 'release-', 'v0.19.0', '0.19.x.1', ''])('refuses %j', (input) => {
     expect(parseLineSelector(input, 'release-{version}')).toBeNull();
+  });
+});
+
+describe('releaseBranches', () => {
+  it('gives every release branch its compatibility line, newest first', () => {
+    const branches = releaseBranches(['main', 'release-0.18.0', 'release-0.19.0', 'release-4.0.0', 'release-0.19', 'ci/bump-to-5.0.0'], DEFAULT_OPTIONS);
+    expect(branches.map((b) => [b.name, b.line])).toEqual([
+      ['release-4.0.0', '4'],
+      ['release-0.19.0', '0.19'],
+      ['release-0.18.0', '0.18'],
+    ]);
   });
 });

@@ -132,4 +132,11 @@ describe('buildWorkspace', () => {
     ]);
     expect(a.line).toBe('2');
   });
+
+  it('never counts a virtual root as a member of its own glob', () => {
+    const files: Record<string, string> = { 'Cargo.toml': '[workspace]\nmembers = ["*"]\n', 'a/Cargo.toml': '[package]\nname = "a"\nversion = "0.1.0"\n' };
+    const ws = buildWorkspace({ manifests: Object.keys(files), read: (p) => files[p] ?? null });
+    expect(ws.members.map((c) => c.dir)).toEqual(['a']);
+    expect(ws.diagnostics).toEqual([]);
+  });
 });

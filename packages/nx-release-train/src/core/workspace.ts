@@ -186,7 +186,8 @@ function expandMember(pattern: string, rootDir: string, known: Set<string>): str
   const dirs: string[] = [];
   for (const m of known) {
     const dir = dirOf(m);
-    if (re.test(dir)) dirs.push(dir);
+    // A glob lists directories below the root (Cargo's `members = ["*"]`), never the root itself.
+    if (dir !== rootDir && re.test(dir)) dirs.push(dir);
   }
   return dirs.sort();
 }
