@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from './options';
-import { parsePatchTarget, selectLines, supportedLines, type LineInfo, type PatchTarget } from './patch-target';
+import { branchTarget, parsePatchTarget, selectLines, supportedLines, type LineInfo, type PatchTarget } from './patch-target';
 import { compatLine } from './release-line';
 
 const branch = (version: string, cutDate: string | null = null): LineInfo => ({
@@ -52,6 +52,11 @@ describe('0.x release lines', () => {
     ['release-0.19.0', 'release-0.19.0'],
   ])('%s names exactly %s', (input, expected) => {
     expect(pick(input, zeroLines)).toEqual([expected]);
+  });
+
+  it('patches the checked-out release branch itself when no target is given', () => {
+    const supported = supportedLines(zeroLines, DEFAULT_OPTIONS, '2026-04-01');
+    expect(selectLines(branchTarget('release-0.18.0'), zeroLines, supported, false).map((l) => l.name)).toEqual(['release-0.18.0']);
   });
 
   it('refuses 0 and 0.x when several 0.M lines exist, listing them', () => {
