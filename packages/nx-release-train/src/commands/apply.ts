@@ -6,6 +6,7 @@ import { formatProblem } from '../core/errors';
 import { fillPattern } from '../core/options';
 import type { FileEdit, VersionPlan } from '../core/version';
 import { renderPlanDiff } from '../core/version';
+import { summarizeWarnings } from '../core/version/summary';
 import { Git } from '../effects/git';
 import { CommandError, run } from '../effects/exec';
 import { ReleaseError } from '../core/release';
@@ -23,7 +24,7 @@ export function describePlan(ctx: CommandContext, plan: VersionPlan, heading: st
     if (line.from !== line.to) ctx.log.info(`  line ${line.line}: ${line.from} -> ${line.to} (${line.crates.length} crates)`);
   }
   ctx.log.info(`  files changed: ${plan.edits.length}`);
-  for (const w of plan.warnings) ctx.log.warn(formatProblem(w).replace(/^/gm, '  '));
+  for (const line of summarizeWarnings(plan.warnings)) ctx.log.warn(`  ${line}`);
   if (ctx.dryRun && plan.edits.length > 0) ctx.log.info('\n' + renderPlanDiff(plan.edits));
 }
 

@@ -12,7 +12,7 @@ import { buildCommit, bumpBranch, describePlan, followIfCheckedOut } from './app
 import { knownReleaseBranches, newestTip } from './branches';
 import type { CommandContext } from './context';
 import { requireIndexUnlocked, requireRepo } from './preflight';
-import { lineVersionFix, lineVersionProblem } from '../core/release-line';
+import { lineLabel, lineVersionFix, lineVersionProblem } from '../core/release-line';
 import { currentVersion, plan, snapshot, type Snapshot } from './snapshot';
 
 export interface CandidateCommit {
@@ -67,7 +67,7 @@ export async function releaseCandidate(ctx: CommandContext, target: string | und
   const git = new Git(ctx.root);
   await requireRepo(git);
   const branches = await knownReleaseBranches(ctx, git);
-  const lines = branches.map((b) => ({ name: b.name, version: b.version, major: b.major, cutDate: null }));
+  const lines = branches.map((b) => ({ name: b.name, version: b.version, major: b.major, line: b.line, cutDate: null }));
   if (lines.length === 0) throw new ReleaseError(`no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`, 'cut one first with `nx release-major`');
   const [line] = selectLines(parsed, lines, lines, true);
   const branch = branches.find((b) => b.name === line.name)!;
@@ -76,7 +76,7 @@ export async function releaseCandidate(ctx: CommandContext, target: string | und
   const from = currentVersion(snap);
   const mismatch = lineVersionProblem(branch, from);
   if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(branch));
-  const refusal = candidateRefusal(ctx, branch.name, from, `${line.major}.x`);
+  const refusal = candidateRefusal(ctx, branch.name, from, lineLabel(line.line));
   if (refusal) throw refusal;
 
   const made = await commitCandidate(ctx, git, snap, `candidate on ${branch.name} (${tip.slice(0, 12)})`);

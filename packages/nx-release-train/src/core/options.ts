@@ -12,7 +12,7 @@ import { validate, type SettingProblem } from './settings/validate';
 import { checkOptionValues } from './option-checks';
 import { prereleaseSettingProblems } from './version/prerelease';
 
-export type { ArtifactArchive, ArtifactEntry, ArtifactsOptions, VersionFileRule } from './settings/schema';
+export type { ArtifactArchive, ArtifactEntry, ArtifactsOptions, VersionFileRule, VersionLinesOptions } from './settings/schema';
 
 export type ReleaseTrainOptions = z.output<typeof optionsSchema>;
 

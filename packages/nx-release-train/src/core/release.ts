@@ -5,6 +5,7 @@
 import semver from 'semver';
 import { fillPattern, type ReleaseTrainOptions } from './options';
 import { releaseVersionOf } from './version/prerelease';
+import { compatLine } from './release-line';
 
 export { ReleaseError } from './errors';
 
@@ -13,6 +14,8 @@ export interface ReleaseBranch {
   /** The version in the branch name (the line's .0 release: release-4.0.0 -> 4.0.0). */
   version: string;
   major: number;
+  /** The version's compatibility line (`4`, `0.19`; see release-line.ts). */
+  line: string;
 }
 
 const VERSION_RE = String.raw`(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)`;
@@ -37,7 +40,7 @@ export function releaseBranches(names: Iterable<string>, options: ReleaseTrainOp
   const out = new Map<string, ReleaseBranch>();
   for (const name of names) {
     const m = re.exec(name);
-    if (m && semver.valid(m[1])) out.set(name, { name, version: m[1], major: semver.major(m[1]) });
+    if (m && semver.valid(m[1])) out.set(name, { name, version: m[1], major: semver.major(m[1]), line: compatLine(m[1])! });
   }
   return [...out.values()].sort((a, b) => semver.rcompare(a.version, b.version));
 }

@@ -36,6 +36,10 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
     'cranelift-srcgen',
   ],
   supportedLines: 2,
+  // Wasmtime's own policy: public crates with caret, the rest pinned with `=`; release notes
+  // always edited (RELEASES.md has the expected shape).
+  requirementPolicy: 'public-caret',
+  releaseNotes: 'edit',
   // Today's train (#14051, since September 2026): main at X.0.0-dev, the cut starts X.0.0-rc.1.
   // Branches cut before it (plain X.0.0) keep the classic shape; the versions say which applies.
   devSuffix: 'dev',

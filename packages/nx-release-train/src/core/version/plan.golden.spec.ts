@@ -69,7 +69,7 @@ describe.skipIf(!present)('golden: real Wasmtime release commits', () => {
     expect(plan.edits).toHaveLength(24);
     expect(plan.primary).toMatchObject({ line: 'workspace', from: '45.0.0', to: '46.0.0' });
     expect(plan.lines.map((l) => `${l.line} ${l.from} -> ${l.to}`).sort()).toEqual([
-      '0.x 0.132.0 -> 0.133.0',
+      '0.132 0.132.0 -> 0.133.0',
       'workspace 45.0.0 -> 46.0.0',
     ]);
     // Changed lines match the real diff: one per edited value in the root manifest.
@@ -110,7 +110,7 @@ describe.skipIf(!present)('golden: real Wasmtime release commits', () => {
     expect(plan.edits).toHaveLength(23);
     expect(plan.edits.map((e) => e.file)).not.toContain('RELEASES.md');
     expect(plan.lines.map((l) => `${l.line} ${l.from} -> ${l.to}`).sort()).toEqual([
-      '0.x 0.136.0-dev -> 0.136.0-rc.1',
+      '0.136 0.136.0-dev -> 0.136.0-rc.1',
       'workspace 49.0.0-dev -> 49.0.0-rc.1',
     ]);
     // The string macro carries the suffix; the numeric ones never change on a candidate.
@@ -146,7 +146,7 @@ describe.skipIf(!present)('golden: real Wasmtime release commits', () => {
   it('rc-49.0.0-rc.1 before: the cut of a -dev main names everything after 49.0.0 and keeps -dev on main', () => {
     const { plan } = planCase('rc-49.0.0-rc.1', 'major');
     expect(plan.primary).toMatchObject({ from: '49.0.0-dev', to: '50.0.0-dev' });
-    expect(plan.lines.find((l) => l.line === '0.x')).toMatchObject({ from: '0.136.0-dev', to: '0.137.0-dev' });
+    expect(plan.lines.find((l) => l.line === '0.136')).toMatchObject({ from: '0.136.0-dev', to: '0.137.0-dev' });
     const releases = plan.edits.find((e) => e.file === 'RELEASES.md')!;
     expect(releases.after.startsWith('## 50.0.0\n\nUnreleased.\n')).toBe(true);
     expect(releases.after).toContain('<!-- ARCHIVE_START -->\n* [49.0.x](https://github.com/bytecodealliance/wasmtime/blob/release-49.0.0/RELEASES.md)\n');

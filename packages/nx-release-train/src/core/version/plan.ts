@@ -13,7 +13,7 @@ import { computeLines, type CrateBump, type LineBump } from './lines';
 import { planLockfile } from './lockfile';
 import { planManifests } from './manifests';
 import { releaseVersionOf } from './prerelease';
-import { dateReleases, rotateReleases, topSection } from './releases';
+import { dateReleases, rotateReleases, shapeProblem, topSection } from './releases';
 import { planVersionFiles } from './version-files';
 import type { BumpKind } from './versions';
 
@@ -79,9 +79,11 @@ export function planVersions(input: PlanInput): VersionPlan {
   if ((bump === 'patch' || bump === 'release') && (input.date === undefined || !DATE.test(input.date)))
     ctx.problems.error('(command line)', undefined, `date "${input.date ?? ''}" is not YYYY-MM-DD`, 'pass --date=YYYY-MM-DD');
 
+  if (!['none', 'public-caret'].includes(input.options.requirementPolicy))
+    ctx.problems.error('nx.json', undefined, `setting requirementPolicy is "${input.options.requirementPolicy}"`, 'set requirementPolicy to "none" or "public-caret"');
   const lines = computeLines(ctx, ws, bump);
   // Release day moves versions only on a branch that still carries a suffix (today's train).
-  if (lines.lines.some((l) => l.from !== l.to)) {
+  if (lines.lines.some((l) => l.from !== l.to) || lines.crates.some((c) => c.from !== c.to)) {
     planManifests(ctx, ws, lines);
     planLockfile(ctx, lockPath(ws), lines);
     planVersionFiles(ctx, lines.primary);
@@ -115,7 +117,26 @@ function planReleases(ctx: PlanContext, input: PlanInput, primary: LineBump | nu
   const { options, bump } = input;
   const file = options.releasesFile;
   const text = ctx.text(file);
-  if (text === undefined) return null;
+  if (text === undefined || options.releaseNotes === 'off') return null;
+  if (options.releaseNotes !== 'edit' && options.releaseNotes !== 'auto') {
+    ctx.problems.error('nx.json', undefined, `setting releaseNotes is "${options.releaseNotes}"`, 'set releaseNotes to "auto", "edit" or "off"');
+    return null;
+  }
+  // Without configuration only files shaped like the notes this tool writes are edited: any
+  // other RELEASES.md (a process document, say) is left alone, and that is said once.
+  if (options.releaseNotes === 'auto') {
+    const shape = shapeProblem(text, bump === 'major');
+    const noTemplate = bump === 'major' && ctx.text(options.releasesTemplate) === undefined;
+    if (shape !== null || noTemplate) {
+      ctx.problems.warn(
+        file,
+        undefined,
+        `left alone: ${shape ?? `the template ${options.releasesTemplate} is missing`}, so it does not look like release notes this tool edits`,
+        'set releaseNotes to "edit" to have it edited (and refused when it does not fit), or to "off" to silence this',
+      );
+      return null;
+    }
+  }
   if (!primary) {
     ctx.problems.error(file, undefined, 'cannot tell which version line the release notes follow', 'add a [workspace.package] version');
     return null;

@@ -74,7 +74,7 @@ describe('planning the -dev train', () => {
 
   it('refuses lines at different points of the train, naming the file, line and fix', () => {
     expect(problemsOf(() => planOf(tree('2.0.0-dev', '0.5.0'), 'major'))).toEqual([
-      'cl/Cargo.toml:3 version line 0.x is at 0.5.0 (released) but line workspace is at 2.0.0-dev (in development); every line of a release moves through the train together | bring every line to the same suffix (here 0.5.0-dev) and commit',
+      'cl/Cargo.toml:3 version line 0.5 is at 0.5.0 (released) but line workspace is at 2.0.0-dev (in development); every line of a release moves through the train together | bring every line to the same suffix (here 0.5.0-dev) and commit',
     ]);
     expect(problemsOf(() => planOf(tree('2.0.0-rc.2', '0.5.0-rc.1'), 'release', '2026-09-20'))[0]).toMatch(/at 0.5.0-rc.1 \(at release candidate 1\)/);
   });
