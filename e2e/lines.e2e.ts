@@ -183,7 +183,7 @@ describe.skipIf(!hasCargo)('a wgpu-shaped workspace cut to 0.20.0', () => {
     ws.git(['commit', '-qam', 'a stale pin']);
     const before = repoState(ws);
     const out = refused(ws, ['release-major']);
-    expect(out).toContain('naga/Cargo.toml:7: requirement on wgpu-types in [dev-dependencies] is "=0.19.2", which the current version 0.20.0 of wgpu-types does not satisfy (a stale requirement)');
+    expect(out).toContain('naga/Cargo.toml:7: error: requirement on wgpu-types in [dev-dependencies] is "=0.19.2", which the current version 0.20.0 of wgpu-types does not satisfy (a stale requirement)');
     expect(out).toContain('fix: require "0.20.0" (or "=0.20.0")');
     expect(repoState(ws)).toEqual(before);
   });
@@ -223,7 +223,7 @@ describe.skipIf(!hasCargo)('a Bevy-shaped workspace without preset', () => {
     expect(out).not.toMatch(/caret|publicCrates|pins "="/);
     expect(out.match(/warning: /g)).toHaveLength(1);
     expect(out).toContain('1 warning:');
-    expect(out).toContain('RELEASES.md: left alone');
+    expect(out).toContain('RELEASES.md: warning: left alone');
     expect(out).toContain('+bevy_part29 = { path = "crates/bevy_part29", version = "0.20.0" }');
     expect(out).not.toContain('+++ b/RELEASES.md');
     expect(out).not.toContain('-version = "0.1.0"');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from './options';
 import { releaseBranches } from './release';
-import { compareLines, compatLine, isReleaseCommit, lineLabel, lineNumber, lineVersionProblem, parseLineSelector } from './release-line';
+import { compareLines, compatLine, isPatchVersion, isReleaseCommit, lineLabel, lineNumber, lineVersionProblem, parseLineSelector } from './release-line';
 
 describe('compatLine', () => {
   it.each([
@@ -69,6 +69,13 @@ describe('release lines', () => {
     expect(lineVersionProblem(branch('4.0.0'), '4.1.0')).not.toBeNull();
     expect(lineVersionProblem(branch('0.92.0'), '0.93.0')).not.toBeNull();
     expect(lineVersionProblem(branch('4.0.2'), '4.0.1')).not.toBeNull();
+  });
+
+  it('a patch writes only plain versions above the line\'s own release', () => {
+    expect(isPatchVersion(branch('49.0.0'), '49.0.1')).toBe(true);
+    expect(isPatchVersion(branch('49.0.0'), '49.0.0')).toBe(false);
+    expect(isPatchVersion(branch('49.0.0'), '49.0.0-rc.2')).toBe(false);
+    expect(isPatchVersion(branch('0.19.3'), '0.19.4')).toBe(true);
   });
 
   it('recognises its own release commit for exactly that version', () => {

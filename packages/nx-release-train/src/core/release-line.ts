@@ -133,6 +133,15 @@ export function lineVersionFix(branch: ReleaseBranch): string {
   return `a release branch carries its own line's version: check out ${branch.name} and correct the version in its manifests, or rename the branch after the version it holds`;
 }
 
+/**
+ * True when `version` is one release-patch writes on `branch`: a plain version above the line's
+ * own release. A release commit of 49.0.0 (release day) or 49.0.0-rc.N (a candidate) on
+ * release-49.0.0 is released or in candidates, never a prepared patch.
+ */
+export function isPatchVersion(branch: ReleaseBranch, version: string): boolean {
+  return semver.valid(version) !== null && semver.prerelease(version) === null && semver.gt(version, branch.version);
+}
+
 /** True when `message` is the release commit this tool writes for `version` (title + marker). */
 export function isReleaseCommit(message: string, version: string, options: ReleaseTrainOptions): boolean {
   return subjectOf(message) === fillPattern(options.releaseTitle, version) && carriesMarker(message, options.marker);
