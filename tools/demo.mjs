@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // npm run demo — the main job, rehearsed end to end on the bundled example in temporary
-// directories, every step proposed as a pull request and merged by a maintainer through the
-// local GitHub API: the graph, the monthly cut, release day, the tag, publishing every crate in
+// directories, on today's train (main at -dev), every step proposed as a pull request and
+// merged by a maintainer through the local GitHub API: the graph, the monthly cut with the
+// first release candidate, a second candidate, release day, the tags, publishing every crate in
 // dependency order to a local Cargo registry (and a rerun that publishes nothing twice), the
 // GitHub release with the CLI and C API archives, the binding repositories' pull requests,
 // and a patch. Real git, real cargo, real nx; a local Cargo registry and a local GitHub API
 // stand in for crates.io and GitHub, so nothing leaves 127.0.0.1. `--keep` keeps the
 // directories.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -67,6 +68,18 @@ async function nx(...args) {
 
 const git = (...args) => sh('git', args).trim();
 
+/** CI's tag job: a detached checkout of the branch tip, tagged and pushed. */
+/** Cargo.toml files below the root (relative paths), skipping build output. */
+function manifestsUnder(root, rel = '') {
+  const out = [];
+  for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
+    const path = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory() && !['target', '.git', 'node_modules'].includes(entry.name)) out.push(...manifestsUnder(root, path));
+    else if (entry.name === 'Cargo.toml' && rel) out.push(path);
+  }
+  return out;
+}
+
 /** The local registry as a child process (the nx calls here are synchronous). */
 async function startRegistry(token) {
   const child = spawn(process.execPath, [join(repo, 'tools/local-registry/dist/cli.js'), '--port', '0', '--quiet', '--index-delay', '300'], {
@@ -96,6 +109,14 @@ try {
   writeFileSync(join(dir, 'nx.json'), JSON.stringify({ useDaemonProcess: false }, null, 2) + '\n');
   writeFileSync(join(dir, '.gitignore'), 'target\nnode_modules\n.nx\n');
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // The example carries the classic train's plain 5.0.0 (the shape of Wasmtime's branches up to
+  // release-48.0.0); the repository switches to today's train as Wasmtime did in #14051: every
+  // first-party version on main gets the -dev suffix (the header's numeric macros never do).
+  for (const file of ['Cargo.toml', 'Cargo.lock', 'crates/c-api/include/wasmtime.h', ...manifestsUnder(dir)]) {
+    const path = join(dir, file);
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, text.replace(/(version = "=?|#define WASMTIME_VERSION ")(5\.0\.0|0\.92\.0)"/g, '$1$2-dev"'));
+  }
   sh('git', ['init', '-q', '--bare', origin]);
   git('init', '-q', '-b', 'main');
   git('remote', 'add', 'origin', origin);
@@ -137,7 +158,15 @@ try {
     if (!rev.startsWith('v') && !/^[0-9a-f]{40}$/.test(rev)) git('checkout', '-q', '-B', rev.replace(/^origin\//, ''), rev);
   }
 
-  step('the 5th: cut the monthly release (dry run first, then for real: proposed as a pull request)');
+  /** CI after a green build of a merged release commit: the tag, made through the API. */
+  async function tagMerged(sha) {
+    checkout(sha);
+    await nx('release-tag', '--branch=release-5.0.0', '--push', '--via=api');
+    git('fetch', '-q', 'origin', '--tags');
+    checkout('origin/main');
+  }
+
+  step('the 5th: cut release-5.0.0 with its first candidate 5.0.0-rc.1; main to 6.0.0-dev (dry run first: both diffs), proposed as two pull requests');
   await nx('release-major', '--dry-run');
   await nx('release-major', '--push');
   step('a rerun (CI retried the job): the pull request is found, nothing new');
@@ -145,16 +174,20 @@ try {
   await nx('release-major', '--push');
   await review(1);
 
-  step('the 20th: release day on the newest release branch, proposed against it');
+  step('CI after a green build: tag the candidate (a pre-release)');
+  await tagMerged(await review(2));
+
+  step('a fix landed on the release branch: a second candidate, from main, without a checkout');
+  await nx('release-rc', '--target=5.x', '--push');
+  await tagMerged(await review(3));
+
+  step('the 20th: release day drops the suffix (5.0.0-rc.2 -> 5.0.0) and dates RELEASES.md, proposed against release-5.0.0');
   checkout('origin/main');
   await nx('release-latest', '--date=2026-12-20', '--push');
-  const released = await review(2);
+  const released = await review(4);
 
   step('CI after a green build of release-5.0.0: tag the merged release commit through the API');
-  checkout(released);
-  await nx('release-tag', '--branch=release-5.0.0', '--push', '--via=api');
-  git('fetch', '-q', 'origin', '--tags');
-  checkout('origin/main');
+  await tagMerged(released);
 
   step('the tag starts publishing: every crate, in dependency order, to a local Cargo registry');
   const token = 'demo-registry-token';
@@ -203,10 +236,10 @@ try {
   await nx('release-bindings', '--version=46.0.0');
   delete env.GIT_CONFIG_COUNT;
 
-  step('a security fix: patch the supported lines (dry run, then proposed against each release branch)');
+  step('a security fix: patch the supported lines (dry run), then proposed against each release branch, and tag it');
   await nx('release-patch', '--target=supported', '--dry-run', '--date=2026-12-24');
   await nx('release-patch', '--target=supported', '--push', '--date=2026-12-24');
-  const patched = await review(3);
+  const patched = await review(5);
   checkout(patched);
   await nx('release-tag', '--branch=release-5.0.0', '--push', '--via=api');
   console.log(`pull requests: ${pulls().map((p) => `#${p.number} ${p.title} (${p.merged ? 'merged' : p.state})`).join('; ')}`);

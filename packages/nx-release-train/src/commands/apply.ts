@@ -6,6 +6,7 @@ import { formatProblem } from '../core/errors';
 import { fillPattern } from '../core/options';
 import type { FileEdit, VersionPlan } from '../core/version';
 import { renderPlanDiff } from '../core/version';
+import { summarizeWarnings } from '../core/version/summary';
 import { Git } from '../effects/git';
 import { CommandError, run } from '../effects/exec';
 import { ReleaseError } from '../core/release';
@@ -23,7 +24,7 @@ export function describePlan(ctx: CommandContext, plan: VersionPlan, heading: st
     if (line.from !== line.to) ctx.log.info(`  line ${line.line}: ${line.from} -> ${line.to} (${line.crates.length} crates)`);
   }
   ctx.log.info(`  files changed: ${plan.edits.length}`);
-  for (const w of plan.warnings) ctx.log.warn(formatProblem(w).replace(/^/gm, '  '));
+  for (const line of summarizeWarnings(plan.warnings)) ctx.log.warn(`  ${line}`);
   if (ctx.dryRun && plan.edits.length > 0) ctx.log.info('\n' + renderPlanDiff(plan.edits));
 }
 
@@ -39,6 +40,11 @@ export function movedLines(plan: VersionPlan): Array<{ line: string; from: strin
 /** Review branch of a release-day or patch commit (`ci/release-{version}`). */
 export function releaseReviewBranch(ctx: CommandContext, version: string): string {
   return fillPattern(ctx.options.releaseReviewBranchPattern, version);
+}
+
+/** Review branch of a release candidate's commit (`ci/rc-{version}`). */
+export function rcReviewBranch(ctx: CommandContext, version: string): string {
+  return fillPattern(ctx.options.rcReviewBranchPattern, version);
 }
 
 /** What merging a commit carrying the marker into `branch` sets off. */

@@ -1,13 +1,17 @@
 /**
  * `nx release-major`: on `main` at X.Y.Z, `release-X.Y.Z` is created at HEAD and main gets
- * one commit bumping every line to the next major. Refs move together or not at all.
+ * one commit bumping every line to the next major. On a main at X.Y.Z-dev (today's train)
+ * main goes to X+1.0.0-dev and, with candidates on, the release branch gets its first
+ * candidate on top of the cut point. Refs move together or not at all.
  */
 import { fillPattern } from '../core/options';
 import { commitMessage, ReleaseError, releaseBranchName, subjectOf } from '../core/release';
+import { releaseVersionOf, stageOf } from '../core/version';
 import { Git } from '../effects/git';
 import { githubForPush, type GitHubPush } from '../effects/github-target';
 import type { VersionPlan } from '../core/version';
 import { buildCommit, bumpBranch, describePlan, movedLines } from './apply';
+import { candidateProposal, commitCandidate, type CandidateCommit } from './candidate';
 import type { CommandContext } from './context';
 import { proposeAll, type Proposal } from './propose';
 import { currentVersion, plan, snapshot } from './snapshot';
@@ -22,6 +26,8 @@ export interface CutResult {
   version: string;
   nextVersion: string;
   bumpCommit: string | null;
+  /** The first candidate committed on the release branch (today's train with candidates). */
+  candidate: string | null;
   filesChanged: number;
 }
 
@@ -64,21 +70,29 @@ export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutRes
   // The working tree follows main as the last step; what it needs is checked before refs move.
   await requireIndexUnlocked(git);
   describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}cut ${release} from ${mainBranch} at ${head.slice(0, 12)}; ${mainBranch} -> ${next}`);
-  if (ctx.dryRun) return { releaseBranch: release, version, nextVersion: next, bumpCommit: null, filesChanged: thePlan.edits.length };
+  // Today's train: the release branch starts with its first candidate, on top of the cut point.
+  const startsCandidates = ctx.options.candidates && stageOf(version, ctx.options).kind === 'dev';
+  const first = startsCandidates ? await commitCandidate(ctx, git, snap, `first candidate on ${release}`) : null;
+  const result = { releaseBranch: release, version, nextVersion: next, candidate: first?.version ?? null, filesChanged: thePlan.edits.length };
+  if (ctx.dryRun) return { ...result, bumpCommit: null };
 
-  const title = fillPattern(ctx.options.bumpTitle, next);
+  const title = fillPattern(ctx.options.bumpTitle, releaseVersionOf(next));
   const bump = await buildCommit(ctx, git, head, thePlan.edits, commitMessage(title));
   await git.updateRefs(
     [
-      { ref: `refs/heads/${release}`, to: head, from: null },
+      { ref: `refs/heads/${release}`, to: first?.commit ?? head, from: null },
       { ref: `refs/heads/${mainBranch}`, to: bump, from: head },
     ],
     `nx release-major: ${title}`,
   );
   await git.moveWorktree(head, bump);
-  ctx.log.info(`created ${release} at ${head.slice(0, 12)}; committed "${title}" on ${mainBranch} (${bump.slice(0, 12)})`);
-  if (gh) await pushCut(ctx, git, gh, { release, cutAt: head, bump, plan: thePlan });
-  return { releaseBranch: release, version, nextVersion: next, bumpCommit: bump, filesChanged: thePlan.edits.length };
+  ctx.log.info(
+    `created ${release} at ${head.slice(0, 12)}` +
+      (first?.commit ? ` with "${fillPattern(ctx.options.releaseTitle, first.version)}" on top (${first.commit.slice(0, 12)})` : '') +
+      `; committed "${title}" on ${mainBranch} (${bump.slice(0, 12)})`,
+  );
+  if (gh) await pushCut(ctx, git, gh, { release, cutAt: head, bump, plan: thePlan, first });
+  return { ...result, bumpCommit: bump };
 }
 
 interface CutCommits {
@@ -87,42 +101,49 @@ interface CutCommits {
   cutAt: string;
   bump: string;
   plan: VersionPlan;
+  /** Today's train: the first candidate, on top of the cut point. */
+  first: CandidateCommit | null;
 }
 
 /**
- * The cut's pull requests: the bump (review branch -> main), with the release branch pushed
- * at the cut point in the same atomic push. The list is where a second proposal goes (the
- * first release candidate on the release branch).
+ * The cut's pull requests: the bump (review branch -> main) and, in today's train, the first
+ * candidate (review branch -> the release branch), with the release branch pushed at the cut
+ * point in the same atomic push (two pull requests, as Wasmtime's own process makes them).
  */
 async function pushCut(ctx: CommandContext, git: Git, gh: GitHubPush, c: CutCommits): Promise<void> {
-  const next = c.plan.primary?.to ?? '';
-  const version = c.plan.primary?.from ?? '';
+  const next = releaseVersionOf(c.plan.primary?.to ?? '');
+  const version = releaseVersionOf(c.plan.primary?.from ?? '');
   const main = ctx.options.mainBranch;
   const bump: Proposal = {
     branch: bumpBranch(ctx, next),
     base: main,
     commit: c.bump,
     title: fillPattern(ctx.options.bumpTitle, next),
-    summary: `Moves ${main} to ${next}: ${c.release} was cut from ${main} at ${c.cutAt.slice(0, 12)} and carries ${version} from here.`,
+    summary: `Moves ${main} to ${c.plan.primary?.to ?? next}: ${c.release} was cut from ${main} at ${c.cutAt.slice(0, 12)} and carries ${version} from here.`,
     lines: movedLines(c.plan),
-    onMerge: `${main} moves to ${next}. ${c.release} stays at the cut point, where release day (\`nx release-latest\`) prepares ${version}.`,
+    onMerge: `${main} moves to ${c.plan.primary?.to ?? next}. ${c.release} stays at the cut point, where ${c.first ? 'its candidates and ' : ''}release day (\`nx release-latest\`) prepare ${version}.`,
   };
-  await proposeAll(ctx, git, gh, 'nx release-major --push', [bump], [{ branch: c.release, commit: c.cutAt }]);
+  const proposals = [bump];
+  if (c.first?.commit) proposals.push(candidateProposal(ctx, c.release, { ...c.first, commit: c.first.commit }));
+  await proposeAll(ctx, git, gh, 'nx release-major --push', proposals, [{ branch: c.release, commit: c.cutAt }]);
 }
 
 /**
- * A rerun of a pushed cut whose bump is still waiting for review (main on the remote not
- * yet moved, the release branch there at HEAD): the same bump is built again from git
- * objects and proposed, so the review branch and its pull request are found, not doubled.
- * No local ref moves.
+ * A rerun of a pushed cut whose pull requests are still waiting for review (main on the
+ * remote not yet moved, the release branch there at HEAD): the same bump (and first
+ * candidate) are built again from git objects and proposed, so the review branches and their
+ * pull requests are found, not doubled. No local ref moves.
  */
 async function proposeAgain(ctx: CommandContext, git: Git, gh: GitHubPush, head: string, release: string, version: string): Promise<CutResult> {
-  const thePlan = plan(await snapshot(git, head, ctx.options), ctx.options, 'major');
+  const snap = await snapshot(git, head, ctx.options);
+  const thePlan = plan(snap, ctx.options, 'major');
   const next = thePlan.primary?.to ?? version;
-  const bump = await buildCommit(ctx, git, head, thePlan.edits, commitMessage(fillPattern(ctx.options.bumpTitle, next)));
+  const bump = await buildCommit(ctx, git, head, thePlan.edits, commitMessage(fillPattern(ctx.options.bumpTitle, releaseVersionOf(next))));
+  const startsCandidates = ctx.options.candidates && stageOf(version, ctx.options).kind === 'dev';
+  const first = startsCandidates ? await commitCandidate(ctx, git, snap, `first candidate on ${release}`) : null;
   ctx.log.info(`${version} was already cut (${release} on ${ctx.options.remote} at ${head.slice(0, 12)}); proposing the bump to ${next} again`);
-  await pushCut(ctx, git, gh, { release, cutAt: head, bump, plan: thePlan });
-  return { releaseBranch: release, version, nextVersion: next, bumpCommit: bump, filesChanged: 0 };
+  await pushCut(ctx, git, gh, { release, cutAt: head, bump, plan: thePlan, first });
+  return { releaseBranch: release, version, nextVersion: next, bumpCommit: bump, candidate: first?.version ?? null, filesChanged: 0 };
 }
 
 /**
@@ -132,20 +153,23 @@ async function proposeAgain(ctx: CommandContext, git: Git, gh: GitHubPush, head:
  */
 async function finishInterrupted(ctx: CommandContext, git: Git, gh: GitHubPush | null, head: string, version: string): Promise<CutResult | null> {
   const message = await git.commitMessage(head);
-  if (subjectOf(message) !== fillPattern(ctx.options.bumpTitle, version)) return null;
+  if (subjectOf(message) !== fillPattern(ctx.options.bumpTitle, releaseVersionOf(version))) return null;
   const parent = await git.resolve(`${head}^`);
   if (!parent) return null;
   const parentSnap = await snapshot(git, parent, ctx.options);
   const previous = currentVersion(parentSnap);
   const release = releaseBranchName(ctx.options, previous);
   const { local } = await git.branches(release, ctx.options.remote);
-  if (local.get(release) !== parent) return null;
+  // The branch sits on the cut point, or above it (its candidates are committed on top).
+  const tip = local.get(release);
+  if (!tip || (tip !== parent && !(await git.isAncestor(parent, tip)))) return null;
+  const first = tip !== parent ? { version: currentVersion(await snapshot(git, tip, ctx.options)), commit: tip } : null;
   const indexTree = await git.out(['write-tree']);
   const parentTree = await git.out(['rev-parse', `${parent}^{tree}`]);
   if (indexTree === parentTree && indexTree !== (await git.out(['rev-parse', `${head}^{tree}`]))) {
     if (ctx.dryRun) {
       ctx.log.info(`[dry run] would finish an interrupted cut: ${release} at ${parent.slice(0, 12)}, working tree to be brought to the bump commit ${head.slice(0, 12)}`);
-      return { releaseBranch: release, version: previous, nextVersion: version, bumpCommit: head, filesChanged: 0 };
+      return { releaseBranch: release, version: previous, nextVersion: version, candidate: first?.version ?? null, bumpCommit: head, filesChanged: 0 };
     }
     await requireIndexUnlocked(git);
     await git.moveWorktree(parent, head);
@@ -156,8 +180,11 @@ async function finishInterrupted(ctx: CommandContext, git: Git, gh: GitHubPush |
         `${ctx.options.mainBranch} has no commit since the bump, so ${version} is not cut yet`,
     );
   }
-  if (gh) await pushCut(ctx, git, gh, { release, cutAt: parent, bump: head, plan: plan(parentSnap, ctx.options, 'major') });
-  return { releaseBranch: release, version: previous, nextVersion: version, bumpCommit: head, filesChanged: 0 };
+  if (gh) {
+    const candidate = first ? { plan: plan(parentSnap, ctx.options, 'candidate'), version: first.version, commit: first.commit } : null;
+    await pushCut(ctx, git, gh, { release, cutAt: parent, bump: head, plan: plan(parentSnap, ctx.options, 'major'), first: candidate });
+  }
+  return { releaseBranch: release, version: previous, nextVersion: version, candidate: first?.version ?? null, bumpCommit: head, filesChanged: 0 };
 }
 
 async function checkDirty(git: Git, allowDirty: boolean, planned: string[]): Promise<void> {

@@ -3,7 +3,7 @@
  * completed run, a failed push, or a kill after the refs moved) is finished (pushed, the
  * working tree brought along) instead of being bumped again, so a version is released once.
  */
-import { isReleaseCommit, lineVersionFix, lineVersionProblem } from '../core/release-line';
+import { isPatchVersion, isReleaseCommit, lineVersionFix, lineVersionProblem } from '../core/release-line';
 import { ReleaseError } from '../core/release';
 import type { Git } from '../effects/git';
 import { releaseReviewBranch } from './apply';
@@ -27,6 +27,7 @@ export async function inspectLine(ctx: CommandContext, git: Git, branch: KnownBr
   const version = currentVersion(snap);
   const mismatch = lineVersionProblem(branch, version);
   if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(branch));
+  if (!isPatchVersion(branch, version)) return null;
   if (!isReleaseCommit(await git.commitMessage(tip), version, ctx.options)) return null;
   const merged = branch.remote !== null && (await git.isAncestor(tip, branch.remote));
   if (merged) {

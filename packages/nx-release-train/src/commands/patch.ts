@@ -5,8 +5,9 @@
  * succeeded, in one transaction.
  */
 import { fillPattern } from '../core/options';
-import { describeLines, parsePatchTarget, selectLines, supportedLines, type LineInfo } from '../core/patch-target';
+import { branchTarget, parsePatchTarget, selectLines, supportedLines, type LineInfo } from '../core/patch-target';
 import { commitMessage, ReleaseError, releaseBranches } from '../core/release';
+import { describeBranches } from '../core/release-line';
 import { Git } from '../effects/git';
 import { githubForPush } from '../effects/github-target';
 import type { VersionPlan } from '../core/version';
@@ -50,11 +51,11 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
     const onRelease = current ? releaseBranches([current], ctx.options)[0] : undefined;
     if (!onRelease) {
       throw new ReleaseError(
-        `no --target given and ${current ? `"${current}"` : 'HEAD'} is not a release branch; supported lines: ${describeLines(supported)}`,
+        `no --target given and ${current ? `"${current}"` : 'HEAD'} is not a release branch; supported lines: ${describeBranches(supported)}`,
         'pass --target=<line> (e.g. --target=4.x, latest or supported), or run it on a release branch',
       );
     }
-    target = { kind: 'major', major: onRelease.major };
+    target = branchTarget(onRelease.name);
   }
   const selected = selectLines(target, lines, supported, opts.force);
 
@@ -145,7 +146,7 @@ async function withCutDates(ctx: CommandContext, git: Git, branches: KnownBranch
       const base = (await git.run(['merge-base', tipOf(b), ctx.options.mainBranch], { reject: false })).stdout.trim() || tipOf(b);
       cutDate = await git.out(['log', '-1', '--format=%cs', base]);
     }
-    out.push({ name: b.name, version: b.version, major: b.major, cutDate });
+    out.push({ name: b.name, version: b.version, major: b.major, line: b.line, cutDate });
   }
   return out;
 }

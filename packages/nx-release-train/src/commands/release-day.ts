@@ -1,17 +1,18 @@
 /**
  * `nx release-latest`: on the newest release branch (read from git objects, never checked
  * out), the top `Unreleased.` becomes `Released <date>.`, committed with the marker so CI
- * tags it. A rerun on an already dated branch changes nothing and says so.
+ * tags it. A line still in release candidates (X.0.0-rc.N) or at X.0.0-dev drops the suffix in
+ * the same commit. A rerun on an already dated branch changes nothing and says so.
  */
 import { fillPattern } from '../core/options';
 import { carriesMarker, commitMessage, ReleaseError, subjectOf } from '../core/release';
 import { Git } from '../effects/git';
 import { githubForPush, type GitHubPush } from '../effects/github-target';
-import { buildCommit, describePlan, followIfCheckedOut, onReleaseMerge, releaseReviewBranch } from './apply';
+import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMerge, releaseReviewBranch } from './apply';
 import { knownReleaseBranches, newestTip } from './branches';
 import type { CommandContext } from './context';
 import { requireIndexUnlocked, requireRepo } from './preflight';
-import { proposeAll } from './propose';
+import { proposeAll, type Proposal } from './propose';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';
 import { currentVersion, plan, snapshot } from './snapshot';
 
@@ -32,10 +33,12 @@ export async function releaseLatest(ctx: CommandContext, date: string): Promise<
   const newest = branches[0];
   const tip = await newestTip(git, newest, ctx.options.remote);
   const snap = await snapshot(git, tip, ctx.options);
-  const version = currentVersion(snap);
-  const mismatch = lineVersionProblem(newest, version);
+  const mismatch = lineVersionProblem(newest, currentVersion(snap));
   if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(newest));
   const thePlan = plan(snap, ctx.options, 'release', date);
+  // A line still in candidates (or at -dev) is released by dropping the suffix.
+  const from = currentVersion(snap);
+  const version = thePlan.primary?.to ?? from;
   const title = fillPattern(ctx.options.releaseTitle, version);
   if (thePlan.edits.length === 0) {
     ctx.log.info(`nothing to do: ${ctx.options.releasesFile} on ${newest.name} has no "Unreleased." in its top section (${version} is already dated)`);
@@ -44,21 +47,21 @@ export async function releaseLatest(ctx: CommandContext, date: string): Promise<
     if (gh && subjectOf(message) === title && carriesMarker(message, ctx.options.marker)) await propose(ctx, git, gh, newest.name, version, date, tip);
     return { branch: newest.name, version, commit: null };
   }
-  describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}release ${version} on ${newest.name} (${tip.slice(0, 12)}), dated ${date}`);
+  describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}release ${version}${from !== version ? ` (from ${from})` : ''} on ${newest.name} (${tip.slice(0, 12)}), dated ${date}`);
   if (ctx.dryRun) return { branch: newest.name, version, commit: null };
 
   const commit = await buildCommit(ctx, git, tip, thePlan.edits, commitMessage(title, ctx.options.marker));
   if ((await git.currentBranch()) === newest.name) await requireIndexUnlocked(git);
   // Proposed before the local branch moves: if the push or the pull request fails, a rerun
   // builds the same change and finds it.
-  if (gh) await propose(ctx, git, gh, newest.name, version, date, commit);
+  if (gh) await propose(ctx, git, gh, newest.name, version, date, commit, movedLines(thePlan));
   await git.updateRefs([{ ref: `refs/heads/${newest.name}`, to: commit, from: newest.local }], `nx release-latest: ${title}`);
   const followed = await followIfCheckedOut(git, newest.name, tip, commit);
   ctx.log.info(`committed "${title}" on ${newest.name} (${commit.slice(0, 12)})${followed ? '; working tree updated' : ''}`);
   return { branch: newest.name, version, commit };
 }
 
-async function propose(ctx: CommandContext, git: Git, gh: GitHubPush, branch: string, version: string, date: string, commit: string): Promise<void> {
+async function propose(ctx: CommandContext, git: Git, gh: GitHubPush, branch: string, version: string, date: string, commit: string, lines: Proposal['lines'] = []): Promise<void> {
   await proposeAll(ctx, git, gh, 'nx release-latest --push', [
     {
       branch: releaseReviewBranch(ctx, version),
@@ -66,7 +69,7 @@ async function propose(ctx: CommandContext, git: Git, gh: GitHubPush, branch: st
       commit,
       title: fillPattern(ctx.options.releaseTitle, version),
       summary: `Release day for ${version}: the top section of ${ctx.options.releasesFile} on ${branch} becomes "Released ${date}."`,
-      lines: [],
+      lines,
       onMerge: onReleaseMerge(ctx, branch, version),
     },
   ]);

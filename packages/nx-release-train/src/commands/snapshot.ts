@@ -3,6 +3,7 @@ import type { Workspace } from '../core/model';
 import type { ReleaseTrainOptions } from '../core/options';
 import { ReleaseError } from '../core/release';
 import { filesToRead, planVersions, type VersionPlan } from '../core/version';
+import { primaryVersion } from '../core/version/lines';
 import type { BumpKind } from '../core/version';
 import { buildWorkspace } from '../core/workspace';
 import type { Git } from '../effects/git';
@@ -15,6 +16,8 @@ export interface Snapshot {
   files: Map<string, string>;
   /** Paths seen through a symbolic link to a crate directory -> the real path (see core/tree-links). */
   aliases: Map<string, string>;
+  /** The options it was read with (they say which lines move). */
+  options: ReleaseTrainOptions;
 }
 
 export async function snapshot(git: Git, commit: string, options: ReleaseTrainOptions): Promise<Snapshot> {
@@ -38,7 +41,7 @@ export async function snapshot(git: Git, commit: string, options: ReleaseTrainOp
   }
   const wanted = filesToRead(workspace, options).filter((p) => !texts.has(p));
   const files = new Map([...texts, ...(await read(wanted))]);
-  return { commit, workspace, files, aliases };
+  return { commit, workspace, files, aliases, options };
 }
 
 /** The plan of a snapshot; an edit seen through a linked directory lands on the real file. */
@@ -50,9 +53,15 @@ export function plan(snap: Snapshot, options: ReleaseTrainOptions, bump: BumpKin
 
 /** The version releases are named after (the primary line's current version). */
 export function currentVersion(snap: Snapshot): string {
-  const ws = snap.workspace;
-  if (ws.version) return ws.version;
-  const moving = ws.members.find((c) => c.line !== null);
-  if (!moving) throw new ReleaseError('no crate in the workspace has a version that moves', 'add [workspace.package] version, or make a crate publishable');
-  return moving.version;
+  const version = primaryVersion(snap.workspace, snap.options);
+  if (version !== null) return version;
+  const moving = snap.workspace.members.some((c) => c.line !== null);
+  throw new ReleaseError(
+    moving
+      ? 'several version lines move and there is no [workspace.package] version, so no line names the release'
+      : 'no crate in the workspace has a version that moves',
+    moving
+      ? 'add [workspace.package] version, or keep the other lines still with the versionLines.fixed setting'
+      : 'add [workspace.package] version, or make a crate publishable',
+  );
 }

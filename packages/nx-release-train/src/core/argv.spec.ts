@@ -34,6 +34,11 @@ describe('swallowedFlagEnv', () => {
     });
   });
 
+  it('hands on --target for release-rc too', () => {
+    expect(swallowedFlagEnv([...nx, 'release-rc', '--target=49.x']).NX_RELEASE_TRAIN_ARG_TARGET).toBe('49.x');
+    expect(swallowedFlagEnv([...nx, 'release-rc']).NX_RELEASE_TRAIN_ARG_TARGET).toBeUndefined();
+  });
+
   it('leaves `nx --version` and other commands alone', () => {
     expect(swallowedFlagEnv([...nx, '--version']).NX_RELEASE_TRAIN_ARG_VERSION).toBeUndefined();
     expect(swallowedFlagEnv([...nx, 'release-major', '--version=1.0.0']).NX_RELEASE_TRAIN_ARG_VERSION).toBeUndefined();

@@ -10,6 +10,7 @@
 /** Targets and the Nx-owned flags they take as their own. */
 export const SWALLOWED_FLAGS: Record<string, string[]> = {
   'release-patch': ['target'],
+  'release-rc': ['target'],
   'release-bindings': ['version'],
   'release-artifacts': ['version'],
   'release-assets': ['version'],

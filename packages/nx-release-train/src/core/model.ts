@@ -39,7 +39,8 @@ export interface Crate {
   /**
    * The version line this crate moves with, or null when it never moves (a private crate
    * with a literal version). 'workspace' for crates inheriting `[workspace.package] version`;
-   * '0.x' for literal 0.M.P versions; 'N.x' for other literal versions.
+   * otherwise the version's compatibility line: 'N' for N.y.z, '0.M' for 0.M.z (see
+   * core/release-line.ts). The `versionLines` settings can regroup crates when planning.
    */
   line: string | null;
   /** Dependencies on other workspace members, in manifest order. */

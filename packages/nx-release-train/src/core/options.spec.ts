@@ -19,6 +19,23 @@ describe('options', () => {
     expect(problems[1].message).toBe('setting "supportedLines" in nx.json plugin options is string, expected number');
   });
 
+  it('checks the train and version-line settings by the schema', () => {
+    const { options, problems } = resolveOptions({
+      requirementPolicy: 'strict',
+      releaseNotes: 'sometimes',
+      versionLines: { fixed: ['deno_webgpu'], fixd: ['naga'] },
+      devSuffix: '1',
+      candidates: true,
+    });
+    expect(problems.map((p) => p.setting)).toEqual(['requirementPolicy', 'releaseNotes', 'versionLines.fixd', 'devSuffix']);
+    // A refused setting keeps its default; its neighbours keep their values.
+    expect(options.requirementPolicy).toBe('none');
+    expect(options.releaseNotes).toBe('auto');
+    expect(options.versionLines).toEqual({ followWorkspace: [], fixed: ['deno_webgpu'], movePrivate: [], groups: {} });
+    expect(options.candidates).toBe(true);
+    expect(resolveOptions({ devSuffix: 'rc', candidateSuffix: 'rc' }).problems.map((p) => p.setting)).toEqual(['candidateSuffix']);
+  });
+
   it('accepts the wasmtime preset as it is', () => {
     expect(resolveOptions(wasmtimePreset).problems).toEqual([]);
   });

@@ -10,8 +10,9 @@ import { formatProblem, ReleaseError } from './errors';
 import { optionsSchema } from './settings/schema';
 import { validate, type SettingProblem } from './settings/validate';
 import { checkOptionValues } from './option-checks';
+import { prereleaseSettingProblems } from './version/prerelease';
 
-export type { ArtifactArchive, ArtifactEntry, ArtifactsOptions, RegistryLimitsSetting, VersionFileRule } from './settings/schema';
+export type { ArtifactArchive, ArtifactEntry, ArtifactsOptions, RegistryLimitsSetting, VersionFileRule, VersionLinesOptions } from './settings/schema';
 
 export type ReleaseTrainOptions = z.output<typeof optionsSchema>;
 
@@ -55,6 +56,6 @@ export function resolveOptions(
   // Values that reach git or the file system are checked beyond their types.
   // A setting the schema refused keeps its default, so it is not reported twice.
   const refused = new Set(problems.map((p) => p.setting));
-  problems.push(...checkOptionValues(value).filter((p) => !refused.has(p.setting)));
+  problems.push(...[...checkOptionValues(value), ...prereleaseSettingProblems(value)].filter((p) => !refused.has(p.setting)));
   return { options: value, problems };
 }

@@ -1,8 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from './options';
-import { isReleaseCommit, lineVersionProblem } from './release-line';
+import { releaseBranches } from './release';
+import { compareLines, compatLine, isPatchVersion, isReleaseCommit, lineLabel, lineNumber, lineVersionProblem, parseLineSelector } from './release-line';
 
-const branch = (version: string) => ({ name: `release-${version}`, version, major: Number(version.split('.')[0]) });
+describe('compatLine', () => {
+  it.each([
+    ['46.0.1', '46'],
+    ['1.0.0', '1'],
+    ['0.19.3', '0.19'],
+    ['0.110.0', '0.110'],
+    ['0.0.7', '0.0.7'],
+    ['0.36.0-alpha.1+dev', '0.36'],
+    ['49.0.0-dev', '49'],
+  ])('%s is on line %s', (version, line) => {
+    expect(compatLine(version)).toBe(line);
+  });
+  it('has no line for a version that is not semver', () => {
+    expect(compatLine('0.19')).toBeNull();
+    expect(compatLine('x')).toBeNull();
+  });
+});
+
+describe('line names', () => {
+  it('labels and orders lines', () => {
+    expect(['4', '0.19', '0.0.3'].map(lineLabel)).toEqual(['4.x', '0.19.x', '0.0.3']);
+    expect(['4', '0.110', '0.19', '1', '0.0.3'].sort(compareLines)).toEqual(['0.0.3', '0.19', '0.110', '1', '4']);
+    expect(['4', '0.19', '0.0.3'].map(lineNumber)).toEqual([4, 19, 3]);
+  });
+});
+
+describe('parseLineSelector', () => {
+  it.each([
+    ['4.x', { prefix: [4] }],
+    ['4', { prefix: [4] }],
+    ['0.x', { prefix: [0] }],
+    ['0.19.x', { prefix: [0, 19] }],
+    ['0.19', { prefix: [0, 19] }],
+    ['0.19.0', { version: '0.19.0' }],
+    ['49.0.0-rc.1', { version: '49.0.0-rc.1' }],
+    ['release-0.19.0', { branch: 'release-0.19.0' }],
+  ])('reads %s', (input, expected) => {
+    expect(parseLineSelector(input, 'release-{version}')).toEqual({ input, ...expected });
+  });
+  it.each(['4.1', '4.1.x', 'release-0.19', 'release-', 'v0.19.0', '0.19.x.1', ''])('refuses %j', (input) => {
+    expect(parseLineSelector(input, 'release-{version}')).toBeNull();
+  });
+});
+
+describe('releaseBranches', () => {
+  it('gives every release branch its compatibility line, newest first', () => {
+    const branches = releaseBranches(['main', 'release-0.18.0', 'release-0.19.0', 'release-4.0.0', 'release-0.19', 'ci/bump-to-5.0.0'], DEFAULT_OPTIONS);
+    expect(branches.map((b) => [b.name, b.line])).toEqual([
+      ['release-4.0.0', '4'],
+      ['release-0.19.0', '0.19'],
+      ['release-0.18.0', '0.18'],
+    ]);
+  });
+});
+
+const branch = (version: string) => ({ name: `release-${version}`, version, major: Number(version.split('.')[0]), line: compatLine(version)! });
 
 describe('release lines', () => {
   it('a branch holds its own line only', () => {
@@ -13,6 +69,13 @@ describe('release lines', () => {
     expect(lineVersionProblem(branch('4.0.0'), '4.1.0')).not.toBeNull();
     expect(lineVersionProblem(branch('0.92.0'), '0.93.0')).not.toBeNull();
     expect(lineVersionProblem(branch('4.0.2'), '4.0.1')).not.toBeNull();
+  });
+
+  it('a patch writes only plain versions above the line\'s own release', () => {
+    expect(isPatchVersion(branch('49.0.0'), '49.0.1')).toBe(true);
+    expect(isPatchVersion(branch('49.0.0'), '49.0.0')).toBe(false);
+    expect(isPatchVersion(branch('49.0.0'), '49.0.0-rc.2')).toBe(false);
+    expect(isPatchVersion(branch('0.19.3'), '0.19.4')).toBe(true);
   });
 
   it('recognises its own release commit for exactly that version', () => {

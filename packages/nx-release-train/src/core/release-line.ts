@@ -1,4 +1,12 @@
 /**
+ * Release lines as Cargo sees compatibility: versions on one line are semver-compatible, so
+ * a line is `N` for N.y.z (N >= 1), `0.M` for 0.M.z (M >= 1), and `0.0.P` for 0.0.P (Cargo
+ * treats every 0.0.P as its own line). Pre-release and build parts do not change the line.
+ *
+ * A line selector is what a user writes to name a line (`4.x`, `4`, `0.19.x`, `0.19`,
+ * `0.19.0`, `release-0.19.0`): it is matched against the release branches that exist and must
+ * name exactly one of them, otherwise it is refused with the candidates.
+ *
  * What a release branch holds, judged from its name, its version and its tip's message: a
  * version that does not belong to the branch is refused (never patched into another line),
  * and a tip that is already this tool's release commit is finished, not bumped again.
@@ -6,6 +14,110 @@
 import semver from 'semver';
 import { fillPattern, type ReleaseTrainOptions } from './options';
 import { carriesMarker, subjectOf, type ReleaseBranch } from './release';
+
+/** The compatibility line of a version, or null when it is not semver. */
+export function compatLine(version: string): string | null {
+  const v = semver.parse(version);
+  if (!v) return null;
+  if (v.major > 0) return `${v.major}`;
+  if (v.minor > 0) return `0.${v.minor}`;
+  return `0.0.${v.patch}`;
+}
+
+/** How a line is written for people: `4.x`, `0.19.x`, `0.0.3`. */
+export function lineLabel(line: string): string {
+  return line.split('.').length >= 3 ? line : `${line}.x`;
+}
+
+function parts(line: string): number[] {
+  return line.split('.').map(Number);
+}
+
+/** Orders lines oldest first (`0.0.3` < `0.18` < `0.19` < `1` < `4`). */
+export function compareLines(a: string, b: string): number {
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
+/**
+ * The number a line counts by for long-term support: N for line N, M for line 0.M (0.M lines
+ * move one minor per release, as N lines move one major), P for 0.0.P.
+ */
+export function lineNumber(line: string): number {
+  const p = parts(line);
+  return p[p.length - 1];
+}
+
+/** What a `--target` value names, before it is matched against the existing branches. */
+export interface LineSelector {
+  /** As written, for messages. */
+  input: string;
+  /** Line prefix: `['4']` names line 4, `['0']` every 0.M line, `['0', '19']` line 0.19. */
+  prefix?: number[];
+  /** A version: the branch of exactly that version, else the branch of its line. */
+  version?: string;
+  /** A branch name: exactly that branch. */
+  branch?: string;
+}
+
+const NUM = String.raw`(0|[1-9]\d{0,5})`;
+const LINE_FORM = new RegExp(`^${NUM}(?:\\.${NUM})?(?:\\.x)?$`);
+
+/**
+ * Reads a line selector, or returns null when `value` is no line form. `4.1` is not one: on a
+ * line N >= 1 the minor does not name a line (write `4.x` or a version).
+ */
+export function parseLineSelector(value: string, branchPattern: string): LineSelector | null {
+  const m = LINE_FORM.exec(value);
+  if (m) {
+    const prefix = m[2] === undefined ? [Number(m[1])] : [Number(m[1]), Number(m[2])];
+    if (prefix.length === 2 && prefix[0] !== 0) return null;
+    return { input: value, prefix };
+  }
+  if (isVersion(value)) return { input: value, version: value };
+  const [before, after = ''] = branchPattern.split('{version}');
+  if (value.length > before.length + after.length && value.startsWith(before) && value.endsWith(after)) {
+    const inner = value.slice(before.length, value.length - after.length);
+    if (isVersion(inner)) return { input: value, branch: value };
+  }
+  return null;
+}
+
+/** A plain semver version (no `v` or `=` in front, which semver.parse would allow). */
+function isVersion(value: string): boolean {
+  return /^\d/.test(value) && semver.parse(value) !== null;
+}
+
+/** A release branch as far as line matching needs it. */
+export interface LineBranch {
+  name: string;
+  version: string;
+  line: string;
+}
+
+/** The branches a selector names (several means ambiguous, none means unknown). */
+export function matchSelector<T extends LineBranch>(selector: LineSelector, branches: readonly T[]): T[] {
+  if (selector.branch !== undefined) return branches.filter((b) => b.name === selector.branch);
+  if (selector.version !== undefined) {
+    const exact = branches.filter((b) => semver.eq(b.version, selector.version!));
+    if (exact.length > 0) return exact;
+    const line = compatLine(selector.version);
+    return branches.filter((b) => b.line === line);
+  }
+  const prefix = selector.prefix ?? [];
+  return branches.filter((b) => {
+    const p = parts(b.line);
+    // `4` names line 4 only, `0` every 0.M line, `0.19` line 0.19 and `0.0` every 0.0.P line.
+    if (prefix[0] !== 0 && p.length !== prefix.length) return false;
+    return prefix.every((n, i) => p[i] === n);
+  });
+}
+
+/** `0.19.x (release-0.19.0), 0.18.x (release-0.18.0)`, or `(none)`. */
+export function describeBranches(branches: readonly LineBranch[]): string {
+  return branches.length === 0 ? '(none)' : branches.map((b) => `${lineLabel(b.line)} (${b.name})`).join(', ');
+}
 
 /** Why `version` cannot be on `branch` (`release-4.0.0` holds 4.0.N); null: it belongs there. */
 export function lineVersionProblem(branch: ReleaseBranch, version: string): string | null {
@@ -19,6 +131,15 @@ export function lineVersionProblem(branch: ReleaseBranch, version: string): stri
 /** The fix for a branch whose version does not match its name. */
 export function lineVersionFix(branch: ReleaseBranch): string {
   return `a release branch carries its own line's version: check out ${branch.name} and correct the version in its manifests, or rename the branch after the version it holds`;
+}
+
+/**
+ * True when `version` is one release-patch writes on `branch`: a plain version above the line's
+ * own release. A release commit of 49.0.0 (release day) or 49.0.0-rc.N (a candidate) on
+ * release-49.0.0 is released or in candidates, never a prepared patch.
+ */
+export function isPatchVersion(branch: ReleaseBranch, version: string): boolean {
+  return semver.valid(version) !== null && semver.prerelease(version) === null && semver.gt(version, branch.version);
 }
 
 /** True when `message` is the release commit this tool writes for `version` (title + marker). */

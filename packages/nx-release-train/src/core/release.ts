@@ -4,6 +4,8 @@
  */
 import semver from 'semver';
 import { fillPattern, type ReleaseTrainOptions } from './options';
+import { releaseVersionOf } from './version/prerelease';
+import { compatLine } from './release-line';
 
 export { ReleaseError } from './errors';
 
@@ -12,6 +14,8 @@ export interface ReleaseBranch {
   /** The version in the branch name (the line's .0 release: release-4.0.0 -> 4.0.0). */
   version: string;
   major: number;
+  /** The version's compatibility line (`4`, `0.19`; see release-line.ts). */
+  line: string;
 }
 
 const VERSION_RE = String.raw`(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)`;
@@ -24,8 +28,9 @@ export function branchGlob(options: ReleaseTrainOptions): string {
   return options.branchPattern.replace('{version}', '*');
 }
 
+/** The branch of a release line, named after its release (`release-49.0.0`, never `-dev`). */
 export function releaseBranchName(options: ReleaseTrainOptions, version: string): string {
-  return fillPattern(options.branchPattern, version);
+  return fillPattern(options.branchPattern, releaseVersionOf(version));
 }
 
 /** Release branches among branch names, newest first. */
@@ -35,7 +40,7 @@ export function releaseBranches(names: Iterable<string>, options: ReleaseTrainOp
   const out = new Map<string, ReleaseBranch>();
   for (const name of names) {
     const m = re.exec(name);
-    if (m && semver.valid(m[1])) out.set(name, { name, version: m[1], major: semver.major(m[1]) });
+    if (m && semver.valid(m[1])) out.set(name, { name, version: m[1], major: semver.major(m[1]), line: compatLine(m[1])! });
   }
   return [...out.values()].sort((a, b) => semver.rcompare(a.version, b.version));
 }

@@ -55,7 +55,7 @@ describe('buildWorkspace', () => {
     const ws = tree(base);
     const get = (n: string) => ws.members.find((c) => c.name === n)!;
     expect(get('lib')).toMatchObject({ version: '7.1.0', versionFrom: 'workspace', publishable: true, line: 'workspace', dir: 'crates/lib' });
-    expect(get('hidden')).toMatchObject({ version: '0.3.0', versionFrom: 'literal', line: '0.x' });
+    expect(get('hidden')).toMatchObject({ version: '0.3.0', versionFrom: 'literal', line: '0.3' });
     expect(get('gen')).toMatchObject({ publishable: false, line: null });
     expect(get('zero')).toMatchObject({ publishable: false, line: null });
     expect(get('app')).toMatchObject({ dir: '.', manifest: 'Cargo.toml', line: 'workspace' });
@@ -130,6 +130,13 @@ describe('buildWorkspace', () => {
       ['b', 'normal', null, '^2.0.0', 5],
       ['b', 'build', 'cfg(windows)', '2.0.0', 10],
     ]);
-    expect(a.line).toBe('2.x');
+    expect(a.line).toBe('2');
+  });
+
+  it('never counts a virtual root as a member of its own glob', () => {
+    const files: Record<string, string> = { 'Cargo.toml': '[workspace]\nmembers = ["*"]\n', 'a/Cargo.toml': '[package]\nname = "a"\nversion = "0.1.0"\n' };
+    const ws = buildWorkspace({ manifests: Object.keys(files), read: (p) => files[p] ?? null });
+    expect(ws.members.map((c) => c.dir)).toEqual(['a']);
+    expect(ws.diagnostics).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * (implicit membership, followed transitively), minus `exclude`. Pure: the caller supplies
  * the list of manifest paths in the tree and a way to read them.
  */
+import { compatLine } from './release-line';
 import type { Crate, Diagnostic, MemberDep, Workspace } from './model';
 import { parseManifest, type Manifest, type Table } from './manifest';
 import { dirOf, globToRegExp, isGlob, isOutside, isWithin, joinPath, manifestOf } from './paths';
@@ -185,7 +186,8 @@ function expandMember(pattern: string, rootDir: string, known: Set<string>): str
   const dirs: string[] = [];
   for (const m of known) {
     const dir = dirOf(m);
-    if (re.test(dir)) dirs.push(dir);
+    // A glob lists directories below the root (Cargo's `members = ["*"]`), never the root itself.
+    if (dir !== rootDir && re.test(dir)) dirs.push(dir);
   }
   return dirs.sort();
 }
@@ -246,10 +248,8 @@ function toCrate(
   const publishable = !(publishValue === false || (Array.isArray(publishValue) && publishValue.length === 0));
   let line: string | null = null;
   if (versionFrom === 'workspace') line = 'workspace';
-  else if (versionFrom === 'literal' && publishable) {
-    const major = version.split('.')[0];
-    line = `${major}.x`;
-  }
+  // A literal version's line is its compatibility line (`46`, `0.19`), as Cargo unifies them.
+  else if (versionFrom === 'literal' && publishable) line = compatLine(version) ?? version;
   return { name: pkg.name, dir, manifest: file, version, versionFrom, publishable, line, deps: [] };
 }
 

@@ -17,9 +17,17 @@ describe('graph adapter', () => {
     const projects = projectsFor(ws, DEFAULT_OPTIONS);
     expect(Object.keys(projects).sort()).toEqual(['.', 'a', 'b', 'c']);
     expect(projects.a).toMatchObject({ name: 'a', root: 'a', tags: ['cargo', 'publishable', 'version-line:workspace'] });
-    expect(projects.c.metadata).toMatchObject({ cargo: { version: '0.1.0', versionLine: '0.x', publishable: true, manifest: 'c/Cargo.toml' } });
+    expect(projects.c.metadata).toMatchObject({ cargo: { version: '0.1.0', versionLine: '0.1', publishable: true, manifest: 'c/Cargo.toml' } });
     // A virtual root manifest still gets a project for the root targets.
     expect(projects['.']).toMatchObject({ name: 'cargo-workspace', root: '.' });
+  });
+
+  it('tags version lines as the release commands see them, versionLines settings applied', () => {
+    const fixed = projectsFor(ws, { ...DEFAULT_OPTIONS, versionLines: { ...DEFAULT_OPTIONS.versionLines, fixed: ['c'] } });
+    expect(fixed.c.tags).toEqual(['cargo', 'publishable']);
+    expect(fixed.c.metadata).toMatchObject({ cargo: { versionLine: null } });
+    const grouped = projectsFor(ws, { ...DEFAULT_OPTIONS, versionLines: { ...DEFAULT_OPTIONS.versionLines, groups: { tools: ['c'] } } });
+    expect(grouped.c.tags).toContain('version-line:tools');
   });
 
   it('keeps path-only dev-dependencies out of the edges, so dev cycles never order anything', () => {

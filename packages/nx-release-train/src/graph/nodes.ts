@@ -4,6 +4,8 @@ import type { Crate, Diagnostic, Workspace } from '../core/model';
 import { resolveOptions, type ReleaseTrainOptions } from '../core/options';
 import { dirOf } from '../core/paths';
 import { findManifests } from '../effects/workspace-fs';
+import { Problems } from '../core/version/errors';
+import { assignLines, lineSettings } from '../core/version/grouping';
 import { workspaceModel } from './model-cache';
 import { reportOnce } from './report';
 import { crateTargets, rootTargets } from './targets';
@@ -15,17 +17,21 @@ export type ProjectNode = Omit<ProjectConfiguration, 'root'> & { root: string };
 export function projectsFor(model: Workspace, options: ReleaseTrainOptions): Record<string, ProjectNode> {
   const rootDir = dirOf(model.rootManifest);
   const projects: Record<string, ProjectNode> = {};
+  // Lines as the release commands see them (versionLines settings applied); bad settings are
+  // reported by the commands, with the fix.
+  const lines = assignLines(model, lineSettings(options), new Problems());
   for (const crate of model.members) {
+    const line = lines.get(crate.name) ?? null;
     projects[crate.dir] = {
       root: crate.dir,
       name: crate.name,
       projectType: 'library',
-      tags: tagsOf(crate),
+      tags: tagsOf(crate, line),
       metadata: {
         technologies: ['cargo'],
         cargo: {
           version: crate.version,
-          versionLine: crate.line,
+          versionLine: line,
           publishable: crate.publishable,
           manifest: crate.manifest,
           devDependencies: crate.deps.filter((d) => d.kind === 'dev').map((d) => d.crate),
@@ -44,9 +50,9 @@ export function projectsFor(model: Workspace, options: ReleaseTrainOptions): Rec
   return projects;
 }
 
-function tagsOf(crate: Crate): string[] {
+function tagsOf(crate: Crate, line: string | null): string[] {
   const tags = ['cargo', crate.publishable ? 'publishable' : 'private'];
-  if (crate.line) tags.push(`version-line:${crate.line}`);
+  if (line) tags.push(`version-line:${line}`);
   return tags;
 }
 

@@ -15,6 +15,7 @@ const PLUGIN = 'nx-release-train';
 const ROOT_TARGETS: Record<string, Omit<TargetConfiguration, 'executor'>> = {
   'release-major': { cache: false },
   'release-latest': { cache: false },
+  'release-rc': { cache: false },
   'release-tag': { cache: false },
   'release-patch': { cache: false },
   'release-bindings': { cache: false },

@@ -36,6 +36,20 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
     'cranelift-srcgen',
   ],
   supportedLines: 2,
+  // Wasmtime's own policy: public crates with caret, the rest pinned with `=`; release notes
+  // always edited (RELEASES.md has the expected shape).
+  requirementPolicy: 'public-caret',
+  releaseNotes: 'edit',
+  // Today's train (#14051, since September 2026): main at X.0.0-dev, the cut starts X.0.0-rc.1.
+  // Branches cut before it (plain X.0.0) keep the classic shape; the versions say which applies.
+  devSuffix: 'dev',
+  candidates: true,
+  candidateSuffix: 'rc',
+  // Wasmtime brings supply-chain/ (cargo-vet) along after every bump. It is not on by default
+  // because cargo-vet may need the network; to run it, set in nx.json:
+  //   "postVersionCommand": ["cargo", "vet"]
+  // Every release commit (cut, candidate, release day, patch) is then prepared in a temporary
+  // worktree where the command runs, and what it changes joins the commit.
   // The archives Wasmtime attaches to each GitHub release, laid out as ci/build-tarballs.sh does
   // (CLI: the binary, LICENSE, README; C API: include/ and lib/), built as
   // ci/build-release-artifacts.sh builds them.

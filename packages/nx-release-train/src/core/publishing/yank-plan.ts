@@ -45,7 +45,7 @@ export function planYanks(crates: YankCrate[], preid: string): YankPlan {
       plan.problems.push({
         crate: c.name,
         message: `${c.name} has version ${c.version} in ${c.manifest}: neither a release nor a candidate (X.Y.Z-${preid}.N)`,
-        fix: `release-yank runs on a release or candidate checkout; check the setting candidatePreid ("${preid}")`,
+        fix: `release-yank runs on a release or candidate checkout; check the setting candidateSuffix ("${preid}")`,
       });
       continue;
     }

@@ -69,6 +69,22 @@ const registryLimits = z.strictObject({
   publishSeconds: optional(z.number().nonnegative(), { doc: 'Seconds one upload takes.' }),
   indexSeconds: optional(z.number().nonnegative(), { doc: 'Seconds from an upload to its version showing in the index.' }),
 });
+const crateList = z.array(nonEmpty);
+
+const versionLinesSchema = group(
+  {
+    followWorkspace: setting(crateList, [], { doc: 'Crates (names or `*` globs) with a literal version that move with the workspace line.', expected: 'array' }),
+    fixed: setting(crateList, [], { doc: 'Crates (names or `*` globs) that never move, whatever their line (e.g. a crate on its own 0.110 line).', expected: 'array' }),
+    movePrivate: setting(crateList, [], { doc: 'Private (`publish = false`) crates (names or `*` globs) with a literal version that move with their line too.', expected: 'array' }),
+    groups: setting(z.record(z.string(), crateList), {}, {
+      doc: 'Extra lines: line name -> crates (names or `*` globs) that move together as one line; the crates must share a compatibility line.',
+      expected: 'object',
+    }),
+  },
+  {
+    doc: 'Groupings and exceptions of version lines (core/version/grouping.ts). By default crates inheriting the workspace version form the `workspace` line, publishable crates with a literal version group by their compatibility line (`46`, `0.19`), and private crates with a literal version never move.',
+  },
+);
 
 export const optionsSchema = z.strictObject({
   versionFiles: setting(z.array(versionFile), [], { doc: 'Version files beyond Cargo manifests (the preset: the four wasmtime.h macros).', expected: 'array' }),
@@ -123,7 +139,22 @@ export const optionsSchema = z.strictObject({
     expected: 'object',
   }),
   yankTokenVariable: setting(nonEmpty, 'CARGO_YANK_TOKEN', { doc: 'Environment variable `release-yank` reads its token from (a token with the yank scope; never a trusted-publishing token).' }),
-  candidatePreid: setting(nonEmpty, 'rc', { doc: 'Pre-release identifier of release candidates (`X.0.0-rc.N`), which `release-yank` yanks once superseded.' }),
+  // Version lines, requirement policy, release notes (neutral without a preset).
+  requirementPolicy: setting(z.enum(['none', 'public-caret']), 'none', {
+    doc: "Policy on first-party requirements: `none` (any requirement the current version satisfies is rewritten, nothing else said) or `public-caret` (crates in `publicCrates` required with caret, every other first-party crate with `=`; breaches are warnings). The `wasmtime` preset: `public-caret`.",
+  }),
+  releaseNotes: setting(z.enum(['auto', 'edit', 'off']), 'auto', {
+    doc: "How `releasesFile` is edited: `auto` (only when the file has the expected shape, sections separated by a line of 80 '-' and an archive mark; otherwise left alone, said once), `edit` (always; a file that does not fit is an error) or `off` (never touched). The `wasmtime` preset: `edit`.",
+  }),
+  versionLines: versionLinesSchema,
+  // Pre-release versions (today's train, SPEC §1b; core/version/prerelease.ts).
+  devSuffix: setting(z.string(), 'dev', {
+    doc: "Suffix of the never-published version main carries in today's train (`49.0.0-dev`). A main at `X.0.0-<devSuffix>` runs today's train, a main at plain `X.0.0` the classic one. The `wasmtime` preset: `dev`.",
+  }),
+  candidates: setting(z.boolean(), false, {
+    doc: 'Whether the cut of a `-<devSuffix>` main starts release candidates: the release branch gets `X.0.0-<candidateSuffix>.1` at once, `nx release-rc` makes the next ones. Without them the branch stays at `X.0.0-<devSuffix>` until release day. The `wasmtime` preset: true.',
+  }),
+  candidateSuffix: setting(z.string(), 'rc', { doc: 'Pre-release name of candidates (`X.0.0-rc.N`), which `release-yank` yanks once superseded. The `wasmtime` preset: `rc`.' }),
 });
 
 export type OptionsSchema = typeof optionsSchema;
@@ -132,3 +163,4 @@ export type ArtifactEntry = z.output<typeof artifactEntry>;
 export type ArtifactArchive = z.output<typeof artifactArchive>;
 export type ArtifactsOptions = z.output<typeof artifactsSchema>;
 export type RegistryLimitsSetting = z.output<typeof registryLimits>;
+export type VersionLinesOptions = z.output<typeof versionLinesSchema>;

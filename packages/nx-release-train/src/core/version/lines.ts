@@ -1,19 +1,27 @@
 /**
- * Version lines: crates that move together. Before a bump every crate of a line must carry
- * the same version; the line then moves as one (SPEC §2).
+ * Version lines: crates that move together (grouping.ts says which). A major bump moves the
+ * whole line to the next version of its highest crate, aligning crates whose patches
+ * diverged (0.19.2 and 0.19.3 both go to 0.20.0); a patch bump moves each crate of the line
+ * by one patch (0.19.2 -> 0.19.3, 0.19.3 -> 0.19.4).
  */
+import semver from 'semver';
 import type { Crate, Workspace } from '../model';
+import type { ReleaseTrainOptions } from '../options';
 import type { PlanContext } from './context';
+import { Problems } from './errors';
+import { assignLines, checkLineSettings, lineSettings, WORKSPACE_LINE } from './grouping';
 import { findEntry } from './toml-scan';
-import { nextVersion, type BumpKind } from './versions';
+import { describeStage, releaseVersionOf, sameStage, stageOf, stepVersion } from './prerelease';
+import type { BumpKind } from './versions';
 
-/** The line name of crates inheriting `[workspace.package] version`. */
-export const WORKSPACE_LINE = 'workspace';
+export { WORKSPACE_LINE };
 
 export interface LineBump {
-  /** 'workspace', '0.x', 'N.x' (as in Crate.line). */
+  /** 'workspace', a compatibility line ('46', '0.19'), or a configured group's name. */
   line: string;
+  /** The line's highest version (its crates may differ in patch). */
   from: string;
+  /** Where a major bump takes every crate; on a patch, the highest crate's next patch. */
   to: string;
   /** Crate names on the line, in workspace order. */
   crates: string[];
@@ -47,12 +55,14 @@ function versionSite(ctx: PlanContext, ws: Workspace, crate: Crate): { file: str
 }
 
 export function computeLines(ctx: PlanContext, ws: Workspace, bump: BumpKind): Lines {
+  const settings = lineSettings(ctx.options);
+  checkLineSettings(settings, ctx.problems);
+  const assigned = assignLines(ws, settings, ctx.problems);
   const groups = new Map<string, Crate[]>();
   for (const c of ws.members) {
-    if (c.line === null) continue;
-    const g = groups.get(c.line) ?? [];
-    g.push(c);
-    groups.set(c.line, g);
+    const line = assigned.get(c.name);
+    if (!line) continue;
+    groups.set(line, [...(groups.get(line) ?? []), c]);
   }
   // The workspace version moves even when no member inherits it: it names the release.
   if (ws.version !== null && !groups.has(WORKSPACE_LINE)) groups.set(WORKSPACE_LINE, []);
@@ -60,52 +70,97 @@ export function computeLines(ctx: PlanContext, ws: Workspace, bump: BumpKind): L
   const lines: LineBump[] = [];
   const crates: CrateBump[] = [];
   for (const [line, members] of groups) {
-    const from = line === WORKSPACE_LINE ? workspaceVersion(ctx, ws, members) : majorityVersion(ctx, ws, line, members);
-    if (from === null) continue;
-    const to = nextVersion(from, bump);
-    if (to === null) {
+    const invalid = members.filter((c) => c.versionFrom === 'literal' && !semver.valid(c.version));
+    for (const c of invalid) {
+      const site = versionSite(ctx, ws, c);
+      ctx.problems.error(site.file, site.line, `version "${c.version}" of crate ${c.name} is not valid semver`, 'write MAJOR.MINOR.PATCH');
+    }
+    const from = line === WORKSPACE_LINE ? workspaceVersion(ctx, ws, members) : highest(members);
+    if (from === null || invalid.length > 0) continue;
+    // A major bump aligns the line on the next version of its highest crate.
+    const step = stepVersion(bump === 'major' ? highest([{ version: from }, ...members]) : from, bump, ctx.options);
+    if ('error' in step) {
       const site = members[0] ? versionSite(ctx, ws, members[0]) : { file: ws.rootManifest };
-      ctx.problems.error(site.file, site.line, `version "${from}" of line ${line} is not valid semver`, 'write MAJOR.MINOR.PATCH');
+      ctx.problems.error(site.file, site.line, `line ${line}: ${step.error}`, step.fix);
       continue;
     }
+    const to = step.to;
     lines.push({ line, from, to, crates: members.map((c) => c.name) });
-    for (const c of members)
-      crates.push({ name: c.name, line, manifest: c.manifest, publishable: c.publishable, from: c.version, to });
+    for (const c of members) {
+      // A patch moves each crate by one patch from its own version; every other step takes
+      // the whole line to one version (a cut aligns diverged patches, a candidate or release
+      // day moves the line through the train together).
+      const own = bump === 'patch' && c.version !== from ? stepVersion(c.version, bump, ctx.options) : { to };
+      if ('error' in own) {
+        const site = versionSite(ctx, ws, c);
+        ctx.problems.error(site.file, site.line, `crate ${c.name}: ${own.error}`, own.fix);
+        continue;
+      }
+      crates.push({ name: c.name, line, manifest: c.manifest, publishable: c.publishable, from: c.version, to: own.to });
+    }
   }
+  checkSameStage(ctx, ws, lines, groups);
   const moving = new Map(crates.map((c) => [c.name, c]));
   const primary = lines.find((l) => l.line === WORKSPACE_LINE) ?? (lines.length === 1 ? lines[0] : null);
   return { lines, crates, moving, primary };
 }
 
 function workspaceVersion(ctx: PlanContext, ws: Workspace, members: Crate[]): string | null {
-  if (ws.version !== null) return ws.version;
-  ctx.problems.error(
-    ws.rootManifest,
-    undefined,
-    `${members.map((c) => c.name).join(', ')} inherit version.workspace but [workspace.package] has no version`,
-    'add `version = "X.Y.Z"` under [workspace.package]',
-  );
+  if (ws.version === null) {
+    ctx.problems.error(
+      ws.rootManifest,
+      undefined,
+      `${members.map((c) => c.name).join(', ')} inherit version.workspace but [workspace.package] has no version`,
+      'add `version = "X.Y.Z"` under [workspace.package]',
+    );
+    return null;
+  }
+  if (semver.valid(ws.version)) return ws.version;
+  const entry = ctx.scan(ws.rootManifest);
+  const line = entry ? findEntry(entry, ['workspace', 'package', 'version'])?.line : undefined;
+  ctx.problems.error(ws.rootManifest, line, `[workspace.package] version "${ws.version}" is not valid semver`, 'write MAJOR.MINOR.PATCH');
   return null;
 }
 
-/** The version most crates of the line carry; every crate that differs is an error. */
-function majorityVersion(ctx: PlanContext, ws: Workspace, line: string, members: Crate[]): string | null {
-  const counts = new Map<string, number>();
-  for (const c of members) counts.set(c.version, (counts.get(c.version) ?? 0) + 1);
-  let best = '';
-  let bestCount = 0;
-  for (const [v, n] of counts) if (n > bestCount) [best, bestCount] = [v, n];
-  if (counts.size === 1) return best;
-  for (const c of members) {
-    if (c.version === best) continue;
-    const site = versionSite(ctx, ws, c);
+/** The highest version among crates of one line (they share the compatibility line). */
+function highest(members: ReadonlyArray<{ version: string }>): string {
+  return members.map((c) => c.version).reduce((a, b) => (semver.gt(b, a) ? b : a));
+}
+
+/**
+ * The version releases are named after, without planning: the workspace version, else the
+ * highest version of the only line that moves; null when nothing moves or several lines do
+ * (then nothing tells which one names the release).
+ */
+export function primaryVersion(ws: Workspace, options: ReleaseTrainOptions): string | null {
+  if (ws.version !== null) return ws.version;
+  const settings = lineSettings(options);
+  checkLineSettings(settings, new Problems());
+  const assigned = assignLines(ws, settings, new Problems());
+  const moving = ws.members.filter((c) => assigned.get(c.name) && semver.valid(c.version));
+  const lines = new Set(moving.map((c) => assigned.get(c.name)));
+  return lines.size === 1 ? highest(moving) : null;
+}
+
+/**
+ * Every line must be at the same point of the train (all `-dev`, all `-rc.N`, all released):
+ * `49.0.0-dev` next to `0.136.0` would release one line and not the other.
+ */
+function checkSameStage(ctx: PlanContext, ws: Workspace, lines: LineBump[], groups: Map<string, Crate[]>): void {
+  const [first, ...rest] = lines;
+  if (!first) return;
+  const stage = stageOf(first.from, ctx.options);
+  for (const other of rest) {
+    const s = stageOf(other.from, ctx.options);
+    if (sameStage(stage, s)) continue;
+    const member = groups.get(other.line)?.[0];
+    const site = member ? versionSite(ctx, ws, member) : { file: ws.rootManifest };
     ctx.problems.error(
       site.file,
       site.line,
-      `crate ${c.name} is at ${c.version} but ${bestCount} other crate(s) of version line ${line} are at ${best}; ` +
-        'a line must share one version before a bump',
-      `set version = "${best}" in ${c.manifest} (or bring the whole line to one version)`,
+      `version line ${other.line} is at ${other.from} (${describeStage(s)}) but line ${first.line} is at ${first.from} (${describeStage(stage)}); ` +
+        'every line of a release moves through the train together',
+      `bring every line to the same suffix (here ${releaseVersionOf(other.from)}${first.from.slice(releaseVersionOf(first.from).length)}) and commit`,
     );
   }
-  return null;
 }

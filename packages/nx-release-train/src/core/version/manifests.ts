@@ -6,7 +6,7 @@ import type { Workspace } from '../model';
 import type { PlanContext } from './context';
 import { WORKSPACE_LINE, type Lines } from './lines';
 import { findEntry, type TomlEntry, type TomlScan } from './toml-scan';
-import { parseRequirement, rewriteRequirement } from './versions';
+import { parseCargoRequirement, rewriteCargoRequirement } from './requirements';
 
 const DEP_TABLES = new Set(['dependencies', 'dev-dependencies', 'build-dependencies', 'dev_dependencies', 'build_dependencies']);
 
@@ -89,25 +89,44 @@ function requirement(ctx: PlanContext, file: string, dep: DepEntry, lines: Lines
   // Without `path` the entry names a registry crate (maybe an older release of ours): not ours to move.
   if (!target || !dep.fields.has('path')) return;
   const req = dep.bare ?? dep.fields.get('version');
-  // A wildcard pins nothing: it accepts the new version as it is.
-  if (!req || (req.kind === 'string' && req.value?.trim() === '*')) return;
+  if (!req) return;
   const where = `requirement on ${name}${name !== dep.key ? ` (key ${dep.key})` : ''} in [${dep.table.join('.')}]`;
-  const parsed = req.kind === 'string' && req.value !== null ? parseRequirement(req.value) : null;
-  if (!parsed || parsed.version !== target.from) {
-    ctx.problems.error(
-      file,
-      req.line,
-      `${where} is ${req.kind === 'string' ? `"${req.value}"` : 'not a string'}, which does not equal the current version ${target.from}`,
-      `require "=${target.from}" (or "${target.from}" for a public crate) before the bump`,
-    );
-    return;
+  const text = req.kind === 'string' ? req.value : null;
+  const result = text === null ? ({ kind: 'unparsed' } as const) : rewriteCargoRequirement(text, target.from, target.to);
+  const shown = text === null ? 'not a string' : `"${text}"`;
+  switch (result.kind) {
+    case 'unparsed':
+      ctx.problems.error(file, req.line, `${where} is ${shown}, which is not a Cargo version requirement`, `require "${target.from}" (or "=${target.from}")`);
+      return;
+    case 'stale':
+      ctx.problems.error(
+        file,
+        req.line,
+        `${where} is ${shown}, which the current version ${target.from} of ${name} does not satisfy (a stale requirement)`,
+        `require "${target.from}" (or "=${target.from}") so that the workspace builds against its own ${name}, then run the command again`,
+      );
+      return;
+    case 'cannot':
+      ctx.problems.error(file, req.line, `${where} is ${shown}: ${result.reason}`, `require "${target.from}" (or "=${target.from}") before the bump`);
+      return;
+    case 'unchanged':
+      return;
+    case 'rewritten':
+      checkPolicy(ctx, file, req.line, where, name, opOf(text ?? ''), target.from);
+      ctx.replaceString(file, req, result.text);
   }
-  checkPolicy(ctx, file, req.line, where, name, parsed.op, target.from);
-  ctx.replaceString(file, req, rewriteRequirement(req.value ?? '', parsed, target.to));
 }
 
-/** Public crates are required with caret (semver-compatible users); the rest pinned with `=`. */
+function opOf(text: string): string {
+  return parseCargoRequirement(text)?.[0]?.op ?? '';
+}
+
+/**
+ * With requirementPolicy 'public-caret' (the wasmtime preset): public crates are required with
+ * caret (semver-compatible users), the rest pinned with `=`. No policy without it.
+ */
 function checkPolicy(ctx: PlanContext, file: string, line: number, where: string, name: string, op: string, version: string): void {
+  if (ctx.options.requirementPolicy !== 'public-caret') return;
   const isPublic = ctx.options.publicCrates.includes(name);
   if (isPublic === (op !== '=')) return;
   const message = isPublic

@@ -9,7 +9,9 @@ import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../options';
 import { buildWorkspace } from '../workspace';
 import { wasmtimePreset } from '../../presets/wasmtime';
 import { lineChanges } from './diff';
+import { dependencyEntries } from './manifests';
 import { planVersions, type PlanInput } from './plan';
+import { scanToml } from './toml-scan';
 import type { BumpKind } from './versions';
 
 const fixtures = resolve(__dirname, '../../../../../../shared/fixtures/wasmtime');
@@ -67,7 +69,7 @@ describe.skipIf(!present)('golden: real Wasmtime release commits', () => {
     expect(plan.edits).toHaveLength(24);
     expect(plan.primary).toMatchObject({ line: 'workspace', from: '45.0.0', to: '46.0.0' });
     expect(plan.lines.map((l) => `${l.line} ${l.from} -> ${l.to}`).sort()).toEqual([
-      '0.x 0.132.0 -> 0.133.0',
+      '0.132 0.132.0 -> 0.133.0',
       'workspace 45.0.0 -> 46.0.0',
     ]);
     // Changed lines match the real diff: one per edited value in the root manifest.
@@ -100,6 +102,60 @@ describe.skipIf(!present)('golden: real Wasmtime release commits', () => {
     expect(plan.edits.map((e) => e.file)).toEqual(['RELEASES.md']);
     expect(plan.edits[0].changes).toEqual([{ line: 3, beforeLine: 'Unreleased.', afterLine: 'Released 2026-06-22.' }]);
     expect(plan.lines.every((l) => l.from === l.to)).toBe(true);
+  });
+
+  it('rc-49.0.0-rc.1: the first candidate turns every -dev into -rc.1, both lines, release notes untouched', () => {
+    const { before, after, plan } = planCase('rc-49.0.0-rc.1', 'candidate');
+    expectSameTree(applied(before, plan), after);
+    expect(plan.edits).toHaveLength(23);
+    expect(plan.edits.map((e) => e.file)).not.toContain('RELEASES.md');
+    expect(plan.lines.map((l) => `${l.line} ${l.from} -> ${l.to}`).sort()).toEqual([
+      '0.136 0.136.0-dev -> 0.136.0-rc.1',
+      'workspace 49.0.0-dev -> 49.0.0-rc.1',
+    ]);
+    // The string macro carries the suffix; the numeric ones never change on a candidate.
+    const header = plan.edits.find((e) => e.file.endsWith('wasmtime.h'))!;
+    expect(header.changes).toEqual([
+      { line: 232, beforeLine: '#define WASMTIME_VERSION "49.0.0-dev"', afterLine: '#define WASMTIME_VERSION "49.0.0-rc.1"' },
+    ]);
+    // Only the internal cranelift crates Wasmtime requires with caret among themselves (as in cut-45).
+    expect(plan.warnings.map((w) => w.file).sort()).toEqual([
+      'cranelift/assembler-x64/Cargo.toml',
+      'cranelift/codegen/Cargo.toml',
+      'cranelift/codegen/Cargo.toml',
+      'cranelift/codegen/meta/Cargo.toml',
+      'cranelift/codegen/meta/Cargo.toml',
+    ]);
+  });
+
+  it('the preset lists exactly the caret requirements of [workspace.dependencies] on HEAD as public', () => {
+    const root = readTree(resolve(fixtures, 'rc-49.0.0-rc.1', 'before/tree')).get('Cargo.toml')!;
+    const ops = new Map<string, string>();
+    for (const dep of dependencyEntries(scanToml(root))) {
+      const version = dep.fields.get('version')?.value;
+      if (dep.table.join('.') !== 'workspace.dependencies' || !dep.fields.has('path') || !version) continue;
+      ops.set(dep.fields.get('package')?.value ?? dep.key, version.startsWith('=') ? '=' : '^');
+    }
+    const caret = [...ops].filter(([, op]) => op === '^').map(([n]) => n);
+    const exact = [...ops].filter(([, op]) => op === '=').map(([n]) => n);
+    expect(caret.length).toBeGreaterThan(20);
+    expect(caret.filter((n) => !options.publicCrates.includes(n))).toEqual([]);
+    expect(exact.filter((n) => options.publicCrates.includes(n))).toEqual([]);
+  });
+
+  it('rc-49.0.0-rc.1 before: the cut of a -dev main names everything after 49.0.0 and keeps -dev on main', () => {
+    const { plan } = planCase('rc-49.0.0-rc.1', 'major');
+    expect(plan.primary).toMatchObject({ from: '49.0.0-dev', to: '50.0.0-dev' });
+    expect(plan.lines.find((l) => l.line === '0.136')).toMatchObject({ from: '0.136.0-dev', to: '0.137.0-dev' });
+    const releases = plan.edits.find((e) => e.file === 'RELEASES.md')!;
+    expect(releases.after.startsWith('## 50.0.0\n\nUnreleased.\n')).toBe(true);
+    expect(releases.after).toContain('<!-- ARCHIVE_START -->\n* [49.0.x](https://github.com/bytecodealliance/wasmtime/blob/release-49.0.0/RELEASES.md)\n');
+    expect(releases.after).not.toContain('-dev');
+    const header = plan.edits.find((e) => e.file.endsWith('wasmtime.h'))!;
+    expect(header.changes.map((c) => c.afterLine)).toEqual([
+      '#define WASMTIME_VERSION "50.0.0-dev"',
+      '#define WASMTIME_VERSION_MAJOR 50',
+    ]);
   });
 });
 

@@ -141,6 +141,8 @@ const OPTIONS: ReleaseTrainOptions = {
   versionFiles: [{ file: 'include/app.h', patterns: ['#define APP_VERSION "{version}"', '#define APP_MAJOR {major}', '#define APP_MINOR {minor}'] }],
   archiveLine: '* [{major}.x](release-{version})',
   publicCrates: ['lib', 'hidden'],
+  requirementPolicy: 'public-caret',
+  releaseNotes: 'edit',
 };
 
 function input(bump: BumpKind, patch: Record<string, string | undefined> = {}, extra: Partial<PlanInput> = {}): PlanInput {
@@ -170,10 +172,10 @@ const errors = (i: PlanInput) => problemsOf(i).filter((p) => p.level === 'error'
 describe('planVersions: major (the cut)', () => {
   const plan = planVersions(input('major'));
 
-  it('moves the workspace line to the next major and the 0.x line to the next minor', () => {
+  it('moves the workspace line to the next major and the 0.20 line to the next minor', () => {
     expect(plan.lines.map((l) => [l.line, l.from, l.to, l.crates])).toEqual([
       ['workspace', '7.1.0', '8.0.0', ['app', 'my-core', 'hidden', 'lib']],
-      ['0.x', '0.20.3', '0.21.0', ['codegen', 'meta']],
+      ['0.20', '0.20.3', '0.21.0', ['codegen', 'meta']],
     ]);
     expect(plan.primary?.line).toBe('workspace');
     expect(plan.crates.find((c) => c.name === 'hidden')).toMatchObject({ publishable: false, from: '7.1.0', to: '8.0.0' });
@@ -239,6 +241,12 @@ describe('planVersions: major (the cut)', () => {
     ]);
   });
 
+  it('has no requirement policy without requirementPolicy (the default)', () => {
+    const neutral = planVersions({ ...input('major'), options: { ...OPTIONS, requirementPolicy: 'none' } });
+    expect(neutral.warnings).toEqual([]);
+    expect(neutral.edits).toEqual(plan.edits);
+  });
+
   it('plans from files given as a Map too', () => {
     const i = input('major');
     expect(planVersions({ ...i, files: new Map(Object.entries(i.files)) }).edits).toEqual(plan.edits);
@@ -246,6 +254,26 @@ describe('planVersions: major (the cut)', () => {
 });
 
 describe('planVersions: patch and release day', () => {
+  it('aligns a line whose crates diverged in patch on a major, and moves each by one patch on a patch', () => {
+    const diverged = {
+      'cl/meta/Cargo.toml': FILES['cl/meta/Cargo.toml'].replace('0.20.3', '0.20.2'),
+      'cl/codegen/Cargo.toml': FILES['cl/codegen/Cargo.toml'].replace('"=0.20.3"', '"=0.20.2"'),
+      'Cargo.lock': FILES['Cargo.lock'].replace('name = "meta"\nversion = "0.20.3"', 'name = "meta"\nversion = "0.20.2"'),
+    };
+    const major = planVersions(input('major', diverged));
+    expect(major.lines.find((l) => l.line === '0.20')).toMatchObject({ from: '0.20.3', to: '0.21.0', crates: ['codegen', 'meta'] });
+    expect(major.crates.filter((c) => c.line === '0.20').map((c) => `${c.name} ${c.from}->${c.to}`)).toEqual(['codegen 0.20.3->0.21.0', 'meta 0.20.2->0.21.0']);
+    expect(after(major, 'cl/meta/Cargo.toml')).toContain('version = "0.21.0"');
+    expect(after(major, 'cl/codegen/Cargo.toml')).toContain('meta.version = "=0.21.0"');
+    const patch = planVersions(input('patch', diverged));
+    expect(patch.crates.filter((c) => c.line === '0.20').map((c) => `${c.name} ${c.from}->${c.to}`)).toEqual(['codegen 0.20.3->0.20.4', 'meta 0.20.2->0.20.3']);
+    expect(after(patch, 'cl/codegen/Cargo.toml')).toBe(FILES['cl/codegen/Cargo.toml'].replace("'0.20.3'", "'0.20.4'"));
+    expect(after(patch, 'Cargo.lock')).toContain('name = "meta"\nversion = "0.20.3"');
+    // A pin the diverged crate does not satisfy is stale, diverged line or not.
+    const stale = { ...diverged, 'cl/codegen/Cargo.toml': FILES['cl/codegen/Cargo.toml'] };
+    expect(errors(input('major', stale)).map((e) => `${e.file}:${e.line}`)).toEqual(['cl/codegen/Cargo.toml:7']);
+  });
+
   it('patch bumps the patch of every line and dates the top section', () => {
     const plan = planVersions(input('patch'));
     expect(plan.lines.map((l) => `${l.from}->${l.to}`)).toEqual(['7.1.0->7.1.1', '0.20.3->0.20.4']);
@@ -282,28 +310,25 @@ describe('planVersions: patch and release day', () => {
 });
 
 describe('planVersions: refusals (all problems at once, each with file, line and fix)', () => {
-  it('refuses crates of one line on different versions, naming each', () => {
-    const errs = errors(input('major', { 'cl/meta/Cargo.toml': FILES['cl/meta/Cargo.toml'].replace('0.20.3', '0.20.2') }));
-    // A tie: one of the two is named against the other.
-    expect(errs).toHaveLength(1);
-    expect(errs[0].message).toMatch(/crate (meta|codegen) is at 0\.20\.[23] but 1 other crate\(s\) of version line 0\.x are at/);
-    expect(errs[0]).toMatchObject({ line: expect.any(Number), file: expect.stringMatching(/^cl\/(meta|codegen)\/Cargo\.toml$/) });
-  });
-
-  it('refuses a requirement that does not equal the current version', () => {
+  it('refuses a requirement the current version does not satisfy (stale), with file, line and fix', () => {
     const bad = FILES['crates/lib/Cargo.toml'].replace('version = "=7.1.0"', 'version = "=7.0.0"');
     expect(errors(input('major', { 'crates/lib/Cargo.toml': bad }))).toEqual([
-      expect.objectContaining({
+      {
+        level: 'error',
         file: 'crates/lib/Cargo.toml',
         line: 10,
-        message: expect.stringContaining('requirement on my-core in [target.cfg(unix).dependencies] is "=7.0.0"'),
-      }),
+        message: 'requirement on my-core in [target.cfg(unix).dependencies] is "=7.0.0", which the current version 7.1.0 of my-core does not satisfy (a stale requirement)',
+        fix: 'require "7.1.0" (or "=7.1.0") so that the workspace builds against its own my-core, then run the command again',
+      },
     ]);
   });
 
-  it('refuses ranges and partial versions on first-party crates', () => {
+  it('refuses a range the new version falls out of; rewrites a partial version at its precision', () => {
     const bad = ROOT.replace('version = "=7.1.0", package', 'version = ">=7, <8", package').replace('"0.20.3", path', '"0.20", path');
-    expect(errors(input('major', { 'Cargo.toml': bad })).map((e) => e.line)).toEqual([16, 18]);
+    const errs = errors(input('major', { 'Cargo.toml': bad }));
+    expect(errs.map((e) => [e.line, e.message])).toEqual([[16, expect.stringContaining('is ">=7, <8": the range does not admit 8.0.0')]]);
+    const ok = ROOT.replace('"0.20.3", path', '"0.20", path');
+    expect(after(planVersions(input('major', { 'Cargo.toml': ok })), 'Cargo.toml')).toContain('codegen = { version = "0.21", path = "cl/codegen" }');
   });
 
   it('refuses a missing version file and a missing or repeated pattern', () => {
@@ -380,6 +405,37 @@ describe('planVersions: refusals (all problems at once, each with file, line and
     );
     expect(problems.length).toBeGreaterThanOrEqual(6);
     expect(problems.every((p) => p.fix.length > 0)).toBe(true);
+  });
+});
+
+describe('release notes without configuration (releaseNotes: auto)', () => {
+  const auto = (bump: BumpKind, notes: string) => planVersions({ ...input(bump, { 'RELEASES.md': notes }), options: { ...OPTIONS, releaseNotes: 'auto' } });
+  const processDoc = '# Release process\n\n1. Bump the version.\n2. Unreleased. changes go to the changelog.\n';
+
+  it('edits notes of the expected shape as configured ones', () => {
+    expect(after(auto('major', FILES['RELEASES.md']), 'RELEASES.md')).toBe(after(planVersions(input('major')), 'RELEASES.md'));
+    expect(after(auto('patch', FILES['RELEASES.md']), 'RELEASES.md')).toBe(FILES['RELEASES.md'].replace('Unreleased.', 'Released 2030-01-20.'));
+  });
+
+  it.each(['major', 'patch', 'release'] as const)('leaves any other file alone on a %s, saying so once', (bump) => {
+    const p = auto(bump, processDoc);
+    expect(p.edits.map((e) => e.file)).not.toContain('RELEASES.md');
+    expect(p.warnings.filter((w) => w.file === 'RELEASES.md').map((w) => w.message)).toEqual([
+      "left alone: no separator line (80 '-') after a top section, so it does not look like release notes this tool edits",
+    ]);
+  });
+
+  it('leaves notes without archive mark alone on a cut, and never touches them when off', () => {
+    const noMark = FILES['RELEASES.md'].replace('<!-- ARCHIVE_START -->\n', '');
+    expect(auto('major', noMark).edits.map((e) => e.file)).not.toContain('RELEASES.md');
+    const off = planVersions({ ...input('patch'), options: { ...OPTIONS, releaseNotes: 'off' } });
+    expect(off.edits.map((e) => e.file)).not.toContain('RELEASES.md');
+    expect(off.warnings.filter((w) => w.file === 'RELEASES.md')).toEqual([]);
+  });
+
+  it('refuses unknown values of releaseNotes and requirementPolicy', () => {
+    const bad = { ...input('patch'), options: { ...OPTIONS, releaseNotes: 'sometimes', requirementPolicy: 'strict' } };
+    expect(errors(bad).map((e) => `${e.file}: ${e.message}`)).toEqual(['nx.json: setting requirementPolicy is "strict"', 'nx.json: setting releaseNotes is "sometimes"']);
   });
 });
 

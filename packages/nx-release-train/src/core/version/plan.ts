@@ -12,7 +12,8 @@ import type { Problem } from './errors';
 import { computeLines, type CrateBump, type LineBump } from './lines';
 import { planLockfile } from './lockfile';
 import { planManifests } from './manifests';
-import { dateReleases, rotateReleases, topSection } from './releases';
+import { releaseVersionOf } from './prerelease';
+import { dateReleases, rotateReleases, shapeProblem, topSection } from './releases';
 import { planVersionFiles } from './version-files';
 import type { BumpKind } from './versions';
 
@@ -75,11 +76,14 @@ export function planVersions(input: PlanInput): VersionPlan {
   // A manifest the model could not read means crates missing from the plan: refuse rather
   // than plan a partial bump.
   for (const d of ws.diagnostics) if (d.level === 'error') ctx.problems.errors.push(d);
-  if (bump !== 'major' && (input.date === undefined || !DATE.test(input.date)))
+  if ((bump === 'patch' || bump === 'release') && (input.date === undefined || !DATE.test(input.date)))
     ctx.problems.error('(command line)', undefined, `date "${input.date ?? ''}" is not YYYY-MM-DD`, 'pass --date=YYYY-MM-DD');
 
+  if (!['none', 'public-caret'].includes(input.options.requirementPolicy))
+    ctx.problems.error('nx.json', undefined, `setting requirementPolicy is "${input.options.requirementPolicy}"`, 'set requirementPolicy to "none" or "public-caret"');
   const lines = computeLines(ctx, ws, bump);
-  if (bump !== 'release') {
+  // Release day moves versions only on a branch that still carries a suffix (today's train).
+  if (lines.lines.some((l) => l.from !== l.to) || lines.crates.some((c) => c.from !== c.to)) {
     planManifests(ctx, ws, lines);
     planLockfile(ctx, lockPath(ws), lines);
     planVersionFiles(ctx, lines.primary);
@@ -113,13 +117,33 @@ function planReleases(ctx: PlanContext, input: PlanInput, primary: LineBump | nu
   const { options, bump } = input;
   const file = options.releasesFile;
   const text = ctx.text(file);
-  if (text === undefined) return null;
+  if (text === undefined || options.releaseNotes === 'off') return null;
+  if (options.releaseNotes !== 'edit' && options.releaseNotes !== 'auto') {
+    ctx.problems.error('nx.json', undefined, `setting releaseNotes is "${options.releaseNotes}"`, 'set releaseNotes to "auto", "edit" or "off"');
+    return null;
+  }
+  // Without configuration only files shaped like the notes this tool writes are edited: any
+  // other RELEASES.md (a process document, say) is left alone, and that is said once.
+  if (options.releaseNotes === 'auto') {
+    const shape = shapeProblem(text, bump === 'major');
+    const noTemplate = bump === 'major' && ctx.text(options.releasesTemplate) === undefined;
+    if (shape !== null || noTemplate) {
+      ctx.problems.warn(
+        file,
+        undefined,
+        `left alone: ${shape ?? `the template ${options.releasesTemplate} is missing`}, so it does not look like release notes this tool edits`,
+        'set releaseNotes to "edit" to have it edited (and refused when it does not fit), or to "off" to silence this',
+      );
+      return null;
+    }
+  }
   if (!primary) {
     ctx.problems.error(file, undefined, 'cannot tell which version line the release notes follow', 'add a [workspace.package] version');
     return null;
   }
   // On a cut the top section is the one being branched; otherwise it is the one being released.
-  const expected = bump === 'major' ? primary.from : primary.to;
+  // Headings and archive lines name the release (`## 49.0.0`), never its `-dev` or `-rc.N`.
+  const expected = releaseVersionOf(bump === 'major' || bump === 'candidate' ? primary.from : primary.to);
   const top = topSection(text);
   if (top?.version !== expected)
     ctx.problems.warn(
@@ -128,6 +152,7 @@ function planReleases(ctx: PlanContext, input: PlanInput, primary: LineBump | nu
       top ? `the top section is ${top.version}, not ${expected}` : `no "## ${expected}" section at the top`,
       `start the file with a "## ${expected}" section`,
     );
+  if (bump === 'candidate') return null; // a candidate leaves the release notes alone
   if (bump !== 'major') return input.date && DATE.test(input.date) ? edit(file, text, dateReleases(text, input.date)) : null;
 
   const template = ctx.text(options.releasesTemplate);
@@ -135,7 +160,7 @@ function planReleases(ctx: PlanContext, input: PlanInput, primary: LineBump | nu
     ctx.problems.error(options.releasesTemplate, undefined, 'release notes template not found', 'create it, or set releasesTemplate in nx.json');
     return null;
   }
-  const rotated = rotateReleases(text, template, primary.to, fillPattern(options.archiveLine, primary.from));
+  const rotated = rotateReleases(text, template, releaseVersionOf(primary.to), fillPattern(options.archiveLine, releaseVersionOf(primary.from)));
   if ('error' in rotated) {
     ctx.problems.error(file, rotated.error.line, rotated.error.message, rotated.error.fix);
     return null;

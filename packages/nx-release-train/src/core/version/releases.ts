@@ -87,3 +87,16 @@ export function dateReleases(text: string, date: string): string {
   }
   return text;
 }
+
+/**
+ * Why `text` is not release notes of the expected shape (a top `## X` section ended by a line
+ * of 80 '-', and on a cut an archive mark after it), or null when it is.
+ */
+export function shapeProblem(text: string, cut: boolean): string | null {
+  const lines = splitLines(text);
+  const sep = separatorIndex(lines);
+  if (sep < 0) return `no separator line (80 '-') after a top section`;
+  if (!lines.slice(0, sep).some((l) => /^##\s+\S+\s*$/.test(content(l)))) return 'no "## <version>" heading before the first separator';
+  if (cut && !lines.slice(sep + 1).some((l) => content(l).trim() === ARCHIVE_MARK)) return `no ${ARCHIVE_MARK} line`;
+  return null;
+}

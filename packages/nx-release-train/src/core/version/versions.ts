@@ -1,23 +1,18 @@
 /**
  * Version arithmetic of the release train and the shape of first-party requirements.
  */
-import * as semver from 'semver';
+import { stepVersion, type PrereleaseSettings, type TrainStep } from './prerelease';
 
-/**
- * 'major': the monthly cut (X.Y.Z -> X+1.0.0; on a 0.x line 0.M.P -> 0.M+1.0).
- * 'patch': a maintenance release (patch + 1 on every line).
- * 'release': release day; no version moves, only RELEASES.md is dated.
- */
-export type BumpKind = 'major' | 'patch' | 'release';
+/** The steps of the train; see stepVersion in prerelease.ts for the arithmetic. */
+export type BumpKind = TrainStep;
 
-/** The next version of a line, or null when `version` is not valid semver. */
-export function nextVersion(version: string, bump: BumpKind): string | null {
-  const v = semver.valid(version);
-  if (!v) return null;
-  if (bump === 'release') return v;
-  // On 0.x, Cargo treats the minor as the breaking component, so a major cut moves it.
-  const release = bump === 'patch' ? 'patch' : semver.major(v) === 0 ? 'minor' : 'major';
-  return semver.inc(v, release);
+/** Today's train as the `wasmtime` preset writes it; the defaults of nextVersion. */
+const TRAIN: PrereleaseSettings = { devSuffix: 'dev', candidates: true, candidateSuffix: 'rc' };
+
+/** The next version of a line, or null when `version` is not valid (see stepVersion for why). */
+export function nextVersion(version: string, bump: BumpKind, settings: PrereleaseSettings = TRAIN): string | null {
+  const step = stepVersion(version, bump, settings);
+  return 'to' in step ? step.to : null;
 }
 
 /** A requirement that pins one version: `=1.2.3`, `^1.2.3` or bare `1.2.3` (caret). */

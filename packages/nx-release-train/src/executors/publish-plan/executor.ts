@@ -1,7 +1,7 @@
 /**
  * `nx publish-plan`: read-only. Prints the waves, what the index already has, the preflight
  * that `publish` runs before its first upload (every crate packaged: sizes, new crates,
- * versions already there, order), and an honest estimate: the run's real concurrency, the
+ * versions already there, order), whether the release is a candidate or final and which candidates it supersedes, and an honest estimate: the run's real concurrency, the
  * registry's known limits (none assumed for registries other than crates.io unless set), no
  * per-user limit under trusted publishing, and the critical path beside the rate-limit bound.
  * Fails when the preflight would refuse the release.
@@ -10,6 +10,7 @@ import type { ExecutorContext } from '@nx/devkit';
 import { formatProblem, ReleaseError } from '../../core/errors';
 import { execute } from '../shared';
 import { formatPlan, type IndexState } from '../../core/publish-plan';
+import { candidateLines, type IndexVersions } from '../../core/publish-candidates';
 import { publishOrder } from '../../core/publish-order';
 import { registryProfile } from '../../core/publishing/limits';
 import { formatPreflight } from '../../core/publishing/preflight';
@@ -45,11 +46,13 @@ export default async function publishPlanExecutor(options: PublishPlanExecutorSc
     const names = order.waves.flat();
     const version = new Map(ctx.ws.members.map((c) => [c.name, c.version]));
     const state: Record<string, IndexState> = {};
+    const seen: IndexVersions = {};
     await Promise.all(
       names.map(async (name) => {
         if (options.offline) return void (state[name] = 'exists');
         try {
           const versions = await ctx.index().versions(name);
+          seen[name] = versions;
           state[name] = versions.some((v) => v.vers === version.get(name)) ? 'published' : versions.length ? 'exists' : 'new';
         } catch (e) {
           state[name] = { error: (e as Error).message };
@@ -86,6 +89,7 @@ export default async function publishPlanExecutor(options: PublishPlanExecutorSc
       measured,
     });
     for (const line of lines) console.log(line);
+    for (const line of candidateLines(names.map((n) => ({ name: n, version: version.get(n)! })), seen, ctx.options)) console.log(line);
     console.log(`Authentication: ${auth.mode === 'token' ? `the token in ${auth.variable}` : trusted ? 'trusted publishing (GitHub Actions OIDC)' : `none found (${auth.variable} unset, no OIDC)`}`);
     for (const line of formatPreflight(report)) console.log(line);
     if (options.offline) console.log('  (offline: the index was not read and nothing was packaged)');

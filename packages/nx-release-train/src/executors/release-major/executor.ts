@@ -10,7 +10,8 @@ export default async function releaseMajor(options: ReleaseMajorSchema, context:
     const result = await cut(ctx, { allowDirty: options.allowDirty === true });
     ctx.log.info(
       `\nsummary: ${result.version} -> ${result.nextVersion}; ${result.filesChanged} files; ` +
-        (ctx.dryRun ? `would create ${result.releaseBranch}` : `branch ${result.releaseBranch}`),
+        (ctx.dryRun ? `would create ${result.releaseBranch}` : `branch ${result.releaseBranch}`) +
+        (result.candidate ? ` at ${result.candidate}` : ''),
     );
   });
 }

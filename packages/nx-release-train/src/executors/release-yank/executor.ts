@@ -32,7 +32,7 @@ export default async function releaseYankExecutor(options: ReleaseYankExecutorSc
           index: await ctx.index().versions(c.name).catch((e: Error) => ({ error: e.message })),
         })),
     );
-    const plan = planYanks(crates, ctx.options.candidatePreid);
+    const plan = planYanks(crates, ctx.options.candidateSuffix);
     if (plan.problems.length) {
       throw new ReleaseError(
         `release-yank cannot plan:\n${plan.problems.map((p) => `  ${p.message}. Fix: ${p.fix}`).join('\n')}`,

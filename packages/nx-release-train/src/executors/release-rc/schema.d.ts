@@ -1,0 +1,6 @@
+export interface ReleaseRcSchema {
+  target?: string | number;
+  line?: string | number;
+  dryRun?: boolean;
+  push?: boolean;
+}
