@@ -8,7 +8,7 @@ import { formatFailure, ReleaseError } from '../core/errors';
 import { pluginOptions, type PluginEntry } from '../core/nx-json';
 import { OptionsError, resolveOptions, type ReleaseTrainOptions } from '../core/options';
 import { isValidDate } from '../core/release';
-import type { CommandContext, Logger } from '../commands/context';
+import type { CommandContext, Logger } from '../commands/command-context';
 
 export const consoleLogger: Logger = {
   info: (line) => console.log(line),

@@ -3,7 +3,7 @@
  * the same version; the line then moves as one (SPEC §2).
  */
 import type { Crate, Workspace } from '../model';
-import type { PlanContext } from './context';
+import type { PlanContext } from './plan-context';
 import { findEntry } from './toml-scan';
 import { nextVersion, type BumpKind } from './versions';
 

@@ -15,8 +15,8 @@ import { registryProfile } from '../../core/publishing/limits';
 import { formatPreflight } from '../../core/publishing/preflight';
 import { cargoAt } from '../../effects/cargo';
 import { registryIndexUrl } from '../../effects/cargo-config';
-import { publishContext } from '../publish/context';
-import { authOf, registryKey, runPreflight } from '../publish/preflight';
+import { publishContext } from '../../commands/publish/publish-context';
+import { authOf, registryKey, runPreflight } from '../../commands/publish/preflight';
 import type { PublishPlanExecutorSchema } from './schema';
 
 /** The publish target's `concurrency` as configured in the graph (the batch's real parallelism). */

@@ -11,11 +11,11 @@ import { formatFailure } from '../../core/errors';
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { formatPreflight } from '../../core/publishing/preflight';
 import { cargoAt } from '../../effects/cargo';
-import { startAuth, type RunAuth } from './auth';
-import { publishContext, type PublishContext } from './context';
+import { startAuth, type RunAuth } from '../../commands/publish/auth';
+import { publishContext, type PublishContext } from '../../commands/publish/publish-context';
 import { publishOne } from './executor';
-import { authOf, runPreflight } from './preflight';
-import { runGraph, type JobStatus } from './schedule';
+import { authOf, runPreflight } from '../../commands/publish/preflight';
+import { runGraph, type JobStatus } from '../../commands/publish/schedule';
 import type { PublishExecutorSchema } from './schema';
 
 /** One task's result, as Nx's batch runner reads it (the type is not exported by @nx/devkit). */

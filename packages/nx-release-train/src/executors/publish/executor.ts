@@ -10,10 +10,10 @@ import { cargoAt } from '../../effects/cargo';
 import { sha256File } from '../../effects/registry-client';
 import { formatPreflight } from '../../core/publishing/preflight';
 import { ReleaseError } from '../../core/release';
-import { startAuth } from './auth';
-import { crateOf, publishContext, type PublishContext } from './context';
-import { authOf, runPreflight } from './preflight';
-import { publishCrate, type PublishDeps, type PublishOutcome } from './publish-crate';
+import { startAuth } from '../../commands/publish/auth';
+import { crateOf, publishContext, type PublishContext } from '../../commands/publish/publish-context';
+import { authOf, runPreflight } from '../../commands/publish/preflight';
+import { publishCrate, type PublishDeps, type PublishOutcome } from '../../commands/publish/publish-crate';
 import type { PublishExecutorSchema } from './schema';
 
 /** Publishes one crate of the workspace with the executor's options. */

@@ -5,7 +5,7 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { flagEnv } from '../../core/argv';
 import { execute, resolvedOptions } from '../shared';
-import { releaseArtifacts } from './run';
+import { releaseArtifacts } from '../../commands/release-artifacts';
 import type { ReleaseArtifactsExecutorSchema } from './schema';
 
 export default async function releaseArtifactsExecutor(schema: ReleaseArtifactsExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {

@@ -2,7 +2,7 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { flagEnv } from '../../core/argv';
 import { execute, resolvedOptions } from '../shared';
-import { checkReleaseAssets } from './check';
+import { checkReleaseAssets } from '../../commands/release-assets';
 import type { ReleaseAssetsSchema } from './schema';
 
 export default async function releaseAssetsExecutor(schema: ReleaseAssetsSchema, context: ExecutorContext): Promise<{ success: boolean }> {

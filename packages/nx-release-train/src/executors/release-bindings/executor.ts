@@ -6,7 +6,7 @@ import { flagEnv } from '../../core/argv';
 import type { ExecutorContext } from '@nx/devkit';
 import { ReleaseError } from '../../core/release';
 import { execute, makeContext } from '../shared';
-import { releaseBindings } from './run';
+import { releaseBindings } from '../../commands/release-bindings';
 import type { ReleaseBindingsSchema } from './schema';
 
 export default async function releaseBindingsExecutor(schema: ReleaseBindingsSchema, context: ExecutorContext) {

@@ -12,8 +12,8 @@ import { planYanks, type YankCrate, type YankItem } from '../../core/publishing/
 import { ReleaseError } from '../../core/release';
 import { registryApiUrl } from '../../effects/registry-client';
 import { yankVersion } from '../../effects/registry-yank';
-import { publishContext } from '../publish/context';
-import { registryLabel } from '../publish/preflight';
+import { publishContext } from '../../commands/publish/publish-context';
+import { registryLabel } from '../../commands/publish/preflight';
 import type { ReleaseYankExecutorSchema } from './schema';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

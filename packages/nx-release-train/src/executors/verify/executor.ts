@@ -9,7 +9,7 @@ import type { ExecutorContext } from '@nx/devkit';
 import { publishOrder, transitiveNeeds } from '../../core/publish-order';
 import { cargoAt } from '../../effects/cargo';
 import { ReleaseError } from '../../core/errors';
-import { crateOf, publishContext } from '../publish/context';
+import { crateOf, publishContext } from '../../commands/publish/publish-context';
 import { execute } from '../shared';
 import type { VerifyExecutorSchema } from './schema';
 

@@ -8,7 +8,7 @@ import { Git } from '../effects/git';
 import { githubForPush, type GitHubPush } from '../effects/github-target';
 import type { VersionPlan } from '../core/version';
 import { buildCommit, bumpBranch, describePlan, movedLines } from './apply';
-import type { CommandContext } from './context';
+import type { CommandContext } from './command-context';
 import { proposeAll, type Proposal } from './propose';
 import { currentVersion, plan, snapshot } from './snapshot';
 import { requireIndexUnlocked, requireRepo } from './preflight';

@@ -14,7 +14,7 @@ import { tokenEnvVar } from '../../core/publish-retry';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import { sparseIndexClient, type IndexClient } from '../../effects/registry-client';
 import { loadWorkspace } from '../../effects/workspace-fs';
-import { resolvedOptions } from '../shared';
+import { resolvedOptions } from '../../executors/shared';
 
 export interface PublishContext {
   ws: Workspace;

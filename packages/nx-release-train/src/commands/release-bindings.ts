@@ -3,16 +3,16 @@
  * does not stop the others; the closing table says what happened to each.
  */
 import * as semver from 'semver';
-import { renderTable, type RepoOutcome } from '../../core/bindings/report';
-import { gitHostOfApi } from '../../core/bindings/git-host';
-import { resolveRepo } from '../../core/bindings/rules';
-import { resolveBindings } from '../../core/bindings/settings';
-import { fillPattern, type ReleaseTrainOptions } from '../../core/options';
-import { ReleaseError } from '../../core/release';
-import type { Logger } from '../../commands/context';
-import { githubPulls, type PullsApi } from '../../effects/github-pulls';
-import { loadWorkspace } from '../../effects/workspace-fs';
-import { updateRepo } from './update-repo';
+import { renderTable, type RepoOutcome } from '../core/bindings/report';
+import { gitHostOfApi } from '../core/bindings/git-host';
+import { resolveRepo } from '../core/bindings/rules';
+import { resolveBindings } from '../core/bindings/settings';
+import { fillPattern, type ReleaseTrainOptions } from '../core/options';
+import { ReleaseError } from '../core/release';
+import type { Logger } from './command-context';
+import { githubPulls, type PullsApi } from '../effects/github-pulls';
+import { loadWorkspace } from '../effects/workspace-fs';
+import { updateRepo } from './release-bindings/update-repo';
 
 export interface BindingsInput {
   root: string;

@@ -10,7 +10,7 @@ import { checkPreflight, DEFAULT_MAX_CRATE_BYTES, type PreflightCrate, type Pref
 import { publishAuth, type PublishAuth } from '../../core/publishing/trusted';
 import type { Cargo } from '../../effects/cargo';
 import { sha256File } from '../../effects/registry-client';
-import type { PublishContext } from './context';
+import type { PublishContext } from './publish-context';
 
 /** How this run authenticates: a token variable, else GitHub Actions OIDC (presence only). */
 export function authOf(registry: string | null, env: NodeJS.ProcessEnv = process.env): PublishAuth {
