@@ -11,7 +11,7 @@ import { Git } from '../effects/git';
 import { CommandError, run } from '../effects/exec';
 import { ReleaseError } from '../core/release';
 import { writeFilesAtomic } from '../effects/files';
-import type { CommandContext } from './context';
+import type { CommandContext } from './command-context';
 
 export function editsToFiles(edits: FileEdit[]): Map<string, string> {
   return new Map(edits.map((e) => [e.file, e.after]));

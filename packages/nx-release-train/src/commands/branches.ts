@@ -1,7 +1,7 @@
 /** Release branches as git knows them, local and on the remote, newest first. */
 import { branchGlob, ReleaseError, releaseBranches, type ReleaseBranch } from '../core/release';
 import type { Git } from '../effects/git';
-import type { CommandContext } from './context';
+import type { CommandContext } from './command-context';
 
 export interface KnownBranch extends ReleaseBranch {
   local: string | null;

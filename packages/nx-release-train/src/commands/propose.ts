@@ -13,7 +13,7 @@ import { CommandError } from '../effects/exec';
 import type { Git } from '../effects/git';
 import { githubPulls, syncPullRequest } from '../effects/github-pulls';
 import type { GitHubPush } from '../effects/github-target';
-import type { CommandContext } from './context';
+import type { CommandContext } from './command-context';
 
 export interface Proposal extends Pick<ProposalText, 'summary' | 'lines' | 'onMerge'> {
   /** The review branch. */

@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import type { RepoFiles } from '../core/bindings/context';
+import type { RepoFiles } from '../core/bindings/rule-context';
 import { insecureRemoteProblem } from '../core/bindings/git-host';
 import { ReleaseError } from '../core/errors';
 import { CommandError, run } from './exec';

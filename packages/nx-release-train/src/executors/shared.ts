@@ -3,12 +3,15 @@
  * with a target's own settings over them) and refused when invalid, and every failure is
  * printed by the one printer and becomes `{ success: false }`.
  */
-import type { ExecutorContext } from '@nx/devkit';
+import { logger, type ExecutorContext } from '@nx/devkit';
+import { flagEnv } from '../core/argv';
+import type { Crate } from '../core/model';
 import { formatFailure, ReleaseError } from '../core/errors';
 import { pluginOptions, type PluginEntry } from '../core/nx-json';
 import { OptionsError, resolveOptions, type ReleaseTrainOptions } from '../core/options';
 import { isValidDate } from '../core/release';
-import type { CommandContext, Logger } from '../commands/context';
+import type { CommandContext, Logger } from '../commands/command-context';
+import { crateOf, publishContext, type PublishContext } from '../commands/publish/publish-context';
 
 export const consoleLogger: Logger = {
   info: (line) => console.log(line),
@@ -45,6 +48,30 @@ export function resolvedOptions(context: ExecutorContext, overrides: Record<stri
 
 export function makeContext(context: ExecutorContext, flags: CommonFlags, log: Logger = consoleLogger): CommandContext {
   return { root: context.root, options: resolvedOptions(context), dryRun: flags.dryRun === true, push: flags.push === true, log };
+}
+
+/** The registry side of a run (workspace model, options, registry, index) for `registry` or the setting. */
+export function publishContextOf(context: ExecutorContext, registry?: string | null): PublishContext {
+  return publishContext(context.root, resolvedOptions(context), registry);
+}
+
+/** The crate behind the project the executor runs for. */
+export function projectCrate(ctx: PublishContext, context: ExecutorContext): Crate {
+  const name = context.projectName ?? '';
+  return crateOf(ctx, name, context.projectsConfigurations?.projects[name]?.root);
+}
+
+/** `--version` is Nx's own flag; the plugin's preTasksExecution hook hands it on. */
+export function versionFlag(version: unknown): string | undefined {
+  return version !== undefined ? String(version) : process.env[flagEnv('version')];
+}
+
+/** Nx's logger, warnings prefixed (the artifacts, assets commands speak through it). */
+export const nxLogger: Logger = { info: (line) => logger.info(line), warn: (line) => logger.warn(`warning: ${line}`) };
+
+/** The GitHub variables a command reads from the environment (unset or empty: undefined). */
+export function githubEnv(): { GITHUB_TOKEN?: string; GITHUB_API_URL?: string; GITHUB_REPOSITORY?: string } {
+  return { GITHUB_TOKEN: process.env.GITHUB_TOKEN || undefined, GITHUB_API_URL: process.env.GITHUB_API_URL || undefined, GITHUB_REPOSITORY: process.env.GITHUB_REPOSITORY || undefined };
 }
 
 export function todayUtc(): string {

@@ -6,7 +6,7 @@
 import { dependencyEntries } from '../version/manifests';
 import { TomlScanError, scanToml } from '../version/toml-scan';
 import { parseRequirement, rewriteRequirement } from '../version/versions';
-import type { RuleContext } from './context';
+import type { RuleContext } from './rule-context';
 
 export function cargoPins(ctx: RuleContext, file: string, crates: readonly string[]): void {
   const text = ctx.required(file, 'cargo-pins rule');

@@ -4,7 +4,7 @@
  * nested modules requiring it, Bazel `importpath`, README snippets. Only the module path (with
  * its suffix) and a version written right after it move; any other `vN` in the tree stays.
  */
-import { type RuleContext, VERSION, escapeRegExp, linesOf } from './context';
+import { type RuleContext, VERSION, escapeRegExp, linesOf } from './rule-context';
 
 /** Characters that continue a path element, so `wasmtime-go/v45` is not found in `.../v450` or `x-wasmtime-go/v45`. */
 const PATH_CHAR = '[A-Za-z0-9_.~-]';

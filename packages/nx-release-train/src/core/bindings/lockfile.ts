@@ -3,7 +3,7 @@
  * `specs:` block, indented four spaces: `    name (X.Y.Z)` or `    name (X.Y.Z-platform)`;
  * deeper lines are requirements of the gem above (`      rb_sys (~> 0.9)`) and stay.
  */
-import { type RuleContext, escapeRegExp } from './context';
+import { type RuleContext, escapeRegExp } from './rule-context';
 
 export function gemfileLock(ctx: RuleContext, file: string, packages: readonly string[]): void {
   let text = ctx.required(file, 'lockfile rule');

@@ -5,7 +5,7 @@
 import * as semver from 'semver';
 import type { Diagnostic } from '../model';
 import { cargoPins } from './cargo-pins';
-import { type RepoFiles, RuleContext } from './context';
+import { type RepoFiles, RuleContext } from './rule-context';
 import { goModule } from './go-module';
 import { gemfileLock } from './lockfile';
 import type { BindingRule } from './rules';

@@ -4,7 +4,7 @@
  * already-moved file finds the same place and changes nothing.
  */
 import { fillPattern } from '../options';
-import { type RuleContext, VERSION, escapeRegExp, linesOf } from './context';
+import { type RuleContext, VERSION, escapeRegExp, linesOf } from './rule-context';
 
 const PLACEHOLDER = /\{(version|major|minor|patch)\}/g;
 const WORD = /[0-9A-Za-z_.]/;

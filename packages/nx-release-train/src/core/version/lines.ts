@@ -7,7 +7,7 @@
 import semver from 'semver';
 import type { Crate, Workspace } from '../model';
 import type { ReleaseTrainOptions } from '../options';
-import type { PlanContext } from './context';
+import type { PlanContext } from './plan-context';
 import { Problems } from './errors';
 import { assignLines, checkLineSettings, lineSettings, WORKSPACE_LINE } from './grouping';
 import { findEntry } from './toml-scan';

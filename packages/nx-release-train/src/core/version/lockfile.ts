@@ -2,7 +2,7 @@
  * Cargo.lock: workspace members are the `[[package]]` entries without `source`; each moving
  * member's `version` is rewritten in place, so no cargo run (and no network) is needed.
  */
-import type { PlanContext } from './context';
+import type { PlanContext } from './plan-context';
 import type { Lines } from './lines';
 import type { TomlEntry } from './toml-scan';
 

@@ -3,7 +3,7 @@
  * `[workspace.package] version`, and first-party requirements in every dependency table.
  */
 import type { Workspace } from '../model';
-import type { PlanContext } from './context';
+import type { PlanContext } from './plan-context';
 import { WORKSPACE_LINE, type Lines } from './lines';
 import { findEntry, type TomlEntry, type TomlScan } from './toml-scan';
 import { parseCargoRequirement, rewriteCargoRequirement } from './requirements';

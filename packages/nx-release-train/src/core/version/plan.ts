@@ -6,7 +6,7 @@
 import type { Workspace } from '../model';
 import type { ReleaseTrainOptions } from '../options';
 import { fillPattern } from '../options';
-import { PlanContext } from './context';
+import { PlanContext } from './plan-context';
 import { lineChanges, type LineChange } from './diff';
 import type { Problem } from './errors';
 import { computeLines, type CrateBump, type LineBump } from './lines';

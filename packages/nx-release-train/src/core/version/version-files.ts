@@ -4,7 +4,7 @@
  * exactly once; it is replaced by the same pattern filled with the new version.
  */
 import { fillPattern } from '../options';
-import type { PlanContext } from './context';
+import type { PlanContext } from './plan-context';
 import type { LineBump } from './lines';
 import { lineAt, lineStarts } from './toml-scan';
 

@@ -1,8 +1,7 @@
-/** `nx release-assets`: the Nx adapter of check.ts (options resolved once, one failure path). */
-import { logger, type ExecutorContext } from '@nx/devkit';
-import { flagEnv } from '../../core/argv';
-import { execute, resolvedOptions } from '../shared';
-import { checkReleaseAssets } from './check';
+/** `nx release-assets`: the Nx adapter of commands/release-assets.ts (options resolved once, one failure path). */
+import type { ExecutorContext } from '@nx/devkit';
+import { checkReleaseAssets } from '../../commands/release-assets';
+import { execute, githubEnv, nxLogger, resolvedOptions, versionFlag } from '../shared';
 import type { ReleaseAssetsSchema } from './schema';
 
 export default async function releaseAssetsExecutor(schema: ReleaseAssetsSchema, context: ExecutorContext): Promise<{ success: boolean }> {
@@ -10,11 +9,10 @@ export default async function releaseAssetsExecutor(schema: ReleaseAssetsSchema,
     await checkReleaseAssets({
       root: context.root,
       options: resolvedOptions(context),
-      // `--version` is Nx's own flag; the plugin's preTasksExecution hook hands it on.
-      version: schema.version !== undefined ? String(schema.version) : process.env[flagEnv('version')],
+      version: versionFlag(schema.version),
       targets: String(schema.targets ?? '').split(',').map((t) => t.trim()).filter(Boolean),
-      env: { GITHUB_TOKEN: process.env.GITHUB_TOKEN || undefined, GITHUB_API_URL: process.env.GITHUB_API_URL || undefined, GITHUB_REPOSITORY: process.env.GITHUB_REPOSITORY || undefined },
-      log: { info: (line) => logger.info(line), warn: (line) => logger.warn(`warning: ${line}`) },
+      env: githubEnv(),
+      log: nxLogger,
     });
   });
 }

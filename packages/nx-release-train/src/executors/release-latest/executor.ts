@@ -1,5 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { releaseLatest } from '../../commands/release-day';
+import { releaseLatest } from '../../commands/release-latest';
 import { checkDate, execute, makeContext } from '../shared';
 import type { ReleaseLatestSchema } from './schema';
 

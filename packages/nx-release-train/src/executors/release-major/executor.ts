@@ -1,5 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { cut } from '../../commands/cut';
+import { cut } from '../../commands/release-major';
 import { checkDate, execute, makeContext } from '../shared';
 import type { ReleaseMajorSchema } from './schema';
 

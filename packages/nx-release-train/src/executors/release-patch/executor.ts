@@ -1,6 +1,6 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { PATCH_TARGET_ENV } from '../../core/argv';
-import { patch } from '../../commands/patch';
+import { patch } from '../../commands/release-patch';
 import { checkDate, execute, makeContext } from '../shared';
 import type { ReleasePatchSchema } from './schema';
 

@@ -1,6 +1,6 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { flagEnv } from '../../core/argv';
-import { releaseCandidate } from '../../commands/candidate';
+import { releaseCandidate } from '../../commands/release-rc';
 import { execute, makeContext } from '../shared';
 import type { ReleaseRcSchema } from './schema';
 

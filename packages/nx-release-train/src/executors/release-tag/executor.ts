@@ -1,5 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { releaseTag } from '../../commands/tag';
+import { releaseTag } from '../../commands/release-tag';
 import { execute, makeContext } from '../shared';
 import type { ReleaseTagSchema } from './schema';
 

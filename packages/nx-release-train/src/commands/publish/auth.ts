@@ -9,7 +9,7 @@ import { tokenEnvVar } from '../../core/publish-retry';
 import { registryApiUrl } from '../../effects/registry-client';
 import { trustedPublisher } from '../../effects/trusted-publishing';
 import type { PublishDeps } from './publish-crate';
-import type { PublishContext } from './context';
+import type { PublishContext } from './publish-context';
 import { registryLabel } from './preflight';
 
 export interface RunAuth {

@@ -12,7 +12,7 @@ import { githubForPush } from '../effects/github-target';
 import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMerge, rcReviewBranch } from './apply';
 import { proposeAll, type Proposal } from './propose';
 import { knownReleaseBranches, newestTip } from './branches';
-import type { CommandContext } from './context';
+import type { CommandContext } from './command-context';
 import { requireIndexUnlocked, requireRepo } from './preflight';
 import { lineLabel, lineVersionFix, lineVersionProblem } from '../core/release-line';
 import { currentVersion, plan, snapshot, type Snapshot } from './snapshot';

@@ -9,7 +9,7 @@ import type { ResolvedRepo } from '../../core/bindings/rules';
 import { ReleaseError } from '../../core/errors';
 import { fillPattern } from '../../core/options';
 import { formatProblems, renderPlanDiff } from '../../core/version';
-import type { Logger } from '../../commands/context';
+import type { Logger } from '../command-context';
 import { BindingClone, redact } from '../../effects/binding-clone';
 import { syncPullRequest, type PullsApi } from '../../effects/github-pulls';
 

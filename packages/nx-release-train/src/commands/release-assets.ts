@@ -2,12 +2,12 @@
  * `nx release-assets`: after every platform's job attached its archives, the release of the
  * tag at HEAD must hold each expected archive with a `.sha256` file naming its checksum.
  */
-import { checkAssets, expectedArchives, type ReleasedAsset } from '../../core/artifacts/expected';
-import { fillPattern, type ReleaseTrainOptions } from '../../core/options';
-import { githubReleases } from '../../effects/github-releases';
-import type { Logger } from '../../commands/context';
-import { ArtifactsError } from '../release-artifacts/errors';
-import { DEFAULT_API, releaseVersion } from '../release-artifacts/run';
+import { checkAssets, expectedArchives, type ReleasedAsset } from '../core/artifacts/expected';
+import { fillPattern, type ReleaseTrainOptions } from '../core/options';
+import { githubReleases } from '../effects/github-releases';
+import type { Logger } from './command-context';
+import { ArtifactsError } from './release-artifacts/errors';
+import { DEFAULT_API, releaseVersion } from './release-artifacts';
 
 export interface CheckInput {
   root: string;

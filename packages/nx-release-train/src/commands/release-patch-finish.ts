@@ -8,7 +8,7 @@ import { ReleaseError } from '../core/release';
 import type { Git } from '../effects/git';
 import { releaseReviewBranch } from './apply';
 import type { KnownBranch } from './branches';
-import type { CommandContext } from './context';
+import type { CommandContext } from './command-context';
 import { currentVersion, type Snapshot } from './snapshot';
 
 export interface Prepared {

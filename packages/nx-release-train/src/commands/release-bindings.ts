@@ -3,16 +3,16 @@
  * does not stop the others; the closing table says what happened to each.
  */
 import * as semver from 'semver';
-import { renderTable, type RepoOutcome } from '../../core/bindings/report';
-import { gitHostOfApi } from '../../core/bindings/git-host';
-import { resolveRepo } from '../../core/bindings/rules';
-import { resolveBindings } from '../../core/bindings/settings';
-import { fillPattern, type ReleaseTrainOptions } from '../../core/options';
-import { ReleaseError } from '../../core/release';
-import type { Logger } from '../../commands/context';
-import { githubPulls, type PullsApi } from '../../effects/github-pulls';
-import { loadWorkspace } from '../../effects/workspace-fs';
-import { updateRepo } from './update-repo';
+import { renderTable, type RepoOutcome } from '../core/bindings/report';
+import { gitHostOfApi } from '../core/bindings/git-host';
+import { resolveRepo } from '../core/bindings/rules';
+import { resolveBindings } from '../core/bindings/settings';
+import { fillPattern, type ReleaseTrainOptions } from '../core/options';
+import { ReleaseError } from '../core/release';
+import type { Logger } from './command-context';
+import { githubPulls, type PullsApi } from '../effects/github-pulls';
+import { workspaceModel } from '../graph/model-cache';
+import { updateRepo } from './release-bindings/update-repo';
 
 export interface BindingsInput {
   root: string;
@@ -58,6 +58,17 @@ export async function releaseBindings(input: BindingsInput): Promise<RepoOutcome
   return outcomes;
 }
 
+/** A failed repository makes the command fail after every other one has had its turn. */
+export function requireAllDone(outcomes: RepoOutcome[]): void {
+  const failed = outcomes.filter((o) => !o.ok);
+  if (failed.length) {
+    throw new ReleaseError(
+      `${failed.length} of ${outcomes.length} binding repositories failed: ${failed.map((o) => o.repo).join(', ')}`,
+      `fix what the messages above say, then rerun (\`--only=${failed.map((o) => o.repo).join(',')}\` retries just those; done repositories stay as they are)`,
+    );
+  }
+}
+
 function select<T extends { name: string }>(repos: T[], only: string[]): T[] {
   if (repos.length === 0) {
     throw new ReleaseError('no binding repositories are configured', 'add bindings.repos to the nx-release-train options in nx.json (the wasmtime preset declares five)');
@@ -71,7 +82,7 @@ function select<T extends { name: string }>(repos: T[], only: string[]): T[] {
 }
 
 function workspaceVersion(root: string): string {
-  const ws = loadWorkspace(root);
+  const ws = workspaceModel(root);
   if (!ws.version) {
     throw new ReleaseError(`${ws.rootManifest} has no [workspace.package] version to follow`, 'pass --version=X.Y.Z');
   }

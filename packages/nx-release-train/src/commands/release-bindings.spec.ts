@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../../core/options';
-import { releaseBindings, type BindingsInput } from './run';
+import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../core/options';
+import { releaseBindings, type BindingsInput } from './release-bindings';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -10,7 +10,7 @@ import { Git } from '../effects/git';
 import { githubForPush, type GitHubPush } from '../effects/github-target';
 import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMerge, releaseReviewBranch } from './apply';
 import { knownReleaseBranches, newestTip } from './branches';
-import type { CommandContext } from './context';
+import type { CommandContext } from './command-context';
 import { requireIndexUnlocked, requireRepo } from './preflight';
 import { proposeAll, type Proposal } from './propose';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';

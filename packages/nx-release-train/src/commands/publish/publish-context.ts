@@ -3,7 +3,6 @@
  * plugin options (nx.json, with the executor's `registry` over them), the Cargo root, and
  * an index client for the chosen registry (token from the environment only).
  */
-import type { ExecutorContext } from '@nx/devkit';
 import path from 'node:path';
 import { ReleaseError } from '../../core/errors';
 import type { Crate, Workspace } from '../../core/model';
@@ -13,8 +12,7 @@ import { dirOf } from '../../core/paths';
 import { tokenEnvVar } from '../../core/publish-retry';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import { sparseIndexClient, type IndexClient } from '../../effects/registry-client';
-import { loadWorkspace } from '../../effects/workspace-fs';
-import { resolvedOptions } from '../shared';
+import { workspaceModel } from '../../graph/model-cache';
 
 export interface PublishContext {
   ws: Workspace;
@@ -27,9 +25,9 @@ export interface PublishContext {
   index(): IndexClient;
 }
 
-export function publishContext(context: ExecutorContext, registryOverride?: string | null): PublishContext {
-  const options = resolvedOptions(context);
-  const ws = loadWorkspace(context.root);
+export function publishContext(root: string, options: ReleaseTrainOptions, registryOverride?: string | null): PublishContext {
+  // The model the graph built, from its cache when the manifests are unchanged.
+  const ws = workspaceModel(root);
   const errors = ws.diagnostics.filter((d) => d.level === 'error');
   if (errors.length) {
     throw new ReleaseError('the Cargo workspace has problems; nothing was published', 'fix every problem listed, then rerun', { problems: errors });
@@ -41,7 +39,7 @@ export function publishContext(context: ExecutorContext, registryOverride?: stri
     const where = registryOverride !== undefined ? '--registry' : 'setting "registry" in nx.json';
     throw new ReleaseError(`${where}=${JSON.stringify(registry)} ${badName}`, "name a registry from cargo's configuration ([registries.<name>]), or leave it out for crates.io");
   }
-  const cargoRoot = path.join(context.root, dirOf(ws.rootManifest));
+  const cargoRoot = path.join(root, dirOf(ws.rootManifest));
   let client: IndexClient | undefined;
   return {
     ws,
@@ -53,10 +51,8 @@ export function publishContext(context: ExecutorContext, registryOverride?: stri
   };
 }
 
-/** The crate behind the project the executor runs for. */
-export function crateOf(ctx: PublishContext, context: ExecutorContext): Crate {
-  const name = context.projectName ?? '';
-  const root = context.projectsConfigurations?.projects[name]?.root;
+/** The crate behind the project the executor runs for (`root`: the project's directory). */
+export function crateOf(ctx: PublishContext, name: string, root: string | undefined): Crate {
   const crate = ctx.ws.members.find((c) => c.name === name) ?? ctx.ws.members.find((c) => root !== undefined && c.dir === root);
   if (!crate) {
     throw new ReleaseError(`project "${name}" is not a member of the Cargo workspace at ${ctx.ws.rootManifest}`, 'run the target on a project inferred by nx-release-train (`nx show projects`)');

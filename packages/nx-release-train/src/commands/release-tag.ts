@@ -9,7 +9,7 @@ import { carriesMarker, ReleaseError, releaseBranches, subjectOf } from '../core
 import { Git } from '../effects/git';
 import { githubTags } from '../effects/github-refs';
 import { githubForPush } from '../effects/github-target';
-import type { CommandContext } from './context';
+import type { CommandContext } from './command-context';
 import { requireRepo } from './preflight';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';
 import { currentVersion, snapshot } from './snapshot';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '../core/options';
-import { candidateRefusal } from './candidate';
-import type { CommandContext } from './context';
+import { candidateRefusal } from './release-rc';
+import type { CommandContext } from './command-context';
 
 const ctx: CommandContext = {
   root: '/nowhere',

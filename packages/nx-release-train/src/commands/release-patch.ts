@@ -13,10 +13,10 @@ import { githubForPush } from '../effects/github-target';
 import type { VersionPlan } from '../core/version';
 import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMerge, releaseReviewBranch } from './apply';
 import { knownReleaseBranches, newestTip, tipOf, type KnownBranch } from './branches';
-import type { CommandContext } from './context';
+import type { CommandContext } from './command-context';
 import { formatFailure } from '../core/errors';
 import { requireIndexUnlocked, requireRepo } from './preflight';
-import { finishPrepared, inspectLine, type Prepared } from './patch-finish';
+import { finishPrepared, inspectLine, type Prepared } from './release-patch-finish';
 import { proposeAll, type Proposal } from './propose';
 import { plan, snapshot } from './snapshot';
 

@@ -11,7 +11,7 @@ import { publishAuth, type PublishAuth } from '../../core/publishing/trusted';
 import { ReleaseError } from '../../core/release';
 import type { Cargo } from '../../effects/cargo';
 import { sha256File } from '../../effects/registry-client';
-import type { PublishContext } from './context';
+import type { PublishContext } from './publish-context';
 
 /** How this run authenticates: a token variable, else GitHub Actions OIDC (presence only). */
 export function authOf(registry: string | null, env: NodeJS.ProcessEnv = process.env): PublishAuth {
