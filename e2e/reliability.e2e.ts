@@ -11,11 +11,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../packages/nx-release-train/src/presets/wasmtime';
+import { startGitHubApi } from '../tools/local-github';
 import { repoState } from './support/state';
-import { exampleRoot, gitEnv, makeWorkspace, NX_ENV, nxOk as ok, nxRefused as refused, repoRoot, type TempWorkspace } from './support/workspace';
+import { exampleRoot, gitEnv, makeWorkspace, NX_ENV, nxAsync, nxOk as ok, nxRefused as refused, repoRoot, type TempWorkspace } from './support/workspace';
 
-const cleanups: Array<() => void> = [];
-afterAll(() => cleanups.forEach((c) => c()));
+const cleanups: Array<() => void | Promise<void>> = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
+
+const GH_TOKEN = 'ghs_reliabilityBotToken0123456789';
+const REPOSITORY = 'bytecodealliance/wasmtime';
+
+/** The local GitHub API backed by `remote`: what `--push` needs (its token, API and repository). */
+async function gitHubFor(remote: TempWorkspace): Promise<{ api: Awaited<ReturnType<typeof startGitHubApi>>; env: NodeJS.ProcessEnv; stop(): Promise<void> }> {
+  const api = await startGitHubApi({ token: GH_TOKEN, repos: { [REPOSITORY]: { gitDir: remote.dir } } });
+  cleanups.push(() => api.stop());
+  return { api, env: { GITHUB_TOKEN: GH_TOKEN, GITHUB_API_URL: api.url, GITHUB_REPOSITORY: REPOSITORY }, stop: () => api.stop() };
+}
+
+/** nx with the event loop free (the GitHub API answers from this process): output, or a failure. */
+async function okAsync(ws: TempWorkspace, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const r = await nxAsync(ws.dir, args, env);
+  if (r.status !== 0) throw new Error(`nx ${args.join(' ')} failed (exit ${r.status})\n${r.out}`);
+  return r.out;
+}
+
+async function refusedAsync(ws: TempWorkspace, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const r = await nxAsync(ws.dir, args, env);
+  if (r.status === 0) throw new Error(`nx ${args.join(' ')} should have failed\n${r.out}`);
+  return r.out;
+}
 
 function example(options: Record<string, unknown> = wasmtimePreset): TempWorkspace {
   const ws = makeWorkspace({ from: exampleRoot, options, git: true });
@@ -82,39 +108,49 @@ describe('bytes that are not UTF-8', () => {
 });
 
 describe('release-patch is idempotent', () => {
-  it('a rerun after a completed --push run pushes the same commit again instead of bumping', () => {
+  it('a rerun after a completed --push run proposes the same commit again instead of bumping', async () => {
     const ws = example();
     ws.git(['branch', 'release-5.0.0']);
     const remote = withOrigin(ws);
-    ok(ws, ['release-patch', '--target=5.x', '--push', '--date=2026-12-01']);
+    const { env } = await gitHubFor(remote);
+    const push = ['release-patch', '--target=5.x', '--push', '--date=2026-12-01'];
+    await okAsync(ws, push, env);
     const released = ws.git(['rev-parse', 'release-5.0.0']);
+    expect(remote.git(['rev-parse', 'refs/heads/ci/release-5.0.1'])).toBe(released);
     const refs = remoteRefs(remote);
-    const out = ok(ws, ['release-patch', '--target=5.x', '--push', '--date=2026-12-01']);
+    const out = await okAsync(ws, push, env);
     expect(out).toContain('release-5.0.0 already holds the release commit of 5.0.1');
+    expect(out).toContain('ci/release-5.0.1 -> release-5.0.0: branch unchanged; pull request #1');
     expect(out).not.toContain('5.0.2');
     expect(ws.git(['rev-parse', 'release-5.0.0'])).toBe(released);
     expect(remoteRefs(remote)).toEqual(refs);
     // Without --push too: nothing moves, and the output says what is left to do.
-    expect(ok(ws, ['release-patch', '--target=5.x'])).toContain('already pushed to origin/ci/bump-to-5.0.1: merge its pull request');
+    expect(await okAsync(ws, ['release-patch', '--target=5.x'], env)).toContain('already pushed to origin/ci/release-5.0.1: merge its pull request');
     expect(ws.git(['rev-parse', 'release-5.0.0'])).toBe(released);
   });
 
-  it('a rerun after a failed push sends the prepared 5.0.1, not a 5.0.2', () => {
+  it('a failed push moves nothing; a prepared 5.0.1 is then sent as it is, not a 5.0.2', async () => {
     const ws = example();
     ws.git(['branch', 'release-5.0.0']);
+    const base = ws.git(['rev-parse', 'release-5.0.0']);
     const remote = withOrigin(ws);
+    const { env } = await gitHubFor(remote);
     const hook = join(remote.dir, 'hooks', 'pre-receive');
     writeFileSync(hook, '#!/bin/sh\necho "remote is down" >&2\nexit 1\n');
     chmodSync(hook, 0o755);
-    expect(refused(ws, ['release-patch', '--target=5.x', '--push', '--date=2026-12-01'])).toContain('remote is down');
+    const push = ['release-patch', '--target=5.x', '--push', '--date=2026-12-01'];
+    expect(await refusedAsync(ws, push, env)).toContain('remote is down');
+    // Proposed before the branch moves: nothing moved locally either.
+    expect(ws.git(['rev-parse', 'release-5.0.0'])).toBe(base);
+    // Prepared locally (no --push), then sent: the same commit, not a second bump.
+    await okAsync(ws, ['release-patch', '--target=5.x', '--date=2026-12-01'], env);
     const prepared = ws.git(['rev-parse', 'release-5.0.0']);
-    expect(ok(ws, ['release-patch', '--target=5.x'])).toContain('not pushed yet: pass --push');
-    expect(ws.git(['rev-parse', 'release-5.0.0'])).toBe(prepared);
+    expect(await okAsync(ws, ['release-patch', '--target=5.x'], env)).toContain('not pushed yet: pass --push');
     rmSync(hook);
-    ok(ws, ['release-patch', '--target=5.x', '--push', '--date=2026-12-01']);
+    await okAsync(ws, push, env);
     expect(ws.git(['rev-parse', 'release-5.0.0'])).toBe(prepared);
-    expect(remote.git(['rev-parse', 'refs/heads/ci/bump-to-5.0.1'])).toBe(prepared);
-    expect(remoteRefs(remote).filter((r) => r.includes('bump-to'))).toHaveLength(1);
+    expect(remote.git(['rev-parse', 'refs/heads/ci/release-5.0.1'])).toBe(prepared);
+    expect(remoteRefs(remote).filter((r) => r.includes('refs/heads/ci/'))).toHaveLength(1);
   });
 
   it('a fix landed after the release commit gets the next patch', () => {
@@ -234,10 +270,10 @@ describe('a release branch whose version does not match its name', () => {
 describe('kill -9 campaign: release-patch --push', () => {
   type Point = 'start' | 'refs-moved' | 'during-push' | 'after-push';
 
-  function runNx(cwd: string, args: string[]): { done: Promise<number | null>; kill(): void } {
+  function runNx(cwd: string, args: string[], env: NodeJS.ProcessEnv): { done: Promise<number | null>; kill(): void } {
     const child = spawn(process.execPath, [join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), ...args], {
       cwd,
-      env: { ...gitEnv(), ...NX_ENV },
+      env: { ...gitEnv(), ...NX_ENV, ...env },
       stdio: 'ignore',
       detached: true,
     });
@@ -266,11 +302,12 @@ describe('kill -9 campaign: release-patch --push', () => {
     chmodSync(join(remote.dir, 'hooks', 'pre-receive'), 0o755);
     chmodSync(join(remote.dir, 'hooks', 'post-receive'), 0o755);
     const args = ['release-patch', '--target=5.x', '--push', '--date=2026-12-01'];
+    // The review branch is pushed (and its pull request opened) before the local branch moves.
     const triggers: Record<Point, () => boolean> = {
       start: () => true,
-      'refs-moved': () => ws.git(['rev-parse', 'release-5.0.0']) !== base,
       'during-push': () => existsSync(signal('receiving')),
       'after-push': () => existsSync(signal('received')),
+      'refs-moved': () => ws.git(['rev-parse', 'release-5.0.0']) !== base,
     };
     const report: string[] = [];
     for (const point of Object.keys(triggers) as Point[]) {
@@ -280,18 +317,23 @@ describe('kill -9 campaign: release-patch --push', () => {
       rmSync(signal('receiving'), { force: true });
       rmSync(signal('received'), { force: true });
 
-      const run = runNx(ws.dir, args);
+      // A GitHub API per point, so each starts with no pull request.
+      const github = await gitHubFor(remote);
+      const run = runNx(ws.dir, args, github.env);
       if (point === 'start') await new Promise((r) => setTimeout(r, 400));
       else expect(await until(triggers[point])).toBe(true);
       run.kill();
       await run.done;
-      ok(ws, args);
-      if (point === 'after-push') ok(ws, args); // and once more after a completed run
+      await okAsync(ws, args, github.env);
+      if (point === 'after-push') await okAsync(ws, args, github.env); // and once more after a completed run
+      const pulls = github.api.state.repo(REPOSITORY)!.pulls;
+      expect(pulls.map((p) => `${p.headRef} ${p.state}`)).toEqual(['ci/release-5.0.1 open']);
+      await github.stop();
 
       const tip = ws.git(['rev-parse', 'release-5.0.0']);
       const bumps = remote.git(['for-each-ref', '--format=%(refname) %(objectname)', 'refs/heads/ci']);
       report.push(`${point}: ${bumps}`);
-      expect(bumps).toBe(`refs/heads/ci/bump-to-5.0.1 ${tip}`);
+      expect(bumps).toBe(`refs/heads/ci/release-5.0.1 ${tip}`);
       expect(ws.git(['rev-parse', `${tip}^`])).toBe(base);
       expect(ws.git(['show', `${tip}:Cargo.toml`])).toContain('version = "5.0.1"');
       expect(ws.git(['worktree', 'list']).split('\n')).toHaveLength(1);

@@ -36,6 +36,12 @@ export interface ProposalResult {
   /** What happened to the review branch and the pull request, in a few words. */
   state: string;
   url: string | null;
+  /**
+   * The commit the review branch holds: the proposal's own, or, when a rerun built the same
+   * change again (same tree, parents and message, another date), the one already pushed, which
+   * the caller moves its local branch to so local and remote never diverge.
+   */
+  commit: string;
 }
 
 export async function proposeAll(ctx: CommandContext, git: Git, gh: GitHubPush, command: string, proposals: Proposal[], plain: BranchPush[] = []): Promise<ProposalResult[]> {
@@ -93,14 +99,20 @@ export async function proposeAll(ctx: CommandContext, git: Git, gh: GitHubPush, 
   for (const { p, merged, same, body } of plans) {
     const branchState = same ? 'branch unchanged' : there.has(p.branch) ? `branch replaced (was ${there.get(p.branch)!.slice(0, 12)})` : 'branch pushed';
     if (merged) {
-      results.push({ branch: p.branch, base: p.base, state: `already merged into ${p.base}`, url: null });
+      results.push({ branch: p.branch, base: p.base, state: `already merged into ${p.base}`, url: null, commit: p.commit });
       continue;
     }
     const { outcome, pr } = await syncPullRequest(pulls, { branch: p.branch, base: p.base, title: p.title, body }, false);
-    results.push({ branch: p.branch, base: p.base, state: `${branchState}; pull request #${pr!.number} ${outcome}`, url: pr!.url });
+    const commit = same ? there.get(p.branch)! : p.commit;
+    results.push({ branch: p.branch, base: p.base, state: `${branchState}; pull request #${pr!.number} ${outcome}`, url: pr!.url, commit });
   }
   for (const r of results) ctx.log.info(`${r.branch} -> ${r.base}: ${r.state}${r.url ? ` (${r.url})` : ''}`);
   return results;
+}
+
+/** The commit a proposal's local branch moves to: the one its review branch holds. */
+export function proposedCommit(results: readonly ProposalResult[], branch: string, commit: string): string {
+  return results.find((r) => r.branch === branch)?.commit ?? commit;
 }
 
 type Run = (args: string[], reject?: boolean) => Promise<{ stdout: string; exitCode: number }>;

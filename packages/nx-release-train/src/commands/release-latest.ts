@@ -12,7 +12,7 @@ import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMer
 import { knownReleaseBranches, newestTip } from './branches';
 import type { CommandContext } from './command-context';
 import { requireIndexUnlocked, requireRepo } from './preflight';
-import { proposeAll, type Proposal } from './propose';
+import { proposeAll, proposedCommit, type Proposal } from './propose';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';
 import { currentVersion, plan, snapshot } from './snapshot';
 
@@ -50,21 +50,22 @@ export async function releaseLatest(ctx: CommandContext, date: string): Promise<
   describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}release ${version}${from !== version ? ` (from ${from})` : ''} on ${newest.name} (${tip.slice(0, 12)}), dated ${date}`);
   if (ctx.dryRun) return { branch: newest.name, version, commit: null };
 
-  const commit = await buildCommit(ctx, git, tip, thePlan.edits, commitMessage(title, ctx.options.marker));
+  const built = await buildCommit(ctx, git, tip, thePlan.edits, commitMessage(title, ctx.options.marker));
   if ((await git.currentBranch()) === newest.name) await requireIndexUnlocked(git);
   // Proposed before the local branch moves: if the push or the pull request fails, a rerun
-  // builds the same change and finds it.
-  if (gh) await propose(ctx, git, gh, newest.name, version, date, commit, movedLines(thePlan));
+  // builds the same change and finds it (and moves to the commit already pushed).
+  const commit = gh ? await propose(ctx, git, gh, newest.name, version, date, built, movedLines(thePlan)) : built;
   await git.updateRefs([{ ref: `refs/heads/${newest.name}`, to: commit, from: newest.local }], `nx release-latest: ${title}`);
   const followed = await followIfCheckedOut(git, newest.name, tip, commit);
   ctx.log.info(`committed "${title}" on ${newest.name} (${commit.slice(0, 12)})${followed ? '; working tree updated' : ''}`);
   return { branch: newest.name, version, commit };
 }
 
-async function propose(ctx: CommandContext, git: Git, gh: GitHubPush, branch: string, version: string, date: string, commit: string, lines: Proposal['lines'] = []): Promise<void> {
-  await proposeAll(ctx, git, gh, 'nx release-latest --push', [
+async function propose(ctx: CommandContext, git: Git, gh: GitHubPush, branch: string, version: string, date: string, commit: string, lines: Proposal['lines'] = []): Promise<string> {
+  const review = releaseReviewBranch(ctx, version);
+  const proposed = await proposeAll(ctx, git, gh, 'nx release-latest --push', [
     {
-      branch: releaseReviewBranch(ctx, version),
+      branch: review,
       base: branch,
       commit,
       title: fillPattern(ctx.options.releaseTitle, version),
@@ -73,4 +74,5 @@ async function propose(ctx: CommandContext, git: Git, gh: GitHubPush, branch: st
       onMerge: onReleaseMerge(ctx, branch, version),
     },
   ]);
+  return proposedCommit(proposed, review, commit);
 }

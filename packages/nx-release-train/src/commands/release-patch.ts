@@ -17,7 +17,7 @@ import type { CommandContext } from './command-context';
 import { formatFailure } from '../core/errors';
 import { requireIndexUnlocked, requireRepo } from './preflight';
 import { finishPrepared, inspectLine, type Prepared } from './release-patch-finish';
-import { proposeAll, type Proposal } from './propose';
+import { proposeAll, proposedCommit, type Proposal } from './propose';
 import { plan, snapshot } from './snapshot';
 
 export interface PatchOptions {
@@ -105,7 +105,8 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
   if (gh) {
     const proposals = ready.map((r) => patchProposal(ctx, r));
     for (const p of prepared) proposals.push(patchProposal(ctx, { branch: p.branch, commit: p.tip, version: p.version, plan: await planOf(ctx, git, p, opts.date) }));
-    await proposeAll(ctx, git, gh, 'nx release-patch --push', proposals);
+    const proposed = await proposeAll(ctx, git, gh, 'nx release-patch --push', proposals);
+    for (const r of ready) r.commit = proposedCommit(proposed, releaseReviewBranch(ctx, r.version), r.commit);
   }
   if (ready.length > 0) {
     await git.updateRefs(

@@ -10,7 +10,7 @@ import { describeStage, releaseVersionOf, stageOf, type VersionPlan } from '../c
 import { Git } from '../effects/git';
 import { githubForPush } from '../effects/github-target';
 import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMerge, rcReviewBranch } from './apply';
-import { proposeAll, type Proposal } from './propose';
+import { proposeAll, proposedCommit, type Proposal } from './propose';
 import { knownReleaseBranches, newestTip } from './branches';
 import type { CommandContext } from './command-context';
 import { requireIndexUnlocked, requireRepo } from './preflight';
@@ -89,11 +89,12 @@ export async function releaseCandidate(ctx: CommandContext, target: string | und
   if ((await git.currentBranch()) === branch.name) await requireIndexUnlocked(git);
   // Proposed before the local branch moves: if the push or the pull request fails, a rerun
   // builds the same candidate and finds it.
-  if (gh) await proposeAll(ctx, git, gh, 'nx release-rc --push', [candidateProposal(ctx, branch.name, { ...made, commit: made.commit })]);
-  await git.updateRefs([{ ref: `refs/heads/${branch.name}`, to: made.commit, from: branch.local }], `nx release-rc: ${title}`);
-  const followed = await followIfCheckedOut(git, branch.name, tip, made.commit);
-  ctx.log.info(`committed "${title}" on ${branch.name} (${made.commit.slice(0, 12)})${followed ? '; working tree updated' : ''}`);
-  return { branch: branch.name, from, to: made.version, commit: made.commit };
+  const proposal = candidateProposal(ctx, branch.name, { ...made, commit: made.commit });
+  const commit = gh ? proposedCommit(await proposeAll(ctx, git, gh, 'nx release-rc --push', [proposal]), proposal.branch, made.commit) : made.commit;
+  await git.updateRefs([{ ref: `refs/heads/${branch.name}`, to: commit, from: branch.local }], `nx release-rc: ${title}`);
+  const followed = await followIfCheckedOut(git, branch.name, tip, commit);
+  ctx.log.info(`committed "${title}" on ${branch.name} (${commit.slice(0, 12)})${followed ? '; working tree updated' : ''}`);
+  return { branch: branch.name, from, to: made.version, commit };
 }
 
 /** The pull request of a candidate's commit: its review branch into the release branch. */
