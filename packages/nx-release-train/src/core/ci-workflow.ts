@@ -129,7 +129,7 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
       '            echo "::error::release-rc runs on a release branch; choose one in \'Use workflow from\', not $BRANCH"',
       '            exit 1',
       '          fi',
-      '          npx nx release-rc --push',
+      '          npx nx release-rc --target="$BRANCH" --push',
     ]),
     ...job('release-latest', scheduledOr(releaseCron, 'release-latest'), 'Propose release day on the newest release branch', [], ['        run: npx nx release-latest --push']),
     ...job('release-patch', dispatched('release-patch'), 'Propose a patch release of the chosen line', ['          LINE: ${{ inputs.line }}'], [

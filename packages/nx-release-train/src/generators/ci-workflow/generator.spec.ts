@@ -50,7 +50,7 @@ describe('ci-workflow generator', () => {
     expect(runs(wf, 'cut')).toContain('npx nx release-major --push');
     expect(wf.jobs['release-latest'].if).toContain("'0 12 20 * *'");
     expect(runs(wf, 'release-latest')).toContain('npx nx release-latest --push');
-    expect(runs(wf, 'release-rc')).toContain('npx nx release-rc --push');
+    expect(runs(wf, 'release-rc')).toContain('npx nx release-rc --target="$BRANCH" --push');
     expect(runs(wf, 'tag')).toContain('npx nx release-tag --branch="$BRANCH" --push --via=api');
     expect(wf.jobs.tag.if).toContain("conclusion == 'success'");
     expect(wf.on.workflow_run).toMatchObject({ workflows: ['CI'], branches: ['release-*'] });
