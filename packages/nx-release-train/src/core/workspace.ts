@@ -4,11 +4,12 @@
  * (implicit membership, followed transitively), minus `exclude`. Pure: the caller supplies
  * the list of manifest paths in the tree and a way to read them.
  */
-import { compatLine } from './release-line';
-import type { Crate, Diagnostic, MemberDep, Workspace } from './model';
+import type { Crate, Diagnostic, Workspace } from './model';
 import { parseManifest, type Manifest, type Table } from './manifest';
 import { dirOf, globToRegExp, isGlob, isOutside, isWithin, joinPath, manifestOf } from './paths';
 import { lineOf } from './toml-lines';
+import { toCrate } from './workspace-crate';
+import { depEntries } from './workspace-deps';
 
 export interface TreeSource {
   /** Every `Cargo.toml` in the tree, relative POSIX paths. */
@@ -16,14 +17,6 @@ export interface TreeSource {
   /** Text of a file, or null when it does not exist. */
   read(path: string): string | null;
 }
-
-const DEP_TABLES: Array<[string, MemberDep['kind']]> = [
-  ['dependencies', 'normal'],
-  ['dev-dependencies', 'dev'],
-  ['dev_dependencies', 'dev'],
-  ['build-dependencies', 'build'],
-  ['build_dependencies', 'build'],
-];
 
 export function buildWorkspace(source: TreeSource): Workspace {
   const diagnostics: Diagnostic[] = [];
@@ -194,131 +187,4 @@ function expandMember(pattern: string, rootDir: string, known: Set<string>): str
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-function toCrate(
-  manifest: Manifest,
-  file: string,
-  dir: string,
-  wsVersion: string | null,
-  wsPackage: Table,
-  diagnostics: Diagnostic[],
-): Crate | null {
-  const pkg = manifest.data.package as Table | undefined;
-  if (!pkg || typeof pkg.name !== 'string') {
-    diagnostics.push({
-      level: 'error',
-      file,
-      line: lineOf(manifest.lines, ['package']),
-      message: `${file} is a workspace member but has no [package] name`,
-      fix: 'add `name = "..."` under [package], or remove the directory from the workspace members',
-    });
-    return null;
-  }
-  let version = '0.0.0';
-  let versionFrom: Crate['versionFrom'] = 'none';
-  if (pkg.version !== undefined && typeof pkg.version !== 'string' && !isInherited(pkg.version)) {
-    // cargo rejects this (e.g. `version.workspace = false`); taking it as 0.0.0 would publish a wrong version.
-    diagnostics.push({
-      level: 'error',
-      file,
-      line: lineOf(manifest.lines, ['package', 'version']),
-      message: `${pkg.name}: [package] version is ${JSON.stringify(pkg.version)}, neither a version string nor \`version.workspace = true\` (cargo rejects it)`,
-      fix: 'write `version = "X.Y.Z"`, or `version.workspace = true` to inherit [workspace.package] version',
-    });
-    return null;
-  }
-  if (typeof pkg.version === 'string') {
-    version = pkg.version;
-    versionFrom = 'literal';
-  } else if (isInherited(pkg.version)) {
-    versionFrom = 'workspace';
-    if (wsVersion) version = wsVersion;
-    else {
-      diagnostics.push({
-        level: 'error',
-        file,
-        line: lineOf(manifest.lines, ['package', 'version']),
-        message: `${pkg.name} inherits version.workspace but [workspace.package] has no version`,
-        fix: 'set `version` under [workspace.package] in the root Cargo.toml',
-      });
-    }
-  }
-  const publishValue = isInherited(pkg.publish) ? wsPackage.publish : pkg.publish;
-  const publishable = !(publishValue === false || (Array.isArray(publishValue) && publishValue.length === 0));
-  let line: string | null = null;
-  if (versionFrom === 'workspace') line = 'workspace';
-  // A literal version's line is its compatibility line (`46`, `0.19`), as Cargo unifies them.
-  else if (versionFrom === 'literal' && publishable) line = compatLine(version) ?? version;
-  return { name: pkg.name, dir, manifest: file, version, versionFrom, publishable, line, deps: [] };
-}
-
-function isInherited(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as Table).workspace === true;
-}
-
-interface TableDep {
-  key: string;
-  kind: MemberDep['kind'];
-  target: string | null;
-  req: string | null;
-  optional: boolean;
-  inherited: boolean;
-  /** Directory of the path dependency (tree-relative), or null for registry dependencies. */
-  pathDir: string | null;
-  line: number;
-}
-
-/** Every dependency entry of a manifest, `workspace = true` resolved. */
-function depEntries(manifest: Manifest, wsDeps: Table, rootDir: string, dir: string): TableDep[] {
-  const out: TableDep[] = [];
-  const visit = (tables: Table, target: string | null, prefix: string[]) => {
-    for (const [tableName, kind] of DEP_TABLES) {
-      const table = tables[tableName] as Table | undefined;
-      if (!table || typeof table !== 'object') continue;
-      for (const [key, raw] of Object.entries(table)) {
-        const line = lineOf(manifest.lines, [...prefix, tableName, key]) ?? 0;
-        out.push(resolveEntry(key, raw, kind, target, wsDeps, rootDir, dir, line));
-      }
-    }
-  };
-  visit(manifest.data, null, []);
-  const targets = manifest.data.target as Table | undefined;
-  if (targets && typeof targets === 'object') {
-    for (const [cfg, tables] of Object.entries(targets)) {
-      if (tables && typeof tables === 'object') visit(tables as Table, cfg, ['target', cfg]);
-    }
-  }
-  return out;
-}
-
-function resolveEntry(
-  key: string,
-  raw: unknown,
-  kind: MemberDep['kind'],
-  target: string | null,
-  wsDeps: Table,
-  rootDir: string,
-  dir: string,
-  line: number,
-): TableDep {
-  const entry: TableDep = { key, kind, target, req: null, optional: false, inherited: false, pathDir: null, line };
-  if (typeof raw === 'string') {
-    entry.req = raw;
-    return entry;
-  }
-  if (!raw || typeof raw !== 'object') return entry;
-  const own = raw as Table;
-  entry.optional = own.optional === true;
-  let spec = own;
-  let base = dir;
-  if (own.workspace === true) {
-    entry.inherited = true;
-    const inherited = wsDeps[key];
-    spec = typeof inherited === 'string' ? { version: inherited } : ((inherited ?? {}) as Table);
-    base = rootDir;
-  }
-  if (typeof spec.version === 'string') entry.req = spec.version;
-  if (typeof spec.path === 'string') entry.pathDir = joinPath(base, spec.path);
-  return entry;
 }
