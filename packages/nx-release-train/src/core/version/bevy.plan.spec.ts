@@ -19,6 +19,8 @@ function bevy(v: string): Record<string, string> {
     // Private crates on their own versions: they never move.
     'examples/mobile/Cargo.toml': `[package]\nname = "bevy_mobile_example"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\nbevy = { path = "../../", version = "${v}" }\n`,
     'errors/Cargo.toml': `[package]\nname = "errors"\nversion = "0.1.0"\nedition = "2024"\npublish = false\n\n[dependencies]\nbevy = { path = "..", version = "${v}" }\n`,
+    // Bevy's newer private tools carry no version at all (Cargo reads 0.0.0).
+    'tools/example-showcase/Cargo.toml': '[package]\nname = "example-showcase"\nedition = "2024"\npublish = false\n\n[dependencies]\nxshell = "0.2"\n',
     'tools/ci/Cargo.toml': '[package]\nname = "ci"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\nargh = "0.1"\n',
   };
   CRATES.forEach((name, i) => {
@@ -26,7 +28,7 @@ function bevy(v: string): Record<string, string> {
     const reqs = deps.map((d) => `${d} = { path = "../${d}", version = "${v}" }`).join('\n');
     files[`crates/${name}/Cargo.toml`] = `[package]\nname = "${name}"\nversion = "${v}"\nedition = "2024"\n\n[dependencies]\n${reqs}${reqs ? '\n' : ''}serde = "1"\n`;
   });
-  const locked = [['bevy', v], ...CRATES.map((c) => [c, v]), ['bevy_mobile_example', '0.0.0'], ['ci', '0.0.0'], ['errors', '0.1.0']];
+  const locked = [['bevy', v], ...CRATES.map((c) => [c, v]), ['bevy_mobile_example', '0.0.0'], ['ci', '0.0.0'], ['errors', '0.1.0'], ['example-showcase', '0.0.0']];
   files['Cargo.lock'] = `version = 4\n${locked.map(([n, ver]) => `\n[[package]]\nname = "${n}"\nversion = "${ver}"\n`).join('')}`;
   files['crates/bevy_ecs/Cargo.toml'] += `\n[dev-dependencies]\nbevy_reflect = { path = "../bevy_reflect", version = "${v}", features = ["derive"] }\n`;
   return files;
