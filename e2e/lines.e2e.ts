@@ -189,20 +189,20 @@ describe.skipIf(!hasCargo)('a wgpu-shaped workspace cut to 0.20.0', () => {
   });
 });
 
-/** Bevy in miniature: the root package and 30 crates at one literal 0.x version, caret requirements everywhere. */
-function bevyShaped(): Record<string, string> {
+/** Bevy in miniature: the root package and 30 crates at one literal 0.x version `v`, caret-less requirements everywhere. */
+function bevyShaped(v = '0.19.0'): Record<string, string> {
   const names = Array.from({ length: 30 }, (_, i) => `bevy_part${i}`);
   const files: Record<string, string> = {
-    'Cargo.toml': `[package]\nname = "bevy"\nversion = "0.19.0"\nedition = "2021"\n\n[workspace]\nmembers = ["crates/*", "examples/*"]\n\n[dependencies]\n${names.map((n) => `${n} = { path = "crates/${n}", version = "0.19.0" }`).join('\n')}\n`,
+    'Cargo.toml': `[package]\nname = "bevy"\nversion = "${v}"\nedition = "2021"\n\n[workspace]\nmembers = ["crates/*", "examples/*"]\n\n[dependencies]\n${names.map((n) => `${n} = { path = "crates/${n}", version = "${v}" }`).join('\n')}\n`,
     'src/lib.rs': '',
     // A process document, not release notes: left alone.
     'RELEASES.md': '# Release process\n\n1. Bump the version on main.\n2. Write the blog post.\n',
-    'examples/demo/Cargo.toml': '[package]\nname = "demo"\nversion = "0.1.0"\nedition = "2021"\npublish = false\n\n[dependencies]\nbevy = { path = "../..", version = "0.19.0" }\n',
+    'examples/demo/Cargo.toml': `[package]\nname = "demo"\nversion = "0.1.0"\nedition = "2021"\npublish = false\n\n[dependencies]\nbevy = { path = "../..", version = "${v}" }\n`,
     'examples/demo/src/lib.rs': '',
   };
   names.forEach((n, i) => {
-    const dep = i > 0 ? `\n[dependencies]\n${names[i - 1]} = { path = "../${names[i - 1]}", version = "0.19.0" }\n` : '';
-    files[`crates/${n}/Cargo.toml`] = `[package]\nname = "${n}"\nversion = "0.19.0"\nedition = "2021"\n${dep}`;
+    const dep = i > 0 ? `\n[dependencies]\n${names[i - 1]} = { path = "../${names[i - 1]}", version = "${v}" }\n` : '';
+    files[`crates/${n}/Cargo.toml`] = `[package]\nname = "${n}"\nversion = "${v}"\nedition = "2021"\n${dep}`;
     files[`crates/${n}/src/lib.rs`] = '';
   });
   return files;
@@ -228,6 +228,36 @@ describe.skipIf(!hasCargo)('a Bevy-shaped workspace without preset', () => {
     expect(out).not.toContain('+++ b/RELEASES.md');
     expect(out).not.toContain('-version = "0.1.0"');
     expect(repoState(ws)).toEqual(before);
+  });
+
+  it('cuts a -dev main exactly as Bevy\'s "Bump Version after Release": every crate and requirement to 0.20.0-dev, silently', () => {
+    const ws = makeWorkspace({});
+    cleanups.push(ws.cleanup);
+    const { 'RELEASES.md': _notes, ...dev } = bevyShaped('0.19.0-dev');
+    // Like Bevy, no Cargo.lock is committed.
+    write(ws, { ...dev, '.gitignore': `${existsSync(join(ws.dir, '.gitignore')) ? read(ws, '.gitignore') : ''}/target\nCargo.lock\n` });
+    ws.git(['init', '-q', '-b', 'main']);
+    ws.git(['add', '-A']);
+    ws.git(['commit', '-q', '-m', 'bevy 0.19.0-dev']);
+    const head = ws.git(['rev-parse', 'HEAD']);
+    const out = ok(ws, ['release-major']);
+    expect(out).not.toMatch(/warning/i);
+    expect(out).toContain('line 0.19: 0.19.0-dev -> 0.20.0-dev (31 crates)');
+    // The release branch is cut at HEAD, named without -dev, and (no candidates) keeps 0.19.0-dev.
+    expect(ws.git(['rev-parse', 'release-0.19.0'])).toBe(head);
+    expect(ws.git(['branch', '--list', '*-dev*'])).toBe('');
+    expect(ws.git(['rev-parse', 'main^'])).toBe(head);
+    expect(ws.git(['show', 'release-0.19.0:crates/bevy_part7/Cargo.toml'])).toBe(dev['crates/bevy_part7/Cargo.toml'].trimEnd());
+    // Main: every manifest is the -dev tree one version on; the private example keeps 0.1.0.
+    const next = bevyShaped('0.20.0-dev');
+    for (const file of Object.keys(dev).filter((f) => f.endsWith('Cargo.toml'))) expect(read(ws, file), file).toBe(next[file]);
+    expect(read(ws, 'examples/demo/Cargo.toml')).toContain('version = "0.1.0"');
+    expect(ws.git(['diff', '--name-only', 'main^', 'main']).split('\n')).toEqual(['Cargo.toml', ...Array.from({ length: 30 }, (_, i) => `crates/bevy_part${i}/Cargo.toml`).sort(), 'examples/demo/Cargo.toml']);
+    // Cargo agrees: every requirement resolves and every crate is at the next -dev version.
+    const meta = JSON.parse(cargo(ws, ['metadata', '--offline', '--format-version', '1']));
+    const versions = new Set(meta.packages.filter((p: { name: string }) => p.name !== 'demo').map((p: { version: string }) => p.version));
+    expect([...versions]).toEqual(['0.20.0-dev']);
+    expect(ws.git(['status', '--porcelain'])).toBe('');
   });
 });
 
