@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// Tiers: `npm test` runs unit, commands (each command in-process through `run(request,
+// services)` against real git, cargo and the local services) and nx (one real-nx test per
+// executor and per Nx mechanism). `npm run test:campaigns` runs the long ones: kill -9
+// campaigns, rate-limit storms, trusted-publishing expiry, full train rehearsals.
 export default defineConfig({
   test: {
     reporters: ['default', './tools/vitest-summary-reporter.mjs'],
@@ -10,19 +14,37 @@ export default defineConfig({
           include: ['packages/*/src/**/*.spec.ts', 'tools/**/*.spec.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           testTimeout: 20_000,
-          // Unit tests first, then the slower e2e group.
           sequence: { groupOrder: 0 },
         },
       },
       {
         test: {
-          name: 'e2e',
-          include: ['e2e/**/*.e2e.ts'],
+          name: 'commands',
+          include: ['e2e/commands/**/*.test.ts'],
+          setupFiles: ['e2e/support/setup-git.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'nx',
+          include: ['e2e/*.e2e.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
-          fileParallelism: true,
           maxWorkers: 2,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        test: {
+          name: 'campaigns',
+          include: ['e2e/campaigns/**/*.e2e.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 3 },
         },
       },
     ],

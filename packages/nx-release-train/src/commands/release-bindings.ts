@@ -11,7 +11,7 @@ import { fillPattern, type ReleaseTrainOptions } from '../core/options';
 import { ReleaseError } from '../core/release';
 import type { Logger } from './command-context';
 import { githubPulls, type PullsApi } from '../effects/github-pulls';
-import { workspaceModel } from '../graph/model-cache';
+import { workspaceModel } from '../effects/workspace-model';
 import { updateRepo } from './release-bindings/update-repo';
 
 export interface BindingsInput {

@@ -4,6 +4,7 @@
  * tags it. A line still in release candidates (X.0.0-rc.N) or at X.0.0-dev drops the suffix in
  * the same commit. A rerun on an already dated branch changes nothing and says so.
  */
+import { resolveGitHubTarget } from '../core/github-target';
 import { fillPattern } from '../core/options';
 import { carriesMarker, commitMessage, ReleaseError, subjectOf } from '../core/release';
 import { Git } from '../effects/git';
@@ -25,7 +26,7 @@ export interface ReleaseDayResult {
 export async function releaseLatest(ctx: CommandContext, date: string): Promise<ReleaseDayResult> {
   const git = new Git(ctx.root);
   await requireRepo(git);
-  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.options, git) : null;
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(resolveGitHubTarget(ctx.options, process.env), git, ctx.options.remote) : null;
   const branches = await knownReleaseBranches(ctx, git);
   if (branches.length === 0) {
     throw new ReleaseError(`no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`, 'cut one first with `nx release-major`');

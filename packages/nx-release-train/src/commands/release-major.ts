@@ -4,6 +4,7 @@
  * main goes to X+1.0.0-dev and, with candidates on, the release branch gets its first
  * candidate on top of the cut point. Refs move together or not at all.
  */
+import { resolveGitHubTarget } from '../core/github-target';
 import { fillPattern } from '../core/options';
 import { commitMessage, ReleaseError, releaseBranchName, subjectOf } from '../core/release';
 import { releaseVersionOf, stageOf } from '../core/version';
@@ -35,7 +36,7 @@ export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutRes
   const git = new Git(ctx.root);
   await requireRepo(git);
   // Refused before anything moves: --push without a token, or without a GitHub repository.
-  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.options, git) : null;
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(resolveGitHubTarget(ctx.options, process.env), git, ctx.options.remote) : null;
   const mainBranch = ctx.options.mainBranch;
   const branch = await git.currentBranch();
   if (branch !== mainBranch) {

@@ -4,6 +4,7 @@
  * lines, every line's commit is prepared first; refs move (and pushes go) only when all
  * succeeded, in one transaction.
  */
+import { resolveGitHubTarget } from '../core/github-target';
 import { fillPattern } from '../core/options';
 import { branchTarget, parsePatchTarget, selectLines, supportedLines, type LineInfo } from '../core/patch-target';
 import { commitMessage, ReleaseError, releaseBranches } from '../core/release';
@@ -41,7 +42,7 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
   const parsed = opts.target === undefined ? null : parsePatchTarget(opts.target, ctx.options);
   const git = new Git(ctx.root);
   await requireRepo(git);
-  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.options, git) : null;
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(resolveGitHubTarget(ctx.options, process.env), git, ctx.options.remote) : null;
   const branches = await knownReleaseBranches(ctx, git);
   const lines = await withCutDates(ctx, git, branches);
   const supported = supportedLines(lines, ctx.options, opts.date);

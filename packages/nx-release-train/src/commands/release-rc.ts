@@ -3,6 +3,7 @@
  * next ones by `nx release-rc [--target=49.x]` on a release branch, built from git objects:
  * the checkout is never switched (it follows only when the moved branch is checked out).
  */
+import { resolveGitHubTarget } from '../core/github-target';
 import { fillPattern } from '../core/options';
 import { parsePatchTarget, selectLines } from '../core/patch-target';
 import { commitMessage, ReleaseError } from '../core/release';
@@ -69,7 +70,7 @@ export async function releaseCandidate(ctx: CommandContext, target: string | und
   const git = new Git(ctx.root);
   await requireRepo(git);
   // Refused before anything moves: --push without a token, or without a GitHub repository.
-  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.options, git) : null;
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(resolveGitHubTarget(ctx.options, process.env), git, ctx.options.remote) : null;
   const branches = await knownReleaseBranches(ctx, git);
   const lines = branches.map((b) => ({ name: b.name, version: b.version, major: b.major, line: b.line, cutDate: null }));
   if (lines.length === 0) throw new ReleaseError(`no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`, 'cut one first with `nx release-major`');

@@ -4,14 +4,16 @@
  * and with `--push` on the remote: by `git push`, or (`--via=api`) as a ref created through
  * the GitHub API. Anywhere else say why no tag was made and succeed.
  */
-import { fillPattern } from '../core/options';
+import type { ReleaseTagFlags } from '../core/flags/release-tag';
+import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
+import { fillPattern, type ReleaseTrainOptions } from '../core/options';
 import { carriesMarker, ReleaseError, releaseBranches, subjectOf } from '../core/release';
-import { Git } from '../effects/git';
-import { githubTags } from '../effects/github-refs';
-import { githubForPush } from '../effects/github-target';
-import type { CommandContext } from './command-context';
-import { requireRepo } from './preflight';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';
+import type { Git } from '../effects/git';
+import { githubForPush } from '../effects/github-target';
+import type { Command, CommandInput } from './command';
+import { requireRepo } from './preflight';
+import type { Services } from './services';
 import { currentVersion, snapshot } from './snapshot';
 
 export interface TagResult {
@@ -19,17 +21,28 @@ export interface TagResult {
   reason: string;
 }
 
-export interface TagOptions {
+export interface ReleaseTagRequest {
+  options: ReleaseTrainOptions;
+  dryRun: boolean;
+  push: boolean;
   /** The branch HEAD belongs to when it is detached (CI passes it through the environment). */
   branch?: string;
   /** How `--push` makes the remote tag. */
   via: 'git' | 'api';
+  github: GitHubTargetRequest;
 }
 
-export async function releaseTag(ctx: CommandContext, opts: TagOptions): Promise<TagResult> {
-  const git = new Git(ctx.root);
+export function resolveReleaseTag(input: CommandInput<ReleaseTagFlags>): ReleaseTagRequest {
+  const { flags, options, env } = input;
+  return { options, dryRun: flags.dryRun, push: flags.push, branch: flags.branch || undefined, via: flags.via, github: resolveGitHubTarget(options, env) };
+}
+
+export async function releaseTag(req: ReleaseTagRequest, services: Services): Promise<TagResult> {
+  const git = services.git();
+  const ctx = { options: req.options, dryRun: req.dryRun, push: req.push, log: services.log };
+  const opts = req;
   await requireRepo(git);
-  const gh = ctx.push && !ctx.dryRun && opts.via === 'api' ? await githubForPush(ctx.options, git) : null;
+  const gh = ctx.push && !ctx.dryRun && opts.via === 'api' ? await githubForPush(req.github, git, req.options.remote) : null;
   // CI checks out a detached HEAD; it names the branch (e.g. GITHUB_REF_NAME) through --branch.
   const branch = opts.branch ?? (await git.currentBranch());
   const [release] = branch ? releaseBranches([branch], ctx.options) : [];
@@ -49,7 +62,7 @@ export async function releaseTag(ctx: CommandContext, opts: TagOptions): Promise
   if (gh) {
     // The tag is made on GitHub only (a lightweight ref, as the API makes it); the jobs it
     // starts fetch it. A local annotated tag would differ from it and clash on the next fetch.
-    const api = await githubTags({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });
+    const api = await services.github.tags({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });
     const there = await api.find(tag);
     if (there === head) ctx.log.info(`${tag} already exists on ${gh.repository} at ${head.slice(0, 12)}: nothing to do`);
     else if (there) throw alreadyTagged(`${tag} on ${gh.repository}`, there, head);
@@ -76,7 +89,7 @@ export async function releaseTag(ctx: CommandContext, opts: TagOptions): Promise
 }
 
 /** HEAD carries the marker, or is the merge of a commit that does (a merged pull request). */
-async function releaseCommit(ctx: CommandContext, git: Git, head: string): Promise<{ ok: boolean; reason: string }> {
+async function releaseCommit(ctx: TagContext, git: Git, head: string): Promise<{ ok: boolean; reason: string }> {
   const message = await git.commitMessage(head);
   if (carriesMarker(message, ctx.options.marker)) return { ok: true, reason: '' };
   const merged = await git.resolve(`${head}^2`);
@@ -90,7 +103,7 @@ async function releaseCommit(ctx: CommandContext, git: Git, head: string): Promi
  * A branch named on the command line must really hold HEAD (locally or on the remote):
  * a name alone, e.g. from a fork's pull request, proves nothing.
  */
-async function requireOnBranch(ctx: CommandContext, git: Git, head: string, branch: string): Promise<void> {
+async function requireOnBranch(ctx: TagContext, git: Git, head: string, branch: string): Promise<void> {
   const refs = [`refs/heads/${branch}`, `refs/remotes/${ctx.options.remote}/${branch}`];
   for (const ref of refs) {
     const tip = await git.resolve(ref);
@@ -102,11 +115,15 @@ async function requireOnBranch(ctx: CommandContext, git: Git, head: string, bran
   );
 }
 
+type TagContext = { options: ReleaseTrainOptions; log: Services['log'] };
+
 function alreadyTagged(tag: string, at: string, head: string): ReleaseError {
   return new ReleaseError(`tag ${tag} already exists at ${at.slice(0, 12)}, not at HEAD ${head.slice(0, 12)}`, `a version is released once; bump the version (nx release-patch) instead of moving the tag`);
 }
 
-function skip(ctx: CommandContext, reason: string): TagResult {
+function skip(ctx: TagContext, reason: string): TagResult {
   ctx.log.info(`no tag: ${reason}`);
   return { tag: null, reason };
 }
+
+export const releaseTagCommand: Command<ReleaseTagFlags, ReleaseTagRequest, TagResult> = { name: 'release-tag', resolve: resolveReleaseTag, run: releaseTag };

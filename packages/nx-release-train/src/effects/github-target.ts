@@ -1,17 +1,16 @@
 /**
- * Where `--push` goes on GitHub, read once before anything moves: the repository
- * (GITHUB_REPOSITORY, else the remote's GitHub URL, else the setting), the API
- * (GITHUB_API_URL, else the setting), the token (the variable `githubTokenEnv` names) and who
- * asked (GITHUB_ACTOR). Without a token the push is refused here, with the fix.
+ * Finishes the one GitHub target (core/github-target.ts) where git is needed: the repository
+ * from the push remote's GitHub URL when no flag, variable or setting gave it. Commands that
+ * write to GitHub require the token here, before anything moves.
  */
 import { insecureRemoteProblem } from '../core/bindings/git-host';
-import { resolveRepository } from '../core/github-repo';
-import type { ReleaseTrainOptions } from '../core/options';
+import { repositoryFromUrl } from '../core/github-repo';
+import type { GitHubTargetRequest } from '../core/github-target';
 import { ReleaseError } from '../core/release';
 import { redact } from './binding-clone';
 import type { Git } from './git';
 
-export interface GitHubPush {
+export interface GitHub {
   repository: string;
   apiUrl: string;
   token: string;
@@ -20,20 +19,59 @@ export interface GitHubPush {
   actor: string | null;
 }
 
-export async function githubForPush(options: ReleaseTrainOptions, git: Git, env: NodeJS.ProcessEnv = process.env): Promise<GitHubPush> {
-  const tokenVar = options.githubTokenEnv;
-  const token = env[tokenVar];
-  if (!token) {
+/** Kept name for the train's `--push`. */
+export type GitHubPush = GitHub;
+
+const NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+/**
+ * The repository, API and token; `purpose` says what the token is for in the refusal. With
+ * `remote`, the remote's URL is checked (a token is never offered to a plain-http remote) and
+ * used for the repository when nothing else named it.
+ */
+export async function githubTarget(req: GitHubTargetRequest, purpose: { needs: string; fix: string; without?: string }, git?: Git, remote?: string): Promise<GitHub> {
+  if (!req.token) {
     throw new ReleaseError(
-      `--push needs a GitHub token in ${tokenVar} (to push the review branches and open the pull requests); nothing was changed or pushed`,
-      `export ${tokenVar} with a token allowed to push branches and open pull requests (contents: write, pull-requests: write), ` +
-        `or name another variable in the "githubTokenEnv" setting; run without --push to prepare the commits locally only`,
+      `${purpose.needs} needs a GitHub token in ${req.tokenVar}; nothing was changed`,
+      `export ${req.tokenVar} with a token allowed to ${purpose.fix}, or name another variable in the "githubTokenEnv" setting${purpose.without ? `; ${purpose.without}` : ''}`,
     );
   }
-  const remoteUrl = (await git.run(['remote', 'get-url', '--push', options.remote], { reject: false })).stdout.trim() || null;
-  const insecure = remoteUrl && insecureRemoteProblem(redact(remoteUrl));
-  if (insecure) throw new ReleaseError(`refused to push: ${insecure}; ${tokenVar} is set, and git would offer it there`, `use an https:// (or ssh) URL for the remote "${options.remote}"`);
-  const { repository } = resolveRepository({ env: env.GITHUB_REPOSITORY, remoteUrl: remoteUrl && redact(remoteUrl), serverUrl: env.GITHUB_SERVER_URL, setting: options.githubRepository });
-  const apiUrl = env.GITHUB_API_URL || options.githubApiUrl;
-  return { repository, apiUrl, token, tokenVar, actor: env.GITHUB_ACTOR || null };
+  let remoteUrl: string | null = null;
+  if (git && remote) {
+    remoteUrl = (await git.run(['remote', 'get-url', '--push', remote], { reject: false })).stdout.trim() || null;
+    const insecure = remoteUrl && insecureRemoteProblem(redact(remoteUrl));
+    if (insecure) throw new ReleaseError(`refused to push: ${insecure}; ${req.tokenVar} is set, and git would offer it there`, `use an https:// (or ssh) URL for the remote "${remote}"`);
+  }
+  return { repository: repositoryOf(req, remoteUrl && redact(remoteUrl)), apiUrl: req.apiUrl, token: req.token, tokenVar: req.tokenVar, actor: req.actor };
+}
+
+function repositoryOf(req: GitHubTargetRequest, remoteUrl: string | null): string {
+  if (req.repository) {
+    if (!NAME.test(req.repository.value)) throw new ReleaseError(`${req.repository.from} "${req.repository.value}" is not "owner/name"`, 'give the repository as owner/name, e.g. bytecodealliance/wasmtime');
+    return req.repository.value;
+  }
+  const hosts = ['github.com'];
+  if (req.serverUrl) {
+    try {
+      hosts.push(new URL(req.serverUrl).hostname);
+    } catch {
+      // not a URL: only github.com counts
+    }
+  }
+  const fromUrl = remoteUrl ? repositoryFromUrl(remoteUrl, hosts) : null;
+  if (fromUrl) return fromUrl;
+  throw new ReleaseError(
+    'no GitHub repository: GITHUB_REPOSITORY is unset, no "githubRepository" setting, and the remote is not a GitHub URL',
+    'set GITHUB_REPOSITORY=owner/name, or "githubRepository" in the nx-release-train options of nx.json',
+  );
+}
+
+/** The train's `--push`: token, repository and API, refused before anything moves. */
+export function githubForPush(req: GitHubTargetRequest, git: Git, remote: string): Promise<GitHubPush> {
+  return githubTarget(
+    req,
+    { needs: '--push (to push the review branches and open the pull requests)', fix: 'push branches and open pull requests (contents: write, pull-requests: write)', without: 'run without --push to prepare the commits locally only' },
+    git,
+    remote,
+  );
 }

@@ -6,7 +6,7 @@
  */
 import { DependencyType, type CreateDependenciesContext, type RawProjectGraphDependency } from '@nx/devkit';
 import type { Workspace } from '../core/model';
-import { lastWorkspaceModel } from './model-cache';
+import { lastWorkspaceModel } from '../effects/workspace-model';
 
 export function edgesOf(model: Workspace): RawProjectGraphDependency[] {
   const edges: RawProjectGraphDependency[] = [];

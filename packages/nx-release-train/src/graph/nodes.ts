@@ -6,7 +6,7 @@ import { dirOf } from '../core/paths';
 import { findManifests } from '../effects/workspace-fs';
 import { Problems } from '../core/version/errors';
 import { assignLines, lineSettings } from '../core/version/grouping';
-import { workspaceModel } from './model-cache';
+import { workspaceModel } from '../effects/workspace-model';
 import { reportOnce } from './report';
 import { crateTargets, rootTargets } from './targets';
 

@@ -12,7 +12,7 @@ import { dirOf } from '../../core/paths';
 import { tokenEnvVar } from '../../core/publish-retry';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import { sparseIndexClient, type IndexClient } from '../../effects/registry-client';
-import { workspaceModel } from '../../graph/model-cache';
+import { workspaceModel } from '../../effects/workspace-model';
 
 export interface PublishContext {
   ws: Workspace;

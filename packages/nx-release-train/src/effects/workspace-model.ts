@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Workspace } from '../core/model';
 import { buildWorkspace } from '../core/workspace';
-import { findManifests, readText } from '../effects/workspace-fs';
+import { findManifests, readText } from './workspace-fs';
 
 const CACHE_VERSION = 1;
 const memory = new Map<string, Workspace>();

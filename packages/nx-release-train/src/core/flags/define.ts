@@ -1,0 +1,68 @@
+/**
+ * Executor options: one zod schema per executor gives the parser (defaults applied), the
+ * TypeScript type, and the `schema.json` Nx reads (written by `npm run schemas`; a test fails
+ * when the file and the schema differ). Defaults live only in these schemas.
+ */
+import { z } from 'zod';
+import { ReleaseError } from '../errors';
+
+export interface FlagSchema<S extends z.ZodObject = z.ZodObject> {
+  /** The target's name, the schema's title. */
+  name: string;
+  description: string;
+  schema: S;
+  /** Options Nx passes through that are not flags (a target's own plugin settings). */
+  passThrough?: boolean;
+}
+
+export function defineFlags<S extends z.ZodObject>(name: string, description: string, shape: S, passThrough = false): FlagSchema<S> {
+  return { name, description, schema: shape, passThrough };
+}
+
+/** `--dry-run` for every command that changes something. */
+export const dryRunFlag = (description: string) => z.boolean().default(false).describe(description);
+
+/** A list given as `a,b` on the command line or as an array in project.json. */
+export const listFlag = (description: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .describe(description);
+
+/** The list a `listFlag` gave, trimmed, empty entries dropped. */
+export function listOf(value: string | readonly string[] | undefined): string[] {
+  const items = value === undefined ? [] : typeof value === 'string' ? value.split(',') : [...value];
+  return items.map((s) => s.trim()).filter(Boolean);
+}
+
+/** The schema.json Nx reads for an executor, from its zod schema. */
+export function nxSchemaJson(flags: FlagSchema): Record<string, unknown> {
+  const json = z.toJSONSchema(flags.schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+  return {
+    $schema: 'https://json-schema.org/schema',
+    version: 2,
+    title: flags.name,
+    description: flags.description,
+    type: 'object',
+    properties: json.properties ?? {},
+    additionalProperties: flags.passThrough === true,
+  };
+}
+
+/** Parses what Nx handed the executor; a wrong type is refused naming the flag. */
+export function parseFlags<S extends z.ZodObject>(flags: FlagSchema<S>, raw: unknown): z.output<S> {
+  const schema = flags.passThrough ? flags.schema.loose() : flags.schema.strict();
+  // Nx's own bookkeeping keys (`__overrides__`, ...) are not flags.
+  const given = Object.fromEntries(Object.entries((raw ?? {}) as Record<string, unknown>).filter(([k]) => !k.startsWith('__')));
+  const parsed = schema.safeParse(given);
+  if (parsed.success) return parsed.data as z.output<S>;
+  const lines = parsed.error.issues.map((i) => `--${i.path.join('.') || '?'}: ${i.message}`);
+  throw new FlagsError(`${flags.name}: ${lines.join('; ')}`, `see nx ${flags.name} --help`);
+}
+
+export class FlagsError extends ReleaseError {}
+
+/** The committed text of a schema.json (two-space JSON, newline at the end). */
+export function schemaJsonText(json: Record<string, unknown>): string {
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

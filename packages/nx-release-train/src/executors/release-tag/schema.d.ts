@@ -1,6 +1,0 @@
-export interface ReleaseTagSchema {
-  dryRun?: boolean;
-  push?: boolean;
-  branch?: string;
-  via?: 'git' | 'api';
-}
