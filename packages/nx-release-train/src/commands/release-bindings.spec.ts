@@ -13,7 +13,7 @@ function input(bindings: unknown, over: Partial<BindingsInput> = {}): BindingsIn
   dirs.push(root);
   writeFileSync(join(root, 'Cargo.toml'), '[workspace]\nmembers = []\n');
   const options = { ...DEFAULT_OPTIONS, bindings } as ReleaseTrainOptions;
-  return { root, options, only: [], dryRun: false, env: {}, log: { info: () => {}, warn: () => {} }, ...over };
+  return { root, options, only: [], dryRun: false, env: {}, log: { info: () => {}, warn: () => {}, error: () => {} }, ...over };
 }
 
 const repos = [

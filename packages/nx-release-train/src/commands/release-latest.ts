@@ -4,7 +4,11 @@
  * tags it. A line still in release candidates (X.0.0-rc.N) or at X.0.0-dev drops the suffix in
  * the same commit. A rerun on an already dated branch changes nothing and says so.
  */
+import type { ReleaseLatestFlags } from '../core/flags/release-latest';
 import { resolveGitHubTarget } from '../core/github-target';
+import type { Command, CommandInput } from './command';
+import { checkDate, trainContext, type TrainRequest } from './command-context';
+import type { Services } from './services';
 import { fillPattern } from '../core/options';
 import { carriesMarker, commitMessage, ReleaseError, subjectOf } from '../core/release';
 import { Git } from '../effects/git';
@@ -26,7 +30,7 @@ export interface ReleaseDayResult {
 export async function releaseLatest(ctx: CommandContext, date: string): Promise<ReleaseDayResult> {
   const git = new Git(ctx.root);
   await requireRepo(git);
-  const gh = ctx.push && !ctx.dryRun ? await githubForPush(resolveGitHubTarget(ctx.options, process.env), git, ctx.options.remote) : null;
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.github, git, ctx.options.remote) : null;
   const branches = await knownReleaseBranches(ctx, git);
   if (branches.length === 0) {
     throw new ReleaseError(`no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`, 'cut one first with `nx release-major`');
@@ -77,3 +81,21 @@ async function propose(ctx: CommandContext, git: Git, gh: GitHubPush, branch: st
   ]);
   return proposedCommit(proposed, review, commit);
 }
+
+export interface ReleaseLatestRequest extends TrainRequest {
+  /** The release date; default: today (the clock's). */
+  date: string | undefined;
+}
+
+export function resolveReleaseLatest({ flags, options, env }: CommandInput<ReleaseLatestFlags>): ReleaseLatestRequest {
+  return { options, dryRun: flags.dryRun, push: flags.push, date: checkDate(flags.date), github: resolveGitHubTarget(options, env) };
+}
+
+export async function runReleaseLatest(req: ReleaseLatestRequest, services: Services): Promise<ReleaseDayResult> {
+  const ctx = trainContext(req, services);
+  const result = await releaseLatest(ctx, req.date ?? services.clock.today());
+  ctx.log.info(`\nsummary: ${result.version} on ${result.branch}: ${result.commit ? `committed ${result.commit.slice(0, 12)}` : 'no commit'}`);
+  return result;
+}
+
+export const releaseLatestCommand: Command<ReleaseLatestFlags, ReleaseLatestRequest, ReleaseDayResult> = { name: 'release-latest', resolve: resolveReleaseLatest, run: runReleaseLatest };

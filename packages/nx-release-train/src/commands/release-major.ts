@@ -4,7 +4,11 @@
  * main goes to X+1.0.0-dev and, with candidates on, the release branch gets its first
  * candidate on top of the cut point. Refs move together or not at all.
  */
+import type { ReleaseMajorFlags } from '../core/flags/release-major';
 import { resolveGitHubTarget } from '../core/github-target';
+import type { Command, CommandInput } from './command';
+import { checkDate, trainContext, type TrainRequest } from './command-context';
+import type { Services } from './services';
 import { fillPattern } from '../core/options';
 import { commitMessage, ReleaseError, releaseBranchName, subjectOf } from '../core/release';
 import { releaseVersionOf, stageOf } from '../core/version';
@@ -36,7 +40,7 @@ export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutRes
   const git = new Git(ctx.root);
   await requireRepo(git);
   // Refused before anything moves: --push without a token, or without a GitHub repository.
-  const gh = ctx.push && !ctx.dryRun ? await githubForPush(resolveGitHubTarget(ctx.options, process.env), git, ctx.options.remote) : null;
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.github, git, ctx.options.remote) : null;
   const mainBranch = ctx.options.mainBranch;
   const branch = await git.currentBranch();
   if (branch !== mainBranch) {
@@ -200,3 +204,25 @@ async function checkDirty(git: Git, allowDirty: boolean, planned: string[]): Pro
     throw new ReleaseError(`uncommitted changes in files the release edits: ${overlap.join(', ')}`, 'commit or stash the changes to these files first');
   }
 }
+
+export interface ReleaseMajorRequest extends TrainRequest {
+  allowDirty: boolean;
+  date: string | undefined;
+}
+
+export function resolveReleaseMajor({ flags, options, env }: CommandInput<ReleaseMajorFlags>): ReleaseMajorRequest {
+  return { options, dryRun: flags.dryRun, push: flags.push, allowDirty: flags.allowDirty, date: checkDate(flags.date), github: resolveGitHubTarget(options, env) };
+}
+
+export async function releaseMajor(req: ReleaseMajorRequest, services: Services): Promise<CutResult> {
+  const ctx = trainContext(req, services);
+  const result = await cut(ctx, { allowDirty: req.allowDirty });
+  ctx.log.info(
+    `\nsummary: ${result.version} -> ${result.nextVersion}; ${result.filesChanged} files; ` +
+      (ctx.dryRun ? `would create ${result.releaseBranch}` : `branch ${result.releaseBranch}`) +
+      (result.candidate ? ` at ${result.candidate}` : ''),
+  );
+  return result;
+}
+
+export const releaseMajorCommand: Command<ReleaseMajorFlags, ReleaseMajorRequest, CutResult> = { name: 'release-major', resolve: resolveReleaseMajor, run: releaseMajor };

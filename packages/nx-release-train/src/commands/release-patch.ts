@@ -4,7 +4,12 @@
  * lines, every line's commit is prepared first; refs move (and pushes go) only when all
  * succeeded, in one transaction.
  */
+import { PATCH_TARGET_ENV } from '../core/argv';
+import type { ReleasePatchFlags } from '../core/flags/release-patch';
 import { resolveGitHubTarget } from '../core/github-target';
+import type { Command, CommandInput } from './command';
+import { checkDate, trainContext, type TrainRequest } from './command-context';
+import type { Services } from './services';
 import { fillPattern } from '../core/options';
 import { branchTarget, parsePatchTarget, selectLines, supportedLines, type LineInfo } from '../core/patch-target';
 import { commitMessage, ReleaseError, releaseBranches } from '../core/release';
@@ -42,7 +47,7 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
   const parsed = opts.target === undefined ? null : parsePatchTarget(opts.target, ctx.options);
   const git = new Git(ctx.root);
   await requireRepo(git);
-  const gh = ctx.push && !ctx.dryRun ? await githubForPush(resolveGitHubTarget(ctx.options, process.env), git, ctx.options.remote) : null;
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.github, git, ctx.options.remote) : null;
   const branches = await knownReleaseBranches(ctx, git);
   const lines = await withCutDates(ctx, git, branches);
   const supported = supportedLines(lines, ctx.options, opts.date);
@@ -160,3 +165,34 @@ function printTable(ctx: CommandContext, results: LineResult[]): void {
   for (const row of rows) ctx.log.info(row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
   for (const r of results.filter((x) => x.error)) ctx.log.warn(`\n${r.branch}: ${r.error}`);
 }
+
+export interface ReleasePatchRequest extends TrainRequest {
+  /** The line as given (`--target`, `--line`, or Nx's swallowed `--target` from the hook). */
+  target: string | undefined;
+  force: boolean;
+  date: string | undefined;
+}
+
+export function resolveReleasePatch({ flags, options, env }: CommandInput<ReleasePatchFlags>): ReleasePatchRequest {
+  // `--target` is Nx's own option; the plugin's preTasksExecution hook hands it on.
+  const given = flags.target ?? flags.line ?? env[PATCH_TARGET_ENV];
+  return {
+    options,
+    dryRun: flags.dryRun,
+    push: flags.push,
+    target: given === undefined ? undefined : String(given),
+    force: flags.force,
+    date: checkDate(flags.date),
+    github: resolveGitHubTarget(options, env),
+  };
+}
+
+export async function releasePatch(req: ReleasePatchRequest, services: Services): Promise<LineResult[]> {
+  const ctx = trainContext(req, services);
+  const results = await patch(ctx, { target: req.target, force: req.force, date: req.date ?? services.clock.today() });
+  const done = results.filter((r) => r.commit).map((r) => `${r.branch} ${r.to}`);
+  ctx.log.info(`\nsummary: ${ctx.dryRun ? `${results.length} line(s) planned` : `patched ${done.join(', ')}`}`);
+  return results;
+}
+
+export const releasePatchCommand: Command<ReleasePatchFlags, ReleasePatchRequest, LineResult[]> = { name: 'release-patch', resolve: resolveReleasePatch, run: releasePatch };

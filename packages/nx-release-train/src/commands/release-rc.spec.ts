@@ -8,7 +8,8 @@ const ctx: CommandContext = {
   options: { ...DEFAULT_OPTIONS, candidates: true },
   dryRun: true,
   push: false,
-  log: { info: () => undefined, warn: () => undefined },
+  log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+  github: { repository: null, serverUrl: undefined, apiUrl: 'https://api.github.com', token: undefined, tokenVar: 'GITHUB_TOKEN', actor: null },
 };
 const refusal = (version: string) => {
   const e = candidateRefusal(ctx, 'release-49.0.0', version, '49.x');

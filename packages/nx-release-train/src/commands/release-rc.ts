@@ -3,7 +3,12 @@
  * next ones by `nx release-rc [--target=49.x]` on a release branch, built from git objects:
  * the checkout is never switched (it follows only when the moved branch is checked out).
  */
+import { flagEnv } from '../core/argv';
+import type { ReleaseRcFlags } from '../core/flags/release-rc';
 import { resolveGitHubTarget } from '../core/github-target';
+import type { Command, CommandInput } from './command';
+import { trainContext, type TrainRequest } from './command-context';
+import type { Services } from './services';
 import { fillPattern } from '../core/options';
 import { parsePatchTarget, selectLines } from '../core/patch-target';
 import { commitMessage, ReleaseError } from '../core/release';
@@ -70,7 +75,7 @@ export async function releaseCandidate(ctx: CommandContext, target: string | und
   const git = new Git(ctx.root);
   await requireRepo(git);
   // Refused before anything moves: --push without a token, or without a GitHub repository.
-  const gh = ctx.push && !ctx.dryRun ? await githubForPush(resolveGitHubTarget(ctx.options, process.env), git, ctx.options.remote) : null;
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.github, git, ctx.options.remote) : null;
   const branches = await knownReleaseBranches(ctx, git);
   const lines = branches.map((b) => ({ name: b.name, version: b.version, major: b.major, line: b.line, cutDate: null }));
   if (lines.length === 0) throw new ReleaseError(`no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`, 'cut one first with `nx release-major`');
@@ -110,3 +115,22 @@ export function candidateProposal(ctx: CommandContext, branch: string, made: Can
     onMerge: onReleaseMerge(ctx, branch, made.version),
   };
 }
+
+export interface ReleaseRcRequest extends TrainRequest {
+  target: string | undefined;
+}
+
+export function resolveReleaseRc({ flags, options, env }: CommandInput<ReleaseRcFlags>): ReleaseRcRequest {
+  // `--target` is Nx's own option; the plugin's preTasksExecution hook hands it on.
+  const given = flags.target ?? flags.line ?? env[flagEnv('target')];
+  return { options, dryRun: flags.dryRun, push: flags.push, target: given === undefined ? undefined : String(given), github: resolveGitHubTarget(options, env) };
+}
+
+export async function releaseRc(req: ReleaseRcRequest, services: Services): Promise<CandidateResult> {
+  const ctx = trainContext(req, services);
+  const result = await releaseCandidate(ctx, req.target);
+  ctx.log.info(`\nsummary: ${result.branch} ${result.from} -> ${result.to}${result.commit ? ` (${result.commit.slice(0, 12)})` : ' (dry run)'}`);
+  return result;
+}
+
+export const releaseRcCommand: Command<ReleaseRcFlags, ReleaseRcRequest, CandidateResult> = { name: 'release-rc', resolve: resolveReleaseRc, run: releaseRc };

@@ -5,6 +5,7 @@
  */
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { flagEnv } from '../core/argv';
+import { resolveGitHubTarget } from '../core/github-target';
 import type { Crate } from '../core/model';
 import { formatFailure, ReleaseError } from '../core/errors';
 import { pluginOptions, type PluginEntry } from '../core/nx-json';
@@ -16,6 +17,7 @@ import { crateOf, publishContext, type PublishContext } from '../commands/publis
 export const consoleLogger: Logger = {
   info: (line) => console.log(line),
   warn: (line) => console.warn(line),
+  error: (line) => console.error(line),
 };
 
 export interface CommonFlags {
@@ -47,7 +49,8 @@ export function resolvedOptions(context: ExecutorContext, overrides: Record<stri
 }
 
 export function makeContext(context: ExecutorContext, flags: CommonFlags, log: Logger = consoleLogger): CommandContext {
-  return { root: context.root, options: resolvedOptions(context), dryRun: flags.dryRun === true, push: flags.push === true, log };
+  const options = resolvedOptions(context);
+  return { root: context.root, options, dryRun: flags.dryRun === true, push: flags.push === true, log, github: resolveGitHubTarget(options, process.env) };
 }
 
 /** The registry side of a run (workspace model, options, registry, index) for `registry` or the setting. */
@@ -67,7 +70,7 @@ export function versionFlag(version: unknown): string | undefined {
 }
 
 /** Nx's logger, warnings prefixed (the artifacts, assets commands speak through it). */
-export const nxLogger: Logger = { info: (line) => logger.info(line), warn: (line) => logger.warn(`warning: ${line}`) };
+export const nxLogger: Logger = { info: (line) => logger.info(line), warn: (line) => logger.warn(`warning: ${line}`), error: (line) => logger.error(line) };
 
 /** The GitHub variables a command reads from the environment (unset or empty: undefined). */
 export function githubEnv(): { GITHUB_TOKEN?: string; GITHUB_API_URL?: string; GITHUB_REPOSITORY?: string } {

@@ -28,7 +28,7 @@ function fakeApi(opts: { found: Array<FoundRelease | null>; remote?: RemoteAsset
   return { api, calls };
 }
 
-const log = { info: () => undefined, warn: () => undefined };
+const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe('publishRelease', () => {
   it('uses the release another job created between lookup and create (422)', async () => {

@@ -1,13 +1,5 @@
-import type { ExecutorContext } from '@nx/devkit';
-import { releaseLatest } from '../../commands/release-latest';
-import { checkDate, execute, makeContext } from '../shared';
-import type { ReleaseLatestSchema } from './schema';
+import { releaseLatestCommand } from '../../commands/release-latest';
+import { releaseLatestFlags } from '../../core/flags/release-latest';
+import { executorFor } from '../execute';
 
-export default async function releaseLatestExecutor(options: ReleaseLatestSchema, context: ExecutorContext) {
-  return execute(async () => {
-    const date = checkDate(options.date);
-    const ctx = makeContext(context, options);
-    const result = await releaseLatest(ctx, date);
-    ctx.log.info(`\nsummary: ${result.version} on ${result.branch}: ${result.commit ? `committed ${result.commit.slice(0, 12)}` : 'no commit'}`);
-  });
-}
+export default executorFor(releaseLatestCommand, releaseLatestFlags);

@@ -1,17 +1,5 @@
-import type { ExecutorContext } from '@nx/devkit';
-import { cut } from '../../commands/release-major';
-import { checkDate, execute, makeContext } from '../shared';
-import type { ReleaseMajorSchema } from './schema';
+import { releaseMajorCommand } from '../../commands/release-major';
+import { releaseMajorFlags } from '../../core/flags/release-major';
+import { executorFor } from '../execute';
 
-export default async function releaseMajor(options: ReleaseMajorSchema, context: ExecutorContext) {
-  return execute(async () => {
-    checkDate(options.date);
-    const ctx = makeContext(context, options);
-    const result = await cut(ctx, { allowDirty: options.allowDirty === true });
-    ctx.log.info(
-      `\nsummary: ${result.version} -> ${result.nextVersion}; ${result.filesChanged} files; ` +
-        (ctx.dryRun ? `would create ${result.releaseBranch}` : `branch ${result.releaseBranch}`) +
-        (result.candidate ? ` at ${result.candidate}` : ''),
-    );
-  });
-}
+export default executorFor(releaseMajorCommand, releaseMajorFlags);

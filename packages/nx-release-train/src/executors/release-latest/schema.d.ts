@@ -1,5 +1,0 @@
-export interface ReleaseLatestSchema {
-  dryRun?: boolean;
-  date?: string;
-  push?: boolean;
-}

@@ -1,6 +1,0 @@
-export interface ReleaseMajorSchema {
-  dryRun?: boolean;
-  date?: string;
-  push?: boolean;
-  allowDirty?: boolean;
-}
