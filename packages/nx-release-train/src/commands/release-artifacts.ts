@@ -20,7 +20,7 @@ import { cargoBuild, cargoMetadata, hostTriple, installedTargets } from '../effe
 import { writeFileAtomic } from '../effects/files';
 import { githubReleases } from '../effects/github-releases';
 import { headCommitTime, tagsAtHead } from '../effects/release-tag';
-import type { Logger } from './command-context';
+import type { Logger } from '../core/log';
 import { formatProblem, ReleaseError } from '../core/errors';
 import { publishRelease, type UploadAsset } from './release-artifacts/publish';
 

@@ -5,7 +5,7 @@
 import { checkAssets, expectedArchives, type ReleasedAsset } from '../core/artifacts/expected';
 import { fillPattern, type ReleaseTrainOptions } from '../core/options';
 import { githubReleases } from '../effects/github-releases';
-import type { Logger } from './command-context';
+import type { Logger } from '../core/log';
 import { ArtifactsError } from './release-artifacts/errors';
 import { DEFAULT_API, releaseVersion } from './release-artifacts';
 

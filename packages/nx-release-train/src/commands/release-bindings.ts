@@ -9,7 +9,7 @@ import { resolveRepo } from '../core/bindings/rules';
 import { resolveBindings } from '../core/bindings/settings';
 import { fillPattern, type ReleaseTrainOptions } from '../core/options';
 import { ReleaseError } from '../core/release';
-import type { Logger } from './command-context';
+import type { Logger } from '../core/log';
 import { githubPulls, type PullsApi } from '../effects/github-pulls';
 import { workspaceModel } from '../effects/workspace-model';
 import { updateRepo } from './release-bindings/update-repo';

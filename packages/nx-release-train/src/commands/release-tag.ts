@@ -12,9 +12,9 @@ import { lineVersionFix, lineVersionProblem } from '../core/release-line';
 import type { Git } from '../effects/git';
 import { githubForPush } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
-import { requireRepo } from './preflight';
+import { requireRepo } from './steps/repo-checks';
 import type { Services } from './services';
-import { currentVersion, snapshot } from './snapshot';
+import { currentVersion, snapshot } from './steps/snapshot';
 
 export interface TagResult {
   tag: string | null;

@@ -7,7 +7,7 @@ import { insecureRemoteProblem } from '../core/bindings/git-host';
 import { repositoryFromUrl } from '../core/github-repo';
 import type { GitHubTargetRequest } from '../core/github-target';
 import { ReleaseError } from '../core/release';
-import { redact } from './binding-clone';
+import { redact } from './git-credentials';
 import type { Git } from './git';
 
 export interface GitHub {

@@ -11,7 +11,8 @@ import { formatFailure, ReleaseError } from '../core/errors';
 import { pluginOptions, type PluginEntry } from '../core/nx-json';
 import { OptionsError, resolveOptions, type ReleaseTrainOptions } from '../core/options';
 import { isValidDate } from '../core/release';
-import type { CommandContext, Logger } from '../commands/command-context';
+import type { GitHubTargetRequest } from '../core/github-target';
+import type { Logger } from '../core/log';
 import { crateOf, publishContext, type PublishContext } from '../commands/publish/publish-context';
 
 export const consoleLogger: Logger = {
@@ -48,7 +49,17 @@ export function resolvedOptions(context: ExecutorContext, overrides: Record<stri
   return options;
 }
 
-export function makeContext(context: ExecutorContext, flags: CommonFlags, log: Logger = consoleLogger): CommandContext {
+/** What the executors not yet on the seam (release-bindings) read of a run. */
+export interface RunContext {
+  root: string;
+  options: ReleaseTrainOptions;
+  dryRun: boolean;
+  push: boolean;
+  log: Logger;
+  github: GitHubTargetRequest;
+}
+
+export function makeContext(context: ExecutorContext, flags: CommonFlags, log: Logger = consoleLogger): RunContext {
   const options = resolvedOptions(context);
   return { root: context.root, options, dryRun: flags.dryRun === true, push: flags.push === true, log, github: resolveGitHubTarget(options, process.env) };
 }

@@ -7,7 +7,7 @@ import { assetsToHash, diffAssets, type AssetAction, type LocalAsset } from '../
 import { releaseChange, type ReleaseSpec } from '../../core/artifacts/release';
 import { releaseLines } from '../../core/artifacts/report';
 import { GitHubError, type FoundRelease, type ReleasesApi } from '../../effects/github-releases';
-import type { Logger } from '../command-context';
+import type { Logger } from '../../core/log';
 import { ArtifactsError } from './errors';
 
 export type UploadAsset = LocalAsset & { path: string; contentType: string };

@@ -9,8 +9,9 @@ import type { ResolvedRepo } from '../../core/bindings/rules';
 import { ReleaseError } from '../../core/errors';
 import { fillPattern } from '../../core/options';
 import { formatProblems, renderPlanDiff } from '../../core/version';
-import type { Logger } from '../command-context';
-import { BindingClone, redact } from '../../effects/binding-clone';
+import type { Logger } from '../../core/log';
+import { BindingClone } from '../../effects/binding-clone';
+import { redact } from '../../effects/git-credentials';
 import { syncPullRequest, type PullsApi } from '../../effects/github-pulls';
 
 export interface RepoRun {

@@ -5,15 +5,14 @@
  * opened, or found and updated. A rerun pushes nothing when the branch already holds the same
  * change, and a pull request closed without merging stops the run before anything is pushed.
  */
-import { proposalBody, type ProposalText } from '../core/github-repo';
-import { ReleaseError } from '../core/release';
-import { gitHostOfApi } from '../core/bindings/git-host';
-import { gitEnvironment, redact } from '../effects/binding-clone';
-import { CommandError } from '../effects/exec';
-import type { Git } from '../effects/git';
-import { githubPulls, syncPullRequest } from '../effects/github-pulls';
-import type { GitHubPush } from '../effects/github-target';
-import type { CommandContext } from './command-context';
+import { proposalBody, type ProposalText } from '../../core/github-repo';
+import { ReleaseError } from '../../core/release';
+import { gitHostOfApi } from '../../core/bindings/git-host';
+import { gitEnvironment, redact } from '../../effects/git-credentials';
+import { CommandError } from '../../effects/exec';
+import { syncPullRequest } from '../../effects/github-pulls';
+import type { GitHubPush } from '../../effects/github-target';
+import type { Train } from './train';
 
 export interface Proposal extends Pick<ProposalText, 'summary' | 'lines' | 'onMerge'> {
   /** The review branch. */
@@ -44,13 +43,13 @@ export interface ProposalResult {
   commit: string;
 }
 
-export async function proposeAll(ctx: CommandContext, git: Git, gh: GitHubPush, command: string, proposals: Proposal[], plain: BranchPush[] = []): Promise<ProposalResult[]> {
+export async function proposeAll(ctx: Train, gh: GitHubPush, command: string, proposals: Proposal[], plain: BranchPush[] = []): Promise<ProposalResult[]> {
   const remote = ctx.options.remote;
   // The token is offered to the GitHub host of the API in use only (never another server).
   const env = gitEnvironment(gh.token, gitHostOfApi(gh.apiUrl) ?? 'https://github.com');
   const run = async (args: string[], reject = true) => {
     try {
-      return await git.run(args, { env, reject });
+      return await ctx.git.run(args, { env, reject });
     } catch (err) {
       throw err instanceof CommandError ? new ReleaseError(`git ${args[0]} failed: ${redact(err.result.stderr.trim() || err.message, gh.token)}`, `check that ${gh.tokenVar} may push to ${remote}, then run again`) : err;
     }
@@ -66,7 +65,7 @@ export async function proposeAll(ctx: CommandContext, git: Git, gh: GitHubPush, 
       throw new ReleaseError(`${b.branch} already exists on ${remote} at ${at.slice(0, 12)}, not at ${b.commit.slice(0, 12)}; nothing was pushed`, `compare the two (git log ${remote}/${b.branch}); a release branch is pushed once, at the cut`);
     }
   }
-  const pulls = await githubPulls({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });
+  const pulls = await ctx.services.github.pulls({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });
   const plans: Array<{ p: Proposal; merged: boolean; same: boolean; body: string }> = [];
   for (const p of proposals) {
     const newest = await pulls.findNewest(p.branch, p.base);

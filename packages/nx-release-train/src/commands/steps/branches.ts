@@ -1,15 +1,15 @@
 /** Release branches as git knows them, local and on the remote, newest first. */
-import { branchGlob, ReleaseError, releaseBranches, type ReleaseBranch } from '../core/release';
-import type { Git } from '../effects/git';
-import type { CommandContext } from './command-context';
+import { branchGlob, ReleaseError, releaseBranches, type ReleaseBranch } from '../../core/release';
+import type { Git } from '../../effects/git';
+import type { Train } from './train';
 
 export interface KnownBranch extends ReleaseBranch {
   local: string | null;
   remote: string | null;
 }
 
-export async function knownReleaseBranches(ctx: CommandContext, git: Git): Promise<KnownBranch[]> {
-  const { local, remote } = await git.branches(branchGlob(ctx.options), ctx.options.remote);
+export async function knownReleaseBranches(ctx: Train): Promise<KnownBranch[]> {
+  const { local, remote } = await ctx.git.branches(branchGlob(ctx.options), ctx.options.remote);
   return releaseBranches([...local.keys(), ...remote.keys()], ctx.options).map((b) => ({
     ...b,
     local: local.get(b.name) ?? null,

@@ -1,14 +1,14 @@
 /** A revision's workspace, read from git objects (no checkout), planned by the pure core. */
-import type { Workspace } from '../core/model';
-import type { ReleaseTrainOptions } from '../core/options';
-import { ReleaseError } from '../core/release';
-import { filesToRead, planVersions, type VersionPlan } from '../core/version';
-import { primaryVersion } from '../core/version/lines';
-import type { BumpKind } from '../core/version';
-import { buildWorkspace } from '../core/workspace';
-import type { Git } from '../effects/git';
-import { formatProblem } from '../core/errors';
-import { linkedCrateFiles } from '../core/tree-links';
+import type { Workspace } from '../../core/model';
+import type { ReleaseTrainOptions } from '../../core/options';
+import { ReleaseError } from '../../core/release';
+import { filesToRead, planVersions, type VersionPlan } from '../../core/version';
+import { primaryVersion } from '../../core/version/lines';
+import type { BumpKind } from '../../core/version';
+import { buildWorkspace } from '../../core/workspace';
+import type { Git } from '../../effects/git';
+import { formatProblem } from '../../core/errors';
+import { linkedCrateFiles } from '../../core/tree-links';
 
 export interface Snapshot {
   commit: string;
@@ -45,7 +45,7 @@ export async function snapshot(git: Git, commit: string, options: ReleaseTrainOp
 }
 
 /** The plan of a snapshot; an edit seen through a linked directory lands on the real file. */
-export function plan(snap: Snapshot, options: ReleaseTrainOptions, bump: BumpKind, date?: string): VersionPlan {
+export function planAt(snap: Snapshot, options: ReleaseTrainOptions, bump: BumpKind, date?: string): VersionPlan {
   const thePlan = planVersions({ workspace: snap.workspace, files: snap.files, options, bump, date });
   if (snap.aliases.size === 0) return thePlan;
   return { ...thePlan, edits: thePlan.edits.map((e) => ({ ...e, file: snap.aliases.get(e.file) ?? e.file })) };

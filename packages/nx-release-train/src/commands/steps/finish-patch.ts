@@ -3,12 +3,11 @@
  * completed run, a failed push, or a kill after the refs moved) is finished (pushed, the
  * working tree brought along) instead of being bumped again, so a version is released once.
  */
-import { isPatchVersion, isReleaseCommit, lineVersionFix, lineVersionProblem } from '../core/release-line';
-import { ReleaseError } from '../core/release';
-import type { Git } from '../effects/git';
+import { isPatchVersion, isReleaseCommit, lineVersionFix, lineVersionProblem } from '../../core/release-line';
+import { ReleaseError } from '../../core/release';
 import { releaseReviewBranch } from './apply';
 import type { KnownBranch } from './branches';
-import type { CommandContext } from './command-context';
+import type { Train } from './train';
 import { currentVersion, type Snapshot } from './snapshot';
 
 export interface Prepared {
@@ -23,13 +22,13 @@ export interface Prepared {
  * Checks that the line's version belongs to its branch (refused otherwise, naming both), and
  * returns the release already prepared at its tip, if any.
  */
-export async function inspectLine(ctx: CommandContext, git: Git, branch: KnownBranch, tip: string, snap: Snapshot): Promise<Prepared | null> {
+export async function inspectLine(ctx: Train, branch: KnownBranch, tip: string, snap: Snapshot): Promise<Prepared | null> {
   const version = currentVersion(snap);
   const mismatch = lineVersionProblem(branch, version);
   if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(branch));
   if (!isPatchVersion(branch, version)) return null;
-  if (!isReleaseCommit(await git.commitMessage(tip), version, ctx.options)) return null;
-  const merged = branch.remote !== null && (await git.isAncestor(tip, branch.remote));
+  if (!isReleaseCommit(await ctx.git.commitMessage(tip), version, ctx.options)) return null;
+  const merged = branch.remote !== null && (await ctx.git.isAncestor(tip, branch.remote));
   if (merged) {
     ctx.log.info(`nothing to do on ${branch.name}: ${version} is released (${tip.slice(0, 12)} is on ${ctx.options.remote}/${branch.name}); land a fix on the branch first`);
   }
@@ -37,7 +36,8 @@ export async function inspectLine(ctx: CommandContext, git: Git, branch: KnownBr
 }
 
 /** Says what is left of a prepared release and, if the run was killed before it, brings the checkout along. */
-export async function finishPrepared(ctx: CommandContext, git: Git, p: Prepared): Promise<void> {
+export async function finishPrepared(ctx: Train, p: Prepared): Promise<void> {
+  const git = ctx.git;
   const review = releaseReviewBranch(ctx, p.version);
   const what = `${p.branch.name} already holds the release commit of ${p.version} (${p.tip.slice(0, 12)})`;
   if (ctx.push) ctx.log.info(`${what}; ${ctx.dryRun ? 'would propose' : 'proposed'} it as ${ctx.options.remote}/${review} instead of bumping again`);

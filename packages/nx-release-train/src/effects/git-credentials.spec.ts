@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { gitEnvironment, redact } from './binding-clone';
+import { gitEnvironment, redact } from './git-credentials';
 
-describe('git credentials for binding pushes', () => {
+describe('git credentials for --push and binding pushes', () => {
   it('answers git from an environment variable, with nothing in the arguments', () => {
     const token = 'ghp_secret_value_123';
     const env = gitEnvironment(token, 'https://github.com', {});
