@@ -56,7 +56,7 @@ export function nxDataDirs(root: string, env: Env): string[] {
   for (const v of [env.NX_CACHE_DIRECTORY, env.NX_WORKSPACE_DATA_DIRECTORY]) {
     if (!v) continue;
     const rel = relative(root, resolve(root, v)).split(sep).join('/');
-    if (rel && !rel.startsWith('..') && !isAbsolute(rel) && !dirs.includes(rel)) dirs.push(rel);
+    if (rel && rel !== '..' && !rel.startsWith('../') && !isAbsolute(rel) && !dirs.includes(rel)) dirs.push(rel);
   }
   return dirs;
 }
