@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { publishOrder } from '../packages/nx-release-train/src/core/publish-order';
+import { publishOrder } from '../packages/nx-release-train/src/core/publishing/order';
 import { loadWorkspace } from '../packages/nx-release-train/src/effects/workspace-fs';
 import { startRegistry, writeCargoHome, type Registry, type RegistryOptions } from '../tools/local-registry';
 import { exampleRoot, makeWorkspace, NX_ENV, repoRoot, type TempWorkspace } from './support/workspace';
