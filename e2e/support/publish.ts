@@ -46,23 +46,27 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-export async function setupPublish(registryOptions: RegistryOptions = {}, options: Record<string, unknown> = {}): Promise<PublishSetup> {
+/** The workspace, its registry and CARGO_HOME (removed after the test); `cargoEnv`: CARGO_HOME and the token. */
+export async function publishWorkspace(registryOptions: RegistryOptions = {}, options: Record<string, unknown> = {}) {
   const ws = makeWorkspace({ from: exampleRoot, git: true, options: { registry: 'local', ...options } });
   const reg = await startRegistry(registryOptions);
   const home = mkdtempSync(join(tmpdir(), 'nrt-cargo-home-'));
   cleanups.push(() => reg.stop(), ws.cleanup, () => rmSync(home, { recursive: true, force: true }));
-  const { CARGO_HOME, ...token } = writeCargoHome(home, reg);
-  vi.stubEnv('CARGO_HOME', CARGO_HOME);
+  const cargoEnv = writeCargoHome(home, reg);
   const model = loadWorkspace(ws.dir);
   const order = publishOrder(model);
   const crates = new Map(model.members.filter((c) => c.publishable).map((c) => [c.name, { version: c.version, needs: order.needs[c.name] }]));
+  return { ws, reg, cargoEnv, crates, waves: order.waves };
+}
+
+export async function setupPublish(registryOptions: RegistryOptions = {}, options: Record<string, unknown> = {}): Promise<PublishSetup> {
+  const { cargoEnv, ...w } = await publishWorkspace(registryOptions, options);
+  const { CARGO_HOME, ...token } = cargoEnv;
+  vi.stubEnv('CARGO_HOME', CARGO_HOME);
   return {
-    ws,
-    reg,
+    ...w,
     tokenEnv: { CARGO_HOME, ...token },
-    oidcEnv: { CARGO_HOME, ACTIONS_ID_TOKEN_REQUEST_URL: reg.oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: reg.oidc.requestToken },
-    crates,
-    waves: order.waves,
+    oidcEnv: { CARGO_HOME, ACTIONS_ID_TOKEN_REQUEST_URL: w.reg.oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: w.reg.oidc.requestToken },
   };
 }
 
