@@ -9,8 +9,7 @@
  */
 import { formatFailure } from '../../core/errors';
 import { formatPreflight } from '../../core/publishing/upload-checks';
-import type { PublishRequest } from '../publish';
-import { publishOne } from '../publish';
+import { publishOne, type PublishRequest } from '../publish';
 import type { Services } from '../services';
 import { startAuth, type RunAuth } from './auth';
 import { publishTarget, type PublishTarget } from './publish-target';
