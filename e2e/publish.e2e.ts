@@ -1,12 +1,13 @@
 /**
  * Publishing through the real nx CLI: only what Nx itself does. `nx run-many -t publish`
- * hands every task to the batch executor with the `^publish` edges; `--batch=false` lets Nx
- * order one task per crate; the executors' exit codes; publish-plan, verify and release-yank
- * run once each. What the commands do is proven in-process (e2e/commands/publish*.test.ts);
- * kills, 429 storms and token expiry are campaigns (e2e/campaigns/publish.e2e.ts).
+ * hands every task to the batch executor with the `^publish` edges; the executors' exit
+ * codes; publish-plan, verify and release-yank run once each. What the commands do is proven
+ * in-process (e2e/commands/publish*.test.ts); kills, 429 storms, token expiry and
+ * `--batch=false` (a process per crate, ordered by Nx: two minutes) are campaigns
+ * (e2e/campaigns/publish.e2e.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { expectDependencyOrder, expectEachPublishedOnce, hasCargo, publishAttempts } from './support/publish';
+import { expectDependencyOrder, expectEachPublishedOnce, hasCargo } from './support/publish';
 import { setupNxPublish } from './support/publish-nx';
 
 if (!hasCargo) console.warn('publish.e2e: skipped, `cargo` is not on PATH');
@@ -21,14 +22,6 @@ describe.skipIf(!hasCargo)('publishing through nx against the local registry', (
     expectDependencyOrder(s);
   });
 
-  it('--batch=false: Nx orders one task per crate through ^publish', async () => {
-    const s = await setupNxPublish({ indexDelayMs: 700 });
-    const run = await s.nx(['run-many', '-t', 'publish', '--batch=false', '--parallel=3', '--output-style=static']);
-    expect(run.code, run.out).toBe(0);
-    expectEachPublishedOnce(s);
-    expectDependencyOrder(s);
-  });
-
   it('one crate: a refused token fails the task, named, never printed', async () => {
     const s = await setupNxPublish();
     const wrong = 'not-the-token-1234';
@@ -36,15 +29,15 @@ describe.skipIf(!hasCargo)('publishing through nx against the local registry', (
     expect(denied.code).toBe(1);
     expect(denied.out).toMatch(/HTTP 403: .*authentication failed/);
     expect(denied.out).not.toContain(wrong);
-    expect(publishAttempts(s, 'cranelift-entity')).toBe(1);
   });
 
   it('publish-plan, verify and release-yank run as executors', async () => {
     const s = await setupNxPublish();
-    const plan = await s.nx(['publish-plan']);
+    const plan = await s.nx(['publish-plan', '--offline']);
     expect(plan.code, plan.out).toBe(0);
     expect(plan.out).toContain("the publish target's concurrency");
     expect(plan.out).toContain('Authentication: the token in CARGO_REGISTRIES_LOCAL_TOKEN');
+    expect(plan.out).toContain('offline: the index was not read and nothing was packaged');
 
     const verify = await s.nx(['run', 'wasmtime:verify', '--dry-run']);
     expect(verify.code, verify.out).toBe(0);

@@ -1,8 +1,9 @@
 /**
  * Publishing campaigns through the real nx CLI, real cargo and the local registry: (a) a run
- * killed -9 midway, then rerun; (b) a 429 storm; (c) trusted publishing through token expiry,
- * every token revoked, no secret in output or argv. Slow by nature (kills, waits the registry
- * imposes, tokens outliving their lifetime): `npm run test:campaigns`.
+ * killed -9 midway, then rerun; (b) a 429 storm; (c) `--batch=false`, one Nx task (a process)
+ * per crate, ordered by Nx through `^publish`; (d) trusted publishing through token expiry,
+ * every token revoked, no secret in output or argv. Slow by nature (kills, waits the
+ * registry imposes, tokens outliving their lifetime, a process per crate): `npm run test:campaigns`.
  */
 import { describe, expect, it } from 'vitest';
 import { expectDependencyOrder, expectEachPublishedOnce, hasCargo } from '../support/publish';
@@ -38,7 +39,15 @@ describe.skipIf(!hasCargo)('publishing campaigns (real nx)', () => {
     expectDependencyOrder(s);
   });
 
-  it('(c) publishes with trusted publishing alone through token expiry, revokes every token, shows no secret', async () => {
+  it('(c) --batch=false: Nx orders one task per crate through ^publish, behind a lagging index', async () => {
+    const s = await setupNxPublish({ indexDelayMs: 700 });
+    const run = await s.nx(['run-many', '-t', 'publish', '--batch=false', '--parallel=3', '--output-style=static']);
+    expect(run.code, run.out).toBe(0);
+    expectEachPublishedOnce(s);
+    expectDependencyOrder(s);
+  });
+
+  it('(d) publishes with trusted publishing alone through token expiry, revokes every token, shows no secret', async () => {
     // Tokens live 20 s on the registry; the setting says 8 s, so each is replaced after 6.7 s and
     // an upload has 13 s of slack for cargo's packaging on a busy machine (an upload that still
     // meets an expired token gets a fresh one). Uploads take 4 s: the run outlives tokens.
