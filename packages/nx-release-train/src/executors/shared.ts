@@ -6,14 +6,12 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { flagEnv } from '../core/argv';
 import { resolveGitHubTarget } from '../core/github-target';
-import type { Crate } from '../core/model';
 import { formatFailure, ReleaseError } from '../core/errors';
 import { pluginOptions, type PluginEntry } from '../core/nx-json';
 import { OptionsError, resolveOptions, type ReleaseTrainOptions } from '../core/options';
 import { isValidDate } from '../core/release';
 import type { GitHubTargetRequest } from '../core/github-target';
 import type { Logger } from '../core/log';
-import { crateOf, publishContext, type PublishContext } from '../commands/publish/publish-context';
 
 export const consoleLogger: Logger = {
   info: (line) => console.log(line),
@@ -62,17 +60,6 @@ export interface RunContext {
 export function makeContext(context: ExecutorContext, flags: CommonFlags, log: Logger = consoleLogger): RunContext {
   const options = resolvedOptions(context);
   return { root: context.root, options, dryRun: flags.dryRun === true, push: flags.push === true, log, github: resolveGitHubTarget(options, process.env) };
-}
-
-/** The registry side of a run (workspace model, options, registry, index) for `registry` or the setting. */
-export function publishContextOf(context: ExecutorContext, registry?: string | null): PublishContext {
-  return publishContext(context.root, resolvedOptions(context), registry);
-}
-
-/** The crate behind the project the executor runs for. */
-export function projectCrate(ctx: PublishContext, context: ExecutorContext): Crate {
-  const name = context.projectName ?? '';
-  return crateOf(ctx, name, context.projectsConfigurations?.projects[name]?.root);
 }
 
 /** `--version` is Nx's own flag; the plugin's preTasksExecution hook hands it on. */

@@ -8,7 +8,7 @@ import { ciWorkflow } from '../../core/ci-workflow';
 import { ReleaseError } from '../../core/errors';
 import { pluginOptions, type PluginEntry } from '../../core/nx-json';
 import { OptionsError, resolveOptions } from '../../core/options';
-import { tokenEnvVar } from '../../core/publish-retry';
+import { tokenEnvVar } from '../../core/publishing/retry';
 import type { CiWorkflowGeneratorSchema } from './schema';
 
 /** `release-{version}` -> `release-*`, as GitHub's branch and tag filters take it. */

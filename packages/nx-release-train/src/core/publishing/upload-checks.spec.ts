@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPreflight, formatPreflight, type PreflightCrate, type PreflightInput } from './preflight';
+import { checkPreflight, formatPreflight, type PreflightCrate, type PreflightInput } from './upload-checks';
 
 const MiB = 1024 * 1024;
 const crate = (name: string, over: Partial<PreflightCrate> = {}): PreflightCrate => ({

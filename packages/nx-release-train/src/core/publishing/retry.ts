@@ -26,13 +26,20 @@ export interface RetryPolicy {
   rateLimitDefaultMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = {
-  maxAttempts: 6,
-  backoffMs: 2_000,
-  backoffMaxMs: 60_000,
-  maxRateLimitWaitMs: 30 * 60_000,
-  rateLimitDefaultMs: 60_000,
-};
+/** The retry rules' own limits; the rest of a policy comes from the command's flags. */
+const BACKOFF_MAX_MS = 60_000;
+const RATE_LIMIT_DEFAULT_MS = 60_000;
+
+/** The policy for the flags `maxAttempts`, `backoff` and `maxRateLimitWait` (seconds; defaults in the flag schemas). */
+export function retryPolicy(flags: { maxAttempts: number; backoff: number; maxRateLimitWait: number }): RetryPolicy {
+  return {
+    maxAttempts: flags.maxAttempts,
+    backoffMs: flags.backoff * 1000,
+    backoffMaxMs: BACKOFF_MAX_MS,
+    maxRateLimitWaitMs: flags.maxRateLimitWait * 1000,
+    rateLimitDefaultMs: RATE_LIMIT_DEFAULT_MS,
+  };
+}
 
 /** What happened so far to one crate's publish. */
 export interface RetryState {

@@ -1,20 +1,21 @@
 /**
- * Gathers what the preflight checks (core/publishing/preflight.ts): the publish order, each
+ * Gathers what the checks before the first upload look at (core/publishing/upload-checks.ts): the publish order, each
  * crate's index entry, and every crate packaged once (`cargo package -p ... --no-verify`)
  * with its size and checksum. Used by `publish` before its first upload and by `publish-plan`.
  */
 import { stat } from 'node:fs/promises';
-import { publishOrder } from '../../core/publish-order';
-import { tokenEnvVar } from '../../core/publish-retry';
-import { checkPreflight, DEFAULT_MAX_CRATE_BYTES, type PreflightCrate, type PreflightReport } from '../../core/publishing/preflight';
+import { publishOrder } from '../../core/publishing/order';
 import { publishAuth, type PublishAuth } from '../../core/publishing/trusted';
+import { checkPreflight, DEFAULT_MAX_CRATE_BYTES, type PreflightCrate, type PreflightReport } from '../../core/publishing/upload-checks';
+import { tokenEnvVar } from '../../core/publishing/retry';
 import { ReleaseError } from '../../core/release';
-import type { Cargo } from '../../effects/cargo';
+import type { Clock } from '../../effects/clock';
 import { sha256File } from '../../effects/registry-client';
-import type { PublishContext } from './publish-context';
+import type { Env } from '../command';
+import { registryKey, registryLabel, type PublishTarget } from './publish-target';
 
-/** How this run authenticates: a token variable, else GitHub Actions OIDC (presence only). */
-export function authOf(registry: string | null, env: NodeJS.ProcessEnv = process.env): PublishAuth {
+/** How a run authenticates: a token variable, else GitHub Actions OIDC (presence only; pure, for resolve). */
+export function authOf(registry: string | null, env: Env): PublishAuth {
   const variable = tokenEnvVar(registry);
   return publishAuth({
     tokenVariable: variable,
@@ -24,8 +25,6 @@ export function authOf(registry: string | null, env: NodeJS.ProcessEnv = process
   });
 }
 
-export const registryKey = (registry: string | null) => registry ?? 'crates-io';
-export const registryLabel = (registry: string | null) => (registry ? `registry "${registry}"` : 'crates.io');
 
 export interface PreflightRun {
   crates: string[];
@@ -47,7 +46,7 @@ function maxCrateBytes(setting: Record<string, unknown>, key: string): number {
 
 const tail = (text: string, n = 8) => text.trim().split('\n').slice(-n).join('\n');
 
-export async function runPreflight(ctx: PublishContext, cargo: Cargo, run: PreflightRun): Promise<PreflightReport> {
+export async function runPreflight(ctx: PublishTarget, clock: Clock, run: PreflightRun): Promise<PreflightReport> {
   const members = new Map(ctx.ws.members.map((c) => [c.name, c]));
   const names = run.crates.filter((n) => members.get(n)?.publishable);
   const order = publishOrder(ctx.ws);
@@ -65,12 +64,12 @@ export async function runPreflight(ctx: PublishContext, cargo: Cargo, run: Prefl
   let packagingError: string | undefined;
   const packaged = new Map<string, PreflightCrate['packaged']>();
   if (!run.offline && names.length) {
-    const since = Date.now();
-    const result = await cargo.package(names, { registry: ctx.registry, verify: false, offline: false });
+    const since = clock.now();
+    const result = await ctx.cargo.package(names, { registry: ctx.registry, verify: false, offline: false });
     if (result.exitCode !== 0) packagingError = tail(result.stderr);
     for (const n of names) {
       const version = members.get(n)!.version;
-      const file = result.exitCode === 0 ? await cargo.packagedCrate(n, version, since) : null;
+      const file = result.exitCode === 0 ? await ctx.cargo.packagedCrate(n, version, since) : null;
       if (file) packaged.set(n, { file, bytes: (await stat(file)).size, cksum: await sha256File(file) });
       else if (result.exitCode === 0) packaged.set(n, { error: `cargo package left no ${n}-${version}.crate` });
       else packaged.set(n, null);

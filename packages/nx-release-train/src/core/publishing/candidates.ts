@@ -4,7 +4,7 @@
  * index it supersedes. Each crate is matched against candidates of its own version
  * (a 0.136.0 crate supersedes 0.136.0-rc.N, never 49.0.0-rc.N). Pure: index answers come in.
  */
-import { describeStage, releaseVersionOf, stageOf, type PrereleaseSettings } from './version/prerelease';
+import { describeStage, releaseVersionOf, stageOf, type PrereleaseSettings } from '../version/prerelease';
 
 export interface CrateToRelease {
   name: string;

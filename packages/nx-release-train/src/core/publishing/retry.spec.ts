@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { afterRetry, classifyFailure, decide, DEFAULT_RETRY, tokenEnvVar, type RetryState } from './publish-retry';
+import { afterRetry, classifyFailure, decide, retryPolicy, tokenEnvVar, type RetryState } from './retry';
+
+const POLICY = retryPolicy({ maxAttempts: 6, backoff: 2, maxRateLimitWait: 1800 });
 
 // Error texts as cargo 1.95 prints them (captured from real runs against the local registry).
 const CARGO_429 = `error: failed to publish foo v0.1.0 to registry at http://127.0.0.1:44181
@@ -48,14 +50,14 @@ describe('classifyFailure', () => {
 
 describe('decide', () => {
   it('waits until the time the registry gives, then retries', () => {
-    const d = decide(classifyFailure(CARGO_429, now), fresh, DEFAULT_RETRY, now, ctx);
+    const d = decide(classifyFailure(CARGO_429, now), fresh, POLICY, now, ctx);
     expect(d).toMatchObject({ kind: 'retry', waitMs: 4250 });
     expect(d.kind === 'retry' && d.reason).toContain('rate limited by registry "local", until 2026-11-25T04:29:05');
   });
 
   it('stops when rate limits would keep it waiting past the bound', () => {
-    const state = { transientFailures: 0, rateLimitedMs: DEFAULT_RETRY.maxRateLimitWaitMs - 1000 };
-    const d = decide({ kind: 'rate-limited', retryAt: now + 60_000 }, state, DEFAULT_RETRY, now, ctx);
+    const state = { transientFailures: 0, rateLimitedMs: POLICY.maxRateLimitWaitMs - 1000 };
+    const d = decide({ kind: 'rate-limited', retryAt: now + 60_000 }, state, POLICY, now, ctx);
     expect(d).toMatchObject({ kind: 'stop', message: expect.stringContaining('maxRateLimitWait 1800 s') });
   });
 
@@ -64,7 +66,7 @@ describe('decide', () => {
     const waits: number[] = [];
     for (;;) {
       const failure = classifyFailure(CARGO_500, now);
-      const d = decide(failure, state, DEFAULT_RETRY, now, ctx);
+      const d = decide(failure, state, POLICY, now, ctx);
       if (d.kind !== 'retry') {
         expect(d).toMatchObject({ kind: 'stop', message: expect.stringContaining('failed 6 times (HTTP 500') });
         break;
@@ -76,7 +78,7 @@ describe('decide', () => {
   });
 
   it('stops at once on 401/403 and names the token variable, never its value', () => {
-    const d = decide(classifyFailure(CARGO_403, now), fresh, DEFAULT_RETRY, now, ctx);
+    const d = decide(classifyFailure(CARGO_403, now), fresh, POLICY, now, ctx);
     expect(d.kind).toBe('stop');
     expect(d.kind === 'stop' && d.message).toMatch(/HTTP 403: .*authentication failed.*Nothing was retried.*CARGO_REGISTRIES_LOCAL_TOKEN/);
     expect(tokenEnvVar(null)).toBe('CARGO_REGISTRY_TOKEN');
@@ -84,6 +86,6 @@ describe('decide', () => {
   });
 
   it('confirms through the index when the version is already there', () => {
-    expect(decide({ kind: 'exists' }, fresh, DEFAULT_RETRY, now, ctx)).toEqual({ kind: 'confirm' });
+    expect(decide({ kind: 'exists' }, fresh, POLICY, now, ctx)).toEqual({ kind: 'confirm' });
   });
 });

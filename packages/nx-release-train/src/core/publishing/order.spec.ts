@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Crate, MemberDep, Workspace } from './model';
-import { CRATES_IO_BUDGET, estimatePublish, formatDuration } from './publish-eta';
-import { publishOrder, transitiveNeeds } from './publish-order';
+import type { Crate, MemberDep, Workspace } from '../model';
+import { CRATES_IO_BUDGET, estimatePublish, formatDuration } from './eta';
+import { publishOrder, transitiveNeeds } from './order';
 
 type DepSpec = string | { crate: string; kind?: MemberDep['kind']; req?: string | null };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateLines } from './publish-candidates';
+import { candidateLines } from './candidates';
 
 const settings = { devSuffix: 'dev', candidates: true, candidateSuffix: 'rc' };
 const at = (suffix: string) => [

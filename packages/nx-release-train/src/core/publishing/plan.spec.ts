@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Workspace } from './model';
-import { CRATES_IO_BUDGET } from './publish-eta';
-import { formatPlan } from './publish-plan';
-import { publishOrder } from './publish-order';
+import type { Workspace } from '../model';
+import { CRATES_IO_BUDGET } from './eta';
+import { formatPlan } from './plan';
+import { publishOrder } from './order';
 
 const dep = (crate: string) => ({ key: crate, crate, kind: 'normal' as const, target: null, req: '=1.0.0', optional: false, inherited: false, file: 'x/Cargo.toml', line: 1 });
 const crate = (name: string, deps: string[] = []) => ({

@@ -2,9 +2,9 @@
  * The text `nx publish-plan` prints: waves, what the index already has, and an ETA from the
  * registry's rate-limit budget. Pure: the index's answers come in as data.
  */
-import type { Workspace } from './model';
-import { estimatePublish, formatDuration, longestChain, rateLimitBoundMs, type Budget, type RateBudget } from './publish-eta';
-import type { PublishOrder } from './publish-order';
+import type { Workspace } from '../model';
+import { estimatePublish, formatDuration, longestChain, rateLimitBoundMs, type Budget, type RateBudget } from './eta';
+import type { PublishOrder } from './order';
 
 /** Per crate: in the index at this version, in the index at other versions only, absent, or unknown. */
 export type IndexState = 'published' | 'exists' | 'new' | { error: string };

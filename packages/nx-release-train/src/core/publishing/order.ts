@@ -4,7 +4,7 @@
  * carries a version (cargo strips path-only dev-dependencies when packaging, which is how
  * real workspaces keep test cycles harmless). Pure: the workspace model in, waves out.
  */
-import type { Crate, Diagnostic, MemberDep, Workspace } from './model';
+import type { Crate, Diagnostic, MemberDep, Workspace } from '../model';
 
 export interface PublishEdge {
   from: string;
