@@ -3,8 +3,7 @@
  * with a target's own settings over them) and refused when invalid, and every failure is
  * printed by the one printer and becomes `{ success: false }`.
  */
-import { logger, type ExecutorContext } from '@nx/devkit';
-import { flagEnv } from '../core/argv';
+import type { ExecutorContext } from '@nx/devkit';
 import { resolveGitHubTarget } from '../core/github-target';
 import type { Crate } from '../core/model';
 import { formatFailure, ReleaseError } from '../core/errors';
@@ -62,19 +61,6 @@ export function publishContextOf(context: ExecutorContext, registry?: string | n
 export function projectCrate(ctx: PublishContext, context: ExecutorContext): Crate {
   const name = context.projectName ?? '';
   return crateOf(ctx, name, context.projectsConfigurations?.projects[name]?.root);
-}
-
-/** `--version` is Nx's own flag; the plugin's preTasksExecution hook hands it on. */
-export function versionFlag(version: unknown): string | undefined {
-  return version !== undefined ? String(version) : process.env[flagEnv('version')];
-}
-
-/** Nx's logger, warnings prefixed (the artifacts, assets commands speak through it). */
-export const nxLogger: Logger = { info: (line) => logger.info(line), warn: (line) => logger.warn(`warning: ${line}`), error: (line) => logger.error(line) };
-
-/** The GitHub variables a command reads from the environment (unset or empty: undefined). */
-export function githubEnv(): { GITHUB_TOKEN?: string; GITHUB_API_URL?: string; GITHUB_REPOSITORY?: string } {
-  return { GITHUB_TOKEN: process.env.GITHUB_TOKEN || undefined, GITHUB_API_URL: process.env.GITHUB_API_URL || undefined, GITHUB_REPOSITORY: process.env.GITHUB_REPOSITORY || undefined };
 }
 
 export function todayUtc(): string {

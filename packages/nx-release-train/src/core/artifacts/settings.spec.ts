@@ -4,14 +4,14 @@ import { resolveArtifacts } from './settings';
 
 describe('resolveArtifacts', () => {
   it('fills unset keys from the defaults', () => {
-    const { artifacts, problems } = resolveArtifacts({ archives: [{ name: 'x-{platform}', entries: [] }], repository: 'o/r' });
+    const { artifacts, problems } = resolveArtifacts({ archives: [{ name: 'x-{platform}', entries: [] }], releaseName: 'Wasmtime {version}' });
     expect(problems).toEqual([]);
-    expect(artifacts).toEqual({ ...DEFAULT_OPTIONS.artifacts, archives: [{ name: 'x-{platform}', entries: [] }], repository: 'o/r' });
+    expect(artifacts).toEqual({ ...DEFAULT_OPTIONS.artifacts, archives: [{ name: 'x-{platform}', entries: [] }], releaseName: 'Wasmtime {version}' });
     expect(resolveArtifacts(undefined).artifacts).toEqual(DEFAULT_OPTIONS.artifacts);
   });
 
   it('names unknown and mistyped settings and keeps the defaults for them', () => {
-    const { artifacts, problems } = resolveArtifacts({ archive: [], outputDir: 5, features: [], repository: null, compression: 12 });
+    const { artifacts, problems } = resolveArtifacts({ archive: [], outputDir: 5, features: [], releaseName: 'r', compression: 12 });
     expect(problems.map((p) => p.message)).toEqual([
       'unknown setting "artifacts.archive"',
       'setting "artifacts.outputDir" is a number, expected string',
@@ -20,7 +20,7 @@ describe('resolveArtifacts', () => {
     ]);
     expect(problems[0].fix).toMatch(/known: archives, /);
     expect(artifacts.outputDir).toBe('dist');
-    expect(artifacts.repository).toBeNull();
+    expect(artifacts.releaseName).toBe('r');
     expect(artifacts.compression).toBe(9);
   });
 

@@ -12,7 +12,7 @@ describe('bindings settings', () => {
   it('names every bad setting down to the rule field', () => {
     const { problems } = resolveBindings({
       titel: 'x',
-      githubApiUrl: 3,
+      branchPattern: 3,
       repos: [
         { name: 'py', url: 'u', rules: [{ kind: 'pattern', file: 'f', pattern: 'no placeholder' }, { kind: 'regex' }] },
         { name: 'py', rules: [{ kind: 'go-module', module: 'example.com/m/v3' }, { kind: 'version-file', file: '../x' }] },
@@ -21,7 +21,7 @@ describe('bindings settings', () => {
     });
     expect(problems.map((p) => p.setting)).toEqual([
       'bindings.titel',
-      'bindings.githubApiUrl',
+      'bindings.branchPattern',
       'bindings.repos[0].rules[0].pattern',
       'bindings.repos[0].rules[1].kind',
       'bindings.repos[1].url',

@@ -1,5 +1,8 @@
 /** Every executor's flag schema, by executor name (the schema.json generator and its test read this). */
 import type { FlagSchema } from './define';
+import { releaseArtifactsFlags } from './release-artifacts';
+import { releaseAssetsFlags } from './release-assets';
+import { releaseBindingsFlags } from './release-bindings';
 import { releaseLatestFlags } from './release-latest';
 import { releaseMajorFlags } from './release-major';
 import { releasePatchFlags } from './release-patch';
@@ -7,5 +10,5 @@ import { releaseRcFlags } from './release-rc';
 import { releaseTagFlags } from './release-tag';
 
 export const executorFlags: Record<string, FlagSchema> = Object.fromEntries(
-  [releaseMajorFlags, releaseLatestFlags, releasePatchFlags, releaseRcFlags, releaseTagFlags].map((f) => [f.name, f]),
+  [releaseMajorFlags, releaseLatestFlags, releasePatchFlags, releaseRcFlags, releaseTagFlags, releaseArtifactsFlags, releaseAssetsFlags, releaseBindingsFlags].map((f) => [f.name, f]),
 );
