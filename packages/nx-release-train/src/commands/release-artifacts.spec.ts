@@ -56,18 +56,3 @@ describe('the GitHub target of release-artifacts and release-assets (one precede
     expect([req.github.token, req.github.tokenVar]).toEqual(['b', 'RELEASE_TOKEN']);
   });
 });
-
-describe('resolveReleaseAssets', () => {
-  it.each([
-    ['defaults: the artifactRunners decide the targets later', {}, {}, { version: undefined, targets: [] }],
-    ['--targets as a comma string', { targets: 'x86_64-unknown-linux-gnu,aarch64-apple-darwin' }, {}, { version: undefined, targets: ['x86_64-unknown-linux-gnu', 'aarch64-apple-darwin'] }],
-    ['--version handed on by the hook', {}, { [flagEnv('version')]: '5.0.0' }, { version: '5.0.0', targets: [] }],
-  ])('%s', (_, flags, env, expected) => {
-    const { version, targets } = assets(flags, env);
-    expect({ version, targets }).toEqual(expected);
-  });
-
-  it('refuses an unknown flag naming it', () => {
-    expect(() => parseFlags(releaseAssetsFlags, { taregts: 'x' })).toThrow(/taregts/);
-  });
-});
