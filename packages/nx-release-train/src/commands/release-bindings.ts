@@ -73,7 +73,7 @@ async function updateAll(req: ReleaseBindingsRequest, services: Services): Promi
 }
 
 /** A failed repository makes the command fail after every other one has had its turn. */
-export function requireAllDone(outcomes: RepoOutcome[]): void {
+function requireAllDone(outcomes: RepoOutcome[]): void {
   const failed = outcomes.filter((o) => !o.ok);
   if (failed.length) {
     throw new ReleaseError(
