@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BINDINGS, githubRepoOf, resolveRepo } from './rules';
-import { resolveBindings } from './settings';
+import { resolveOptions } from '../options';
+
+/** The `bindings` group as the one options schema checks it. */
+const resolveBindings = (bindings: unknown) => {
+  const { options, problems } = resolveOptions({ bindings });
+  return { bindings: options.bindings, problems };
+};
 
 describe('bindings settings', () => {
   it('fills defaults key by key', () => {
