@@ -33,9 +33,9 @@ describe('githubRepository: the last step of the precedence, the push remote', (
     await expect(githubRepository(flag)).rejects.toThrow('--repository "a/b/c" is not "owner/name"');
   });
 
-  it('never offers a set token to a plain-http remote, and finds the repository without a token', async () => {
-    await expect(githubRepository(target({ GITHUB_TOKEN: 't' }), remoteAt('http://github.com/c/d'), 'origin')).rejects.toThrow(/plain http/);
+  it('finds the repository with or without a token (git is not given the token here)', async () => {
     expect(await githubRepository(target(), remoteAt('http://github.com/c/d'), 'origin')).toBe('c/d');
+    expect(await githubRepository(target({ GITHUB_TOKEN: 't' }), remoteAt('https://x-access-token:secret@github.com/c/d'), 'origin')).toBe('c/d');
   });
 });
 
@@ -44,6 +44,10 @@ describe('githubTarget', () => {
     const err = await githubTarget(resolveGitHubTarget({ ...DEFAULT_OPTIONS, githubTokenEnv: 'RELEASE_TOKEN' }, { GITHUB_TOKEN: 'x', GITHUB_REPOSITORY: 'a/b' }), purpose).catch((e) => e);
     expect(err.message).toBe('the test needs a GitHub token in RELEASE_TOKEN; nothing was changed');
     expect(err.fix).toContain('export RELEASE_TOKEN');
+  });
+
+  it('never offers the token to a plain-http remote', async () => {
+    await expect(githubTarget(target({ GITHUB_TOKEN: 't' }), purpose, remoteAt('http://github.com/c/d'), 'origin')).rejects.toThrow(/refused to push: http:\/\/github.com\/c\/d is plain http.*; GITHUB_TOKEN is set/);
   });
 
   it('gives repository, API, token and its variable', async () => {

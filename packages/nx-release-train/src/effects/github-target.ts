@@ -36,7 +36,10 @@ export interface TokenPurpose {
  */
 export async function githubTarget(req: GitHubTargetRequest, purpose: TokenPurpose, git?: Git, remote?: string): Promise<GitHub> {
   const token = requireGitHubToken(req, purpose);
-  return { repository: await githubRepository(req, git, remote), apiUrl: req.apiUrl, token, tokenVar: req.tokenVar, actor: req.actor };
+  const remoteUrl = await pushUrl(git, remote);
+  const insecure = remoteUrl && insecureRemoteProblem(remoteUrl);
+  if (insecure) throw new ReleaseError(`refused to push: ${insecure}; ${req.tokenVar} is set, and git would offer it there`, `use an https:// (or ssh) URL for the remote "${remote}"`);
+  return { repository: repositoryOf(req, remoteUrl), apiUrl: req.apiUrl, token, tokenVar: req.tokenVar, actor: req.actor };
 }
 
 /** The token, or the refusal naming its variable and what it is for. */
@@ -51,18 +54,18 @@ export function requireGitHubToken(req: GitHubTargetRequest, purpose: TokenPurpo
 }
 
 /**
- * The repository alone (a command that builds before it needs the token finds it first). With
- * `remote`, its URL names the repository when nothing else did; while a token is set, a
- * plain-http remote is refused, as git would offer the token there.
+ * The repository alone, for a command that builds before it needs the token (the token goes
+ * to the API only, never to git, so the remote's scheme does not matter here).
  */
 export async function githubRepository(req: GitHubTargetRequest, git?: Git, remote?: string): Promise<string> {
-  let remoteUrl: string | null = null;
-  if (git && remote) {
-    remoteUrl = (await git.run(['remote', 'get-url', '--push', remote], { reject: false })).stdout.trim() || null;
-    const insecure = req.token && remoteUrl && insecureRemoteProblem(redact(remoteUrl));
-    if (insecure) throw new ReleaseError(`refused to push: ${insecure}; ${req.tokenVar} is set, and git would offer it there`, `use an https:// (or ssh) URL for the remote "${remote}"`);
-  }
-  return repositoryOf(req, remoteUrl && redact(remoteUrl));
+  return repositoryOf(req, await pushUrl(git, remote));
+}
+
+/** The push URL of `remote` (credentials redacted), when there is one. */
+async function pushUrl(git: Git | undefined, remote: string | undefined): Promise<string | null> {
+  if (!git || !remote) return null;
+  const url = (await git.run(['remote', 'get-url', '--push', remote], { reject: false })).stdout.trim();
+  return url ? redact(url) : null;
 }
 
 function repositoryOf(req: GitHubTargetRequest, remoteUrl: string | null): string {
