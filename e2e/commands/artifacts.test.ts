@@ -301,12 +301,16 @@ describe.skipIf(!onLinuxX64)('release-artifacts: dry run, pre-releases, refusals
     expect(api.state.requests.length).toBe(from);
   });
 
-  it('the repository is the one GitHub target\'s: --repository > GITHUB_REPOSITORY > githubRepository', async () => {
+  it('the repository is the one GitHub target\'s: --repository > GITHUB_REPOSITORY > githubRepository > the remote', async () => {
     const ws = releasedExample();
     const dry = (flags: Record<string, unknown>, env: Record<string, string>) => run(ws, { dryRun: true, ...flags }, { ...gh(), ...env });
     expect((await dry({}, {})).out).toContain("('v5.0.0') in bytecodealliance/wasmtime,");
     expect((await dry({}, { GITHUB_REPOSITORY: 'e2e/from-env' })).out).toContain("('v5.0.0') in e2e/from-env,");
     expect((await dry({ repository: 'e2e/from-flag' }, { GITHUB_REPOSITORY: 'e2e/from-env' })).out).toContain("('v5.0.0') in e2e/from-flag,");
+    // Nothing names one: the push remote's GitHub URL does.
+    ws.git(['remote', 'add', 'origin', 'https://github.com/e2e/from-remote.git']);
+    const fromRemote = await run(ws, { dryRun: true }, gh(), { artifacts: options.artifacts });
+    expect(fromRemote.out).toContain("('v5.0.0') in e2e/from-remote,");
     const bad = await dry({ repository: 'not-a-name' }, {});
     expect(bad.success).toBe(false);
     expect(bad.out).toContain('--repository "not-a-name" is not "owner/name"');
