@@ -32,6 +32,7 @@ function tagJob(name: string, condition: string, head: Lines, steps: Lines): Lin
   return [`  ${name}:`, `    if: ${condition}`, ...head, '    steps:', ...steps, ''];
 }
 
+/** The GitHub token goes in the variable the plugin reads it from (`githubTokenEnv`). */
 export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
   const registryToken = `          ${o.tokenEnv}: \${{ secrets.${o.tokenSecret} }}`;
   const platforms = o.platforms.map((p) => `          - { target: ${q(p.target)}, runner: ${q(p.runner)} }`);
@@ -54,7 +55,7 @@ export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
       rust,
       '      - name: Build this platform\'s archives and attach them to the release (identical assets are kept)',
       '        env:',
-      '          GITHUB_TOKEN: ${{ github.token }}',
+      `          ${o.githubTokenEnv}: \${{ github.token }}`,
       '          TARGET: ${{ matrix.target }}',
       '        run: |',
       '          rustup target add "$TARGET"',
@@ -64,7 +65,7 @@ export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
       ...setupSteps(o.nodeVersion),
       '      - name: Check that every platform\'s archives are on the release with their checksums',
       '        env:',
-      '          GITHUB_TOKEN: ${{ github.token }}',
+      `          ${o.githubTokenEnv}: \${{ github.token }}`,
       `          TARGETS: ${o.platforms.map((p) => p.target).join(',')}`,
       '        run: npx nx release-assets --targets="$TARGETS"',
     ]),
@@ -73,7 +74,7 @@ export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
           ...setupSteps(o.nodeVersion),
           '      - name: Propose the new version to every binding repository',
           '        env:',
-          `          GITHUB_TOKEN: \${{ secrets.${o.bindingsTokenSecret} }}`,
+          `          ${o.githubTokenEnv}: \${{ secrets.${o.bindingsTokenSecret} }}`,
           '        run: npx nx release-bindings',
         ])
       : []),

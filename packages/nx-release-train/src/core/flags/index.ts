@@ -2,6 +2,9 @@
 import type { FlagSchema } from './define';
 import { publishFlags } from './publish';
 import { publishPlanFlags } from './publish-plan';
+import { releaseArtifactsFlags } from './release-artifacts';
+import { releaseAssetsFlags } from './release-assets';
+import { releaseBindingsFlags } from './release-bindings';
 import { releaseLatestFlags } from './release-latest';
 import { releaseMajorFlags } from './release-major';
 import { releasePatchFlags } from './release-patch';
@@ -11,5 +14,5 @@ import { releaseYankFlags } from './release-yank';
 import { verifyFlags } from './verify';
 
 export const executorFlags: Record<string, FlagSchema> = Object.fromEntries(
-  [releaseMajorFlags, releaseLatestFlags, releasePatchFlags, releaseRcFlags, releaseTagFlags, publishFlags, publishPlanFlags, verifyFlags, releaseYankFlags].map((f) => [f.name, f]),
+  [releaseMajorFlags, releaseLatestFlags, releasePatchFlags, releaseRcFlags, releaseTagFlags, publishFlags, publishPlanFlags, verifyFlags, releaseYankFlags, releaseArtifactsFlags, releaseAssetsFlags, releaseBindingsFlags].map((f) => [f.name, f]),
 );

@@ -72,6 +72,9 @@ describe('ci-workflow generator', () => {
     // The token variable follows the githubTokenEnv setting.
     const named = (await generate({ githubTokenEnv: 'TRAIN_TOKEN' })).wf;
     expect(named.jobs.cut.steps.find((s) => s.run?.includes('release-major'))!.env).toEqual({ TRAIN_TOKEN: '${{ secrets.RELEASE_TOKEN || github.token }}' });
+    // So do the release, asset and binding jobs: every command finds its token the same way.
+    expect(named.jobs.artifacts.steps.find((s) => s.run?.includes('release-artifacts'))!.env).toEqual({ TRAIN_TOKEN: '${{ github.token }}', TARGET: '${{ matrix.target }}' });
+    expect(named.jobs.assets.steps.find((s) => s.run?.includes('release-assets'))!.env!.TRAIN_TOKEN).toBe('${{ github.token }}');
   });
 
   it('tags only for push events of this repository, with the branch from the environment (the two defects)', async () => {

@@ -12,8 +12,8 @@ import { ArtifactsError } from './errors';
 
 export type UploadAsset = LocalAsset & { path: string; contentType: string };
 
-/** Returns the release's web URL. */
-export async function publishRelease(api: ReleasesApi, spec: ReleaseSpec, assets: UploadAsset[], log: Logger): Promise<string> {
+/** Returns the release's web URL; `tokenVar` is where the token came from (named when GitHub refuses it). */
+export async function publishRelease(api: ReleasesApi, spec: ReleaseSpec, assets: UploadAsset[], log: Logger, tokenVar: string): Promise<string> {
   const done: AssetAction[] = [];
   try {
     const existing = await api.findRelease(spec.tag);
@@ -35,7 +35,7 @@ export async function publishRelease(api: ReleasesApi, spec: ReleaseSpec, assets
     if (!(err instanceof GitHubError)) throw err;
     for (const a of done) log.info(`  ${a.action === 'keep' ? 'kept' : a.action === 'upload' ? 'uploaded' : 'replaced'} ${a.local.name} before the failure`);
     // A refused token does not get better by running again: say what to fix instead.
-    if (err.status === 401) throw new ArtifactsError(`${err.message}. GitHub refused the token; the archives are built and identical assets are kept.`, 'set GITHUB_TOKEN to a valid token allowed to write releases (contents: write), then run again');
+    if (err.status === 401) throw new ArtifactsError(`${err.message}. GitHub refused the token; the archives are built and identical assets are kept.`, `set ${tokenVar} to a valid token allowed to write releases (contents: write), then run again`);
     const fix = 'run again to finish: assets already uploaded and identical are kept';
     throw new ArtifactsError(`${err.message}. The archives are built; ${fix}.`, fix);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RemoteAsset } from '../../core/artifacts/assets';
 import { GitHubError, type FoundRelease, type ReleasesApi } from '../../effects/github-releases';
 import { ArtifactsError } from './errors';
-import { publishRelease, type UploadAsset } from './publish';
+import { publishRelease, type UploadAsset } from './github-release';
 
 const spec = { tag: 'v1.0.0', name: 'v1.0.0', body: 'notes', prerelease: false };
 const release: FoundRelease = { id: 7, name: 'v1.0.0', body: 'notes', prerelease: false, draft: false, uploadUrl: 'u', htmlUrl: 'h' };
@@ -38,7 +38,7 @@ describe('publishRelease', () => {
         throw new GitHubError('create the release v1.0.0 in o/r', 422, 'Validation Failed');
       },
     });
-    expect(await publishRelease(api, spec, [asset('a', '1')], log)).toBe('h');
+    expect(await publishRelease(api, spec, [asset('a', '1')], log, 'GITHUB_TOKEN')).toBe('h');
     expect(calls).toEqual(['find v1.0.0', 'create', 'find v1.0.0', 'list', 'upload a']);
   });
 
@@ -48,13 +48,13 @@ describe('publishRelease', () => {
       { id: 2, name: 'b', size: 3, state: 'uploaded', sha256: 'old' },
     ];
     const { api, calls } = fakeApi({ found: [release], remote });
-    await publishRelease(api, spec, [asset('a', '1'), asset('b', '2'), asset('c', '3')], log);
+    await publishRelease(api, spec, [asset('a', '1'), asset('b', '2'), asset('c', '3')], log, 'GITHUB_TOKEN');
     expect(calls).toEqual(['find v1.0.0', 'list', 'delete 2', 'upload b', 'upload c']);
   });
 
   it('turns a GitHub failure into an actionable error and stops at the failing asset', async () => {
     const { api, calls } = fakeApi({ found: [release], failUpload: 'b' });
-    const err = await publishRelease(api, spec, [asset('a', '1'), asset('b', '2'), asset('c', '3')], log).catch((e) => e);
+    const err = await publishRelease(api, spec, [asset('a', '1'), asset('b', '2'), asset('c', '3')], log, 'GITHUB_TOKEN').catch((e) => e);
     expect(err).toBeInstanceOf(ArtifactsError);
     expect(err.message).toBe('GitHub API: upload b to o/r failed (HTTP 502): Server Error. The archives are built; run again to finish: assets already uploaded and identical are kept.');
     expect(calls).toEqual(['find v1.0.0', 'list', 'upload a']);
@@ -67,18 +67,18 @@ describe('publishRelease', () => {
         throw new GitHubError('create the release v1.0.0 in o/r', 422, 'Validation Failed');
       },
     });
-    await expect(publishRelease(api, spec, [], log)).rejects.toThrow(/HTTP 422/);
+    await expect(publishRelease(api, spec, [], log, 'GITHUB_TOKEN')).rejects.toThrow(/HTTP 422/);
   });
 
-  it('a refused token (401) says to fix the token, not merely to run again', async () => {
+  it('a refused token (401) says to fix the token in its variable, not merely to run again', async () => {
     const { api } = fakeApi({ found: [] });
     api.findRelease = async () => {
       throw new GitHubError('look up the release v1.0.0 in o/r', 401, 'Bad credentials');
     };
-    const err = await publishRelease(api, spec, [asset('a', '1')], log).catch((e) => e);
+    const err = await publishRelease(api, spec, [asset('a', '1')], log, 'RELEASE_TOKEN').catch((e) => e);
     expect(err).toBeInstanceOf(ArtifactsError);
     expect(err.message).toContain('HTTP 401): Bad credentials. GitHub refused the token');
-    expect(err.fix).toContain('set GITHUB_TOKEN to a valid token');
+    expect(err.fix).toContain('set RELEASE_TOKEN to a valid token');
     expect(err.message).not.toContain('run again to finish');
   });
 });
