@@ -10,7 +10,8 @@ import { ReleaseError } from '../../core/errors';
 import { fillPattern } from '../../core/options';
 import { formatProblems, renderPlanDiff } from '../../core/version';
 import type { Logger } from '../../core/log';
-import { BindingClone, redact } from '../../effects/git-credentials';
+import { BindingClone } from '../../effects/binding-clone';
+import { redact } from '../../effects/git-credentials';
 import { syncPullRequest, type PullsApi } from '../../effects/github-pulls';
 
 export interface RepoRun {
