@@ -1,5 +1,6 @@
 /** Every executor's flag schema, by executor name (the schema.json generator and its test read this). */
 import type { FlagSchema } from './define';
+import { nxReleasePublishFlags } from './nx-release-publish';
 import { releaseLatestFlags } from './release-latest';
 import { releaseMajorFlags } from './release-major';
 import { releasePatchFlags } from './release-patch';
@@ -7,5 +8,5 @@ import { releaseRcFlags } from './release-rc';
 import { releaseTagFlags } from './release-tag';
 
 export const executorFlags: Record<string, FlagSchema> = Object.fromEntries(
-  [releaseMajorFlags, releaseLatestFlags, releasePatchFlags, releaseRcFlags, releaseTagFlags].map((f) => [f.name, f]),
+  [releaseMajorFlags, releaseLatestFlags, releasePatchFlags, releaseRcFlags, releaseTagFlags, nxReleasePublishFlags].map((f) => [f.name, f]),
 );
