@@ -15,7 +15,7 @@
 import { readNxJson, workspaceRoot, type ProjectGraph, type Tree } from '@nx/devkit';
 import { VersionActions, type AfterAllProjectsVersioned } from 'nx/release';
 import * as semver from 'semver';
-import { formatFailure } from '../core/errors';
+import { formatFailure, ReleaseError } from '../core/errors';
 import type { Crate, DepKind } from '../core/model';
 import { tokenEnvVar } from '../core/publish-retry';
 import { primaryVersion } from '../core/version/lines';
@@ -28,12 +28,19 @@ import { crateOf, isManifest, moveCrate, releaseRun, type ReleaseRun } from './r
 
 const COLLECTION: Record<DepKind, string> = { normal: 'dependencies', dev: 'dev-dependencies', build: 'build-dependencies' };
 
+/** A refusal of this adapter's own (the message carries the fix). */
+class Refusal extends Error {}
+
 /** Nx prints only an error's message: the plugin's failures carry their fix (and every problem) in it. */
 async function nxErrors<T>(work: () => T | Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    throw new Error(formatFailure(e).replace(/^error: /, ''));
+    if (!(e instanceof ReleaseError) && !(e instanceof Refusal)) throw e;
+    const refusal = new Error(e instanceof ReleaseError ? formatFailure(e).replace(/^error: /, '') : e.message);
+    // A refusal with its fix, not a crash: the plugin's stack is noise to the reader.
+    refusal.stack = refusal.message;
+    throw refusal;
   }
 }
 
@@ -84,11 +91,11 @@ export default class CargoVersionActions extends VersionActions {
       const name = this.projectGraphNode.name;
       const explicit = semver.valid(input) !== null;
       if (currentVersion === null && !explicit)
-        throw new Error(`no current version for ${name}, so "${input}" cannot be applied; give the version itself (nx release version X.Y.Z) or set currentVersionResolver to "disk"`);
+        throw new Refusal(`no current version for ${name}, so "${input}" cannot be applied; give the version itself (nx release version X.Y.Z) or set currentVersionResolver to "disk"`);
       const current = currentVersion ?? input;
       const next = nxNextVersion(current, input, preid ?? '', run.options);
       const step = 'to' in next && explicit ? followLine(current, next.to, primaryVersion(run.workspace, run.options), run.options) : next;
-      if ('error' in step) throw new Error(`${name}: ${step.error}\n  fix: ${step.fix}`);
+      if ('error' in step) throw new Refusal(`${name}: ${step.error}\n  fix: ${step.fix}`);
       return { newVersion: step.to, logText: `${explicit ? `explicit version "${input}"` : `"${input}" on the release train`}: ${current} -> ${step.to}` };
     });
   }
