@@ -12,7 +12,8 @@ import { pluginOptions, type PluginEntry } from '../core/nx-json';
 import { OptionsError, resolveOptions, type ReleaseTrainOptions } from '../core/options';
 import { filesToRead } from '../core/version';
 import { planMoves, type MovesPlan } from '../core/version/nx-plan';
-import { workspaceModel } from '../effects/workspace-model';
+import { buildWorkspace } from '../core/workspace';
+import { findManifests } from '../effects/workspace-fs';
 
 export interface ReleaseRun {
   root: string;
@@ -22,6 +23,8 @@ export interface ReleaseRun {
   originals: Map<string, string>;
   /** New version by crate name, as Nx chose them. */
   versions: Map<string, string>;
+  /** The Nx tree of this run, once one was seen: another tree is another `nx release`. */
+  tree?: object;
 }
 
 const runs = new Map<string, ReleaseRun>();
@@ -36,22 +39,29 @@ const keyOf = (root: string): string => {
 
 /**
  * The run for `root`, started on first use. `read` gives a file's text as the run found it
- * (Nx's tree before any write), null when absent; `nxJson` is the parsed nx.json.
+ * (Nx's tree before any write), null when absent; `nxJson` is the parsed nx.json; `tree` is
+ * Nx's tree when the caller has one (a run left by an `nx release` that failed before its end,
+ * in a process that calls Nx's release API again, is not reused for another tree).
  */
-export function releaseRun(root: string, read: (path: string) => string | null, nxJson: unknown): ReleaseRun {
+export function releaseRun(root: string, read: (path: string) => string | null, nxJson: unknown, tree?: object): ReleaseRun {
   let run = runs.get(keyOf(root));
-  if (run) return run;
+  if (run && tree && run.tree && run.tree !== tree) run = undefined;
+  if (run) {
+    run.tree ??= tree;
+    return run;
+  }
   const raw = pluginOptions((nxJson as { plugins?: PluginEntry[] } | null)?.plugins, 'nx-release-train');
   const { options, problems } = resolveOptions(raw);
   if (problems.length > 0) throw new OptionsError(problems);
-  const workspace = workspaceModel(root);
+  // The model of the texts the edits start from (Nx's tree), not of a cache.
+  const workspace = buildWorkspace({ manifests: findManifests(root), read });
   const originals = new Map<string, string>();
   // Release notes are the train's (release-major rotates them); nx release leaves them alone.
   for (const file of filesToRead(workspace, options).filter((f) => f !== options.releasesFile && f !== options.releasesTemplate)) {
     const text = read(file);
     if (text !== null) originals.set(file, text);
   }
-  run = { root, workspace, options, originals, versions: new Map() };
+  run = { root, workspace, options, originals, versions: new Map(), tree };
   runs.set(keyOf(root), run);
   return run;
 }

@@ -50,7 +50,7 @@ export default class CargoVersionActions extends VersionActions {
   override excludeManifestsFromFormatting = true;
 
   private runOf(tree: Tree): ReleaseRun {
-    return releaseRun(tree.root, (file) => tree.read(file, 'utf-8'), readNxJson(tree));
+    return releaseRun(tree.root, (file) => tree.read(file, 'utf-8'), readNxJson(tree), tree);
   }
 
   private crateIn(run: ReleaseRun): Crate {
