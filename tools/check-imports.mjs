@@ -71,7 +71,7 @@ for (const file of files(src)) {
       if (isTest && TEST_EXTRA.includes(to)) continue;
       if (!ALLOWED[layer]?.includes(to)) problems.push(`${at}: ${layer}/ imports ${to}/ (${spec}); ${layer}/ may import only ${ALLOWED[layer].join(', ')}`);
     } else if (/^(@nx\/|nx(\/|$))/.test(spec) && !NX_ALLOWED.has(layer)) {
-      problems.push(`${at}: ${layer}/ imports ${spec}; Nx is spoken only in executors/, generators/ and graph/`);
+      problems.push(`${at}: ${layer}/ imports ${spec}; Nx is spoken only in executors/, generators/, graph/ and release/`);
     }
   }
   if (NO_AMBIENT.has(layer) && !file.endsWith('.spec.ts')) {
