@@ -4,13 +4,16 @@
  * groups, its tree, its formatting pass, its commit and tag) must leave exactly the bytes the
  * train's cut writes. The arithmetic and the edits are proven in core/version/nx-*.spec.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { flushChanges, FsTree } from 'nx/src/generators/tree';
 import { afterEach, describe, expect, it } from 'vitest';
 import { releaseMajorCommand } from '../packages/nx-release-train/src/commands/release-major';
 import { releaseMajorFlags } from '../packages/nx-release-train/src/core/flags/release-major';
 import { releaseConfigGenerator } from '../packages/nx-release-train/src/generators/release-config/generator';
+import { DEFAULT_OPTIONS } from '../packages/nx-release-train/src/core/options';
+import { planVersions } from '../packages/nx-release-train/src/core/version';
+import { buildWorkspace } from '../packages/nx-release-train/src/core/workspace';
 import { wasmtimePreset } from '../packages/nx-release-train/src/presets/wasmtime';
 import { runCommand } from './support/command';
 import { exampleRoot, makeWorkspace, type TempWorkspace } from './support/workspace';
@@ -20,10 +23,30 @@ afterEach(() => {
   for (const ws of workspaces.splice(0)) ws.cleanup();
 });
 
-function workspace(): TempWorkspace {
-  const ws = makeWorkspace({ from: exampleRoot, git: true, options: wasmtimePreset });
+function workspace(init: Parameters<typeof makeWorkspace>[0] = { from: exampleRoot, git: true, options: wasmtimePreset }): TempWorkspace {
+  const ws = makeWorkspace(init);
   workspaces.push(ws);
   return ws;
+}
+
+async function configure(ws: TempWorkspace): Promise<void> {
+  const tree = new FsTree(ws.dir, false);
+  await releaseConfigGenerator(tree);
+  flushChanges(ws.dir, tree.listChanges());
+}
+
+/** Bevy's shape: one literal `0.x.0-dev` on every crate, caret-less requirements, no Cargo.lock, no preset. */
+function bevyShaped(v: string): Record<string, string> {
+  const crates = ['bevy_ecs', 'bevy_app', 'bevy_internal'];
+  const files: Record<string, string> = {
+    'Cargo.toml': `[package]\nname = "bevy"\nversion = "${v}"\nedition = "2024"\n\n[workspace]\nmembers = ["crates/*", "tools/*"]\n\n[dependencies]\n# the engine\nbevy_internal = { path = "crates/bevy_internal", version = "${v}", default-features = false }\n`,
+    'tools/ci/Cargo.toml': `[package]\nname = "ci"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\nbevy = { path = "../..", version = "${v}" }\n`,
+  };
+  crates.forEach((name, i) => {
+    const deps = crates.slice(0, i).map((d) => `${d} = { path = "../${d}", version = "${v}" }`);
+    files[`crates/${name}/Cargo.toml`] = `[package]\nname = "${name}"\nversion = "${v}"\nedition = "2024"\n\n[dependencies]\n${deps.join('\n')}\nserde = "1"\n`;
+  });
+  return files;
 }
 
 const output = (r: { stdout: string; stderr: string }) => r.stdout + r.stderr;
@@ -39,9 +62,7 @@ describe('nx release with nx-release-train/version-actions', () => {
 
     // nx release as Nx's documentation describes it, configured by the generator.
     const ws = workspace();
-    const tree = new FsTree(ws.dir, false);
-    await releaseConfigGenerator(tree);
-    flushChanges(ws.dir, tree.listChanges());
+    await configure(ws);
     const release = JSON.parse(readFileSync(join(ws.dir, 'nx.json'), 'utf8')).release;
     expect(release.version.versionActions).toBe('nx-release-train/version-actions');
     expect(Object.keys(release.groups)).toEqual(['workspace', 'cranelift']);
@@ -67,5 +88,26 @@ describe('nx release with nx-release-train/version-actions', () => {
     expect(ws.git(['show', 'HEAD:Cargo.toml'])).toContain("# Internal crates: required exactly; some are published under another name.\nwasmtime-cli-flags = { path = \"crates/cli-flags\", version = \"=6.0.0\" }");
     expect(ws.git(['status', '--porcelain'])).toBe('');
     expect(ws.git(['tag', '--list']).split('\n')).toEqual(['cranelift-v0.93.0', 'v6.0.0']);
+  }, 120_000);
+
+  it('nx release version major on a Bevy-shaped -dev main writes what the cut writes', async () => {
+    const files = bevyShaped('0.19.0-dev');
+    const ws = workspace({ git: false, options: {} });
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(ws.dir, file)), { recursive: true });
+      writeFileSync(join(ws.dir, file), text);
+    }
+    await configure(ws);
+    ws.git(['init', '-q', '-b', 'main']);
+    ws.git(['add', '-A']);
+    ws.git(['commit', '-q', '-m', 'bevy 0.19.0-dev']);
+    const run = ws.nx(['release', 'version', 'major']);
+    expect(run.status, output(run)).toBe(0);
+    expect(output(run)).toContain('"major" on the release train: 0.19.0-dev -> 0.20.0-dev');
+
+    const workspaceModel = buildWorkspace({ manifests: Object.keys(files), read: (p) => files[p] ?? null });
+    const cut = planVersions({ workspace: workspaceModel, files, options: DEFAULT_OPTIONS, bump: 'major' });
+    expect(cut.edits.map((e) => e.file)).toEqual(ws.git(['diff', '--name-only', 'HEAD']).split('\n'));
+    for (const edit of cut.edits) expect(readFileSync(join(ws.dir, edit.file), 'utf8'), edit.file).toBe(edit.after);
   }, 120_000);
 });
