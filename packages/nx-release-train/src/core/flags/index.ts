@@ -1,5 +1,6 @@
 /** Every executor's flag schema, by executor name (the schema.json generator and its test read this). */
 import type { FlagSchema } from './define';
+import { nxReleasePublishFlags } from './nx-release-publish';
 import { publishFlags } from './publish';
 import { publishPlanFlags } from './publish-plan';
 import { releaseArtifactsFlags } from './release-artifacts';
@@ -13,6 +14,20 @@ import { releaseTagFlags } from './release-tag';
 import { releaseYankFlags } from './release-yank';
 import { verifyFlags } from './verify';
 
-export const executorFlags: Record<string, FlagSchema> = Object.fromEntries(
-  [releaseMajorFlags, releaseLatestFlags, releasePatchFlags, releaseRcFlags, releaseTagFlags, publishFlags, publishPlanFlags, verifyFlags, releaseYankFlags, releaseArtifactsFlags, releaseAssetsFlags, releaseBindingsFlags].map((f) => [f.name, f]),
-);
+const all: FlagSchema[] = [
+  releaseMajorFlags,
+  releaseLatestFlags,
+  releasePatchFlags,
+  releaseRcFlags,
+  releaseTagFlags,
+  publishFlags,
+  publishPlanFlags,
+  verifyFlags,
+  releaseYankFlags,
+  releaseArtifactsFlags,
+  releaseAssetsFlags,
+  releaseBindingsFlags,
+  nxReleasePublishFlags,
+];
+
+export const executorFlags: Record<string, FlagSchema> = Object.fromEntries(all.map((f) => [f.name, f]));
