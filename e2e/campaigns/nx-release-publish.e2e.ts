@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { flushChanges, FsTree } from 'nx/src/generators/tree';
 import { afterEach, describe, expect, it } from 'vitest';
-import { publishOrder } from '../../packages/nx-release-train/src/core/publish-order';
+import { publishOrder } from '../../packages/nx-release-train/src/core/publishing/order';
 import { loadWorkspace } from '../../packages/nx-release-train/src/effects/workspace-fs';
 import { releaseConfigGenerator } from '../../packages/nx-release-train/src/generators/release-config/generator';
 import { wasmtimePreset } from '../../packages/nx-release-train/src/presets/wasmtime';

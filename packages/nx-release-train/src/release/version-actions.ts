@@ -17,7 +17,7 @@ import { VersionActions, type AfterAllProjectsVersioned } from 'nx/release';
 import * as semver from 'semver';
 import { formatFailure, ReleaseError } from '../core/errors';
 import type { Crate, DepKind } from '../core/model';
-import { tokenEnvVar } from '../core/publish-retry';
+import { tokenEnvVar } from '../core/publishing/retry';
 import { primaryVersion } from '../core/version/lines';
 import { followLine, nxNextVersion } from '../core/version/nx-arithmetic';
 import { registryIndexUrl } from '../effects/cargo-config';
