@@ -38,6 +38,8 @@ export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowGenerato
       githubTokenEnv: options.githubTokenEnv,
       releaseTokenSecret: schema.releaseTokenSecret ?? 'RELEASE_TOKEN',
       bindingsTokenSecret: schema.bindingsTokenSecret ?? 'BINDINGS_TOKEN',
+      yankTokenEnv: options.yankTokenVariable,
+      yankTokenSecret: schema.yankTokenSecret ?? options.yankTokenVariable,
       publishEnvironment: schema.publishEnvironment ?? 'publish',
       platforms: Object.entries(options.artifactRunners).map(([target, runner]) => ({ target, runner })),
       bindings: (options.bindings.repos ?? []).length > 0,
