@@ -6,7 +6,7 @@
  * a directory of this process's own when a file runs without that setup.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -52,4 +52,22 @@ export function cachedRepo(key: string, build: () => TempWorkspace): TempWorkspa
 /** The bundled example as a git repository with one commit on main, with these plugin options. */
 export function exampleRepo(options?: Record<string, unknown>): TempWorkspace {
   return cachedRepo(`example ${JSON.stringify(options ?? null)}`, () => makeWorkspace({ from: exampleRoot, options, git: true }));
+}
+
+/**
+ * The example (wasmtime preset) with cranelift/entity moved to vendor/entity and a relative
+ * symbolic link left in its place, committed, with a release-5.0.0 branch.
+ */
+export function symlinkedMemberRepo(options: Record<string, unknown>): TempWorkspace {
+  return cachedRepo(`symlinked member ${JSON.stringify(options)}`, () => {
+    const ws = makeWorkspace({ from: exampleRoot, options });
+    mkdirSync(join(ws.dir, 'vendor'));
+    renameSync(join(ws.dir, 'cranelift/entity'), join(ws.dir, 'vendor/entity'));
+    symlinkSync('../vendor/entity', join(ws.dir, 'cranelift/entity'));
+    ws.git(['init', '-q', '-b', 'main']);
+    ws.git(['add', '-A']);
+    ws.git(['commit', '-q', '-m', 'entity lives in vendor/']);
+    ws.git(['branch', 'release-5.0.0']);
+    return ws;
+  });
 }
