@@ -1,0 +1,104 @@
+/**
+ * The train's executors through the real nx CLI, only for what Nx itself does: each executor
+ * runs and exits 0, a refusal exits non-zero with the command's own message, `--target`
+ * (which Nx keeps for itself) reaches release-patch and release-rc through the plugin's
+ * preTasksExecution hook, a bare number arrives as a number, and a dry run's diff is printed
+ * intact. What the commands do is proven in-process: e2e/commands/*.test.ts.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wasmtimePreset } from '../packages/nx-release-train/src/presets/wasmtime';
+import { exampleRepo } from './support/fixtures';
+import { RC_CASE, rcRepo } from './support/rc';
+import { repoState } from './support/state';
+import { ok, refused } from './support/train-cli';
+import { nxOk, nxRefused, type TempWorkspace } from './support/workspace';
+
+const cleanups: Array<() => void> = [];
+afterAll(() => cleanups.forEach((c) => c()));
+
+/** The refusal's first line (`error: ...`) as the command gives it in-process. */
+async function refusalLine(ws: TempWorkspace, args: string[]): Promise<string> {
+  const out = await refused(ws, args);
+  const line = out.split('\n').find((l) => l.startsWith('error: '));
+  expect(line, out).toBeDefined();
+  return line!;
+}
+
+/** nx refuses with exactly the command's message and changes nothing. */
+async function refusedLikeInProcess(ws: TempWorkspace, args: string[]): Promise<string> {
+  const line = await refusalLine(ws, args);
+  const before = repoState(ws);
+  const out = nxRefused(ws, args);
+  expect(out).toContain(line);
+  expect(repoState(ws)).toEqual(before);
+  return out;
+}
+
+describe('release-major, release-latest, release-tag and release-patch through nx', () => {
+  let ws: TempWorkspace;
+  beforeAll(() => {
+    ws = exampleRepo(wasmtimePreset);
+    cleanups.push(ws.cleanup);
+  });
+
+  it('release-major: a refusal exits non-zero; the dry run prints its diff intact; the cut exits 0', async () => {
+    writeFileSync(join(ws.dir, 'README.md'), 'edited\n');
+    expect(await refusedLikeInProcess(ws, ['release-major'])).toContain('uncommitted changes: README.md');
+    ws.git(['checkout', '--', 'README.md']);
+
+    // What the executor prints on stdout (warnings go to stderr), the command run in-process.
+    const info: string[] = [];
+    const quiet = () => undefined;
+    await ok(ws, ['release-major', '--dry-run'], {}, { services: () => ({ log: { info: (l) => info.push(l), warn: quiet, error: quiet } }) });
+    expect(info.join('\n')).toContain('diff --git a/Cargo.toml b/Cargo.toml');
+    const before = repoState(ws);
+    const viaNx = ws.nx(['release-major', '--dry-run']);
+    expect(viaNx.status).toBe(0);
+    // Every line, in order, nothing dropped or wrapped.
+    expect(viaNx.stdout).toContain(info.join('\n'));
+    expect(repoState(ws)).toEqual(before);
+
+    const initial = ws.git(['rev-parse', 'HEAD']);
+    expect(nxOk(ws, ['release-major'])).toMatch(/line workspace: 5\.0\.0 -> 6\.0\.0/);
+    expect(ws.git(['rev-parse', 'release-5.0.0'])).toBe(initial);
+  });
+
+  it('release-latest: a bad date exits non-zero; release day exits 0', async () => {
+    expect(await refusedLikeInProcess(ws, ['release-latest', '--date=2026-02-30'])).toContain('not a calendar date');
+    expect(nxOk(ws, ['release-latest', '--date=2026-12-20'])).toContain('Release Wasmtime 5.0.0');
+    expect(ws.git(['show', 'release-5.0.0:RELEASES.md'])).toMatch(/^## 5\.0\.0\n\nReleased 2026-12-20\./);
+  });
+
+  it('release-tag: tags and exits 0; an unknown flag exits non-zero naming it', async () => {
+    ws.git(['switch', '-q', 'release-5.0.0']);
+    expect(await refusedLikeInProcess(ws, ['release-tag', '--brnach=x'])).toMatch(/brnach/);
+    expect(nxOk(ws, ['release-tag'])).toContain('as v5.0.0');
+    expect(ws.git(['rev-parse', 'v5.0.0^{commit}'])).toBe(ws.git(['rev-parse', 'release-5.0.0']));
+    ws.git(['switch', '-q', 'main']);
+  });
+
+  it('release-patch: --target through the hook from main, --line as a number; an unknown line exits non-zero', async () => {
+    expect(await refusedLikeInProcess(ws, ['release-patch', '--target=9.x'])).toContain('there is no 9.x release line');
+    // A bare number arrives as a number from Nx's parser.
+    expect(nxOk(ws, ['release-patch', '--line=5', '--dry-run'])).toContain('patch release-5.0.0');
+    const before = ws.git(['for-each-ref', '--format=%(refname) %(objectname)']);
+    const out = nxOk(ws, ['release-patch', '--target=5.x', '--date=2026-12-21']);
+    expect(out).toContain('patch release-5.0.0');
+    expect(out).toContain('5.0.0 -> 5.0.1');
+    const moved = ws.git(['for-each-ref', '--format=%(refname) %(objectname)']).split('\n').filter((r) => !before.split('\n').includes(r));
+    expect(moved.map((r) => r.split(' ')[0])).toEqual(['refs/heads/release-5.0.0']);
+  });
+});
+
+describe.skipIf(!existsSync(RC_CASE))('release-rc through nx', () => {
+  it('--target through the hook makes rc.2 and exits 0; a line that does not exist exits non-zero', async () => {
+    const ws = rcRepo(wasmtimePreset);
+    cleanups.push(ws.cleanup);
+    await ok(ws, ['release-major', '--date=2026-09-05']);
+    await refusedLikeInProcess(ws, ['release-rc', '--target=48.x']);
+    expect(nxOk(ws, ['release-rc', '--target=49.x'])).toContain('summary: release-49.0.0 49.0.0-rc.1 -> 49.0.0-rc.2');
+    expect(ws.git(['log', '-1', '--format=%s', 'release-49.0.0'])).toBe('Release Wasmtime 49.0.0-rc.2');
+  });
+});
