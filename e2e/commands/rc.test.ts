@@ -5,7 +5,7 @@
  * from one main; refusals that change nothing. A kill -9 during the cut:
  * e2e/campaigns/kill.e2e.ts.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../../packages/nx-release-train/src/presets/wasmtime';
