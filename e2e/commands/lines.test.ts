@@ -16,7 +16,7 @@ const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
 const hasCargo = spawnSync('cargo', ['--version']).status === 0;
-if (!hasCargo) console.warn('lines.e2e: skipped, `cargo` is not on PATH');
+if (!hasCargo) console.warn('lines.test: skipped, `cargo` is not on PATH');
 
 function write(ws: TempWorkspace, files: Record<string, string>): void {
   for (const [file, text] of Object.entries(files)) {

@@ -115,7 +115,7 @@ describe('release lines 3, 4, 5 with main at 6.0.0', () => {
     const noToken = await refused(ws, ['release-patch', '--target=supported', '--push', '--date=2026-12-02'], { GITHUB_TOKEN: '' });
     expect(noToken).toMatch(/--push .*needs a GitHub token in GITHUB_TOKEN; nothing was changed/);
     expect(repoState(ws)).toEqual(before);
-    // Pushing review branches and opening pull requests: e2e/train-push.e2e.ts, train-loop.e2e.ts.
+    // Pushing review branches and opening pull requests: e2e/commands/train-push.test.ts, e2e/campaigns/train-loop.e2e.ts.
     // A fix lands on release-4.0.0 after 4.0.1 (a tip that is still the 4.0.1 release commit is finished, not bumped).
     const current = ws.git(['branch', '--show-current']);
     ws.git(['switch', '-q', 'release-4.0.0']);
