@@ -1,40 +1,23 @@
 /**
  * The train's executors through the real nx CLI, only for what Nx itself does: each executor
  * runs and exits 0, a refusal exits non-zero with the command's own message, `--target`
- * (which Nx keeps for itself) reaches release-patch and release-rc through the plugin's
- * preTasksExecution hook, a bare number arrives as a number, and a dry run's diff is printed
- * intact. What the commands do is proven in-process: e2e/commands/*.test.ts.
+ * (which Nx keeps for itself) reaches release-patch through the plugin's preTasksExecution
+ * hook, a bare number arrives as a number, and a dry run's diff is printed intact. release-rc
+ * and --help: e2e/train-surface.e2e.ts (a second file, so that the two run side by side). What
+ * the commands do is proven in-process: e2e/commands/*.test.ts.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../packages/nx-release-train/src/presets/wasmtime';
 import { exampleRepo } from './support/fixtures';
-import { RC_CASE, rcRepo } from './support/rc';
 import { repoState } from './support/state';
-import { ok, refused } from './support/train-cli';
+import { ok } from './support/train-cli';
+import { refusedLikeInProcess } from './support/nx-refusal';
 import { nxOk, nxRefused, type TempWorkspace } from './support/workspace';
 
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
-
-/** The refusal's first line (`error: ...`) as the command gives it in-process. */
-async function refusalLine(ws: TempWorkspace, args: string[]): Promise<string> {
-  const out = await refused(ws, args);
-  const line = out.split('\n').find((l) => l.startsWith('error: '));
-  expect(line, out).toBeDefined();
-  return line!;
-}
-
-/** nx refuses with exactly the command's message and changes nothing. */
-async function refusedLikeInProcess(ws: TempWorkspace, args: string[]): Promise<string> {
-  const line = await refusalLine(ws, args);
-  const before = repoState(ws);
-  const out = nxRefused(ws, args);
-  expect(out).toContain(line);
-  expect(repoState(ws)).toEqual(before);
-  return out;
-}
 
 describe('release-major, release-latest, release-tag and release-patch through nx', () => {
   let ws: TempWorkspace;
@@ -96,16 +79,5 @@ describe('release-major, release-latest, release-tag and release-patch through n
     expect(out).toContain('5.0.0 -> 5.0.1');
     const moved = ws.git(['for-each-ref', '--format=%(refname) %(objectname)']).split('\n').filter((r) => !before.split('\n').includes(r));
     expect(moved.map((r) => r.split(' ')[0])).toEqual(['refs/heads/release-5.0.0']);
-  });
-});
-
-describe.skipIf(!existsSync(RC_CASE))('release-rc through nx', () => {
-  it('--target through the hook makes rc.2 and exits 0; a line that does not exist exits non-zero', async () => {
-    const ws = rcRepo(wasmtimePreset);
-    cleanups.push(ws.cleanup);
-    await ok(ws, ['release-major', '--date=2026-09-05']);
-    await refusedLikeInProcess(ws, ['release-rc', '--target=48.x']);
-    expect(nxOk(ws, ['release-rc', '--target=49.x'])).toContain('summary: release-49.0.0 49.0.0-rc.1 -> 49.0.0-rc.2');
-    expect(ws.git(['log', '-1', '--format=%s', 'release-49.0.0'])).toBe('Release Wasmtime 49.0.0-rc.2');
   });
 });

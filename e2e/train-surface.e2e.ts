@@ -1,8 +1,10 @@
 /**
- * What Nx prints for the train's executors and around them: `--help` from each executor's
- * schema, a graph diagnostic (a member behind a symbolic link), and a publish flag refused
- * through `run-many` (publish is not in-process yet).
+ * The train's command line through the real nx CLI, beyond e2e/train.e2e.ts: release-rc with
+ * `--target` handed on by the preTasksExecution hook, `--help` from each executor's schema, a
+ * graph diagnostic (a member behind a symbolic link), and a publish flag refused through
+ * `run-many` (publish is not in-process yet).
  */
+import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FlagSchema } from '../packages/nx-release-train/src/core/flags/define';
 import { releaseLatestFlags } from '../packages/nx-release-train/src/core/flags/release-latest';
@@ -12,6 +14,9 @@ import { releaseRcFlags } from '../packages/nx-release-train/src/core/flags/rele
 import { releaseTagFlags } from '../packages/nx-release-train/src/core/flags/release-tag';
 import { wasmtimePreset } from '../packages/nx-release-train/src/presets/wasmtime';
 import { exampleRepo, symlinkedMemberRepo } from './support/fixtures';
+import { refusedLikeInProcess } from './support/nx-refusal';
+import { RC_CASE, rcRepo } from './support/rc';
+import { ok } from './support/train-cli';
 import { nxOk, nxRefused } from './support/workspace';
 
 const cleanups: Array<() => void> = [];
@@ -49,5 +54,16 @@ describe('around the train', () => {
     const out = nxRefused(ws, ['run-many', '-t', 'publish', '--registry=x;y', '--dry-run']);
     expect(out).toContain('--registry="x;y" is not a cargo registry name');
     expect(out).not.toContain('setting "registry"');
+  });
+});
+
+describe.skipIf(!existsSync(RC_CASE))('release-rc through nx', () => {
+  it('--target through the hook makes rc.2 and exits 0; a line that does not exist exits non-zero', async () => {
+    const ws = rcRepo(wasmtimePreset);
+    cleanups.push(ws.cleanup);
+    await ok(ws, ['release-major', '--date=2026-09-05']);
+    await refusedLikeInProcess(ws, ['release-rc', '--target=48.x']);
+    expect(nxOk(ws, ['release-rc', '--target=49.x'])).toContain('summary: release-49.0.0 49.0.0-rc.1 -> 49.0.0-rc.2');
+    expect(ws.git(['log', '-1', '--format=%s', 'release-49.0.0'])).toBe('Release Wasmtime 49.0.0-rc.2');
   });
 });
