@@ -22,6 +22,7 @@ export default defineConfig({
           name: 'commands',
           include: ['e2e/commands/**/*.test.ts'],
           setupFiles: ['e2e/support/setup-git.ts'],
+          globalSetup: ['e2e/support/fixtures.global.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           sequence: { groupOrder: 1 },
@@ -30,6 +31,7 @@ export default defineConfig({
       {
         test: {
           name: 'nx',
+          globalSetup: ['e2e/support/fixtures.global.ts'],
           include: ['e2e/*.e2e.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
@@ -40,6 +42,7 @@ export default defineConfig({
       {
         test: {
           name: 'campaigns',
+          globalSetup: ['e2e/support/fixtures.global.ts'],
           include: ['e2e/campaigns/**/*.e2e.ts'],
           testTimeout: 600_000,
           hookTimeout: 600_000,

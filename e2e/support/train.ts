@@ -2,9 +2,10 @@
  * The release train as CI runs it, for e2e tests: a bare `origin` holding the example with
  * the `wasmtime` preset, `main` and `release-*` protected (pushes cannot move them), the
  * local GitHub API backed by that bare repository (pull requests
- * merge into it, tag refs land in it), and each step run by the real nx CLI in a fresh clone,
- * as a workflow job checks out the repository. A maintainer merges through the API with
- * their own token. While nx runs, every process's argv is sampled for the token.
+ * merge into it, tag refs land in it), and each step run in a fresh clone, as a workflow job
+ * checks out the repository: by the real nx CLI (`step`) or with the command in-process
+ * (`stepInProcess`, the same flags and environment). A maintainer merges through the API
+ * with their own token. While a step runs, every process's argv is sampled for the token.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { wasmtimePreset } from '../../packages/nx-release-train/src/presets/wasmtime';
 import { startGitHubApi, type GitHubApi } from '../../tools/local-github';
-import { exampleRoot, gitEnv, makeWorkspace, nxAsync, repoRoot } from './workspace';
+import { runTrain } from './train-cli';
+import { exampleRepo } from './fixtures';
+import { gitEnv, nxAsync, repoRoot } from './workspace';
 
 export const BOT_TOKEN = 'ghs_e2eTrainBotToken0123456789';
 export const MAINTAINER_TOKEN = 'ghp_e2eMaintainerToken0123456789';
@@ -27,6 +30,12 @@ export interface StepRun {
   dir: string;
 }
 
+export interface StepOptions {
+  env?: NodeJS.ProcessEnv;
+  dir?: string;
+  checkout?: string;
+}
+
 export interface Train {
   origin: string;
   api: GitHubApi;
@@ -36,7 +45,9 @@ export interface Train {
   /** A fresh clone of origin (all branches as origin/*), `checkout` checked out. */
   clone(checkout?: string): string;
   /** `nx <args>` in a fresh clone (or `dir`), as the workflow runs it. */
-  step(args: string[], opts?: { env?: NodeJS.ProcessEnv; dir?: string; checkout?: string }): Promise<StepRun>;
+  step(args: string[], opts?: StepOptions): Promise<StepRun>;
+  /** The same step with the train command in-process instead of nx (status 0 or 1). */
+  stepInProcess(args: string[], opts?: StepOptions): Promise<StepRun>;
   /** origin's refs, `refname sha` lines. */
   refs(): string;
   pulls(): NonNullable<ReturnType<GitHubApi['state']['repo']>>['pulls'];
@@ -59,7 +70,7 @@ done
 `;
 
 export async function startTrain(options: Record<string, unknown> = {}, protect = true): Promise<Train> {
-  const ws = makeWorkspace({ from: exampleRoot, options: { ...wasmtimePreset, ...options }, git: true });
+  const ws = exampleRepo({ ...wasmtimePreset, ...options });
   const root = mkdtempSync(join(tmpdir(), 'nrt-train-'));
   const origin = join(root, 'origin.git');
   git(root, ['init', '-q', '--bare', '-b', 'main', origin]);
@@ -82,25 +93,36 @@ export async function startTrain(options: Record<string, unknown> = {}, protect 
     return dir;
   };
 
+  /** Runs one step in a fresh clone (or `opts.dir`) with the workflow's environment, sampling argv for the token. */
+  const sampled = async (opts: StepOptions, run: (dir: string, env: NodeJS.ProcessEnv) => Promise<{ status: number | null; out: string }>): Promise<StepRun> => {
+    const dir = opts.dir ?? clone(opts.checkout);
+    const env = { GITHUB_TOKEN: BOT_TOKEN, GITHUB_API_URL: api.url, GITHUB_REPOSITORY: REPOSITORY, GITHUB_ACTOR: 'octocat', ...opts.env };
+    const sampler = setInterval(() => leaks.push(...argvWith(BOT_TOKEN)), 25);
+    try {
+      return { ...(await run(dir, env)), dir };
+    } finally {
+      clearInterval(sampler);
+    }
+  };
+
   return {
     origin,
     api,
     maintainer,
     leaks,
     clone,
-    async step(args, opts = {}) {
-      const dir = opts.dir ?? clone(opts.checkout);
-      const env = { GITHUB_TOKEN: BOT_TOKEN, GITHUB_API_URL: api.url, GITHUB_REPOSITORY: REPOSITORY, GITHUB_ACTOR: 'octocat', ...opts.env };
-      const sampler = setInterval(() => leaks.push(...argvWith(BOT_TOKEN)), 25);
-      const started = Date.now();
-      try {
+    step: (args, opts = {}) =>
+      sampled(opts, async (dir, env) => {
+        const started = Date.now();
         const r = await nxAsync(dir, args, env);
         console.log(`nx ${args.join(' ')}: exit ${r.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        return { ...r, dir };
-      } finally {
-        clearInterval(sampler);
-      }
-    },
+        return r;
+      }),
+    stepInProcess: (args, opts = {}) =>
+      sampled(opts, async (dir, env) => {
+        const r = await runTrain(dir, args, env);
+        return { status: r.ok ? 0 : 1, out: r.out };
+      }),
     refs: () => git(origin, ['for-each-ref', '--format=%(refname) %(objectname)']),
     pulls: () => api.state.repo(REPOSITORY)!.pulls,
     async merge(number, method = 'merge') {

@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 
 export const repoRoot = resolve(__dirname, '../..');
-export const fixturesRoot = resolve(repoRoot, '../shared/fixtures/wasmtime');
+// NRT_FIXTURES_ROOT: for a checkout that does not sit beside `shared/` (a git worktree).
+export const fixturesRoot = process.env.NRT_FIXTURES_ROOT ?? resolve(repoRoot, '../shared/fixtures/wasmtime');
 export const exampleRoot = resolve(repoRoot, 'examples/mini-wasmtime');
 
 export interface TempWorkspace {
@@ -55,16 +56,20 @@ export function makeWorkspace(init: WorkspaceInit = {}): TempWorkspace {
   );
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, '.gitignore'), 'node_modules\n.nx\ntarget\n');
-  const git = (args: string[]) =>
-    execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: gitEnv() }).trim();
+  const ws = workspaceAt(dir);
   if (init.git) {
-    git(['init', '-q', '-b', 'main']);
-    git(['add', '-A']);
-    git(['commit', '-q', '-m', 'initial']);
+    ws.git(['init', '-q', '-b', 'main']);
+    ws.git(['add', '-A']);
+    ws.git(['commit', '-q', '-m', 'initial']);
   }
+  return ws;
+}
+
+/** The TempWorkspace handle of an existing directory (removed by `cleanup`). */
+export function workspaceAt(dir: string): TempWorkspace {
   return {
     dir,
-    git,
+    git: (args) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: gitEnv() }).trim(),
     nx: (args, env = {}) =>
       spawnSync(process.execPath, [join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), ...args], {
         cwd: dir,

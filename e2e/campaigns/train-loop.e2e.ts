@@ -11,8 +11,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegistry, writeCargoHome, type Registry } from '../tools/local-registry';
-import { BOT_TOKEN, git, startTrain, type StepRun, type Train } from './support/train';
+import { startRegistry, writeCargoHome, type Registry } from '../../tools/local-registry';
+import { BOT_TOKEN, git, startTrain, type StepRun, type Train } from '../support/train';
 
 const hasCargo = spawnSync('cargo', ['--version']).status === 0;
 

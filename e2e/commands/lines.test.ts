@@ -1,21 +1,22 @@
 /**
- * Release lines as Cargo sees them, through the real nx CLI, git and cargo, with no preset:
+ * Release lines as Cargo sees them, the commands in-process with real git and cargo, no preset:
  * every `--target` form of a 0.x line patches exactly that branch; a wgpu-shaped workspace
  * (one 0.19 line diverged in patch, a crate on its own 0.110 line kept still) is cut to
  * 0.20.0 with Cargo agreeing; a Bevy-shaped dry run prints no requirement policy warnings.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoState } from './support/state';
-import { fixturesRoot, makeWorkspace, nxOk as ok, nxRefused as refused, repoRoot, type TempWorkspace } from './support/workspace';
+import { repoState } from '../support/state';
+import { ok, refused } from '../support/train-cli';
+import { makeWorkspace, type TempWorkspace } from '../support/workspace';
 
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
 const hasCargo = spawnSync('cargo', ['--version']).status === 0;
-if (!hasCargo) console.warn('lines.e2e: skipped, `cargo` is not on PATH');
+if (!hasCargo) console.warn('lines.test: skipped, `cargo` is not on PATH');
 
 function write(ws: TempWorkspace, files: Record<string, string>): void {
   for (const [file, text] of Object.entries(files)) {
@@ -46,7 +47,7 @@ function zeroWorkspace(version: string): Record<string, string> {
 describe.skipIf(!hasCargo)('0.x release lines: release-0.18.0 and release-0.19.0, main at 0.20.0', () => {
   let ws: TempWorkspace;
   const tips: Record<string, string> = {};
-  beforeAll(() => {
+  beforeAll(async () => {
     ws = makeWorkspace({});
     cleanups.push(ws.cleanup);
     ws.git(['init', '-q', '-b', 'main']);
@@ -69,9 +70,9 @@ describe.skipIf(!hasCargo)('0.x release lines: release-0.18.0 and release-0.19.0
     ['0.19', 'release-0.19.0'],
     ['0.19.0', 'release-0.19.0'],
     ['release-0.19.0', 'release-0.19.0'],
-  ])('--target=%s patches exactly %s and nothing else', (target, branch) => {
+  ])('--target=%s patches exactly %s and nothing else', async (target, branch) => {
     const before = repoState(ws);
-    const out = ok(ws, ['release-patch', `--target=${target}`, '--date=2026-12-01']);
+    const out = await ok(ws, ['release-patch', `--target=${target}`, '--date=2026-12-01']);
     const version = branch.replace('release-', '');
     const next = version.replace(/\.0$/, '.1');
     expect(out).toContain(`patch ${branch}`);
@@ -88,11 +89,11 @@ describe.skipIf(!hasCargo)('0.x release lines: release-0.18.0 and release-0.19.0
     ws.git(['update-ref', `refs/heads/${branch}`, tips[branch]]);
   });
 
-  it('refuses 0.x (two lines match), listing the candidates, and changes nothing', () => {
+  it('refuses 0.x (two lines match), listing the candidates, and changes nothing', async () => {
     const before = repoState(ws);
-    const out = refused(ws, ['release-patch', '--target=0.x']);
+    const out = await refused(ws, ['release-patch', '--target=0.x']);
     expect(out).toContain('--target=0.x is ambiguous: it matches 0.19.x (release-0.19.0), 0.18.x (release-0.18.0)');
-    expect(refused(ws, ['release-patch', '--target=0.17.x'])).toContain('there is no 0.17.x release line; existing lines: 0.19.x (release-0.19.0), 0.18.x (release-0.18.0)');
+    expect(await refused(ws, ['release-patch', '--target=0.17.x'])).toContain('there is no 0.17.x release line; existing lines: 0.19.x (release-0.19.0), 0.18.x (release-0.18.0)');
     expect(repoState(ws)).toEqual(before);
   });
 });
@@ -146,7 +147,7 @@ wgpu-types = { workspace = true }
 
 describe.skipIf(!hasCargo)('a wgpu-shaped workspace cut to 0.20.0', () => {
   let ws: TempWorkspace;
-  beforeAll(() => {
+  beforeAll(async () => {
     ws = makeWorkspace({ options: { versionLines: { fixed: ['deno_webgpu'] } } });
     cleanups.push(ws.cleanup);
     write(ws, WGPU);
@@ -157,8 +158,8 @@ describe.skipIf(!hasCargo)('a wgpu-shaped workspace cut to 0.20.0', () => {
     ws.git(['commit', '-q', '-m', 'wgpu 0.19.3']);
   });
 
-  it('aligns the diverged 0.19 line on 0.20.0, keeps deno_webgpu, rewrites requirements at their precision', () => {
-    const out = ok(ws, ['release-major']);
+  it('aligns the diverged 0.19 line on 0.20.0, keeps deno_webgpu, rewrites requirements at their precision', async () => {
+    const out = await ok(ws, ['release-major']);
     expect(out).toContain('line workspace: 0.19.3 -> 0.20.0');
     expect(out).toContain('line 0.19: 0.19.3 -> 0.20.0 (3 crates)');
     expect(out).not.toContain('0.110');
@@ -178,11 +179,11 @@ describe.skipIf(!hasCargo)('a wgpu-shaped workspace cut to 0.20.0', () => {
     expect(ws.git(['status', '--porcelain'])).toBe('');
   });
 
-  it('refuses a stale requirement with file, line and fix, changing nothing', () => {
+  it('refuses a stale requirement with file, line and fix, changing nothing', async () => {
     write(ws, { 'naga/Cargo.toml': read(ws, 'naga/Cargo.toml') + '\n[dev-dependencies]\nwgpu-types = { path = "../wgpu-types", version = "=0.19.2" }\n' });
     ws.git(['commit', '-qam', 'a stale pin']);
     const before = repoState(ws);
-    const out = refused(ws, ['release-major']);
+    const out = await refused(ws, ['release-major']);
     expect(out).toContain('naga/Cargo.toml:7: error: requirement on wgpu-types in [dev-dependencies] is "=0.19.2", which the current version 0.20.0 of wgpu-types does not satisfy (a stale requirement)');
     expect(out).toContain('fix: require "0.20.0" (or "=0.20.0")');
     expect(repoState(ws)).toEqual(before);
@@ -209,7 +210,7 @@ function bevyShaped(v = '0.19.0'): Record<string, string> {
 }
 
 describe.skipIf(!hasCargo)('a Bevy-shaped workspace without preset', () => {
-  it('plans the cut with no requirement policy warnings, leaving a RELEASES.md of another shape alone (said once)', () => {
+  it('plans the cut with no requirement policy warnings, leaving a RELEASES.md of another shape alone (said once)', async () => {
     const ws = makeWorkspace({});
     cleanups.push(ws.cleanup);
     write(ws, bevyShaped());
@@ -218,7 +219,7 @@ describe.skipIf(!hasCargo)('a Bevy-shaped workspace without preset', () => {
     ws.git(['add', '-A']);
     ws.git(['commit', '-q', '-m', 'bevy 0.19.0']);
     const before = repoState(ws);
-    const out = ok(ws, ['release-major', '--dry-run']);
+    const out = await ok(ws, ['release-major', '--dry-run']);
     expect(out).toContain('line 0.19: 0.19.0 -> 0.20.0 (31 crates)');
     expect(out).not.toMatch(/caret|publicCrates|pins "="/);
     expect(out.match(/warning: /g)).toHaveLength(1);
@@ -230,7 +231,7 @@ describe.skipIf(!hasCargo)('a Bevy-shaped workspace without preset', () => {
     expect(repoState(ws)).toEqual(before);
   });
 
-  it('cuts a -dev main exactly as Bevy\'s "Bump Version after Release": every crate and requirement to 0.20.0-dev, silently', () => {
+  it('cuts a -dev main exactly as Bevy\'s "Bump Version after Release": every crate and requirement to 0.20.0-dev, silently', async () => {
     const ws = makeWorkspace({});
     cleanups.push(ws.cleanup);
     const { 'RELEASES.md': _notes, ...dev } = bevyShaped('0.19.0-dev');
@@ -240,7 +241,7 @@ describe.skipIf(!hasCargo)('a Bevy-shaped workspace without preset', () => {
     ws.git(['add', '-A']);
     ws.git(['commit', '-q', '-m', 'bevy 0.19.0-dev']);
     const head = ws.git(['rev-parse', 'HEAD']);
-    const out = ok(ws, ['release-major']);
+    const out = await ok(ws, ['release-major']);
     expect(out).not.toMatch(/warning/i);
     expect(out).toContain('line 0.19: 0.19.0-dev -> 0.20.0-dev (31 crates)');
     // The release branch is cut at HEAD, named without -dev, and (no candidates) keeps 0.19.0-dev.
@@ -258,47 +259,5 @@ describe.skipIf(!hasCargo)('a Bevy-shaped workspace without preset', () => {
     const versions = new Set(meta.packages.filter((p: { name: string }) => p.name !== 'demo').map((p: { version: string }) => p.version));
     expect([...versions]).toEqual(['0.20.0-dev']);
     expect(ws.git(['status', '--porcelain'])).toBe('');
-  });
-});
-
-describe.runIf(existsSync(join(fixturesRoot, 'cut-45')))('tools/check-history on a repository of real Wasmtime commits', () => {
-  let ws: TempWorkspace;
-  const tool = (args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'tools/check-history.mjs'), ws.dir, ...args], { encoding: 'utf8' });
-  const replaceTree = (from: string) => {
-    for (const name of readdirSync(ws.dir)) if (name !== '.git') rmSync(join(ws.dir, name), { recursive: true, force: true });
-    cpSync(from, ws.dir, { recursive: true });
-    ws.git(['add', '-A']);
-  };
-  beforeAll(() => {
-    ws = makeWorkspace({});
-    cleanups.push(ws.cleanup);
-    ws.git(['init', '-q', '-b', 'main']);
-    for (const c of ['cut-45', 'patch-46.0.1']) {
-      replaceTree(join(fixturesRoot, c, 'before/tree'));
-      ws.git(['commit', '-q', '--allow-empty', '-m', `${c} before`]);
-      replaceTree(join(fixturesRoot, c, 'after/tree'));
-      ws.git(['commit', '-q', '-m', c]);
-      ws.git(['tag', c]);
-    }
-  });
-
-  it.each(['cut-45', 'patch-46.0.1'])('the plan for %s matches the real commit, with and without the preset', (c) => {
-    for (const preset of [['--preset=wasmtime'], []]) {
-      const r = tool([c, ...preset]);
-      expect(r.status, r.stdout + r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/113 version facts compared \(79 changed by the commit\)/);
-      expect(r.stdout).toContain('the plan matches the commit');
-    }
-  });
-
-  it('names a fact the commit wrote differently, and fails', () => {
-    ws.git(['checkout', '-q', 'cut-45^']);
-    replaceTree(join(fixturesRoot, 'cut-45', 'after/tree'));
-    const root = join(ws.dir, 'Cargo.toml');
-    writeFileSync(root, readFileSync(root, 'utf8').replace(/(wasmtime-environ = \{[^\n]*version = ")=46\.0\.0/, '$1=46.0'));
-    ws.git(['commit', '-qam', 'cut-45 with a partial pin']);
-    const r = tool(['HEAD', '--preset=wasmtime']);
-    expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/MISMATCH Cargo\.toml:\d+: requirement on wasmtime-environ in \[workspace\.dependencies\]: planned "=46\.0\.0", the commit wrote "=46\.0"/);
   });
 });

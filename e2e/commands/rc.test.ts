@@ -1,58 +1,37 @@
 /**
- * Today's Wasmtime train (SPEC §1b) through the real nx CLI and real git, on a copy of
+ * Today's Wasmtime train (SPEC §1b), the commands in-process against real git, on a copy of
  * Wasmtime's main at 49.0.0-dev: the cut with its first candidate (golden), another candidate,
  * release day, a patch and the tags; a repo serving an old-shape and a new-shape release line
- * from one main; a kill -9 during the cut; refusals that change nothing.
+ * from one main; refusals that change nothing. A kill -9 during the cut:
+ * e2e/campaigns/kill.e2e.ts.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wasmtimePreset } from '../packages/nx-release-train/src/presets/wasmtime';
-import { repoState, treeMismatches } from './support/state';
-import { fixturesRoot, gitEnv, makeWorkspace, NX_ENV, nxOk as ok, nxRefused as refused, repoRoot, type TempWorkspace } from './support/workspace';
+import { wasmtimePreset } from '../../packages/nx-release-train/src/presets/wasmtime';
+import { repoState, treeMismatches } from '../support/state';
+import { rcRepo, rewrite, RC_CASE as CASE } from '../support/rc';
+import { ok, refused } from '../support/train-cli';
+import { makeWorkspace, type TempWorkspace } from '../support/workspace';
 
-const CASE = join(fixturesRoot, 'rc-49.0.0-rc.1');
 const MARKER = '[automatically-tag-and-release-this-commit]';
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
-function repo(options: Record<string, unknown> = wasmtimePreset, edit?: (dir: string) => void): TempWorkspace {
-  const ws = makeWorkspace({ from: join(CASE, 'before/tree'), options });
+const repo = (options?: Record<string, unknown>, edit?: (dir: string) => void) => {
+  const ws = rcRepo(options, edit);
   cleanups.push(ws.cleanup);
-  edit?.(ws.dir);
-  ws.git(['init', '-q', '-b', 'main']);
-  ws.git(['add', '-A']);
-  ws.git(['commit', '-q', '-m', 'main at 49.0.0-dev']);
   return ws;
-}
-
-/** Applies `fn` to every Cargo.toml, Cargo.lock, RELEASES.md and header under `dir`. */
-function rewrite(dir: string, fn: (text: string, file: string) => string): void {
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      if (['.git', 'node_modules'].includes(name)) continue;
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/^(Cargo\.toml|Cargo\.lock|RELEASES\.md|wasmtime\.h)$/.test(name)) {
-        const text = readFileSync(p, 'utf8');
-        const next = fn(text, p);
-        if (next !== text) writeFileSync(p, next);
-      }
-    }
-  };
-  walk(dir);
-}
+};
 
 const show = (ws: TempWorkspace, rev: string, file: string) => ws.git(['show', `${rev}:${file}`]);
 const message = (ws: TempWorkspace, rev: string) => ws.git(['log', '-1', '--format=%B', rev]);
 
 /** Runs a command and checks that the checkout (files, index, HEAD) and main stayed as they were. */
-function untouched(ws: TempWorkspace, args: string[]): string {
+async function untouched(ws: TempWorkspace, args: string[]): Promise<string> {
   const before = repoState(ws);
   const main = ws.git(['rev-parse', 'main']);
-  const out = ok(ws, args);
+  const out = await ok(ws, args);
   const after = repoState(ws);
   expect(after.files).toEqual(before.files);
   expect(after.status).toBe(before.status);
@@ -62,17 +41,17 @@ function untouched(ws: TempWorkspace, args: string[]): string {
 }
 
 /** Runs a refused command; nothing on disk or in git may change. */
-function refusedUnchanged(ws: TempWorkspace, args: string[]): string {
+async function refusedUnchanged(ws: TempWorkspace, args: string[]): Promise<string> {
   const before = repoState(ws);
-  const out = refused(ws, args);
+  const out = await refused(ws, args);
   expect(repoState(ws)).toEqual(before);
   return out;
 }
 
 /** release-tag as CI runs it: a detached checkout of the branch, named with --branch. */
-function tagBranch(ws: TempWorkspace, branch: string): string {
+async function tagBranch(ws: TempWorkspace, branch: string): Promise<string> {
   ws.git(['switch', '-q', '--detach', branch]);
-  const out = ok(ws, ['release-tag', `--branch=${branch}`]);
+  const out = await ok(ws, ['release-tag', `--branch=${branch}`]);
   ws.git(['switch', '-q', 'main']);
   return out;
 }
@@ -80,13 +59,13 @@ function tagBranch(ws: TempWorkspace, branch: string): string {
 describe.skipIf(!existsSync(CASE))("today's train on Wasmtime's main at 49.0.0-dev", () => {
   let ws: TempWorkspace;
   let initial: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     ws = repo();
     initial = ws.git(['rev-parse', 'HEAD']);
   });
 
-  it('the cut: release-49.0.0 holds rc.1 byte for byte (golden) on top of the cut point, main at 50.0.0-dev', () => {
-    const out = ok(ws, ['release-major', '--date=2026-09-05']);
+  it('the cut: release-49.0.0 holds rc.1 byte for byte (golden) on top of the cut point, main at 50.0.0-dev', async () => {
+    const out = await ok(ws, ['release-major', '--date=2026-09-05']);
     expect(out).toContain('summary: 49.0.0-dev -> 50.0.0-dev; 24 files; branch release-49.0.0 at 49.0.0-rc.1');
     expect(treeMismatches(ws, 'release-49.0.0', join(CASE, 'after/tree'))).toEqual([]);
     expect(ws.git(['rev-parse', 'release-49.0.0^'])).toBe(initial);
@@ -105,21 +84,21 @@ describe.skipIf(!existsSync(CASE))("today's train on Wasmtime's main at 49.0.0-d
     expect(notes).toContain('<!-- ARCHIVE_START -->\n* [49.0.x](https://github.com/bytecodealliance/wasmtime/blob/release-49.0.0/RELEASES.md)\n');
     expect(ws.git(['branch', '--list', '*dev*'])).toBe('');
     expect(ws.git(['status', '--porcelain'])).toBe('');
-    expect(tagBranch(ws, 'release-49.0.0')).toContain('as v49.0.0-rc.1');
+    expect(await tagBranch(ws, 'release-49.0.0')).toContain('as v49.0.0-rc.1');
   });
 
-  it('a patch of the line still in candidates is refused, naming the fix', () => {
-    const out = refusedUnchanged(ws, ['release-patch', '--target=49.x', '--date=2026-09-10']);
+  it('a patch of the line still in candidates is refused, naming the fix', async () => {
+    const out = await refusedUnchanged(ws, ['release-patch', '--target=49.x', '--date=2026-09-10']);
     expect(out).toContain('release-49.0.0');
     expect(out).toContain('49.0.0-rc.1');
     expect(out).toMatch(/not released: a patch comes after release day/);
     expect(out).toMatch(/nx release-latest/);
   });
 
-  it('release-rc makes rc.2 on the release branch from main, never touching the checkout', () => {
+  it('release-rc makes rc.2 on the release branch from main, never touching the checkout', async () => {
     const rc1 = ws.git(['rev-parse', 'release-49.0.0']);
     const notes = show(ws, 'release-49.0.0', 'RELEASES.md');
-    const out = untouched(ws, ['release-rc', '--target=49.x']);
+    const out = await untouched(ws, ['release-rc', '--target=49.x']);
     expect(out).toContain('summary: release-49.0.0 49.0.0-rc.1 -> 49.0.0-rc.2');
     expect(ws.git(['rev-parse', 'release-49.0.0^'])).toBe(rc1);
     expect(message(ws, 'release-49.0.0')).toBe(`Release Wasmtime 49.0.0-rc.2\n\n${MARKER}`);
@@ -129,11 +108,11 @@ describe.skipIf(!existsSync(CASE))("today's train on Wasmtime's main at 49.0.0-d
     expect(show(ws, 'release-49.0.0', 'RELEASES.md')).toBe(notes);
     expect(show(ws, 'release-49.0.0', 'Cargo.lock')).not.toContain('-rc.1"');
     expect(show(ws, 'release-49.0.0', 'Cargo.toml')).not.toContain('-rc.1"');
-    expect(tagBranch(ws, 'release-49.0.0')).toContain('as v49.0.0-rc.2');
+    expect(await tagBranch(ws, 'release-49.0.0')).toContain('as v49.0.0-rc.2');
   });
 
-  it('release day drops the suffix on both lines and dates the notes', () => {
-    const out = untouched(ws, ['release-latest', '--date=2026-09-20']);
+  it('release day drops the suffix on both lines and dates the notes', async () => {
+    const out = await untouched(ws, ['release-latest', '--date=2026-09-20']);
     expect(out).toContain('release 49.0.0 (from 49.0.0-rc.2) on release-49.0.0');
     expect(message(ws, 'release-49.0.0')).toBe(`Release Wasmtime 49.0.0\n\n${MARKER}`);
     expect(show(ws, 'release-49.0.0', 'Cargo.toml')).toContain('version = "49.0.0"');
@@ -142,28 +121,28 @@ describe.skipIf(!existsSync(CASE))("today's train on Wasmtime's main at 49.0.0-d
     expect(show(ws, 'release-49.0.0', 'RELEASES.md').startsWith('## 49.0.0\n\nReleased 2026-09-20.\n')).toBe(true);
     for (const file of ['Cargo.toml', 'Cargo.lock', 'crates/c-api/include/wasmtime.h', 'cranelift/codegen/Cargo.toml'])
       expect(show(ws, 'release-49.0.0', file)).not.toMatch(/(49\.0\.0|0\.136\.0)-rc/);
-    expect(tagBranch(ws, 'release-49.0.0')).toContain('as v49.0.0');
+    expect(await tagBranch(ws, 'release-49.0.0')).toContain('as v49.0.0');
   });
 
-  it('another candidate on the released line is refused', () => {
-    const out = refusedUnchanged(ws, ['release-rc']);
+  it('another candidate on the released line is refused', async () => {
+    const out = await refusedUnchanged(ws, ['release-rc']);
     expect(out).toContain('release-49.0.0 is at 49.0.0: the line is released, and a candidate 49.0.0-rc.1 would sort below 49.0.0');
     expect(out).toContain('fix: ship the fix as a patch release: nx release-patch --target=49.x');
   });
 
-  it('a patch after release day works as on the classic train, and is tagged', () => {
-    const out = untouched(ws, ['release-patch', '--target=49.x', '--date=2026-10-01']);
+  it('a patch after release day works as on the classic train, and is tagged', async () => {
+    const out = await untouched(ws, ['release-patch', '--target=49.x', '--date=2026-10-01']);
     expect(out).toContain('49.0.0 -> 49.0.1');
     expect(show(ws, 'release-49.0.0', 'Cargo.toml')).toContain('version = "49.0.1"');
     expect(show(ws, 'release-49.0.0', 'cranelift/codegen/Cargo.toml')).toContain('version = "0.136.1"');
-    expect(tagBranch(ws, 'release-49.0.0')).toContain('as v49.0.1');
+    expect(await tagBranch(ws, 'release-49.0.0')).toContain('as v49.0.1');
     expect(ws.git(['tag', '--list']).split('\n').sort()).toEqual(['v49.0.0', 'v49.0.0-rc.1', 'v49.0.0-rc.2', 'v49.0.1']);
     expect(ws.git(['rev-list', '--count', 'main'])).toBe('2');
   });
 });
 
 describe.skipIf(!existsSync(CASE))('one main serves an old-shape and a new-shape release line', () => {
-  it('release-patch --target=48.x and --target=49.x both work from the same main', () => {
+  it('release-patch --target=48.x and --target=49.x both work from the same main', async () => {
     // release-48.0.0: the classic shape (plain 48.0.0 cut from a plain main), released.
     const ws = repo(wasmtimePreset, (dir) =>
       rewrite(dir, (t) =>
@@ -176,109 +155,54 @@ describe.skipIf(!existsSync(CASE))('one main serves an old-shape and a new-shape
       ),
     );
     ws.git(['branch', 'release-48.0.0']);
-    ok(ws, ['release-latest', '--date=2026-08-20']);
+    await ok(ws, ['release-latest', '--date=2026-08-20']);
     // main moves on to today's train: the real 49.0.0-dev tree.
     const fresh = makeWorkspace({ from: join(CASE, 'before/tree') });
     cleanups.push(fresh.cleanup);
     rewrite(ws.dir, (_t, file) => readFileSync(join(fresh.dir, file.slice(ws.dir.length)), 'utf8'));
     ws.git(['commit', '-qam', 'main moves to 49.0.0-dev']);
-    expect(ok(ws, ['release-major', '--date=2026-09-05'])).toContain('summary: 49.0.0-dev -> 50.0.0-dev');
-    ok(ws, ['release-latest', '--date=2026-09-20']);
+    expect(await ok(ws, ['release-major', '--date=2026-09-05'])).toContain('summary: 49.0.0-dev -> 50.0.0-dev');
+    await ok(ws, ['release-latest', '--date=2026-09-20']);
 
-    const out48 = untouched(ws, ['release-patch', '--target=48.x', '--date=2026-10-01']);
+    const out48 = await untouched(ws, ['release-patch', '--target=48.x', '--date=2026-10-01']);
     expect(out48).toContain('48.0.0 -> 48.0.1');
     expect(show(ws, 'release-48.0.0', 'Cargo.toml')).toContain('version = "48.0.1"');
     expect(show(ws, 'release-48.0.0', 'cranelift/codegen/Cargo.toml')).toContain('version = "0.135.1"');
-    const out49 = untouched(ws, ['release-patch', '--target=49.x', '--date=2026-10-01']);
+    const out49 = await untouched(ws, ['release-patch', '--target=49.x', '--date=2026-10-01']);
     expect(out49).toContain('49.0.0 -> 49.0.1');
     expect(show(ws, 'release-49.0.0', 'crates/c-api/include/wasmtime.h')).toContain('#define WASMTIME_VERSION "49.0.1"');
     expect(message(ws, 'release-48.0.0')).toBe(`Release Wasmtime 48.0.1\n\n${MARKER}`);
     // The old line never had candidates: another one is refused there too.
-    expect(refusedUnchanged(ws, ['release-rc', '--target=48.x'])).toContain('release-48.0.0 is at 48.0.1: the line is released');
-  });
-});
-
-describe.skipIf(!existsSync(CASE))('kill -9 during the cut, then a rerun', () => {
-  it('leaves the old state, and the rerun makes the whole cut', async () => {
-    const flags = mkdtempSync(join(tmpdir(), 'nrt-kill-'));
-    cleanups.push(() => rmSync(flags, { recursive: true, force: true }));
-    // A post-version command that, while armed, says it runs and then hangs: the run is killed there.
-    const script = `const fs=require('fs');if(fs.existsSync(${JSON.stringify(join(flags, 'armed'))})){fs.writeFileSync(${JSON.stringify(join(flags, 'reached'))},'');setTimeout(()=>{},600000)}`;
-    const ws = repo({ ...wasmtimePreset, postVersionCommand: [process.execPath, '-e', script] });
-    const before = repoState(ws);
-    writeFileSync(join(flags, 'armed'), '');
-    await killedDuring(ws.dir, ['release-major', '--date=2026-09-05'], join(flags, 'reached'));
-    const after = repoState(ws);
-    expect(after.refs).toBe(before.refs);
-    expect(after.files).toEqual(before.files);
-    expect(after.status).toBe(before.status);
-
-    rmSync(join(flags, 'armed'));
-    expect(ok(ws, ['release-major', '--date=2026-09-05'])).toContain('branch release-49.0.0 at 49.0.0-rc.1');
-    expect(treeMismatches(ws, 'release-49.0.0', join(CASE, 'after/tree'))).toEqual([]);
-    expect(message(ws, 'main')).toBe('Bump Wasmtime to 50.0.0');
-    expect(ws.git(['status', '--porcelain'])).toBe('');
-
-    // A kill after the ref transaction but before the checkout followed main: the rerun finishes it.
-    ws.git(['read-tree', '--reset', '-u', 'HEAD^']);
-    expect(ok(ws, ['release-major'])).toContain('finished an interrupted cut: release-49.0.0');
-    expect(ws.git(['status', '--porcelain'])).toBe('');
-    const again = ok(ws, ['release-major']);
-    expect(again).toContain('nothing to do: 49.0.0-dev was already cut');
-    expect(again).toContain('summary: 49.0.0-dev -> 50.0.0-dev; 0 files; branch release-49.0.0 at 49.0.0-rc.1');
+    expect(await refusedUnchanged(ws, ['release-rc', '--target=48.x'])).toContain('release-48.0.0 is at 48.0.1: the line is released');
   });
 });
 
 /** A dry run of the cut: succeeds, and leaves files, index, HEAD and every ref as they were. */
-function dryRunCut(ws: TempWorkspace): string {
+async function dryRunCut(ws: TempWorkspace): Promise<string> {
   const before = repoState(ws);
-  const out = ok(ws, ['release-major', '--dry-run']);
+  const out = await ok(ws, ['release-major', '--dry-run']);
   expect(repoState(ws)).toEqual(before);
   return out;
 }
 
-/** Runs nx in its own process group and kills the whole group with SIGKILL once `signal` exists. */
-function killedDuring(cwd: string, args: string[], signal: string): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), ...args], {
-      cwd,
-      env: { ...gitEnv(), ...NX_ENV },
-      stdio: 'ignore',
-      detached: true,
-    });
-    const started = Date.now();
-    const poll = setInterval(() => {
-      if (existsSync(signal)) {
-        clearInterval(poll);
-        process.kill(-child.pid!, 'SIGKILL');
-      } else if (Date.now() - started > 180_000) {
-        clearInterval(poll);
-        process.kill(-child.pid!, 'SIGKILL');
-        reject(new Error('the cut never reached the post-version command'));
-      }
-    }, 50);
-    child.on('close', () => resolvePromise());
-  });
-}
-
 describe.skipIf(!existsSync(CASE))('dry run and refusals change nothing; refusals name the branch or version and the fix', () => {
-  it('a main at X.0.0-rc.1', () => {
+  it('a main at X.0.0-rc.1', async () => {
     const ws = repo(wasmtimePreset, (dir) => rewrite(dir, (t) => t.replaceAll('.0-dev"', '.0-rc.1"')));
-    const out = refusedUnchanged(ws, ['release-major']);
+    const out = await refusedUnchanged(ws, ['release-major']);
     expect(out).toContain('version "49.0.0-rc.1" is a release candidate: candidates live on release branches');
     expect(out).toContain("set it to 49.0.0-dev (today's train) or 49.0.0 (classic train)");
   });
 
-  it('a -dev main whose crates disagree (49.0.0-dev and 49.0.0)', () => {
+  it('a -dev main whose crates disagree (49.0.0-dev and 49.0.0)', async () => {
     const ws = repo(wasmtimePreset, (dir) => rewrite(dir, (t) => t.replaceAll('49.0.0-dev', '49.0.0')));
-    const out = refusedUnchanged(ws, ['release-major']);
+    const out = await refusedUnchanged(ws, ['release-major']);
     expect(out).toMatch(/version line 0\.136 is at 0\.136\.0-dev \(in development\) but line workspace is at 49\.0\.0 \(released\)/);
     expect(out).toContain('bring every line to the same suffix');
   });
 
-  it('--dry-run prints both diffs (main and the first candidate) and changes nothing', () => {
+  it('--dry-run prints both diffs (main and the first candidate) and changes nothing', async () => {
     const ws = repo();
-    const out = dryRunCut(ws);
+    const out = await dryRunCut(ws);
     expect(out).toContain('[dry run] cut release-49.0.0 from main');
     expect(out).toContain('[dry run] first candidate on release-49.0.0: 49.0.0-dev -> 49.0.0-rc.1');
     expect(out).toContain('+version = "50.0.0-dev"');
@@ -286,19 +210,19 @@ describe.skipIf(!existsSync(CASE))('dry run and refusals change nothing; refusal
     expect(out).toContain('+#define WASMTIME_VERSION "49.0.0-rc.1"');
   });
 
-  it('a release branch that already exists', () => {
+  it('a release branch that already exists', async () => {
     const ws = repo();
     ws.git(['branch', 'release-49.0.0']);
-    const out = refusedUnchanged(ws, ['release-major']);
+    const out = await refusedUnchanged(ws, ['release-major']);
     expect(out).toContain('branch release-49.0.0 already exists locally');
     expect(out).toContain('49.0.0-dev');
   });
 
-  it('a candidate on a line cut without candidates', () => {
+  it('a candidate on a line cut without candidates', async () => {
     const ws = repo({ ...wasmtimePreset, candidates: false });
-    expect(ok(ws, ['release-major'])).toContain('summary: 49.0.0-dev -> 50.0.0-dev');
+    expect(await ok(ws, ['release-major'])).toContain('summary: 49.0.0-dev -> 50.0.0-dev');
     expect(show(ws, 'release-49.0.0', 'Cargo.toml')).toContain('version = "49.0.0-dev"');
-    const out = refusedUnchanged(ws, ['release-rc']);
+    const out = await refusedUnchanged(ws, ['release-rc']);
     expect(out).toContain('release-49.0.0 is at 49.0.0-dev: it was cut without release candidates');
     expect(out).toContain('nx release-latest');
   });
