@@ -83,7 +83,7 @@ describe('init generator', () => {
   });
 });
 
-describe.skipIf(!existsSync(fixturesRoot))('try-on', () => {
+describe('try-on', () => {
   it('makes a copy of a real fixture usable: npx nx show projects lists every member', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nrt-tryon-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));

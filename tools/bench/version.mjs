@@ -18,7 +18,7 @@ const { resolveOptions } = dist('core/options.js');
 const { writeFilesAtomic } = dist('effects/files.js');
 const { wasmtimePreset } = dist('presets/wasmtime.js');
 
-const fixture = resolve(repo, '../shared/fixtures/wasmtime/cut-45/before/tree');
+const fixture = resolve(repo, 'fixtures/wasmtime/cut-45/before/tree');
 const options = resolveOptions(wasmtimePreset).options;
 const copy = mkdtempSync(join(tmpdir(), 'nrt-bench-version-'));
 cpSync(fixture, copy, { recursive: true });
