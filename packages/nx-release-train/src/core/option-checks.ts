@@ -1,12 +1,10 @@
 /**
  * Checks on option values that reach git or the file system: every branch and tag pattern
- * (filled with sample versions) against git's ref-name rules, every path against its root,
- * and the marker that makes CI publish. Pure; `resolveOptions` runs it once the types fit, so
+ * (filled with sample versions) against git's ref-name rules, and the marker that makes CI publish. Pure; `resolveOptions` runs it once the types fit, so
  * a bad value is reported with its setting before any command asks git anything.
  */
 import type { OptionProblem, ReleaseTrainOptions } from './options';
 import { fillPattern } from './options';
-import { relativePathProblem } from './path-rules';
 import { branchNameProblem, remoteNameProblem, tagNameProblem } from './ref-name';
 
 /** Versions every pattern must turn into valid names: a major, a 0.x line, a candidate. */
@@ -35,11 +33,6 @@ export function checkOptionValues(options: ReleaseTrainOptions): OptionProblem[]
     const why = check(value);
     if (why) problems.push({ setting, message: `${setting} ${JSON.stringify(value)} ${why}, so it cannot be a git ${what}`, fix: `use a ${what} name git accepts (git check-ref-format)` });
   };
-  const path = (setting: string, value: unknown, root: string) => {
-    if (typeof value !== 'string') return;
-    const why = relativePathProblem(value);
-    if (why) problems.push({ setting, message: `${setting} ${JSON.stringify(value)} ${why}`, fix: `give a path relative to ${root} that stays inside it` });
-  };
   const oneLine = (setting: string, value: unknown) => {
     if (typeof value !== 'string') return;
     if (value.trim() === '') problems.push({ setting, message: `${setting} is empty`, fix: `set ${setting} (see the default) or remove it` });
@@ -60,21 +53,6 @@ export function checkOptionValues(options: ReleaseTrainOptions): OptionProblem[]
   oneLine('bumpTitle', options.bumpTitle);
   oneLine('releaseTitle', options.releaseTitle);
 
-  path('releasesFile', options.releasesFile, 'the workspace root');
-  path('releasesTemplate', options.releasesTemplate, 'the workspace root');
-  if (Array.isArray(options.versionFiles)) options.versionFiles.forEach((f, i) => isObject(f) && path(`versionFiles[${i}].file`, f.file, 'the workspace root'));
-
-  const artifacts: unknown = options.artifacts;
-  if (isObject(artifacts)) {
-    path('artifacts.outputDir', artifacts.outputDir, 'the workspace root');
-    if (Array.isArray(artifacts.archives)) {
-      artifacts.archives.forEach((a: unknown, i) => {
-        if (!isObject(a) || !Array.isArray(a.entries)) return;
-        a.entries.forEach((e: unknown, j) => isObject(e) && 'path' in e && path(`artifacts.archives[${i}].entries[${j}].path`, e.path, 'the workspace root'));
-      });
-    }
-  }
-
   const bindings: unknown = options.bindings;
   if (isObject(bindings)) {
     pattern('bindings.branchPattern', bindings.branchPattern, branchNameProblem, 'branch');
@@ -85,11 +63,6 @@ export function checkOptionValues(options: ReleaseTrainOptions): OptionProblem[]
         pattern(`${at}.branchPattern`, repo.branchPattern, branchNameProblem, 'branch');
         pattern(`${at}.tagPattern`, repo.tagPattern, tagNameProblem, 'tag');
         name(`${at}.baseBranch`, repo.baseBranch, branchNameProblem, 'branch');
-        if (!Array.isArray(repo.rules)) return;
-        repo.rules.forEach((rule: unknown, j) => {
-          if (!isObject(rule)) return;
-          for (const key of ['file', 'goMod'] as const) path(`${at}.rules[${j}].${key}`, rule[key], 'the binding repository');
-        });
       });
     }
   }

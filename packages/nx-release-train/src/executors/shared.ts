@@ -11,6 +11,8 @@ import { formatFailure, ReleaseError } from '../core/errors';
 import { pluginOptions, type PluginEntry } from '../core/nx-json';
 import { OptionsError, resolveOptions, type ReleaseTrainOptions } from '../core/options';
 import { isValidDate } from '../core/release';
+import { settingsErrors } from '../core/settings/rules';
+import { workspaceModel } from '../effects/workspace-model';
 import type { CommandContext, Logger } from '../commands/command-context';
 import { crateOf, publishContext, type PublishContext } from '../commands/publish/publish-context';
 
@@ -33,8 +35,8 @@ export function pluginOptionsOf(context: ExecutorContext): unknown {
 const resolved = new WeakMap<object, ReleaseTrainOptions>();
 
 /**
- * The plugin options every executor works with: checked against the one schema (the graph
- * reported any problem already; a run refuses to go on with them), with `overrides` (a
+ * The plugin options every executor works with: checked against the one schema and against
+ * the workspace (the graph reported any problem already; a run refuses to go on with them), with `overrides` (a
  * target's own plugin settings) over nx.json's. Resolved once per process per nx.json.
  */
 export function resolvedOptions(context: ExecutorContext, overrides: Record<string, unknown> = {}): ReleaseTrainOptions {
@@ -44,6 +46,9 @@ export function resolvedOptions(context: ExecutorContext, overrides: Record<stri
   if (cached) return cached;
   const { options, problems } = resolveOptions({ ...((raw as object | undefined) ?? {}), ...overrides });
   if (problems.length > 0) throw new OptionsError(problems);
+  // The rules that need the workspace (core/settings/rules.ts), on the tree the graph saw.
+  const contradictions = settingsErrors(options, workspaceModel(context.root));
+  if (contradictions.length > 0) throw new OptionsError(contradictions);
   if (key) resolved.set(key, options);
   return options;
 }

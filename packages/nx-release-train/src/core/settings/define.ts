@@ -4,6 +4,7 @@
  * reference (docs/options.md) all come from the same place.
  */
 import { z } from 'zod';
+import { relativePathProblem } from './path-rules';
 
 export interface SettingDoc {
   /** What the setting does (one or two sentences; rendered in docs/options.md). */
@@ -40,10 +41,13 @@ export function refuse(ctx: z.RefinementCtx, message: string, fix: string): void
 export const nonEmpty = z.string().min(1);
 export const names = z.array(nonEmpty).min(1);
 
-/** A path that stays inside the repository (relative, no `..`). */
-export const relativePath = nonEmpty.superRefine((v, ctx) => {
-  if (v.startsWith('/') || v.split('/').includes('..')) refuse(ctx, `"${v}" leaves the repository`, 'give a path relative to the repository root');
-});
+/** A path relative to `root` (the workspace, a binding repository) that stays inside it (path-rules.ts). */
+export function relativePath(root: string) {
+  return z.string().superRefine((v, ctx) => {
+    const why = relativePathProblem(v);
+    if (why) refuse(ctx, `${JSON.stringify(v)} ${why}`, `give a path relative to ${root} that stays inside it`);
+  });
+}
 
 /** A pattern that must carry at least one of `placeholders`. */
 export function patternWith(placeholders: string[], example: string) {

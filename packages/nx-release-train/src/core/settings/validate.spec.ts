@@ -49,7 +49,7 @@ describe('the options schema', () => {
     const { problems } = resolveOptions({ bindings: { branchPattern: 'fixed', repos: [{ name: 'go', url: 'u', rules: [{ kind: 'go-module', module: 'm', goMod: '/etc/go.mod' }] }] } });
     expect(problems.map((p) => p.message)).toEqual([
       'setting "bindings.branchPattern" in nx.json plugin options "fixed" has no {version}',
-      'setting "bindings.repos[0].rules[0].goMod" in nx.json plugin options "/etc/go.mod" leaves the repository',
+      'setting "bindings.repos[0].rules[0].goMod" in nx.json plugin options "/etc/go.mod" is absolute',
     ]);
   });
 });
