@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 const { projectsFor } = require(join(repo, 'packages/nx-release-train/dist/graph/nodes.js'));
 const { edgesOf } = require(join(repo, 'packages/nx-release-train/dist/graph/dependencies.js'));
 const { findManifests } = require(join(repo, 'packages/nx-release-train/dist/effects/workspace-fs.js'));
-const { DEFAULT_OPTIONS } = require(join(repo, 'packages/nx-release-train/dist/core/options.js'));
+const { DEFAULT_OPTIONS } = require(join(repo, 'packages/nx-release-train/dist/core/settings/options.js'));
 
 const fixture = resolve(repo, 'fixtures/wasmtime/cut-45/before/tree');
 const { buildWorkspace } = require(join(repo, 'packages/nx-release-train/dist/core/workspace.js'));

@@ -14,7 +14,7 @@ const dist = (p) => require(join(repo, 'packages/nx-release-train/dist', p));
 const { buildWorkspace } = dist('core/workspace.js');
 const { findManifests, readText } = dist('effects/workspace-fs.js');
 const { planVersions, filesToRead } = dist('core/version/index.js');
-const { resolveOptions } = dist('core/options.js');
+const { resolveOptions } = dist('core/settings/options.js');
 const { writeFilesAtomic } = dist('effects/files.js');
 const { wasmtimePreset } = dist('presets/wasmtime.js');
 

@@ -3,7 +3,7 @@
  * transaction, then the working tree brought along if it is on a moved branch.
  */
 import { formatProblem } from '../core/errors';
-import { fillPattern } from '../core/options';
+import { fillPattern } from '../core/settings/options';
 import type { FileEdit, VersionPlan } from '../core/version';
 import { renderPlanDiff } from '../core/version';
 import { summarizeWarnings } from '../core/version/summary';

@@ -1,7 +1,7 @@
 /** What every train command's steps get: where, with which options, and how to speak. */
 import type { GitHubTargetRequest } from '../core/github-target';
 import type { Logger } from '../core/log';
-import type { ReleaseTrainOptions } from '../core/options';
+import type { ReleaseTrainOptions } from '../core/settings/options';
 import { isValidDate, ReleaseError } from '../core/release';
 import type { Services } from './services';
 

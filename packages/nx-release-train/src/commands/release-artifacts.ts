@@ -13,7 +13,7 @@ import { planArtifacts, type ArtifactsPlan } from '../core/artifacts/plan';
 import { dryRunLines } from '../core/artifacts/report';
 import type { ReleaseSpec } from '../core/artifacts/release';
 import type { Diagnostic } from '../core/model';
-import { fillPattern, type ReleaseTrainOptions } from '../core/options';
+import { fillPattern, type ReleaseTrainOptions } from '../core/settings/options';
 import { joinPath } from '../core/paths';
 import { requireArchiveTool, collectFiles, sha256File, writeTarXz } from '../effects/archive';
 import { cargoBuild, cargoMetadata, hostTriple, installedTargets } from '../effects/cargo-build';

@@ -3,7 +3,7 @@
  * tag at HEAD must hold each expected archive with a `.sha256` file naming its checksum.
  */
 import { checkAssets, expectedArchives, type ReleasedAsset } from '../core/artifacts/expected';
-import { fillPattern, type ReleaseTrainOptions } from '../core/options';
+import { fillPattern, type ReleaseTrainOptions } from '../core/settings/options';
 import { githubReleases } from '../effects/github-releases';
 import type { Logger } from './command-context';
 import { ArtifactsError } from './release-artifacts/errors';

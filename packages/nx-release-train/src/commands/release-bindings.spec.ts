@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../core/options';
+import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../core/settings/options';
 import { releaseBindings, type BindingsInput } from './release-bindings';
 
 const dirs: string[] = [];

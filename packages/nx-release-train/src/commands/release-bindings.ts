@@ -7,7 +7,7 @@ import { renderTable, type RepoOutcome } from '../core/bindings/report';
 import { gitHostOfApi } from '../core/bindings/git-host';
 import { resolveRepo } from '../core/bindings/rules';
 import { resolveBindings } from '../core/bindings/settings';
-import { fillPattern, type ReleaseTrainOptions } from '../core/options';
+import { fillPattern, type ReleaseTrainOptions } from '../core/settings/options';
 import { ReleaseError } from '../core/release';
 import type { Logger } from './command-context';
 import { githubPulls, type PullsApi } from '../effects/github-pulls';

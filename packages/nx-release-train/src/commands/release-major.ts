@@ -9,7 +9,7 @@ import { resolveGitHubTarget } from '../core/github-target';
 import type { Command, CommandInput } from './command';
 import { checkDate, trainContext, type TrainRequest } from './command-context';
 import type { Services } from './services';
-import { fillPattern } from '../core/options';
+import { fillPattern } from '../core/settings/options';
 import { commitMessage, ReleaseError, releaseBranchName, subjectOf } from '../core/release';
 import { releaseVersionOf, stageOf } from '../core/version';
 import { Git } from '../effects/git';

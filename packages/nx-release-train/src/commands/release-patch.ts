@@ -10,7 +10,7 @@ import { resolveGitHubTarget } from '../core/github-target';
 import type { Command, CommandInput } from './command';
 import { checkDate, trainContext, type TrainRequest } from './command-context';
 import type { Services } from './services';
-import { fillPattern } from '../core/options';
+import { fillPattern } from '../core/settings/options';
 import { branchTarget, parsePatchTarget, selectLines, supportedLines, type LineInfo } from '../core/patch-target';
 import { commitMessage, ReleaseError, releaseBranches } from '../core/release';
 import { describeBranches } from '../core/release-line';

@@ -9,7 +9,7 @@ import { resolveGitHubTarget } from '../core/github-target';
 import type { Command, CommandInput } from './command';
 import { trainContext, type TrainRequest } from './command-context';
 import type { Services } from './services';
-import { fillPattern } from '../core/options';
+import { fillPattern } from '../core/settings/options';
 import { parsePatchTarget, selectLines } from '../core/patch-target';
 import { commitMessage, ReleaseError } from '../core/release';
 import { describeStage, releaseVersionOf, stageOf, type VersionPlan } from '../core/version';

@@ -6,7 +6,7 @@
  */
 import type { ReleaseTagFlags } from '../core/flags/release-tag';
 import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
-import { fillPattern, type ReleaseTrainOptions } from '../core/options';
+import { fillPattern, type ReleaseTrainOptions } from '../core/settings/options';
 import { carriesMarker, ReleaseError, releaseBranches, subjectOf } from '../core/release';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';
 import type { Git } from '../effects/git';

@@ -12,7 +12,7 @@
  * and a tip that is already this tool's release commit is finished, not bumped again.
  */
 import semver from 'semver';
-import { fillPattern, type ReleaseTrainOptions } from './options';
+import { fillPattern, type ReleaseTrainOptions } from './settings/options';
 import { carriesMarker, subjectOf, type ReleaseBranch } from './release';
 
 /** The compatibility line of a version, or null when it is not semver. */

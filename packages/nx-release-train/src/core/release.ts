@@ -3,7 +3,7 @@
  * exist and which is newest, commit messages, and what a rerun finds.
  */
 import semver from 'semver';
-import { fillPattern, type ReleaseTrainOptions } from './options';
+import { fillPattern, type ReleaseTrainOptions } from './settings/options';
 import { releaseVersionOf } from './version/prerelease';
 import { compatLine } from './release-line';
 

@@ -8,13 +8,14 @@ import { flagEnv } from '../core/argv';
 import { resolveGitHubTarget } from '../core/github-target';
 import type { Crate } from '../core/model';
 import { formatFailure, ReleaseError } from '../core/errors';
-import { pluginOptions, type PluginEntry } from '../core/nx-json';
-import { OptionsError, resolveOptions, type ReleaseTrainOptions } from '../core/options';
+import { pluginOptions, type PluginEntry } from '../core/settings/nx-json';
+import { OptionsError, resolveOptions, type ReleaseTrainOptions } from '../core/settings/options';
 import { isValidDate } from '../core/release';
 import { settingsErrors } from '../core/settings/rules';
 import { workspaceModel } from '../effects/workspace-model';
 import type { CommandContext, Logger } from '../commands/command-context';
 import { crateOf, publishContext, type PublishContext } from '../commands/publish/publish-context';
+import { PLUGIN_NAME } from '../core/plugin-name';
 
 export const consoleLogger: Logger = {
   info: (line) => console.log(line),
@@ -29,7 +30,7 @@ export interface CommonFlags {
 
 /** The plugin's options from the nx.json Nx already read for this run. */
 export function pluginOptionsOf(context: ExecutorContext): unknown {
-  return pluginOptions(context.nxJsonConfiguration?.plugins as PluginEntry[] | undefined, 'nx-release-train');
+  return pluginOptions(context.nxJsonConfiguration?.plugins as PluginEntry[] | undefined, PLUGIN_NAME);
 }
 
 const resolved = new WeakMap<object, ReleaseTrainOptions>();

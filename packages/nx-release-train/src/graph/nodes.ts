@@ -1,7 +1,7 @@
 /** Cargo workspace -> Nx projects. A thin adapter over the pure model in core/. */
 import type { CreateNodesContextV2, CreateNodesResult, ProjectConfiguration } from '@nx/devkit';
 import type { Crate, Diagnostic, Workspace } from '../core/model';
-import { resolveOptions, type ReleaseTrainOptions } from '../core/options';
+import { resolveOptions, type ReleaseTrainOptions } from '../core/settings/options';
 import { dirOf } from '../core/paths';
 import { findManifests } from '../effects/workspace-fs';
 import { assignLines } from '../core/version/grouping';

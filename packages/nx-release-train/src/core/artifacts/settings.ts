@@ -1,5 +1,5 @@
 /** The `artifacts` settings alone, checked by the one options schema (core/settings/schema.ts). */
-import { DEFAULT_OPTIONS, type ArtifactsOptions, type OptionProblem } from '../options';
+import { DEFAULT_OPTIONS, type ArtifactsOptions, type OptionProblem } from '../settings/options';
 import { optionsSchema } from '../settings/schema';
 import { validate } from '../settings/validate';
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../../presets/wasmtime';
-import { DEFAULT_OPTIONS } from '../options';
+import { DEFAULT_OPTIONS } from '../settings/options';
 import { planArtifacts, type CargoPackage } from './plan';
 
 // Wasmtime's real manifests and `cargo metadata` (fixtures): the preset must name real crates,

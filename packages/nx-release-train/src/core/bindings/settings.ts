@@ -1,5 +1,5 @@
 /** The `bindings` settings alone, checked by the one options schema (core/bindings/schema.ts). */
-import type { OptionProblem } from '../options';
+import type { OptionProblem } from '../settings/options';
 import { validate } from '../settings/validate';
 import { DEFAULT_BINDINGS, type BindingsOptions } from './rules';
 import { bindingsSchema } from './schema';

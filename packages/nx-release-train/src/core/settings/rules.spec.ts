@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOptions } from '../options';
+import { resolveOptions } from './options';
 import { buildWorkspace } from '../workspace';
 import { settingsErrors, settingsRules } from './rules';
 

@@ -6,7 +6,7 @@
  * planner plans a snapshot (which may be another branch than the working tree).
  */
 import type { Crate, Diagnostic, Workspace } from '../model';
-import type { ReleaseTrainOptions } from '../options';
+import type { ReleaseTrainOptions } from './options';
 import { compatLine, lineLabel } from '../release-line';
 import { assignLines, namePattern, WORKSPACE_LINE } from '../version/grouping';
 

@@ -1,7 +1,7 @@
 /**
  * The one schema of the plugin's options (nx.json `plugins: [{ plugin: 'nx-release-train',
  * options }]`). Each setting is one entry with its type, default and documentation: types are
- * inferred from it (core/options.ts), nx.json is checked against it when Nx builds the graph,
+ * inferred from it (options.ts), nx.json is checked against it when Nx builds the graph,
  * and docs/options.md is generated from it (`npm run docs:options`).
  *
  * Adding a setting: add one entry here (or in the feature's own schema, like bindings), then

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, resolveOptions } from '../options';
+import { DEFAULT_OPTIONS, resolveOptions } from './options';
 
 describe('the options schema', () => {
   it('reports a typo anywhere with its full path and a "did you mean"', () => {

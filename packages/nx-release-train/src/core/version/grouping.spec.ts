@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOptions, type VersionLinesOptions } from '../options';
+import { resolveOptions, type VersionLinesOptions } from '../settings/options';
 import { buildWorkspace } from '../workspace';
 import { PlanError } from './errors';
 import { planVersions } from './plan';

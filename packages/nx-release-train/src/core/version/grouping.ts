@@ -10,7 +10,7 @@
  * that would put crates of different compatibility lines together, naming the crate and the lines.
  */
 import type { Workspace } from '../model';
-import type { VersionLinesOptions } from '../options';
+import type { VersionLinesOptions } from '../settings/options';
 import { compatLine } from '../release-line';
 
 /** The line name of crates inheriting `[workspace.package] version`. */

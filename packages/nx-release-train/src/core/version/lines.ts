@@ -6,7 +6,7 @@
  */
 import semver from 'semver';
 import type { Crate, Workspace } from '../model';
-import type { ReleaseTrainOptions } from '../options';
+import type { ReleaseTrainOptions } from '../settings/options';
 import type { PlanContext } from './plan-context';
 import { settingsRules } from '../settings/rules';
 import { assignLines, WORKSPACE_LINE } from './grouping';

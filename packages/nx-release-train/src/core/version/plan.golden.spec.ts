@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../options';
+import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../settings/options';
 import { buildWorkspace } from '../workspace';
 import { wasmtimePreset } from '../../presets/wasmtime';
 import { lineChanges } from './diff';

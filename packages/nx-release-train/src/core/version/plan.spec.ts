@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../options';
+import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../settings/options';
 import { buildWorkspace } from '../workspace';
 import { PlanError, type Problem } from './errors';
 import { filesToRead, planVersions, type PlanInput } from './plan';

@@ -4,8 +4,8 @@
  * writes anything itself; applying the plan is the caller's job (write each edit's `after`).
  */
 import type { Workspace } from '../model';
-import type { ReleaseTrainOptions } from '../options';
-import { fillPattern } from '../options';
+import type { ReleaseTrainOptions } from '../settings/options';
+import { fillPattern } from '../settings/options';
 import { PlanContext } from './plan-context';
 import { lineChanges, type LineChange } from './diff';
 import type { Problem } from './errors';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, resolveOptions } from '../options';
+import { DEFAULT_OPTIONS, resolveOptions } from '../settings/options';
 import { releaseBranchName } from '../release';
 import { releaseVersionOf, sameStage, stageOf, stepVersion, type PrereleaseSettings } from './prerelease';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { wasmtimePreset } from '../presets/wasmtime';
+import { wasmtimePreset } from '../../presets/wasmtime';
 import { resolveOptions } from './options';
-import { relativePathProblem } from './settings/path-rules';
+import { relativePathProblem } from './path-rules';
 
 const settings = (raw: unknown) => resolveOptions(raw).problems.map((p) => p.setting);
 

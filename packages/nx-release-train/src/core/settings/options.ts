@@ -6,13 +6,14 @@
  * configuration: nothing in code knows a crate name.
  */
 import type { z } from 'zod';
-import { formatProblem, ReleaseError } from './errors';
-import { optionsSchema } from './settings/schema';
-import { validate, type SettingProblem } from './settings/validate';
+import { formatProblem, ReleaseError } from '../errors';
+import { PLUGIN_NAME } from '../plugin-name';
+import { optionsSchema } from './schema';
+import { validate, type SettingProblem } from './validate';
 import { checkOptionValues } from './option-checks';
-import { prereleaseSettingProblems } from './version/prerelease';
+import { prereleaseSettingProblems } from '../version/prerelease';
 
-export type { ArtifactArchive, ArtifactEntry, ArtifactsOptions, RegistryLimitsSetting, VersionFileRule, VersionLinesOptions } from './settings/schema';
+export type { ArtifactArchive, ArtifactEntry, ArtifactsOptions, RegistryLimitsSetting, VersionFileRule, VersionLinesOptions } from './schema';
 
 export type ReleaseTrainOptions = z.output<typeof optionsSchema>;
 
@@ -35,11 +36,11 @@ export type OptionProblem = SettingProblem;
 export class OptionsError extends ReleaseError {
   constructor(problems: OptionProblem[]) {
     const listed = problems.map((p) => ({ level: 'error' as const, file: 'nx.json', message: p.message, fix: p.fix }));
-    super(`nx.json has invalid nx-release-train options:\n${listed.map(formatProblem).join('\n')}`, 'fix every problem listed, then rerun', { file: 'nx.json', problems: listed });
+    super(`nx.json has invalid ${PLUGIN_NAME} options:\n${listed.map(formatProblem).join('\n')}`, 'fix every problem listed, then rerun', { file: 'nx.json', problems: listed });
   }
 
   override get headline(): string {
-    return 'nx.json has invalid nx-release-train options:';
+    return `nx.json has invalid ${PLUGIN_NAME} options:`;
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, fillPattern, resolveOptions } from './options';
 import { pluginOptions, registerPlugin } from './nx-json';
-import { wasmtimePreset } from '../presets/wasmtime';
+import { wasmtimePreset } from '../../presets/wasmtime';
 
 describe('options', () => {
   it('fills defaults and keeps given settings', () => {
