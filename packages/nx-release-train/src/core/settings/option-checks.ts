@@ -3,8 +3,10 @@
  * (filled with sample versions) against git's ref-name rules, and the marker that makes CI publish. Pure; `resolveOptions` runs it once the types fit, so
  * a bad value is reported with its setting before any command asks git anything.
  */
-import type { OptionProblem, ReleaseTrainOptions } from './options';
-import { fillPattern } from './options';
+import type { z } from 'zod';
+import { fillPattern } from './pattern';
+import type { OptionsSchema } from './schema';
+import type { SettingProblem as OptionProblem } from './validate';
 import { branchNameProblem, remoteNameProblem, tagNameProblem } from './ref-name';
 
 /** Versions every pattern must turn into valid names: a major, a 0.x line, a candidate. */
@@ -15,7 +17,7 @@ type Raw = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function checkOptionValues(options: ReleaseTrainOptions): OptionProblem[] {
+export function checkOptionValues(options: z.output<OptionsSchema>): OptionProblem[] {
   const problems: OptionProblem[] = [];
   const pattern = (setting: string, value: unknown, check: Check, what: string) => {
     if (typeof value !== 'string') return;

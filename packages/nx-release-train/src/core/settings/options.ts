@@ -20,15 +20,7 @@ export type ReleaseTrainOptions = z.output<typeof optionsSchema>;
 /** Every setting at its default (what an empty `options` gives). */
 export const DEFAULT_OPTIONS: ReleaseTrainOptions = optionsSchema.parse({});
 
-/** Fill placeholders {version} {major} {minor} {patch} from a semver string. */
-export function fillPattern(pattern: string, version: string): string {
-  const [major = '', minor = '', patch = ''] = version.split('-')[0].split('.');
-  return pattern
-    .replaceAll('{version}', version)
-    .replaceAll('{major}', major)
-    .replaceAll('{minor}', minor)
-    .replaceAll('{patch}', patch);
-}
+export { fillPattern } from './pattern';
 
 export type OptionProblem = SettingProblem;
 
