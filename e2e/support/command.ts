@@ -13,7 +13,7 @@ import { parseFlags, type FlagSchema } from '../../packages/nx-release-train/src
 import type { Logger } from '../../packages/nx-release-train/src/core/log';
 import { pluginOptions, type PluginEntry } from '../../packages/nx-release-train/src/core/settings/nx-json';
 import { PLUGIN_NAME } from '../../packages/nx-release-train/src/core/plugin-name';
-import { OptionsError, resolveOptions } from '../../packages/nx-release-train/src/core/settings/options';
+import { runSettings } from '../../packages/nx-release-train/src/effects/run-settings';
 import { realServices } from '../../packages/nx-release-train/src/executors/services';
 
 export interface CommandRun<O> {
@@ -52,8 +52,7 @@ export async function runCommand<F, R, O>(command: Command<F, R, O>, flagSchema:
   try {
     const flags = parseFlags(flagSchema, opts.flags ?? {}) as F;
     const raw = opts.settings !== undefined ? opts.settings : settingsOf(opts.root);
-    const { options, problems } = resolveOptions((raw as object | undefined) ?? {});
-    if (problems.length > 0) throw new OptionsError(problems);
+    const options = runSettings(opts.root, raw);
     const request = command.resolve({ flags, options, env: opts.env ?? {}, root: opts.root, project: opts.project, graph: opts.graph });
     const real = realServices(opts.root, log);
     const services = { ...real, ...(opts.services?.(real) ?? {}) };

@@ -9,10 +9,9 @@ import { resolveGitHubTarget } from '../core/github-target';
 import type { Crate } from '../core/model';
 import { formatFailure, ReleaseError } from '../core/errors';
 import { pluginOptions, type PluginEntry } from '../core/settings/nx-json';
-import { OptionsError, resolveOptions, type ReleaseTrainOptions } from '../core/settings/options';
+import type { ReleaseTrainOptions } from '../core/settings/options';
 import { isValidDate } from '../core/release';
-import { settingsErrors } from '../core/settings/rules';
-import { workspaceModel } from '../effects/workspace-model';
+import { runSettings } from '../effects/run-settings';
 import type { CommandContext, Logger } from '../commands/command-context';
 import { crateOf, publishContext, type PublishContext } from '../commands/publish/publish-context';
 import { PLUGIN_NAME } from '../core/plugin-name';
@@ -45,11 +44,7 @@ export function resolvedOptions(context: ExecutorContext, overrides: Record<stri
   const key = Object.keys(overrides).length === 0 && raw && typeof raw === 'object' ? raw : undefined;
   const cached = key && resolved.get(key);
   if (cached) return cached;
-  const { options, problems } = resolveOptions({ ...((raw as object | undefined) ?? {}), ...overrides });
-  if (problems.length > 0) throw new OptionsError(problems);
-  // The rules that need the workspace (core/settings/rules.ts), on the tree the graph saw.
-  const contradictions = settingsErrors(options, workspaceModel(context.root));
-  if (contradictions.length > 0) throw new OptionsError(contradictions);
+  const options = runSettings(context.root, { ...((raw as object | undefined) ?? {}), ...overrides });
   if (key) resolved.set(key, options);
   return options;
 }
