@@ -11,7 +11,8 @@ import { workspaceModel } from './workspace-model';
 export function runSettings(root: string, raw: unknown): ReleaseTrainOptions {
   const { options, problems } = resolveOptions(raw ?? {});
   if (problems.length > 0) throw new OptionsError(problems);
-  const contradictions = settingsErrors(options, workspaceModel(root));
+  // In memory only: a command's settings check must not leave files in the tree it releases.
+  const contradictions = settingsErrors(options, workspaceModel(root, undefined, false));
   if (contradictions.length > 0) throw new OptionsError(contradictions);
   return options;
 }
