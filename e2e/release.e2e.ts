@@ -3,7 +3,7 @@
  * history, the cut -> release day -> tag flow on the example, dry runs that change nothing,
  * reruns, and refusals that leave everything as it was.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../packages/nx-release-train/src/presets/wasmtime';
