@@ -45,4 +45,9 @@ describe('settings a command refuses', () => {
     expect(out).toContain('crate wasmtime is in groups a and b');
     expect(out).toContain('fix: list it in one group of versionLines.groups');
   });
+
+  it('a line across compatibility lines, named at the manifest of the crate that does not fit', async () => {
+    const out = await refusedWith({ versionLines: { followWorkspace: ['cranelift-entity'] } });
+    expect(out).toMatch(/cranelift\/entity\/Cargo\.toml: error: crate cranelift-entity \(0\.\d+\.0, line 0\.\d+\.x\) is configured onto line workspace with \[workspace\.package\]/);
+  });
 });
