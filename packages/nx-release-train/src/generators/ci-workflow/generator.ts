@@ -6,11 +6,11 @@
 import { readNxJson, type Tree } from '@nx/devkit';
 import { ciWorkflow } from '../../core/ci-workflow';
 import { ReleaseError } from '../../core/errors';
+import { PLUGIN_NAME } from '../../core/plugin-name';
 import { pluginOptions, type PluginEntry } from '../../core/settings/nx-json';
 import { OptionsError, resolveOptions } from '../../core/settings/options';
-import { tokenEnvVar } from '../../core/publish-retry';
+import { tokenEnvVar } from '../../core/publishing/retry';
 import type { CiWorkflowGeneratorSchema } from './schema';
-import { PLUGIN_NAME } from '../../core/plugin-name';
 
 /** `release-{version}` -> `release-*`, as GitHub's branch and tag filters take it. */
 const toFilter = (pattern: string) => pattern.replace(/\{[a-z]+\}/g, '*').replace(/\*(\.\*)+/g, '*');
@@ -39,6 +39,8 @@ export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowGenerato
       githubTokenEnv: options.githubTokenEnv,
       releaseTokenSecret: schema.releaseTokenSecret ?? 'RELEASE_TOKEN',
       bindingsTokenSecret: schema.bindingsTokenSecret ?? 'BINDINGS_TOKEN',
+      yankTokenEnv: options.yankTokenVariable,
+      yankTokenSecret: schema.yankTokenSecret ?? options.yankTokenVariable,
       publishEnvironment: schema.publishEnvironment ?? 'publish',
       platforms: Object.entries(options.artifactRunners).map(([target, runner]) => ({ target, runner })),
       bindings: (options.bindings.repos ?? []).length > 0,
