@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { releaseMajorCommand } from '../packages/nx-release-train/src/commands/release-major';
 import { releaseMajorFlags } from '../packages/nx-release-train/src/core/flags/release-major';
 import { releaseConfigGenerator } from '../packages/nx-release-train/src/generators/release-config/generator';
-import { DEFAULT_OPTIONS } from '../packages/nx-release-train/src/core/options';
+import { DEFAULT_OPTIONS } from '../packages/nx-release-train/src/core/settings/options';
 import { planVersions } from '../packages/nx-release-train/src/core/version';
 import { buildWorkspace } from '../packages/nx-release-train/src/core/workspace';
 import { wasmtimePreset } from '../packages/nx-release-train/src/presets/wasmtime';

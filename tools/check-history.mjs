@@ -26,7 +26,7 @@ function fail(message, code = 2) {
 
 if (!existsSync(join(dist, 'index.js'))) fail('the plugin is not built: run `npm run build` first');
 const { Git } = await import(join(dist, 'effects/git.js'));
-const { resolveOptions } = await import(join(dist, 'core/options.js'));
+const { resolveOptions } = await import(join(dist, 'core/settings/options.js'));
 const { wasmtimePreset } = await import(join(dist, 'presets/wasmtime.js'));
 const { buildWorkspace } = await import(join(dist, 'core/workspace.js'));
 const { filesToRead, planVersions, formatProblems, PlanError } = await import(join(dist, 'core/version/index.js'));

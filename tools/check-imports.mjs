@@ -1,6 +1,7 @@
 // npm run lint — the plugin's layers import one way (core <- effects <- commands <- executors),
-// Nx is spoken only at its edges, and commands reach the environment and the terminal only
-// through their request and services. Exits 1 listing every violation.
+// Nx is spoken only at its edges, commands reach the environment and the terminal only
+// through their request and services, and no two modules import each other's values.
+// Exits 1 listing every violation.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +79,21 @@ for (const file of files(src)) {
     for (const m of text.matchAll(/process\.env|console\./g)) {
       problems.push(`${rel}:${lineOf(m.index)}: ${m[0]} in ${layer}/; read the environment in resolve() from the input, print through services.log`);
     }
+  }
+}
+
+// Two modules importing each other's values: whichever loads first sees the other half-built
+// (undefined exports at load time). `import type` is erased, so it is not counted.
+const VALUE_IMPORT = /(?:^|\n)\s*(?:import|export)\s(?!type\s)[^'"]*?from\s*['"](\.[^'"]*)['"]/g;
+const valueImports = new Map();
+for (const file of files(src)) {
+  if (file.endsWith('.spec.ts')) continue;
+  const targets = [...readFileSync(file, 'utf8').matchAll(VALUE_IMPORT)].map((m) => targetOf(file, m[1])).map((t) => (t.endsWith('.ts') ? t : `${t}.ts`));
+  valueImports.set(file, new Set(targets));
+}
+for (const [a, targets] of valueImports) {
+  for (const b of targets) {
+    if (a < b && valueImports.get(b)?.has(a)) problems.push(`${relative(repo, a)} and ${relative(repo, b)} import each other; move what both need into a third module`);
   }
 }
 

@@ -177,7 +177,7 @@ describe('a post-version command runs in a temporary worktree', () => {
   });
 });
 
-describe.skipIf(!existsSync(fixturesRoot))('golden: patch-46.0.1', () => {
+describe('golden: patch-46.0.1', () => {
   it('release-46.0.0 ends byte-identical to after/tree', async () => {
     const ws = makeWorkspace({ from: join(fixturesRoot, 'patch-46.0.1/before/tree'), options: wasmtimePreset, git: true });
     cleanups.push(ws.cleanup);

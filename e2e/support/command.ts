@@ -11,8 +11,9 @@ import type { Services } from '../../packages/nx-release-train/src/commands/serv
 import { formatFailure } from '../../packages/nx-release-train/src/core/errors';
 import { parseFlags, type FlagSchema } from '../../packages/nx-release-train/src/core/flags/define';
 import type { Logger } from '../../packages/nx-release-train/src/core/log';
-import { pluginOptions, type PluginEntry } from '../../packages/nx-release-train/src/core/nx-json';
-import { OptionsError, resolveOptions } from '../../packages/nx-release-train/src/core/options';
+import { pluginOptions, type PluginEntry } from '../../packages/nx-release-train/src/core/settings/nx-json';
+import { PLUGIN_NAME } from '../../packages/nx-release-train/src/core/plugin-name';
+import { runSettings } from '../../packages/nx-release-train/src/effects/run-settings';
 import { realServices } from '../../packages/nx-release-train/src/executors/services';
 
 export interface CommandRun<O> {
@@ -43,7 +44,7 @@ export function captureLog(): { log: Logger; lines: string[] } {
 
 function settingsOf(root: string): unknown {
   const nxJson = JSON.parse(readFileSync(join(root, 'nx.json'), 'utf8')) as { plugins?: PluginEntry[] };
-  return pluginOptions(nxJson.plugins, 'nx-release-train');
+  return pluginOptions(nxJson.plugins, PLUGIN_NAME);
 }
 
 export async function runCommand<F, R, O>(command: Command<F, R, O>, flagSchema: FlagSchema, opts: RunOptions): Promise<CommandRun<O>> {
@@ -51,8 +52,7 @@ export async function runCommand<F, R, O>(command: Command<F, R, O>, flagSchema:
   try {
     const flags = parseFlags(flagSchema, opts.flags ?? {}) as F;
     const raw = opts.settings !== undefined ? opts.settings : settingsOf(opts.root);
-    const { options, problems } = resolveOptions((raw as object | undefined) ?? {});
-    if (problems.length > 0) throw new OptionsError(problems);
+    const options = runSettings(opts.root, raw);
     const request = command.resolve({ flags, options, env: opts.env ?? {}, root: opts.root, project: opts.project, graph: opts.graph });
     const real = realServices(opts.root, log);
     const services = { ...real, ...(opts.services?.(real) ?? {}) };

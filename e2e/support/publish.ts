@@ -17,8 +17,8 @@ import { publishAll, type PublishTaskResult } from '../../packages/nx-release-tr
 import { formatFailure } from '../../packages/nx-release-train/src/core/errors';
 import { parseFlags } from '../../packages/nx-release-train/src/core/flags/define';
 import { publishFlags, type PublishFlags } from '../../packages/nx-release-train/src/core/flags/publish';
-import { pluginOptions, type PluginEntry } from '../../packages/nx-release-train/src/core/nx-json';
-import { resolveOptions } from '../../packages/nx-release-train/src/core/options';
+import { pluginOptions, type PluginEntry } from '../../packages/nx-release-train/src/core/settings/nx-json';
+import { resolveOptions } from '../../packages/nx-release-train/src/core/settings/options';
 import { publishOrder } from '../../packages/nx-release-train/src/core/publishing/order';
 import { loadWorkspace } from '../../packages/nx-release-train/src/effects/workspace-fs';
 import { realServices } from '../../packages/nx-release-train/src/executors/services';

@@ -9,8 +9,7 @@ import { join, resolve } from 'node:path';
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 
 export const repoRoot = resolve(__dirname, '../..');
-// NRT_FIXTURES_ROOT: for a checkout that does not sit beside `shared/` (a git worktree).
-export const fixturesRoot = process.env.NRT_FIXTURES_ROOT ?? resolve(repoRoot, '../shared/fixtures/wasmtime');
+export const fixturesRoot = resolve(repoRoot, 'fixtures/wasmtime');
 export const exampleRoot = resolve(repoRoot, 'examples/mini-wasmtime');
 
 export interface TempWorkspace {

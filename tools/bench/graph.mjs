@@ -1,7 +1,7 @@
 // npm run bench:graph — the in-process graph computation on the cut-45 fixture (~96 members,
 // cold cache each run), beside `cargo metadata --no-deps --offline` on the bundled example as a
 // reference measured in the same run, plus `nx show projects` wall time on a fixture copy.
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -14,13 +14,9 @@ const require = createRequire(import.meta.url);
 const { projectsFor } = require(join(repo, 'packages/nx-release-train/dist/graph/nodes.js'));
 const { edgesOf } = require(join(repo, 'packages/nx-release-train/dist/graph/dependencies.js'));
 const { findManifests } = require(join(repo, 'packages/nx-release-train/dist/effects/workspace-fs.js'));
-const { DEFAULT_OPTIONS } = require(join(repo, 'packages/nx-release-train/dist/core/options.js'));
+const { DEFAULT_OPTIONS } = require(join(repo, 'packages/nx-release-train/dist/core/settings/options.js'));
 
-const fixture = resolve(repo, '../shared/fixtures/wasmtime/cut-45/before/tree');
-if (!existsSync(fixture)) {
-  console.error(`bench:graph needs ${fixture} (../shared next to the repository)`);
-  process.exit(1);
-}
+const fixture = resolve(repo, 'fixtures/wasmtime/cut-45/before/tree');
 const { buildWorkspace } = require(join(repo, 'packages/nx-release-train/dist/core/workspace.js'));
 const { readText } = require(join(repo, 'packages/nx-release-train/dist/effects/workspace-fs.js'));
 const cold = await timeMedian(() => {

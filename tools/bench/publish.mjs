@@ -11,14 +11,13 @@
  *   - the critical-path bound: longest dependency chain x (L + D)
  *   - `nx publish-plan`'s estimate for the same run (told L and D), to compare with the rehearsal
  * on the bundled example and on a generated workspace with Wasmtime's publish graph (read
- * from the real manifests in ../shared/fixtures when present, else a synthetic graph with the
- * same wave sizes). Every method starts from an empty registry and a fresh CARGO_HOME.
+ * from the real manifests in fixtures/wasmtime). Every method starts from an empty registry and a fresh CARGO_HOME.
  *
  * Options: --latency MS (1000) --index-delay MS (2000) --parallel K (6) --reps N (3 for the
  * example, 1 for the large workspace unless given) --only example|wasmtime-shaped
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,49 +46,20 @@ const K = Number(args.parallel);
 const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', NX_TUI: 'false', CI: 'true', FORCE_COLOR: '0' };
 const GIT_ENV = { GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' };
 
-/** A small deterministic PRNG, so the synthetic graph is the same on every run. */
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
-/** Wasmtime's publish graph: from the real manifests when available, else synthetic. */
+/** Wasmtime's publish graph, from the real manifests in fixtures/wasmtime. */
 function wasmtimeShape() {
-  const fixture = path.resolve(repoRoot, '../shared/fixtures/wasmtime/release-46.0.0/before/tree');
-  if (existsSync(fixture)) {
-    const ws = loadWorkspace(fixture);
-    const order = publishOrder(ws);
-    const pub = new Map(ws.members.filter((c) => c.publishable).map((c) => [c.name, c]));
-    return {
-      source: 'publish graph of Wasmtime 46.0.0 (shared fixtures)',
-      crates: [...pub.values()].map((c) => ({
-        name: c.name,
-        version: c.version,
-        deps: order.needs[c.name].map((d) => ({ name: d, version: pub.get(d).version })),
-      })),
-    };
-  }
-  const sizes = [12, 5, 3, 2, 2, 8, 6, 2, 1, 1, 6, 3, 8, 2];
-  const rand = prng(46);
-  const levels = [];
-  const crates = [];
-  sizes.forEach((n, level) => {
-    levels[level] = [];
-    for (let i = 0; i < n; i++) {
-      const name = `synth-l${level}-${i}`;
-      const deps = new Set();
-      if (level > 0) {
-        deps.add(levels[level - 1][Math.floor(rand() * levels[level - 1].length)]);
-        for (let j = 0; j < 2; j++) {
-          const l = Math.floor(rand() * level);
-          deps.add(levels[l][Math.floor(rand() * levels[l].length)]);
-        }
-      }
-      levels[level].push(name);
-      crates.push({ name, version: '46.0.0', deps: [...deps].map((d) => ({ name: d, version: '46.0.0' })) });
-    }
-  });
-  return { source: 'synthetic graph with Wasmtime 46.0.0 wave sizes (fixtures absent)', crates };
+  const fixture = path.resolve(repoRoot, 'fixtures/wasmtime/release-46.0.0/before/tree');
+  const ws = loadWorkspace(fixture);
+  const order = publishOrder(ws);
+  const pub = new Map(ws.members.filter((c) => c.publishable).map((c) => [c.name, c]));
+  return {
+    source: 'publish graph of Wasmtime 46.0.0 (fixtures/wasmtime)',
+    crates: [...pub.values()].map((c) => ({
+      name: c.name,
+      version: c.version,
+      deps: order.needs[c.name].map((d) => ({ name: d, version: pub.get(d).version })),
+    })),
+  };
 }
 
 /** Writes a Cargo workspace of empty library crates with the given publish graph. */

@@ -14,11 +14,11 @@ const dist = (p) => require(join(repo, 'packages/nx-release-train/dist', p));
 const { buildWorkspace } = dist('core/workspace.js');
 const { findManifests, readText } = dist('effects/workspace-fs.js');
 const { planVersions, filesToRead } = dist('core/version/index.js');
-const { resolveOptions } = dist('core/options.js');
+const { resolveOptions } = dist('core/settings/options.js');
 const { writeFilesAtomic } = dist('effects/files.js');
 const { wasmtimePreset } = dist('presets/wasmtime.js');
 
-const fixture = resolve(repo, '../shared/fixtures/wasmtime/cut-45/before/tree');
+const fixture = resolve(repo, 'fixtures/wasmtime/cut-45/before/tree');
 const options = resolveOptions(wasmtimePreset).options;
 const copy = mkdtempSync(join(tmpdir(), 'nrt-bench-version-'));
 cpSync(fixture, copy, { recursive: true });

@@ -4,6 +4,7 @@
  */
 import type { CreateNodesV2, PreTasksExecution } from '@nx/devkit';
 import { swallowedFlagEnv } from './core/argv';
+import { PLUGIN_NAME } from './core/plugin-name';
 import { createNodesFromFiles, MANIFEST_GLOB } from './graph/nodes';
 
 export { createDependencies } from './graph/dependencies';
@@ -12,7 +13,7 @@ export const createNodesV2: CreateNodesV2<unknown> = [MANIFEST_GLOB, createNodes
 /** Nx 21+ reads `createNodes` with the same (v2) signature. */
 export const createNodes = createNodesV2;
 
-export const name = 'nx-release-train';
+export const name = PLUGIN_NAME;
 
 /**
  * Nx swallows `--target` and `--version` (its own options), so `nx release-patch --target=4.x`

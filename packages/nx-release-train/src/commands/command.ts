@@ -5,7 +5,7 @@
  * Executors build both inside the one `execute()`; tests call `run` in-process.
  */
 import type { Env } from '../core/env';
-import type { ReleaseTrainOptions } from '../core/options';
+import type { ReleaseTrainOptions } from '../core/settings/options';
 import type { Services } from './services';
 
 export type { Services } from './services';

@@ -9,7 +9,7 @@ import { publishFlags } from '../core/flags/publish';
 import { publishPlanFlags } from '../core/flags/publish-plan';
 import { releaseYankFlags } from '../core/flags/release-yank';
 import { verifyFlags } from '../core/flags/verify';
-import { DEFAULT_OPTIONS } from '../core/options';
+import { DEFAULT_OPTIONS } from '../core/settings/options';
 import type { Env } from './command';
 import { resolvePublish } from './publish';
 import { resolvePublishPlan } from './publish-plan';

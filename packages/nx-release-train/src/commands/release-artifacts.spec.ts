@@ -3,7 +3,7 @@ import { flagEnv } from '../core/argv';
 import { parseFlags } from '../core/flags/define';
 import { releaseArtifactsFlags } from '../core/flags/release-artifacts';
 import { releaseAssetsFlags } from '../core/flags/release-assets';
-import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../core/options';
+import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../core/settings/options';
 import { resolveReleaseArtifacts } from './release-artifacts';
 import { resolveReleaseAssets } from './release-assets';
 

@@ -18,7 +18,7 @@ import { listOf } from '../core/flags/define';
 import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
 import type { Logger } from '../core/log';
 import type { Diagnostic } from '../core/model';
-import { fillPattern, type ReleaseTrainOptions } from '../core/options';
+import { fillPattern, type ReleaseTrainOptions } from '../core/settings/options';
 import { joinPath } from '../core/paths';
 import { requireArchiveTool, collectFiles, sha256File, writeTarXz } from '../effects/archive';
 import { cargoBuild, cargoMetadata, hostTriple, installedTargets } from '../effects/cargo-build';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flagEnv } from '../core/argv';
 import { parseFlags } from '../core/flags/define';
 import { releaseAssetsFlags } from '../core/flags/release-assets';
-import { DEFAULT_OPTIONS } from '../core/options';
+import { DEFAULT_OPTIONS } from '../core/settings/options';
 import { resolveReleaseAssets } from './release-assets';
 
 // The GitHub target's precedence for both commands: release-artifacts.spec.ts.

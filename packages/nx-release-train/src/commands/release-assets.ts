@@ -6,7 +6,7 @@ import { checkAssets, expectedArchives, type ReleasedAsset } from '../core/artif
 import { listOf } from '../core/flags/define';
 import type { ReleaseAssetsFlags } from '../core/flags/release-assets';
 import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
-import { fillPattern, type ReleaseTrainOptions } from '../core/options';
+import { fillPattern, type ReleaseTrainOptions } from '../core/settings/options';
 import { githubTarget } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
 import { ArtifactsError } from './release-artifacts/errors';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flagEnv } from '../core/argv';
 import { parseFlags } from '../core/flags/define';
 import { releaseBindingsFlags } from '../core/flags/release-bindings';
-import { DEFAULT_OPTIONS, resolveOptions, type ReleaseTrainOptions } from '../core/options';
+import { DEFAULT_OPTIONS, resolveOptions, type ReleaseTrainOptions } from '../core/settings/options';
 import { workspaceModel } from '../effects/workspace-model';
 import { releaseBindingsCommand, resolveReleaseBindings } from './release-bindings';
 import type { Services } from './services';

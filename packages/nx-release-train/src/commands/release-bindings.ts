@@ -10,7 +10,7 @@ import { listOf } from '../core/flags/define';
 import type { ReleaseBindingsFlags } from '../core/flags/release-bindings';
 import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
 import type { Workspace } from '../core/model';
-import { fillPattern, type ReleaseTrainOptions } from '../core/options';
+import { fillPattern, type ReleaseTrainOptions } from '../core/settings/options';
 import { ReleaseError } from '../core/release';
 import { requireGitHubToken } from '../effects/github-target';
 import type { PullsApi } from '../effects/github-pulls';

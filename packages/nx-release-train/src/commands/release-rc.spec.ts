@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS } from '../core/options';
+import { DEFAULT_OPTIONS } from '../core/settings/options';
 import { candidateRefusal } from './release-rc';
 
 const ctx = { options: { ...DEFAULT_OPTIONS, candidates: true } };

@@ -9,7 +9,7 @@ import { releaseMajorFlags } from '../core/flags/release-major';
 import { releasePatchFlags } from '../core/flags/release-patch';
 import { releaseRcFlags } from '../core/flags/release-rc';
 import { releaseTagFlags } from '../core/flags/release-tag';
-import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../core/options';
+import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../core/settings/options';
 import type { Command } from './command';
 import { releaseLatestCommand } from './release-latest';
 import { releaseMajorCommand } from './release-major';

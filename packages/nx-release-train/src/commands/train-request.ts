@@ -8,7 +8,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { flagEnv } from '../core/argv';
 import type { Env } from '../core/env';
 import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
-import type { ReleaseTrainOptions } from '../core/options';
+import type { ReleaseTrainOptions } from '../core/settings/options';
 import { isValidDate, ReleaseError } from '../core/release';
 
 export interface TrainRequest {

@@ -3,7 +3,8 @@
  * environment), the yank of superseded candidates, the archives built by one job per
  * platform, one job checking every expected asset, then the binding repositories.
  */
-import { q, type CiWorkflowOptions } from './ci-workflow';
+import type { CiWorkflowOptions } from './ci-workflow';
+import { q } from './yaml-quote';
 
 export type Lines = string[];
 

@@ -51,7 +51,8 @@ export interface CiWorkflowOptions {
   bindings: boolean;
 }
 
-export const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+// In its own module so ci-workflow-jobs.ts quotes the same way without importing this file back.
+import { q } from './yaml-quote';
 
 /** A scheduled run of `cron`, or a manual dispatch choosing `action`. */
 const scheduledOr = (cron: string, action: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveGitHubTarget } from './github-target';
-import { DEFAULT_OPTIONS } from './options';
+import { DEFAULT_OPTIONS } from './settings/options';
 
 const settings = (over: Partial<Pick<typeof DEFAULT_OPTIONS, 'githubRepository' | 'githubApiUrl' | 'githubTokenEnv'>> = {}) => ({ ...DEFAULT_OPTIONS, ...over });
 

@@ -12,7 +12,7 @@
  * - token: the variable the setting `githubTokenEnv` names (default GITHUB_TOKEN), never a flag.
  */
 import type { Env } from './env';
-import type { ReleaseTrainOptions } from './options';
+import type { ReleaseTrainOptions } from './settings/options';
 
 export interface GitHubTargetRequest {
   /** `owner/name` when a flag, the environment or the setting gave it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS } from './options';
+import { DEFAULT_OPTIONS } from './settings/options';
 import { branchTarget, parsePatchTarget, selectLines, supportedLines, type LineInfo, type PatchTarget } from './patch-target';
 import { compatLine } from './release-line';
 

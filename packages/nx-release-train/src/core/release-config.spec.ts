@@ -1,6 +1,6 @@
 /** nx.json's release section from the workspace model: one fixed group per version line, publishable crates only. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS } from './options';
+import { DEFAULT_OPTIONS } from './settings/options';
 import { commonPrefix, releaseSection } from './release-config';
 import { PlanError } from './version/errors';
 import { buildWorkspace } from './workspace';

@@ -5,9 +5,10 @@
  * changelog: RELEASES.md is the train's; no patch bumps of dependents: lines move together).
  */
 import type { Workspace } from './model';
-import type { ReleaseTrainOptions } from './options';
+import type { ReleaseTrainOptions } from './settings/options';
 import { Problems } from './version/errors';
-import { assignLines, lineSettings, WORKSPACE_LINE } from './version/grouping';
+import { settingsErrors } from './settings/rules';
+import { assignLines, WORKSPACE_LINE } from './version/grouping';
 
 export const VERSION_ACTIONS = 'nx-release-train/version-actions';
 
@@ -35,7 +36,8 @@ export interface ReleaseSection {
  */
 export function releaseSection(ws: Workspace, options: ReleaseTrainOptions): ReleaseSection {
   const problems = new Problems();
-  const assigned = assignLines(ws, lineSettings(options), problems);
+  for (const d of settingsErrors(options, ws)) problems.error(d.file, d.line, d.message, d.fix);
+  const assigned = assignLines(ws, options.versionLines);
   problems.throwIfAny();
   const byLine = new Map<string, string[]>();
   for (const crate of ws.members) {

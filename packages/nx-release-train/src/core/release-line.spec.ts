@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS } from './options';
+import { DEFAULT_OPTIONS } from './settings/options';
 import { releaseBranches } from './release';
 import { compareLines, compatLine, isPatchVersion, isReleaseCommit, lineLabel, lineNumber, lineVersionProblem, parseLineSelector } from './release-line';
 

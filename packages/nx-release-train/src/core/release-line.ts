@@ -12,8 +12,18 @@
  * and a tip that is already this tool's release commit is finished, not bumped again.
  */
 import semver from 'semver';
-import { fillPattern, type ReleaseTrainOptions } from './options';
-import { carriesMarker, subjectOf, type ReleaseBranch } from './release';
+import { fillPattern, type ReleaseTrainOptions } from './settings/options';
+import { carriesMarker, subjectOf } from './commit-message';
+
+/** A release branch, judged from its name (release.ts finds them). */
+export interface ReleaseBranch {
+  name: string;
+  /** The version in the branch name (the line's .0 release: release-4.0.0 -> 4.0.0). */
+  version: string;
+  major: number;
+  /** The version's compatibility line (`4`, `0.19`). */
+  line: string;
+}
 
 /** The compatibility line of a version, or null when it is not semver. */
 export function compatLine(version: string): string | null {

@@ -3,20 +3,13 @@
  * exist and which is newest, commit messages, and what a rerun finds.
  */
 import semver from 'semver';
-import { fillPattern, type ReleaseTrainOptions } from './options';
+import { fillPattern, type ReleaseTrainOptions } from './settings/options';
 import { releaseVersionOf } from './version/prerelease';
-import { compatLine } from './release-line';
+import { compatLine, type ReleaseBranch } from './release-line';
 
 export { ReleaseError } from './errors';
-
-export interface ReleaseBranch {
-  name: string;
-  /** The version in the branch name (the line's .0 release: release-4.0.0 -> 4.0.0). */
-  version: string;
-  major: number;
-  /** The version's compatibility line (`4`, `0.19`; see release-line.ts). */
-  line: string;
-}
+export type { ReleaseBranch } from './release-line';
+export { carriesMarker, commitMessage, subjectOf } from './commit-message';
 
 const VERSION_RE = String.raw`(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)`;
 
@@ -43,18 +36,6 @@ export function releaseBranches(names: Iterable<string>, options: ReleaseTrainOp
     if (m && semver.valid(m[1])) out.set(name, { name, version: m[1], major: semver.major(m[1]), line: compatLine(m[1])! });
   }
   return [...out.values()].sort((a, b) => semver.rcompare(a.version, b.version));
-}
-
-export function commitMessage(title: string, marker?: string): string {
-  return marker ? `${title}\n\n${marker}\n` : `${title}\n`;
-}
-
-export function subjectOf(message: string): string {
-  return message.split('\n')[0].trim();
-}
-
-export function carriesMarker(message: string, marker: string): boolean {
-  return message.split('\n').some((line) => line.trim() === marker);
 }
 
 export function isValidDate(date: string): boolean {

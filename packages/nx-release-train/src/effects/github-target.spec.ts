@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveGitHubTarget } from '../core/github-target';
-import { DEFAULT_OPTIONS } from '../core/options';
+import { DEFAULT_OPTIONS } from '../core/settings/options';
 import { ReleaseError } from '../core/release';
 import type { Git } from './git';
 import { githubRepository, githubTarget } from './github-target';

@@ -3,6 +3,7 @@
  * one sentence naming the action, the HTTP status and GitHub's own message.
  */
 import { ReleaseError } from '../core/errors';
+import { PLUGIN_NAME } from '../core/plugin-name';
 
 export class GitHubError extends ReleaseError {
   constructor(
@@ -45,7 +46,7 @@ export async function octokitFor(token: string, baseUrl: string): Promise<Octoki
   return new Octokit({
     auth: token,
     baseUrl: baseUrl.replace(/\/+$/, ''),
-    userAgent: 'nx-release-train',
+    userAgent: PLUGIN_NAME,
     log: { debug: quiet, info: quiet, warn: (m: string) => console.warn(m), error: quiet },
   });
 }

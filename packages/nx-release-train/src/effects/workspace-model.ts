@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Workspace } from '../core/model';
+import { PLUGIN_NAME } from '../core/plugin-name';
 import { buildWorkspace } from '../core/workspace';
 import { findManifests, readText } from './workspace-fs';
 
@@ -47,7 +48,7 @@ export function lastWorkspaceModel(workspaceRoot: string): Workspace {
 }
 
 function cacheFile(workspaceRoot: string): string {
-  return join(dataDir(workspaceRoot), 'nx-release-train.graph.json');
+  return join(dataDir(workspaceRoot), `${PLUGIN_NAME}.graph.json`);
 }
 
 function readDisk(workspaceRoot: string, key: string): Workspace | undefined {

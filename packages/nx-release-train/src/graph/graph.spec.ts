@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkspace } from '../core/workspace';
-import { DEFAULT_OPTIONS } from '../core/options';
+import { DEFAULT_OPTIONS } from '../core/settings/options';
 import { edgesOf } from './dependencies';
 import { projectsFor } from './nodes';
 

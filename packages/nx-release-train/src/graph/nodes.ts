@@ -1,11 +1,11 @@
 /** Cargo workspace -> Nx projects. A thin adapter over the pure model in core/. */
 import type { CreateNodesContextV2, CreateNodesResult, ProjectConfiguration } from '@nx/devkit';
 import type { Crate, Diagnostic, Workspace } from '../core/model';
-import { resolveOptions, type ReleaseTrainOptions } from '../core/options';
+import { resolveOptions, type ReleaseTrainOptions } from '../core/settings/options';
 import { dirOf } from '../core/paths';
 import { findManifests } from '../effects/workspace-fs';
-import { Problems } from '../core/version/errors';
-import { assignLines, lineSettings } from '../core/version/grouping';
+import { assignLines } from '../core/version/grouping';
+import { settingsRules } from '../core/settings/rules';
 import { workspaceModel } from '../effects/workspace-model';
 import { reportOnce } from './report';
 import { crateTargets, rootTargets } from './targets';
@@ -17,9 +17,9 @@ export type ProjectNode = Omit<ProjectConfiguration, 'root'> & { root: string };
 export function projectsFor(model: Workspace, options: ReleaseTrainOptions): Record<string, ProjectNode> {
   const rootDir = dirOf(model.rootManifest);
   const projects: Record<string, ProjectNode> = {};
-  // Lines as the release commands see them (versionLines settings applied); bad settings are
-  // reported by the commands, with the fix.
-  const lines = assignLines(model, lineSettings(options), new Problems());
+  // Lines as the release commands see them (versionLines settings applied); settings that
+  // contradict the workspace are reported by createNodesFromFiles (core/settings/rules.ts).
+  const lines = assignLines(model, options.versionLines);
   for (const crate of model.members) {
     const line = lines.get(crate.name) ?? null;
     projects[crate.dir] = {
@@ -70,6 +70,7 @@ export async function createNodesFromFiles(
     ...model.diagnostics,
     ...linkedMemberWarnings(model, linked),
     ...problems.map((p) => ({ level: 'error' as const, file: 'nx.json', message: p.message, fix: p.fix })),
+    ...settingsRules(options, model),
   ]);
   const projects = projectsFor(model, options);
   const byManifest = new Map<string, ProjectNode>();

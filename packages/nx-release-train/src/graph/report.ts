@@ -2,6 +2,7 @@
 import { logger } from '@nx/devkit';
 import { formatProblem } from '../core/errors';
 import type { Diagnostic } from '../core/model';
+import { PLUGIN_NAME } from '../core/plugin-name';
 
 const reported = new Set<string>();
 
@@ -12,6 +13,6 @@ export function reportOnce(diagnostics: Diagnostic[]): void {
     const text = formatDiagnostic(d);
     if (reported.has(text)) continue;
     reported.add(text);
-    logger.warn(`nx-release-train: ${text}`);
+    logger.warn(`${PLUGIN_NAME}: ${text}`);
   }
 }

@@ -4,12 +4,11 @@
  */
 import type { TargetConfiguration } from '@nx/devkit';
 import type { Crate } from '../core/model';
-import type { ReleaseTrainOptions } from '../core/options';
+import { PLUGIN_NAME as PLUGIN } from '../core/plugin-name';
+import type { ReleaseTrainOptions } from '../core/settings/options';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const registered = new Set(Object.keys((require('../../executors.json') as { executors: Record<string, unknown> }).executors));
-
-const PLUGIN = 'nx-release-train';
 
 /** Root targets: the release commands run from the workspace root (`nx release-major`). */
 const ROOT_TARGETS: Record<string, Omit<TargetConfiguration, 'executor'>> = {

@@ -3,7 +3,7 @@
  * Pure configuration: the plugin's code knows no crate name; everything Wasmtime-specific
  * lives here.
  */
-import type { ReleaseTrainOptions } from '../core/options';
+import type { ReleaseTrainOptions } from '../core/settings/options';
 
 export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
   versionFiles: [

@@ -8,8 +8,8 @@
 import { realpathSync } from 'node:fs';
 import { ReleaseError } from '../core/errors';
 import type { Crate, Workspace } from '../core/model';
-import { pluginOptions, type PluginEntry } from '../core/nx-json';
-import { OptionsError, resolveOptions, type ReleaseTrainOptions } from '../core/options';
+import { pluginOptions, type PluginEntry } from '../core/settings/nx-json';
+import { OptionsError, resolveOptions, type ReleaseTrainOptions } from '../core/settings/options';
 import { filesToRead } from '../core/version';
 import { planMoves, type MovesPlan } from '../core/version/nx-plan';
 import { buildWorkspace } from '../core/workspace';

@@ -7,8 +7,8 @@
 import path from 'node:path';
 import { ReleaseError } from '../../core/errors';
 import type { Crate, Workspace } from '../../core/model';
-import { registryNameProblem } from '../../core/option-checks';
-import type { ReleaseTrainOptions } from '../../core/options';
+import { registryNameProblem } from '../../core/settings/option-checks';
+import type { ReleaseTrainOptions } from '../../core/settings/options';
 import { dirOf } from '../../core/paths';
 import { tokenEnvVar } from '../../core/publishing/retry';
 import type { Cargo } from '../../effects/cargo';

@@ -8,7 +8,6 @@ import { publishOrder } from '../../core/publishing/order';
 import { publishAuth, type PublishAuth } from '../../core/publishing/trusted';
 import { checkPreflight, DEFAULT_MAX_CRATE_BYTES, type PreflightCrate, type PreflightReport } from '../../core/publishing/upload-checks';
 import { tokenEnvVar } from '../../core/publishing/retry';
-import { ReleaseError } from '../../core/release';
 import type { Clock } from '../../effects/clock';
 import { sha256File } from '../../effects/registry-client';
 import type { Env } from '../command';
@@ -34,14 +33,9 @@ export interface PreflightRun {
   offline?: boolean;
 }
 
-/** The limit for a registry (`maxCrateSize.<name>`, else crates.io's 10 MiB); a bad value is refused, not ignored. */
-function maxCrateBytes(setting: Record<string, unknown>, key: string): number {
-  const value = setting[key];
-  if (value === undefined) return DEFAULT_MAX_CRATE_BYTES;
-  if (!Number.isInteger(value) || (value as number) <= 0) {
-    throw new ReleaseError(`setting maxCrateSize.${key} in nx.json is ${JSON.stringify(value)}`, `give maxCrateSize.${key} a whole number of bytes, e.g. ${DEFAULT_MAX_CRATE_BYTES} (10 MiB)`);
-  }
-  return value as number;
+/** The limit for a registry (`maxCrateSize.<name>`, else crates.io's 10 MiB); the settings schema has checked the values. */
+function maxCrateBytes(setting: Record<string, number>, key: string): number {
+  return setting[key] ?? DEFAULT_MAX_CRATE_BYTES;
 }
 
 const tail = (text: string, n = 8) => text.trim().split('\n').slice(-n).join('\n');

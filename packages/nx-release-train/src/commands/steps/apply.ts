@@ -2,7 +2,7 @@
  * Turning a plan into commits: one commit built from git objects, refs moved in one
  * transaction, then the working tree brought along if it is on a moved branch.
  */
-import { fillPattern } from '../../core/options';
+import { fillPattern } from '../../core/settings/options';
 import type { FileEdit, VersionPlan } from '../../core/version';
 import { renderPlanDiff } from '../../core/version';
 import { summarizeWarnings } from '../../core/version/summary';

@@ -1,6 +1,6 @@
 /** A revision's workspace, read from git objects (no checkout), planned by the pure core. */
 import type { Workspace } from '../../core/model';
-import type { ReleaseTrainOptions } from '../../core/options';
+import type { ReleaseTrainOptions } from '../../core/settings/options';
 import { ReleaseError } from '../../core/release';
 import { filesToRead, planVersions, type VersionPlan } from '../../core/version';
 import { primaryVersion } from '../../core/version/lines';

@@ -4,7 +4,7 @@
  * the services for anything else (git in a temporary worktree, GitHub).
  */
 import type { Logger } from '../../core/log';
-import type { ReleaseTrainOptions } from '../../core/options';
+import type { ReleaseTrainOptions } from '../../core/settings/options';
 import type { Git } from '../../effects/git';
 import type { Services } from '../services';
 import type { TrainRequest } from '../train-request';

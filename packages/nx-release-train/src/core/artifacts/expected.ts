@@ -3,7 +3,7 @@
  * each with its `.sha256` file, and each checksum file matching its archive. Pure: the
  * release's assets come in as data.
  */
-import type { ArtifactArchive } from '../options';
+import type { ArtifactArchive } from '../settings/options';
 import { checksumLine } from './assets';
 import { fillArtifactPattern } from './naming';
 import { platformName } from './platform';

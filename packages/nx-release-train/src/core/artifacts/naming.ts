@@ -1,5 +1,5 @@
 /** Names of the release, its tag and its archives, from option patterns. Pure. */
-import { fillPattern } from '../options';
+import { fillPattern } from '../settings/options';
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 

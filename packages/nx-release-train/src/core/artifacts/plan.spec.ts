@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, type ArtifactsOptions } from '../options';
+import { DEFAULT_OPTIONS, type ArtifactsOptions } from '../settings/options';
 import { planArtifacts, type CargoPackage, type ArtifactsPlanInput } from './plan';
 
 // A workspace shaped like the example: a CLI package with one binary, a C API with libraries.

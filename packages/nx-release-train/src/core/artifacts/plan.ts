@@ -4,7 +4,7 @@
  * Every problem is reported at once, before anything is built.
  */
 import type { Diagnostic } from '../model';
-import type { ArtifactsOptions } from '../options';
+import type { ArtifactsOptions } from '../settings/options';
 import { isOutside, joinPath } from '../paths';
 import { fillArtifactPattern, isSafeFileName } from './naming';
 import { outputFiles, platformName, type OutputKind } from './platform';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, resolveOptions } from '../options';
+import { DEFAULT_OPTIONS, resolveOptions } from '../settings/options';
 
 /** The `artifacts` group as the one options schema checks it. */
 const resolveArtifacts = (artifacts: unknown) => {

@@ -1,15 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../../presets/wasmtime';
-import { DEFAULT_OPTIONS } from '../options';
+import { DEFAULT_OPTIONS } from '../settings/options';
 import { planArtifacts, type CargoPackage } from './plan';
 
 // Wasmtime's real manifests and `cargo metadata` (fixtures): the preset must name real crates,
 // binaries and libraries, and give the archive names Wasmtime publishes.
-const caseDir = resolve(__dirname, '../../../../../../shared/fixtures/wasmtime/patch-46.0.1/after');
-const hasFixtures = existsSync(caseDir);
+const caseDir = resolve(__dirname, '../../../../../fixtures/wasmtime/patch-46.0.1/after');
 
 interface Manifest {
   lib?: { name?: string; 'crate-type'?: string[] };
@@ -27,7 +26,7 @@ function packagesOf(tree: string, metadata: { packages: Array<{ name: string; ma
   });
 }
 
-describe.skipIf(!hasFixtures)("the wasmtime preset's artifacts against Wasmtime 46.0.1 (skipped without ../shared)", () => {
+describe("the wasmtime preset's artifacts against Wasmtime 46.0.1", () => {
   it("plans Wasmtime's two archives per platform from its own manifests", () => {
     const tree = join(caseDir, 'tree');
     // `after` of the patch has no metadata.json of its own; the members are those of `before`.

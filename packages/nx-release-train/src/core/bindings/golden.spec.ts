@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../../presets/wasmtime';
 import { filesFromMap, planBindingEdits } from './plan';
-import { resolveOptions } from '../options';
+import { resolveOptions } from '../settings/options';
 import { bindingTree } from '../../../../../e2e/fixtures/bindings';
 
 const { options, problems } = resolveOptions({ bindings: wasmtimePreset.bindings });

@@ -1,5 +1,5 @@
 /** What `nx release-bindings` says: the pull request text and the closing table. */
-import { fillPattern } from '../options';
+import { fillPattern } from '../settings/options';
 
 export interface RepoOutcome {
   /** The repo's short name. */

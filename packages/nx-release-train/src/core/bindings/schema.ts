@@ -6,16 +6,18 @@
 import { z } from 'zod';
 import { group, names, nonEmpty, optional, ownerName, patternWith, refuse, relativePath, required, setting } from '../settings/define';
 
+const inRepository = relativePath('the binding repository');
+
 const VERSION_PARTS = ['version', 'major', 'minor', 'patch'];
 
 const rule = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: required(z.literal('version-file'), { doc: 'The whole file is the version (`X.Y.Z`, trailing whitespace kept).' }),
-    file: required(relativePath, { doc: 'Path relative to the repository root.' }),
+    file: required(inRepository, { doc: 'Path relative to the repository root.' }),
   }),
   z.strictObject({
     kind: required(z.literal('pattern'), { doc: 'Text with placeholders, matching exactly one place in `file` (at any version); that place is rewritten.' }),
-    file: required(relativePath, { doc: 'Path relative to the repository root.' }),
+    file: required(inRepository, { doc: 'Path relative to the repository root.' }),
     pattern: required(patternWith(VERSION_PARTS, 'VERSION = "{version}"'), { doc: 'Text with {version} {major} {minor} {patch}.' }),
   }),
   z.strictObject({
@@ -28,16 +30,16 @@ const rule = z.discriminatedUnion('kind', [
       }),
       { doc: 'The module path without `/vN`.' },
     ),
-    goMod: optional(relativePath, { doc: 'The go.mod holding the `module` line (default `go.mod`).' }),
+    goMod: optional(inRepository, { doc: 'The go.mod holding the `module` line (default `go.mod`).' }),
   }),
   z.strictObject({
     kind: required(z.literal('cargo-pins'), { doc: 'Exact `=X.Y.Z` requirements on the named crates in a Cargo manifest; other pins stay.' }),
-    file: required(relativePath, { doc: 'The Cargo manifest, relative to the repository root.' }),
+    file: required(inRepository, { doc: 'The Cargo manifest, relative to the repository root.' }),
     crates: required(names, { doc: 'Crates whose pins move.', expected: 'a non-empty list of names' }),
   }),
   z.strictObject({
     kind: required(z.literal('lockfile'), { doc: 'Entries of the named packages in a lock file.' }),
-    file: required(relativePath, { doc: 'The lock file, relative to the repository root.' }),
+    file: required(inRepository, { doc: 'The lock file, relative to the repository root.' }),
     format: required(z.literal('gemfile'), { doc: '`gemfile`: Gemfile.lock `name (X.Y.Z)`.' }),
     packages: required(names, { doc: 'Packages whose entries move.', expected: 'a non-empty list of names' }),
   }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BINDINGS, githubRepoOf, resolveRepo } from './rules';
-import { resolveOptions } from '../options';
+import { resolveOptions } from '../settings/options';
 
 /** The `bindings` group as the one options schema checks it. */
 const resolveBindings = (bindings: unknown) => {

@@ -3,7 +3,7 @@
  * are known (SPEC §4); no other registry's are assumed unless set (`registryLimits.<name>`).
  * Under trusted publishing crates.io skips the per-user limit on new versions.
  */
-import type { RegistryLimitsSetting } from '../options';
+import type { RegistryLimitsSetting } from '../settings/options';
 import { CRATES_IO_BUDGET, type Budget, type RateBudget } from './eta';
 import { ReleaseError } from '../release';
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isOwnerName } from '../github-repo';
+import { relativePathProblem } from './path-rules';
 
 export interface SettingDoc {
   /** What the setting does (one or two sentences; rendered in docs/options.md). */
@@ -46,10 +47,13 @@ export const ownerName = nonEmpty.superRefine((v, ctx) => {
   if (!isOwnerName(v)) refuse(ctx, `"${v}" is not owner/name`, 'give the GitHub repository as owner/name, e.g. "bytecodealliance/wasmtime"');
 });
 
-/** A path that stays inside the repository (relative, no `..`). */
-export const relativePath = nonEmpty.superRefine((v, ctx) => {
-  if (v.startsWith('/') || v.split('/').includes('..')) refuse(ctx, `"${v}" leaves the repository`, 'give a path relative to the repository root');
-});
+/** A path relative to `root` (the workspace, a binding repository) that stays inside it (path-rules.ts). */
+export function relativePath(root: string) {
+  return z.string().superRefine((v, ctx) => {
+    const why = relativePathProblem(v);
+    if (why) refuse(ctx, `${JSON.stringify(v)} ${why}`, `give a path relative to ${root} that stays inside it`);
+  });
+}
 
 /** A pattern that must carry at least one of `placeholders`. */
 export function patternWith(placeholders: string[], example: string) {

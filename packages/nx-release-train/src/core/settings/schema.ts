@@ -1,7 +1,7 @@
 /**
  * The one schema of the plugin's options (nx.json `plugins: [{ plugin: 'nx-release-train',
  * options }]`). Each setting is one entry with its type, default and documentation: types are
- * inferred from it (core/options.ts), nx.json is checked against it when Nx builds the graph,
+ * inferred from it (options.ts), nx.json is checked against it when Nx builds the graph,
  * and docs/options.md is generated from it (`npm run docs:options`).
  *
  * Adding a setting: add one entry here (or in the feature's own schema, like bindings), then
@@ -9,10 +9,12 @@
  */
 import { z } from 'zod';
 import { bindingsSchema } from '../bindings/schema';
-import { group, nonEmpty, optional, ownerName, required, setting } from './define';
+import { group, nonEmpty, optional, ownerName, relativePath, required, setting } from './define';
+
+const inWorkspace = relativePath('the workspace root');
 
 const versionFile = z.strictObject({
-  file: required(nonEmpty, { doc: 'Path relative to the workspace root.' }),
+  file: required(inWorkspace, { doc: 'Path relative to the workspace root.' }),
   patterns: required(z.array(nonEmpty), {
     doc: 'Line patterns with placeholders {version} {major} {minor} {patch}; each must match exactly one place in the file before the bump.',
   }),
@@ -20,7 +22,7 @@ const versionFile = z.strictObject({
 
 const artifactEntry = z.union([
   z.strictObject({
-    path: required(nonEmpty, { doc: "A workspace file or directory (a directory's contents go under `to`)." }),
+    path: required(inWorkspace, { doc: "A workspace file or directory (a directory's contents go under `to`)." }),
     to: optional(z.string(), { doc: 'Directory inside the archive.' }),
   }),
   z.strictObject({
@@ -47,7 +49,7 @@ const artifactsSchema = group(
     buildEnv: setting(stringMap, {}, { doc: 'Environment for the release build (e.g. CARGO_PROFILE_RELEASE_STRIP); never secrets.', expected: 'object' }),
     platforms: setting(stringMap, {}, { doc: '`<arch>-<os>` names by Rust target triple, over the built-in mapping.', expected: 'object' }),
     targets: setting(z.array(z.string()), [], { doc: 'Extra Rust targets built besides the host (`--targets` adds more).', expected: 'array' }),
-    outputDir: setting(z.string(), 'dist', { doc: 'Where archives and `.sha256` files are written, relative to the root.' }),
+    outputDir: setting(inWorkspace, 'dist', { doc: 'Where archives and `.sha256` files are written, relative to the root.' }),
     compression: setting(z.number().int().min(0).max(9), 9, {
       doc: 'xz preset: 9 (smallest, as Wasmtime\'s releases) down to 0 (fastest, e.g. for rehearsals).',
       expected: 'an integer from 0 to 9',
@@ -87,8 +89,8 @@ const versionLinesSchema = group(
 
 export const optionsSchema = z.strictObject({
   versionFiles: setting(z.array(versionFile), [], { doc: 'Version files beyond Cargo manifests (the preset: the four wasmtime.h macros).', expected: 'array' }),
-  releasesFile: setting(z.string(), 'RELEASES.md', { doc: 'Release notes file, relative to the root (absent file: the step is skipped).' }),
-  releasesTemplate: setting(z.string(), 'ci/RELEASES-template.md', { doc: 'Template of a new top section; `VERSION` stands for the new version.' }),
+  releasesFile: setting(inWorkspace, 'RELEASES.md', { doc: 'Release notes file, relative to the root (absent file: the step is skipped).' }),
+  releasesTemplate: setting(inWorkspace, 'ci/RELEASES-template.md', { doc: 'Template of a new top section; `VERSION` stands for the new version.' }),
   archiveLine: setting(z.string(), '* [{major}.{minor}.x](RELEASES.md)', { doc: 'Archive line added on a cut, newest first under `<!-- ARCHIVE_START -->`.' }),
   branchPattern: setting(z.string(), 'release-{version}', { doc: "Release branch name (version of the line's .0 release)." }),
   bumpBranchPattern: setting(z.string(), 'ci/bump-to-{version}', { doc: 'Branch a bump is pushed to for review.' }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, resolveOptions } from '../options';
+import { DEFAULT_OPTIONS, resolveOptions } from './options';
 
 describe('the options schema', () => {
   it('reports a typo anywhere with its full path and a "did you mean"', () => {
@@ -73,7 +73,7 @@ describe('the options schema', () => {
     const { problems } = resolveOptions({ bindings: { branchPattern: 'fixed', repos: [{ name: 'go', url: 'u', rules: [{ kind: 'go-module', module: 'm', goMod: '/etc/go.mod' }] }] } });
     expect(problems.map((p) => p.message)).toEqual([
       'setting "bindings.branchPattern" in nx.json plugin options "fixed" has no {version}',
-      'setting "bindings.repos[0].rules[0].goMod" in nx.json plugin options "/etc/go.mod" leaves the repository',
+      'setting "bindings.repos[0].rules[0].goMod" in nx.json plugin options "/etc/go.mod" is absolute',
     ]);
   });
 });

@@ -101,10 +101,11 @@ function likely(name: string, known: string[]): string | undefined {
   return distance(name.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(name.length / 3)) ? near : undefined;
 }
 
-/** "a number" (or "number" when `article` is false), "an array", "null", "missing". */
+/** "a number" (or "number" when `article` is false), "an array", "null", "empty" (a string), "missing". */
 function describe(value: unknown, article: boolean): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
+  if (value === '') return 'empty';
   const kind = Array.isArray(value) ? 'array' : typeof value;
   if (!article) return kind;
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;

@@ -5,7 +5,7 @@
  * versions alone, and warns about nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS } from '../options';
+import { DEFAULT_OPTIONS } from '../settings/options';
 import { releaseBranchName } from '../release';
 import { buildWorkspace } from '../workspace';
 import { nxNextVersion } from './nx-arithmetic';

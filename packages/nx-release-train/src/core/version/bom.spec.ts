@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS } from '../options';
+import { DEFAULT_OPTIONS } from '../settings/options';
 import { buildWorkspace } from '../workspace';
 import { planVersions } from './plan';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, type VersionLinesOptions } from '../options';
+import { resolveOptions, type VersionLinesOptions } from '../settings/options';
 import { buildWorkspace } from '../workspace';
 import { PlanError } from './errors';
 import { planVersions } from './plan';
@@ -19,8 +19,9 @@ const FILES: Record<string, string> = {
 
 function plan(bump: BumpKind, versionLines: Partial<VersionLinesOptions> = {}, files = FILES) {
   const workspace = buildWorkspace({ manifests: Object.keys(files), read: (p) => files[p] ?? null });
-  // As nx.json gives them: only the settings written.
-  const options = { ...DEFAULT_OPTIONS, versionLines: versionLines as VersionLinesOptions };
+  // As nx.json gives them: only the settings written, filled by the schema.
+  const { options, problems } = resolveOptions({ versionLines });
+  expect(problems).toEqual([]);
   return planVersions({ workspace, files, options, bump, date: '2030-01-20' });
 }
 
@@ -106,11 +107,11 @@ describe('versionLines settings', () => {
 
   it('refuses a crate in two groups, bad lists and built-in names as group names', () => {
     expect(problems(() => plan('major', { groups: { a: ['naga'], b: ['naga'] } }))).toEqual(['nx.json: crate naga is in groups a and b']);
-    expect(problems(() => plan('major', { fixed: [''] }))).toEqual(['nx.json: setting versionLines.fixed must be a list of crate names or globs']);
-    expect(problems(() => plan('major', { fixd: ['naga'] } as Partial<VersionLinesOptions>))).toEqual(['nx.json: unknown setting versionLines.fixd']);
-    expect(problems(() => plan('major', { groups: ['naga'] } as unknown as Partial<VersionLinesOptions>))).toEqual([
-      'nx.json: setting versionLines.groups must be an object of line names to crate lists',
-    ]);
+    // Values the schema refuses on their own, before any workspace is read.
+    const refused = (versionLines: unknown) => resolveOptions({ versionLines }).problems.map((p) => p.message);
+    expect(refused({ fixed: [''] })).toEqual(['setting "versionLines.fixed[0]" in nx.json plugin options is empty, expected string']);
+    expect(refused({ fixd: ['naga'] })).toEqual(['unknown setting "versionLines.fixd" in nx.json plugin options']);
+    expect(refused({ groups: ['naga'] })).toEqual(['setting "versionLines.groups" in nx.json plugin options is array, expected object']);
     expect(problems(() => plan('major', { groups: { '4': ['naga'], workspace: [] } }))).toEqual([
       'nx.json: versionLines.groups.4: "4" is a built-in line name',
       'nx.json: versionLines.groups.workspace: "workspace" is a built-in line name',

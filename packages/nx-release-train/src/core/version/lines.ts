@@ -6,10 +6,10 @@
  */
 import semver from 'semver';
 import type { Crate, Workspace } from '../model';
-import type { ReleaseTrainOptions } from '../options';
+import type { ReleaseTrainOptions } from '../settings/options';
 import type { PlanContext } from './plan-context';
-import { Problems } from './errors';
-import { assignLines, checkLineSettings, lineSettings, WORKSPACE_LINE } from './grouping';
+import { settingsRules } from '../settings/rules';
+import { assignLines, WORKSPACE_LINE } from './grouping';
 import { findEntry } from './toml-scan';
 import { describeStage, releaseVersionOf, sameStage, stageOf, stepVersion } from './prerelease';
 import type { BumpKind } from './versions';
@@ -55,9 +55,9 @@ function versionSite(ctx: PlanContext, ws: Workspace, crate: Crate): { file: str
 }
 
 export function computeLines(ctx: PlanContext, ws: Workspace, bump: BumpKind): Lines {
-  const settings = lineSettings(ctx.options);
-  checkLineSettings(settings, ctx.problems);
-  const assigned = assignLines(ws, settings, ctx.problems);
+  // The snapshot planned may be another branch than the one the graph saw: its rules, once.
+  for (const d of settingsRules(ctx.options, ws)) (d.level === 'error' ? ctx.problems.error : ctx.problems.warn).call(ctx.problems, d.file, d.line, d.message, d.fix);
+  const assigned = assignLines(ws, ctx.options.versionLines);
   const groups = new Map<string, Crate[]>();
   for (const c of ws.members) {
     const line = assigned.get(c.name);
@@ -134,9 +134,7 @@ function highest(members: ReadonlyArray<{ version: string }>): string {
  */
 export function primaryVersion(ws: Workspace, options: ReleaseTrainOptions): string | null {
   if (ws.version !== null) return ws.version;
-  const settings = lineSettings(options);
-  checkLineSettings(settings, new Problems());
-  const assigned = assignLines(ws, settings, new Problems());
+  const assigned = assignLines(ws, options.versionLines);
   const moving = ws.members.filter((c) => assigned.get(c.name) && semver.valid(c.version));
   const lines = new Set(moving.map((c) => assigned.get(c.name)));
   return lines.size === 1 ? highest(moving) : null;

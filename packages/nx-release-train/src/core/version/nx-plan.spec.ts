@@ -1,6 +1,6 @@
 /** Edits for the versions `nx release` chose: the same bytes as the train's plan for the same moves. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../options';
+import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../settings/options';
 import { buildWorkspace } from '../workspace';
 import { PlanError } from './errors';
 import { planMoves } from './nx-plan';

@@ -7,8 +7,9 @@
  */
 import semver from 'semver';
 import type { Crate, Workspace } from '../model';
-import type { ReleaseTrainOptions } from '../options';
-import { assignLines, lineSettings, WORKSPACE_LINE } from './grouping';
+import type { ReleaseTrainOptions } from '../settings/options';
+import { settingsRules } from '../settings/rules';
+import { assignLines, WORKSPACE_LINE } from './grouping';
 import type { CrateBump, LineBump, Lines } from './lines';
 import { planLockfile } from './lockfile';
 import { planManifests } from './manifests';
@@ -37,7 +38,9 @@ export function planMoves(input: MovesInput): MovesPlan {
   const { workspace: ws, options, versions } = input;
   const ctx = new PlanContext(input.files, options, false);
   for (const d of ws.diagnostics) if (d.level === 'error') ctx.problems.errors.push(d);
-  const assigned = assignLines(ws, lineSettings(options), ctx.problems);
+  // The settings' rules against this tree, once (core/settings/rules.ts).
+  for (const d of settingsRules(options, ws)) (d.level === 'error' ? ctx.problems.error : ctx.problems.warn).call(ctx.problems, d.file, d.line, d.message, d.fix);
+  const assigned = assignLines(ws, options.versionLines);
   const groups = new Map<string, Crate[]>();
   for (const c of ws.members) {
     const line = assigned.get(c.name);

@@ -2,7 +2,7 @@
  * State shared by the planning steps: the input texts, one scan per TOML file (each file is
  * scanned at most once per plan), the problems found, and the replacements decided so far.
  */
-import type { ReleaseTrainOptions } from '../options';
+import type { ReleaseTrainOptions } from '../settings/options';
 import { Problems } from './errors';
 import { SpliceSet, type Splice } from './splices';
 import { scanToml, TomlScanError, type TomlEntry, type TomlScan } from './toml-scan';

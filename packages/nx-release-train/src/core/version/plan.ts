@@ -4,8 +4,8 @@
  * writes anything itself; applying the plan is the caller's job (write each edit's `after`).
  */
 import type { Workspace } from '../model';
-import type { ReleaseTrainOptions } from '../options';
-import { fillPattern } from '../options';
+import type { ReleaseTrainOptions } from '../settings/options';
+import { fillPattern } from '../settings/options';
 import { PlanContext } from './plan-context';
 import { lineChanges, type LineChange } from './diff';
 import type { Problem } from './errors';
@@ -80,8 +80,6 @@ export function planVersions(input: PlanInput): VersionPlan {
   if ((bump === 'patch' || bump === 'release') && (input.date === undefined || !DATE.test(input.date)))
     ctx.problems.error('(command line)', undefined, `date "${input.date ?? ''}" is not YYYY-MM-DD`, 'pass --date=YYYY-MM-DD');
 
-  if (!['none', 'public-caret'].includes(input.options.requirementPolicy))
-    ctx.problems.error('nx.json', undefined, `setting requirementPolicy is "${input.options.requirementPolicy}"`, 'set requirementPolicy to "none" or "public-caret"');
   const lines = computeLines(ctx, ws, bump);
   // Release day moves versions only on a branch that still carries a suffix (today's train).
   if (lines.lines.some((l) => l.from !== l.to) || lines.crates.some((c) => c.from !== c.to)) {
@@ -125,10 +123,6 @@ function planReleases(ctx: PlanContext, input: PlanInput, primary: LineBump | nu
   const file = options.releasesFile;
   const text = ctx.text(file);
   if (text === undefined || options.releaseNotes === 'off') return null;
-  if (options.releaseNotes !== 'edit' && options.releaseNotes !== 'auto') {
-    ctx.problems.error('nx.json', undefined, `setting releaseNotes is "${options.releaseNotes}"`, 'set releaseNotes to "auto", "edit" or "off"');
-    return null;
-  }
   // Without configuration only files shaped like the notes this tool writes are edited: any
   // other RELEASES.md (a process document, say) is left alone, and that is said once.
   if (options.releaseNotes === 'auto') {

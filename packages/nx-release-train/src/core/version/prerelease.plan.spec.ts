@@ -1,6 +1,6 @@
 /** Planning today's train on a small workspace: `-dev` main, candidates, release day, refusals. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../options';
+import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../settings/options';
 import { buildWorkspace } from '../workspace';
 import { PlanError } from './errors';
 import { planVersions } from './plan';

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_OPTIONS, resolveOptions } from '../settings/options';
+import { releaseBranchName } from '../release';
 import { releaseVersionOf, sameStage, stageOf, stepVersion, type PrereleaseSettings } from './prerelease';
 
 const today: PrereleaseSettings = { devSuffix: 'dev', candidates: true, candidateSuffix: 'rc' };
@@ -79,8 +81,7 @@ describe('helpers', () => {
 });
 
 describe('settings', () => {
-  it('refuses suffixes that are not one pre-release word, and equal suffixes', async () => {
-    const { resolveOptions } = await import('../options');
+  it('refuses suffixes that are not one pre-release word, and equal suffixes', () => {
     expect(resolveOptions({ devSuffix: 'dev.1' }).problems.map((p) => p.setting)).toEqual(['devSuffix']);
     expect(resolveOptions({ candidateSuffix: '7' }).problems.map((p) => p.setting)).toEqual(['candidateSuffix']);
     expect(resolveOptions({ candidateSuffix: 'dev' }).problems[0].message).toBe('devSuffix and candidateSuffix are both "dev"');
@@ -89,9 +90,7 @@ describe('settings', () => {
 });
 
 describe('names never carry the suffix', () => {
-  it('release branches are named after the release (Wasmtime and Bevy mains)', async () => {
-    const { releaseBranchName } = await import('../release');
-    const { DEFAULT_OPTIONS } = await import('../options');
+  it('release branches are named after the release (Wasmtime and Bevy mains)', () => {
     expect(releaseBranchName(DEFAULT_OPTIONS, '49.0.0-dev')).toBe('release-49.0.0');
     expect(releaseBranchName(DEFAULT_OPTIONS, '0.19.0-dev')).toBe('release-0.19.0');
     expect(releaseBranchName(DEFAULT_OPTIONS, '49.0.0-rc.2')).toBe('release-49.0.0');

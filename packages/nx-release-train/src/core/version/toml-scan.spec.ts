@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
@@ -127,7 +127,7 @@ describe('scanToml', () => {
 
 // Cross-check with a real parser: every string the scanner finds sits at the path the parser
 // gives it, with the same value, on every TOML file of the fixtures.
-const fixtures = resolve(__dirname, '../../../../../../shared/fixtures/wasmtime');
+const fixtures = resolve(__dirname, '../../../../../fixtures/wasmtime');
 
 function tomlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -145,7 +145,7 @@ function at(data: unknown, path: string[]): unknown {
   return v;
 }
 
-describe.skipIf(!existsSync(fixtures))('scanToml on every fixture TOML file', () => {
+describe('scanToml on every fixture TOML file', () => {
   it('agrees with smol-toml on every string value outside arrays of tables', () => {
     const files = tomlFiles(resolve(fixtures, 'cut-45/before/tree'));
     expect(files.length).toBeGreaterThan(90);

@@ -173,7 +173,7 @@ describe('ci-workflow generator', () => {
     const tree = createTreeWithEmptyWorkspace();
     const options = { githubTokenEnv: 'GH: x\n      evil: y', artifactRunners: { 'x86_64-unknown-linux-gnu\n  - run: curl': 'ubuntu-latest', 'aarch64-apple-darwin': '${{ secrets.X }}' }, branchPattern: 'release-$(id)-{version}' };
     updateNxJson(tree, { ...readNxJson(tree), plugins: [{ plugin: 'nx-release-train', options }] });
-    const failure = await ciWorkflowGenerator(tree, { publishEnvironment: "prod'\n", releaseTokenSecret: 'A.B' }).catch((e: unknown) => e as { problems: Array<{ message: string }> });
+    const failure = (await ciWorkflowGenerator(tree, { publishEnvironment: "prod'\n", releaseTokenSecret: 'A.B' }).catch((e: unknown) => e)) as { problems: Array<{ message: string }> };
     const messages = failure.problems.map((p) => p.message).join('\n');
     expect(messages).toContain('setting "githubTokenEnv"');
     expect(messages).toContain('a key of setting "artifactRunners"');

@@ -6,8 +6,9 @@
 import { readNxJson, type Tree } from '@nx/devkit';
 import { ciWorkflow } from '../../core/ci-workflow';
 import { ReleaseError } from '../../core/errors';
-import { pluginOptions, type PluginEntry } from '../../core/nx-json';
-import { OptionsError, resolveOptions } from '../../core/options';
+import { PLUGIN_NAME } from '../../core/plugin-name';
+import { pluginOptions, type PluginEntry } from '../../core/settings/nx-json';
+import { OptionsError, resolveOptions } from '../../core/settings/options';
 import { tokenEnvVar } from '../../core/publishing/retry';
 import type { CiWorkflowGeneratorSchema } from './schema';
 
@@ -15,7 +16,7 @@ import type { CiWorkflowGeneratorSchema } from './schema';
 const toFilter = (pattern: string) => pattern.replace(/\{[a-z]+\}/g, '*').replace(/\*(\.\*)+/g, '*');
 
 export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowGeneratorSchema): Promise<void> {
-  const raw = pluginOptions(readNxJson(tree)?.plugins as PluginEntry[] | undefined, 'nx-release-train');
+  const raw = pluginOptions(readNxJson(tree)?.plugins as PluginEntry[] | undefined, PLUGIN_NAME);
   const { options, problems } = resolveOptions(raw);
   if (problems.length) throw new OptionsError(problems);
   const name = schema.name ?? 'release-train';

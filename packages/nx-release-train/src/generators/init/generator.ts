@@ -5,11 +5,10 @@
  */
 import { readNxJson, updateNxJson, type Tree } from '@nx/devkit';
 import { ReleaseError } from '../../core/errors';
-import { registerPlugin } from '../../core/nx-json';
+import { PLUGIN_NAME } from '../../core/plugin-name';
+import { registerPlugin } from '../../core/settings/nx-json';
 import { PRESETS } from '../../presets';
 import type { InitGeneratorSchema } from './schema';
-
-export const PLUGIN_NAME = 'nx-release-train';
 
 export async function initGenerator(tree: Tree, schema: InitGeneratorSchema): Promise<void> {
   const preset = schema.preset ? PRESETS[schema.preset] : undefined;

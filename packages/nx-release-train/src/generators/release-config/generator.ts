@@ -9,8 +9,8 @@
  */
 import { logger, readNxJson, updateNxJson, type Tree } from '@nx/devkit';
 import { ReleaseError } from '../../core/errors';
-import { pluginOptions, type PluginEntry } from '../../core/nx-json';
-import { OptionsError, resolveOptions } from '../../core/options';
+import { pluginOptions, type PluginEntry } from '../../core/settings/nx-json';
+import { OptionsError, resolveOptions } from '../../core/settings/options';
 import { releaseSection } from '../../core/release-config';
 import { buildWorkspace } from '../../core/workspace';
 import { findManifests } from '../../effects/workspace-fs';
