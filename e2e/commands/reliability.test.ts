@@ -170,7 +170,7 @@ describe('configuration cannot steer git', () => {
 
   it('an artifacts output directory outside the workspace is refused', async () => {
     const ws = example({ ...wasmtimePreset, artifacts: { ...(wasmtimePreset.artifacts as object), outputDir: '../outside' } });
-    expect(await refused(ws, ['release-tag'])).toContain('artifacts.outputDir "../outside" leads outside the root');
+    expect(await refused(ws, ['release-tag'])).toContain('"artifacts.outputDir" in nx.json plugin options "../outside" leads outside the root');
   });
 });
 
