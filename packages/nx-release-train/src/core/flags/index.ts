@@ -4,8 +4,9 @@ import { releaseLatestFlags } from './release-latest';
 import { releaseMajorFlags } from './release-major';
 import { releasePatchFlags } from './release-patch';
 import { releaseRcFlags } from './release-rc';
+import { releaseStatusFlags } from './release-status';
 import { releaseTagFlags } from './release-tag';
 
 export const executorFlags: Record<string, FlagSchema> = Object.fromEntries(
-  [releaseMajorFlags, releaseLatestFlags, releasePatchFlags, releaseRcFlags, releaseTagFlags].map((f) => [f.name, f]),
+  [releaseMajorFlags, releaseLatestFlags, releasePatchFlags, releaseRcFlags, releaseTagFlags, releaseStatusFlags].map((f) => [f.name, f]),
 );
