@@ -34,7 +34,7 @@ const isLts = (line: string, o: SupportPolicy) => o.ltsEvery > 0 && o.ltsMonths 
  * Support of each line (by branch name): the newest `supportedLines` lines are current,
  * previous (then supported); a long-term line is supported until its cut date plus
  * `ltsMonths` (the date `supportedLines` counts from); any other line is at end of life since
- * the cut of the line that pushed it out of the newest ones (or its LTS end, if later).
+ * the cut of the line that pushed it out of the newest ones (a long-term line: since its LTS end).
  */
 export function supportOf(lines: readonly GatheredLine[], options: ReleaseTrainOptions, today: string): Map<string, Support> {
   const infos: LineInfo[] = lines.map((l) => ({ name: l.branch, version: semver.valid(l.version) ? l.version : `${l.line}.0.0`, major: 0, line: l.line, cutDate: l.cutDate }));
@@ -51,8 +51,8 @@ export function supportOf(lines: readonly GatheredLine[], options: ReleaseTrainO
       out.set(l.branch, { status: 'lts', ltsUntil, eolSince: null });
     } else {
       const pushedOut = rank >= options.supportedLines ? (newest[rank - options.supportedLines]?.cutDate ?? null) : null;
-      const since = [pushedOut, ltsUntil].filter((d): d is string => !!d).sort().at(-1) ?? null;
-      out.set(l.branch, { status: 'eol', ltsUntil, eolSince: since });
+      // A long-term line outlives its place among the newest: its end is the LTS end.
+      out.set(l.branch, { status: 'eol', ltsUntil, eolSince: ltsUntil ?? pushedOut });
     }
   }
   return out;
