@@ -53,7 +53,7 @@ export function resolveReleaseStatus(input: CommandInput<ReleaseStatusFlags>): R
 
 /** GitHub, or why it is skipped (no token, no repository). */
 async function githubOf(req: ReleaseStatusRequest, services: Services): Promise<GitHub | { skipped: string }> {
-  if (!req.github.token) return { skipped: `no token in ${req.github.tokenVar}: pull requests, GitHub releases, bindings${req.issue ? ' and the status issue' : ''} skipped` };
+  if (!req.github.token) return { skipped: `no token in ${req.github.tokenVar}: pull requests, GitHub releases and bindings skipped` };
   try {
     return await githubTarget(req.github, { needs: 'reading the train on GitHub', fix: 'read pull requests, releases and issues' }, services.git(), req.options.remote);
   } catch (e) {
@@ -82,13 +82,14 @@ export async function gather(req: ReleaseStatusRequest, services: Services): Pro
   const gh = await githubOf(req, services);
   let pulls: Gathered['pulls'] = null;
   let bindings: Gathered['bindings'] = null;
-  if ('skipped' in gh) skipped.push({ source: 'github', reason: gh.skipped });
+  if ('skipped' in gh) skipped.push({ source: 'github', reason: `${gh.skipped}${req.issue ? '; --issue: the status issue was not updated' : ''}` });
   else {
     try {
       pulls = await gatherPulls(services, gh, options);
       await gatherReleases(services, gh, lines, options);
     } catch (e) {
-      skipped.push({ source: 'github', reason: (e as Error).message });
+      pulls = null;
+      skipped.push({ source: 'github', reason: `${(e as Error).message}${req.issue ? '; --issue: the status issue was not updated' : ''}` });
     }
     try {
       bindings = await gatherBindings(services, gh, lines, options);

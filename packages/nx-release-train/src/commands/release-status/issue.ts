@@ -9,11 +9,8 @@ import type { Services } from '../services';
 
 export async function keepIssue(req: ReleaseStatusRequest, services: Services, status: Status, body: string): Promise<void> {
   const { title, label } = req.options.statusIssue;
-  if (status.pulls === null) {
-    // Said once already in the skipped list (no token, no repository, GitHub unreachable).
-    status.skipped.push({ source: 'github', reason: `--issue: the status issue was not updated (GitHub was not read)` });
-    return;
-  }
+  // GitHub was not read (no token, no repository, unreachable): the skipped list says so once.
+  if (status.pulls === null) return;
   const gh = await githubTarget(req.github, { needs: '--issue', fix: 'write issues (issues: write)' }, services.git(), req.options.remote);
   const issues = await services.github.issues({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });
   const [found, ...more] = await issues.listByLabel(label);
