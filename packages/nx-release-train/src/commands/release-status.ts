@@ -18,7 +18,7 @@ import type { Gathered, Skipped, Status } from '../core/status/types';
 import { githubTarget, type GitHub } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
 import { requireRepo } from './preflight';
-import { gatherLines, mainTip, releaseTags, versionAt } from './release-status/gather-git';
+import { gatherLines, mainTip, releaseTags, snapshots, versionAt } from './release-status/gather-git';
 import { gatherBindings, gatherPulls, gatherReleases } from './release-status/gather-github';
 import { gatherRegistry, indexOf } from './release-status/gather-registry';
 import { keepIssue } from './release-status/issue';
@@ -69,14 +69,15 @@ export async function gather(req: ReleaseStatusRequest, services: Services): Pro
   const ctx = { root: services.root, options, dryRun: true, push: false, log: services.log, github: req.github };
   const tags = await releaseTags(git, options);
   const problems: string[] = [];
-  const lines = await gatherLines(ctx, git, tags, problems);
+  const snap = snapshots(git, options);
+  const lines = await gatherLines(ctx, git, snap, tags, problems);
   const mainCommit = await mainTip(git, options);
-  const main = mainCommit ? await versionAt(git, mainCommit, options) : { version: null, problem: `no ${options.mainBranch} branch` };
+  const main = mainCommit ? await versionAt(snap, mainCommit) : { version: null, problem: `no ${options.mainBranch} branch` };
   if (main.problem) problems.push(`${options.mainBranch}: ${main.problem}`);
   if (problems.length) skipped.push({ source: 'git', reason: `versions not read for ${problems.join('; ')}` });
 
   const registry = indexOf(services, options, req.cargoEnv);
-  const registryProblem = 'skipped' in registry ? registry.skipped : await gatherRegistry(git, lines, tags, options, registry.index);
+  const registryProblem = 'skipped' in registry ? registry.skipped : await gatherRegistry(snap, lines, tags, options, registry.index);
   if (registryProblem) skipped.push({ source: 'registry', reason: registryProblem });
 
   const gh = await githubOf(req, services);

@@ -10,7 +10,18 @@ import type { GatheredLine } from '../../core/status/types';
 import type { Git } from '../../effects/git';
 import { knownReleaseBranches, newestTip, tipOf, type KnownBranch } from '../branches';
 import type { CommandContext } from '../command-context';
-import { currentVersion, snapshot } from '../snapshot';
+import { currentVersion, snapshot, type Snapshot } from '../snapshot';
+
+/** Snapshots by commit, read once: a line's tip is often its newest tag's commit. */
+export type Snapshots = (commit: string) => Promise<Snapshot>;
+
+export function snapshots(git: Git, options: ReleaseTrainOptions): Snapshots {
+  const seen = new Map<string, Promise<Snapshot>>();
+  return (commit) => {
+    if (!seen.has(commit)) seen.set(commit, snapshot(git, commit, options));
+    return seen.get(commit)!;
+  };
+}
 
 export interface GitTag {
   name: string;
@@ -34,9 +45,9 @@ export async function releaseTags(git: Git, options: ReleaseTrainOptions): Promi
 }
 
 /** The version at a commit, or null (with why) when its workspace cannot be read. */
-export async function versionAt(git: Git, commit: string, options: ReleaseTrainOptions): Promise<{ version: string | null; problem: string | null }> {
+export async function versionAt(snap: Snapshots, commit: string): Promise<{ version: string | null; problem: string | null }> {
   try {
-    return { version: currentVersion(await snapshot(git, commit, options)), problem: null };
+    return { version: currentVersion(await snap(commit)), problem: null };
   } catch (e) {
     return { version: null, problem: (e as Error).message };
   }
@@ -61,13 +72,13 @@ export async function mainTip(git: Git, options: ReleaseTrainOptions): Promise<s
   return (await git.resolve(`refs/remotes/${options.remote}/${options.mainBranch}`)) ?? (await git.resolve(`refs/heads/${options.mainBranch}`));
 }
 
-export async function gatherLines(ctx: CommandContext, git: Git, tags: GitTag[], problems: string[]): Promise<GatheredLine[]> {
+export async function gatherLines(ctx: CommandContext, git: Git, snap: Snapshots, tags: GitTag[], problems: string[]): Promise<GatheredLine[]> {
   const { options } = ctx;
   const main = await mainTip(git, options);
   const lines: GatheredLine[] = [];
   for (const b of await knownReleaseBranches(ctx, git)) {
     const tip = await tipOfBranch(git, b, options.remote);
-    const { version, problem } = await versionAt(git, tip, options);
+    const { version, problem } = await versionAt(snap, tip);
     if (problem) problems.push(`${b.name}: ${problem}`);
     const base = main ? (await git.run(['merge-base', tip, main], { reject: false })).stdout.trim() : '';
     const ofLine = tags.filter((t) => compatLine(t.version) === b.line).sort((x, y) => semver.rcompare(x.version, y.version));

@@ -9,11 +9,9 @@ import { publishOrder } from '../../core/publish-order';
 import { planYanks, type YankCrate } from '../../core/publishing/yank-plan';
 import type { GatheredLine, PublishProgress } from '../../core/status/types';
 import { registryIndexUrl } from '../../effects/cargo-config';
-import type { Git } from '../../effects/git';
 import type { IndexClient } from '../../effects/registry-client';
 import type { Services } from '../services';
-import { snapshot } from '../snapshot';
-import type { GitTag } from './gather-git';
+import type { GitTag, Snapshots } from './gather-git';
 
 /** The token cargo would use for the registry (sent only when its index requires auth). */
 function tokenOf(options: ReleaseTrainOptions, env: Env): string | undefined {
@@ -31,8 +29,8 @@ export function indexOf(services: Services, options: ReleaseTrainOptions, env: E
   }
 }
 
-export async function publishProgress(git: Git, tag: GitTag, options: ReleaseTrainOptions, index: IndexClient): Promise<PublishProgress> {
-  const ws = (await snapshot(git, tag.commit, options)).workspace;
+export async function publishProgress(snap: Snapshots, tag: GitTag, options: ReleaseTrainOptions, index: IndexClient): Promise<PublishProgress> {
+  const ws = (await snap(tag.commit)).workspace;
   const waves = publishOrder(ws).waves;
   const waveOf = new Map(waves.flatMap((names, i) => names.map((n) => [n, i] as const)));
   const crates = ws.members.filter((c) => c.publishable);
@@ -54,12 +52,12 @@ export async function publishProgress(git: Git, tag: GitTag, options: ReleaseTra
 }
 
 /** Fills `publish` of every line with a newest tag; the first failure skips the registry. */
-export async function gatherRegistry(git: Git, lines: GatheredLine[], tags: GitTag[], options: ReleaseTrainOptions, index: IndexClient): Promise<string | null> {
+export async function gatherRegistry(snap: Snapshots, lines: GatheredLine[], tags: GitTag[], options: ReleaseTrainOptions, index: IndexClient): Promise<string | null> {
   for (const line of lines) {
     const tag = line.newestTag && tags.find((t) => t.name === line.newestTag!.name);
     if (!tag) continue;
     try {
-      line.publish = await publishProgress(git, tag, options, index);
+      line.publish = await publishProgress(snap, tag, options, index);
     } catch (e) {
       for (const l of lines) l.publish = null;
       return (e as Error).message;

@@ -14,7 +14,8 @@ const CSS = `body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:2rem 0 .5rem;border-bottom:1px solid #d0d7de}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #eaeef2;vertical-align:top}
 th{background:#f6f8fa}.tl{position:relative;height:1.6rem;background:#f6f8fa;border-radius:3px;margin:.2rem 0}
-.bar{position:absolute;top:.2rem;height:1.2rem;border-radius:3px;background:#2da44e;color:#fff;font-size:.75rem;padding-left:.3rem;white-space:nowrap;overflow:visible}
+.bar{position:absolute;top:.2rem;height:1.2rem;border-radius:3px;background:#2da44e}.dates{font-size:.8rem;color:#57606a;margin-bottom:.4rem}
+table.lines td:nth-child(-n+7){white-space:nowrap}
 .bar.eol{background:#8c959f}.bar.lts{background:#0969da}.today{position:absolute;top:0;bottom:0;width:2px;background:#cf222e}
 .row{display:grid;grid-template-columns:10rem 1fr;gap:.5rem;align-items:center}.legend span{margin-right:1rem}
 .prog{background:#eaeef2;border-radius:3px;height:.8rem;width:12rem;display:inline-block;vertical-align:middle;margin-right:.5rem}
@@ -32,7 +33,8 @@ function timeline(s: Status): string {
     const end = Math.max(days(ends(l)), start + 1);
     const cls = l.support.status === 'eol' ? 'eol' : l.support.status === 'lts' || l.support.ltsUntil ? 'lts' : '';
     const dates = [`cut ${l.cutDate}`, l.releaseDate ? `released ${l.releaseDate}` : null, l.support.ltsUntil ? `LTS until ${l.support.ltsUntil}` : null, l.support.eolSince ? `EOL ${l.support.eolSince}` : null].filter(Boolean).join(' · ');
-    return `<div class="row"><div>${esc(l.branch)}</div><div class="tl" title="${esc(dates)}"><div class="bar ${cls}" style="left:${pct(start)}%;width:${(Number(pct(end)) - Number(pct(start))).toFixed(2)}%">${esc(dates)}</div><div class="today" style="left:${pct(days(s.today))}%"></div></div></div>`;
+    const bar = `<div class="bar ${cls}" style="left:${pct(start)}%;width:${(Number(pct(end)) - Number(pct(start))).toFixed(2)}%"></div>`;
+    return `<div class="row"><div>${esc(l.branch)}</div><div><div class="tl">${bar}<div class="today" style="left:${pct(days(s.today))}%"></div></div><div class="dates">${esc(dates)}</div></div></div>`;
   });
   return `${rows.join('\n')}\n<p class="legend"><span>green: current/previous</span><span>blue: long-term support</span><span>grey: end of life</span><span>red line: today (${esc(s.today)})</span></p>`;
 }
@@ -61,9 +63,9 @@ function platforms(s: Status): string {
   return rows.length ? `<table><tr><th>tag</th><th>release</th><th>platforms</th></tr>${rows.join('')}</table>` : '<p>Nothing read from GitHub.</p>';
 }
 
-function table(title: string, header: string[], rows: string[][], empty: string): string {
+function table(title: string, header: string[], rows: string[][], empty: string, cls = ''): string {
   if (rows.length === 0) return `<h2>${esc(title)}</h2><p>${esc(empty)}</p>`;
-  return `<h2>${esc(title)}</h2><table><tr>${header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`;
+  return `<h2>${esc(title)}</h2><table${cls ? ` class="${cls}"` : ''}><tr>${header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`;
 }
 
 export function html(s: Status): string {
@@ -78,7 +80,7 @@ export function html(s: Status): string {
 <h1>${esc(first)}</h1><p>${esc(second)}</p>
 <h2>Warnings</h2>${warnings}
 <h2>Timeline</h2>${timeline(s)}
-${table(lines.title, lines.header, lines.rows, lines.empty)}
+${table(lines.title, lines.header, lines.rows, lines.empty, 'lines')}
 <h2>Publishing</h2>${publishing(s)}
 <h2>Platforms</h2>${platforms(s)}
 ${rest.map((sec) => table(sec.title, sec.header, sec.rows, sec.empty)).join('\n')}
