@@ -12,6 +12,7 @@
  * `release-tag` through the environment (a detached checkout names no branch); and no
  * checkout persists a token: the plugin hands its token to git through a credential helper.
  */
+import { statusJob } from './ci-workflow-status';
 import { jobsForTag, setupSteps, type Lines } from './ci-workflow-jobs';
 
 export interface CiWorkflowOptions {
@@ -157,6 +158,7 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
     '        run: npx nx release-tag --branch="$BRANCH" --push --via=api',
     '',
     ...jobsForTag(o, onTag),
+    ...statusJob(o),
   ];
   return lines.join('\n');
 }
