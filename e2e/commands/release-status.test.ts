@@ -70,6 +70,13 @@ describe('release-status (in-process)', () => {
     ]);
     expect(json.pulls!.map((p) => [p.number, p.kind, p.ageDays])).toEqual([[1, 'patch', 11]]);
     expect(json.warnings.map((w) => w.kind)).toEqual(['eol-patched', 'untagged-release', 'stale-pull']);
+    expect(json.next).toEqual([
+      'release day 2026-10-20: nx release-latest proposes 49.0.0 on release-49.0.0',
+      'next cut 2026-10-05: nx release-major branches main and proposes its bump',
+      'review and merge #1 "Release Wasmtime 48.0.1" into release-48.0.0',
+      'v49.0.0-rc.2: 1 of 2 crates not in the index yet (wt-b): let the publish job finish, or rerun it (nx run-many -t publish resumes)',
+      'v49.0.0-rc.2: archives of aarch64-macos not attached: rerun those artifact jobs (nx release-artifacts --targets=...)',
+    ]);
     expect(json.skipped).toEqual([]);
   });
 

@@ -100,6 +100,11 @@ describe('buildStatus', () => {
     expect(status.pulls!.map((p) => p.ageDays)).toEqual([11, 1]);
     expect(status.warnings.map((w) => w.kind)).toEqual(['eol-patched', 'untagged-release', 'stale-pull']);
     expect(status.warnings[0].message).toBe('release-24.0.0 is past its end of life (since 2026-08-05) and still gets patches: a commit on 2026-09-10');
+    expect(status.next).toEqual([
+      'release day 2026-10-20: nx release-latest proposes 49.0.0 on release-49.0.0',
+      'the cut: review and merge #8 "Bump"',
+      'review and merge #7 "Release Wasmtime 48.0.1" into release-48.0.0',
+    ]);
     expect(status.warnings[2].message).toContain('#7 "Release Wasmtime 48.0.1" (ci/release-48.0.1 into release-48.0.0) has been open for 11 days');
   });
 

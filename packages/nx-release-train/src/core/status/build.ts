@@ -4,6 +4,7 @@
  */
 import type { ReleaseTrainOptions } from '../options';
 import { stageOf } from '../version/prerelease';
+import { nextSteps } from './next';
 import { nextDay, supportOf } from './support';
 import type { Gathered, Status, StatusLine, StatusPull, Warning } from './types';
 
@@ -29,16 +30,18 @@ export function buildStatus(g: Gathered, options: ReleaseTrainOptions, now: numb
     return { ...l, stage, support: support.get(l.branch)! };
   });
   const pulls: StatusPull[] | null = g.pulls && g.pulls.map((p) => ({ ...p, ageDays: Math.max(0, Math.floor((now - Date.parse(p.createdAt)) / DAY)) }));
+  const schedule = { ...options.schedule, nextCut: nextDay(g.today, options.schedule.cutDay), nextRelease: nextDay(g.today, options.schedule.releaseDay) };
   return {
     version: 1,
     today: g.today,
     repository: g.repository,
     main: { ...g.main, stage: stageLabel(g.main.version, options) },
-    schedule: { ...options.schedule, nextCut: nextDay(g.today, options.schedule.cutDay), nextRelease: nextDay(g.today, options.schedule.releaseDay) },
+    schedule,
     lines,
     pulls,
     bindings: g.bindings,
     warnings: warningsOf(lines, pulls, options),
+    next: nextSteps({ lines, schedule, pulls }, options),
     skipped: g.skipped,
   };
 }

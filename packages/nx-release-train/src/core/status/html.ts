@@ -79,6 +79,7 @@ export function html(s: Status): string {
 <title>${esc(first)}</title><style>${CSS}</style></head><body>
 <h1>${esc(first)}</h1><p>${esc(second)}</p>
 <h2>Warnings</h2>${warnings}
+<h2>Next</h2><ol>${s.next.map((n) => `<li>${esc(n)}</li>`).join('')}</ol>
 <h2>Timeline</h2>${timeline(s)}
 ${table(lines.title, lines.header, lines.rows, lines.empty, 'lines')}
 <h2>Publishing</h2>${publishing(s)}

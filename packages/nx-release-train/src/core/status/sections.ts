@@ -70,6 +70,7 @@ export function sections(s: Status): Section[] {
       empty: 'no binding repositories configured',
     });
   }
+  out.push({ title: 'Next', header: ['step'], rows: s.next.map((n) => [n]), empty: 'nothing scheduled' });
   out.push({
     title: 'Warnings',
     header: ['warning', 'what to do'],

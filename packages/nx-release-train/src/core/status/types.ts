@@ -132,5 +132,7 @@ export interface Status {
   pulls: StatusPull[] | null;
   bindings: GatheredBinding[] | null;
   warnings: Warning[];
+  /** The next moves of the train, in order (see core/status/next.ts). */
+  next: string[];
   skipped: Skipped[];
 }
