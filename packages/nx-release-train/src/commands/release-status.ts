@@ -113,12 +113,14 @@ export async function releaseStatus(req: ReleaseStatusRequest, services: Service
     if (req.summary.path) appendFileSync(req.summary.path, md);
     else status.skipped.push({ source: 'github', reason: '--summary: GITHUB_STEP_SUMMARY is unset (it is set inside GitHub Actions jobs); no summary written' });
   }
-  if (req.issue) await keepIssue(req, services, status, md);
   if (req.json) services.log.info(JSON.stringify(status, null, 2));
   else {
     services.log.info(textTable(status));
     if (req.html) services.log.info(`\nwrote ${req.html}`);
   }
+  // After the output, so a refused issue write (a token without issues: write) still shows
+  // the status; with --json its notes go to stderr, keeping stdout one JSON document.
+  if (req.issue) await keepIssue(req, services, status, md, (line) => (req.json ? services.log.warn(line) : services.log.info(line)));
   return status;
 }
 

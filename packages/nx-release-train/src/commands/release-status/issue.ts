@@ -7,7 +7,7 @@ import { githubTarget } from '../../effects/github-target';
 import type { ReleaseStatusRequest } from '../release-status';
 import type { Services } from '../services';
 
-export async function keepIssue(req: ReleaseStatusRequest, services: Services, status: Status, body: string): Promise<void> {
+export async function keepIssue(req: ReleaseStatusRequest, services: Services, status: Status, body: string, say: (line: string) => void): Promise<void> {
   const { title, label } = req.options.statusIssue;
   // GitHub was not read (no token, no repository, unreachable): the skipped list says so once.
   if (status.pulls === null) return;
@@ -16,14 +16,14 @@ export async function keepIssue(req: ReleaseStatusRequest, services: Services, s
   const [found, ...more] = await issues.listByLabel(label);
   if (!found) {
     const made = await issues.create({ title, body, labels: [label] });
-    services.log.info(`opened the status issue #${made.number} (${made.url})`);
+    say(`opened the status issue #${made.number} (${made.url})`);
     return;
   }
   if (more.length) services.log.warn(`more than one open issue carries the label "${label}" (#${[found, ...more].map((i) => i.number).join(', #')}); #${found.number}, the oldest, is kept current: close the others`);
   if (found.title === title && (found.body ?? '') === body) {
-    services.log.info(`the status issue #${found.number} is current (${found.url})`);
+    say(`the status issue #${found.number} is current (${found.url})`);
     return;
   }
   await issues.update(found.number, { title, body });
-  services.log.info(`updated the status issue #${found.number} (${found.url})`);
+  say(`updated the status issue #${found.number} (${found.url})`);
 }

@@ -10,6 +10,8 @@ export interface Section {
   rows: string[][];
   /** Said instead of an empty table. */
   empty: string;
+  /** Shown as a list (each row: the item, then what to do), not a table. */
+  list?: boolean;
 }
 
 export function supportText(s: Support): string {
@@ -70,12 +72,13 @@ export function sections(s: Status): Section[] {
       empty: 'no binding repositories configured',
     });
   }
-  out.push({ title: 'Next', header: ['step'], rows: s.next.map((n) => [n]), empty: 'nothing scheduled' });
+  out.push({ title: 'Next', header: ['step'], rows: s.next.map((n) => [n]), empty: 'nothing scheduled', list: true });
   out.push({
     title: 'Warnings',
     header: ['warning', 'what to do'],
     rows: s.warnings.map((w) => [w.message, w.fix]),
     empty: 'none',
+    list: true,
   });
   if (s.skipped.length) out.push({ title: 'Skipped', header: ['source', 'why'], rows: s.skipped.map((k) => [k.source, k.reason]), empty: '' });
   return out;
@@ -87,6 +90,10 @@ export function textTable(s: Status): string {
   for (const sec of sections(s)) {
     if (sec.rows.length === 0) {
       blocks.push(`${sec.title}: ${sec.empty}`);
+      continue;
+    }
+    if (sec.list) {
+      blocks.push([`${sec.title}:`, ...sec.rows.map(([item, fix]) => `  - ${item}${fix ? `\n    fix: ${fix}` : ''}`)].join('\n'));
       continue;
     }
     const widths = sec.header.map((h, i) => Math.max(h.length, ...sec.rows.map((r) => r[i].length)));
@@ -105,8 +112,9 @@ export function markdown(s: Status): string {
   for (const sec of sections(s)) {
     parts.push(`### ${sec.title}`);
     if (sec.rows.length === 0) parts.push(sec.empty);
+    else if (sec.list) parts.push(sec.rows.map(([item, fix]) => `- ${item}${fix ? `<br>fix: ${fix}` : ''}`).join('\n'));
     else parts.push([`| ${sec.header.map(cell).join(' | ')} |`, `|${sec.header.map(() => ' --- |').join('')}`, ...sec.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n'));
   }
-  parts.push('<sub>Kept current by `nx release-status --issue`; edits by hand are overwritten.</sub>');
+  parts.push('<sub>Written by `nx release-status` (the status issue is rewritten on every run: edits by hand do not last).</sub>');
   return `${parts.join('\n\n')}\n`;
 }
