@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseStatusCommand } from '../../packages/nx-release-train/src/commands/release-status';
 import { releaseStatusFlags } from '../../packages/nx-release-train/src/core/flags/release-status';
@@ -90,6 +92,20 @@ describe('release-status (in-process)', () => {
     expect(rowOf(run.out, 'release-49.0.0')).toEqual(['release-49.0.0', '49.0.0-rc.2', 'rc.2', 'current', '2026-09-05', '-', 'v49.0.0-rc.2', '1/2 crates; not yanked: wt-a@49.0.0-rc.1', 'not read']);
     expect(run.out).not.toContain('Open pull requests');
     expect(train!.api.state.requests.length).toBe(seen);
+  });
+
+  it('GitHub unreachable: said once, and the rest still shows', async () => {
+    // A port nothing listens on: taken from the system, then freed.
+    const server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    server.close();
+    const run = await status({}, { ...train!.env, GITHUB_API_URL: `http://127.0.0.1:${port}` });
+    expect(run.ok).toBe(true);
+    const skipped = run.out.slice(run.out.indexOf('Skipped:'));
+    expect(skipped.split('\n').filter((l) => l.startsWith('  github') || l.startsWith('  bindings'))).toHaveLength(1);
+    expect(rowOf(run.out, 'github')![1]).toMatch(/^GitHub API: list the open pull requests of bytecodealliance\/wasmtime failed( \(HTTP \d+\))?: .*ECONNREFUSED.*; pull requests, GitHub releases and bindings skipped$/);
+    expect(rowOf(run.out, 'release-49.0.0')).toEqual(['release-49.0.0', '49.0.0-rc.2', 'rc.2', 'current', '2026-09-05', '-', 'v49.0.0-rc.2', '1/2 crates; not yanked: wt-a@49.0.0-rc.1', 'not read']);
   });
 
   it('--issue opens the status issue once, then edits the same one', async () => {

@@ -89,13 +89,17 @@ export async function gather(req: ReleaseStatusRequest, services: Services): Pro
       pulls = await gatherPulls(services, gh, options);
       await gatherReleases(services, gh, lines, options);
     } catch (e) {
+      // GitHub unreachable or refusing: said once; the bindings (same API) are not tried.
       pulls = null;
-      skipped.push({ source: 'github', reason: `${(e as Error).message}${req.issue ? '; --issue: the status issue was not updated' : ''}` });
+      for (const l of lines) l.release = null;
+      skipped.push({ source: 'github', reason: `${(e as Error).message}; pull requests, GitHub releases and bindings skipped${req.issue ? '; --issue: the status issue was not updated' : ''}` });
     }
-    try {
-      bindings = await gatherBindings(services, gh, lines, options);
-    } catch (e) {
-      skipped.push({ source: 'bindings', reason: (e as Error).message });
+    if (pulls) {
+      try {
+        bindings = await gatherBindings(services, gh, lines, options);
+      } catch (e) {
+        skipped.push({ source: 'bindings', reason: (e as Error).message });
+      }
     }
   }
   const repository = 'skipped' in gh ? (req.github.repository?.value ?? null) : gh.repository;
