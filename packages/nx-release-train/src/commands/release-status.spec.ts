@@ -29,6 +29,11 @@ describe('resolveReleaseStatus', () => {
     expect(resolve({}, { RELEASE_TOKEN: 't', GITHUB_TOKEN: 'other' }, options).github.token).toBe('t');
   });
 
+  it('--registry over the registry setting', () => {
+    expect(resolve({}, {}, { ...DEFAULT_OPTIONS, registry: 'mirror' }).options.registry).toBe('mirror');
+    expect(resolve({ registry: 'local' }, {}, { ...DEFAULT_OPTIONS, registry: 'mirror' }).options.registry).toBe('local');
+  });
+
   it("passes on only cargo's registry configuration and tokens from the environment", () => {
     const req = resolve({}, { CARGO_HOME: '/c', CARGO_REGISTRIES_LOCAL_INDEX: 'sparse+http://x/', CARGO_REGISTRY_TOKEN: 'k', GITHUB_TOKEN: 'g', HOME: '/h' });
     expect(req.cargoEnv).toEqual({ CARGO_HOME: '/c', CARGO_REGISTRIES_LOCAL_INDEX: 'sparse+http://x/', CARGO_REGISTRY_TOKEN: 'k' });

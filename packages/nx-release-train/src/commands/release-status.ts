@@ -41,7 +41,8 @@ export function resolveReleaseStatus(input: CommandInput<ReleaseStatusFlags>): R
   const { flags, options, env, root } = input;
   const cargoEnv = Object.fromEntries(Object.entries(env).filter(([k]) => k === 'CARGO_HOME' || k === 'CARGO_REGISTRY_TOKEN' || k.startsWith('CARGO_REGISTRIES_')));
   return {
-    options,
+    // --registry names the registry as for publish: it wins over the setting.
+    options: flags.registry ? { ...options, registry: flags.registry } : options,
     json: flags.json,
     html: flags.html ? resolve(root, flags.html) : null,
     issue: flags.issue,
