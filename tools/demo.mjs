@@ -241,7 +241,8 @@ try {
   step('a security fix: patch the supported lines (dry run), then proposed against each release branch, and tag it');
   await nx('release-patch', '--target=supported', '--dry-run', '--date=2026-12-24');
   await nx('release-patch', '--target=supported', '--push', '--date=2026-12-24');
-  const patched = await review(5);
+  // Issues and pull requests share numbers: the status issue took one, so the patch's is the newest.
+  const patched = await review(pulls().at(-1).number);
   checkout(patched);
   await nx('release-tag', '--branch=release-5.0.0', '--push', '--via=api');
   console.log(`pull requests: ${pulls().map((p) => `#${p.number} ${p.title} (${p.merged ? 'merged' : p.state})`).join('; ')}`);
