@@ -37,7 +37,7 @@ describe('release-status (in-process)', () => {
     expect(out).not.toContain('feature/x');
     expect(row('py')).toEqual(['py', 'bytecodealliance/wasmtime-py', '48.0.0', 'no', '#1']);
     expect(out).toContain('release-24.0.0 is past its end of life (since 2026-08-05) and still gets patches: a commit on 2026-09-10');
-    expect(out).toMatch(/release-24\.0\.0's tip [0-9a-f]{12} carries \[automatically-tag-and-release-this-commit\] but is not tagged \(version 24\.0\.14\)/);
+    expect(out).toMatch(/release-24\.0\.0's tip [0-9a-f]{12} carries \[automatically-tag-and-release-this-commit\] but is not tagged \(version 24\.0\.14; tags as this clone and GitHub know them\)/);
     expect(out).toContain('pull request #1 "Release Wasmtime 48.0.1" (ci/release-48.0.1 into release-48.0.0) has been open for 11 days');
     expect(out).not.toContain('Skipped');
 

@@ -95,7 +95,10 @@ export async function startStatusTrain(): Promise<StatusTrain> {
 
   const pyGit = join(dir, '.py.git');
   execFileSync('git', ['init', '-q', '--bare', pyGit]);
-  const api = await startGitHubApi({ token: TOKEN, repos: { [REPOSITORY]: {}, 'bytecodealliance/wasmtime-py': { gitDir: pyGit } }, now: () => new Date(NOW) });
+  // GitHub's copy of the repository: its tags are what the tags API answers.
+  const origin = join(dir, '.origin.git');
+  execFileSync('git', ['clone', '-q', '--bare', dir, origin]);
+  const api = await startGitHubApi({ token: TOKEN, repos: { [REPOSITORY]: { gitDir: origin }, 'bytecodealliance/wasmtime-py': { gitDir: pyGit } }, now: () => new Date(NOW) });
   const repo = api.state.repo(REPOSITORY)!;
   const pull = (number: number, title: string, headRef: string, baseRef: string, createdAt: string) => ({
     id: api.state.nextId(), number, title, body: null, state: 'open' as const, draft: false, headOwner: 'bytecodealliance', headRef, baseRef, createdAt, updatedAt: createdAt,

@@ -19,7 +19,7 @@ import { githubTarget, type GitHub } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
 import { requireRepo } from './preflight';
 import { gatherLines, mainTip, releaseTags, snapshots, versionAt } from './release-status/gather-git';
-import { gatherBindings, gatherPulls, gatherReleases } from './release-status/gather-github';
+import { gatherBindings, gatherPulls, gatherReleases, gatherRemoteTags } from './release-status/gather-github';
 import { gatherRegistry, indexOf } from './release-status/gather-registry';
 import { keepIssue } from './release-status/issue';
 import type { Services } from './services';
@@ -89,6 +89,7 @@ export async function gather(req: ReleaseStatusRequest, services: Services): Pro
     try {
       pulls = await gatherPulls(services, gh, options);
       await gatherReleases(services, gh, lines, options);
+      await gatherRemoteTags(services, gh, lines, options);
     } catch (e) {
       // GitHub unreachable or refusing: said once; the bindings (same API) are not tried.
       pulls = null;

@@ -23,6 +23,20 @@ export async function gatherPulls(services: Services, gh: GitHub, options: Relea
   return out;
 }
 
+/**
+ * A marked tip no local tag points at may be tagged on GitHub already (release-tag --via=api
+ * makes the tag there; a clone sees it only after a fetch): asked there, one call per such line.
+ */
+export async function gatherRemoteTags(services: Services, gh: GitHub, lines: GatheredLine[], options: ReleaseTrainOptions): Promise<void> {
+  const untagged = lines.filter((l) => l.tipMarked && !l.tipTag);
+  if (untagged.length === 0) return;
+  const tags = await services.github.tags({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });
+  for (const line of untagged) {
+    const name = fillPattern(options.tagPattern, line.version);
+    if ((await tags.find(name)) === line.tip) line.tipTag = `${name} (on GitHub; git fetch --tags)`;
+  }
+}
+
 /** Platforms the workflow builds (artifactRunners), each attached when all its archives are. */
 function platformsOf(options: ReleaseTrainOptions, assets: Set<string>, version: string, tag: string) {
   return Object.keys(options.artifactRunners).map((triple) => {

@@ -62,7 +62,7 @@ function warningsOf(lines: StatusLine[], pulls: StatusPull[] | null, options: Re
     if (l.tipMarked && !l.tipTag) {
       out.push({
         kind: 'untagged-release',
-        message: `${l.branch}'s tip ${l.tip.slice(0, 12)} carries ${options.marker} but is not tagged (version ${l.version})`,
+        message: `${l.branch}'s tip ${l.tip.slice(0, 12)} carries ${options.marker} but is not tagged (version ${l.version}; tags as this clone and GitHub know them)`,
         fix: `check the tag job of CI for that commit, or run nx release-tag --push on ${l.branch}`,
       });
     }

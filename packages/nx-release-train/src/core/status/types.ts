@@ -55,7 +55,7 @@ export interface GatheredLine {
   tipDate: string;
   /** The tip carries the release marker (or merges a commit that does). */
   tipMarked: boolean;
-  /** A tag pointing at the tip, if any. */
+  /** A tag pointing at the tip, if any (`… (on GitHub; git fetch --tags)` when only GitHub has it). */
   tipTag: string | null;
   newestTag: { name: string; version: string; date: string } | null;
   publish: PublishProgress | null;
