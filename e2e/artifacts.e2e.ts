@@ -1,346 +1,52 @@
 /**
- * `nx release-artifacts` on the bundled example: real cargo (offline), real xz and tar, a C
- * program compiled with cc against the packaged library, and the GitHub release through the
- * real Octokit client against the local API server. One cargo target directory is shared by
- * every case so the example is compiled once per version.
+ * `nx release-artifacts` through the real nx CLI: what only Nx does. `--version` is Nx's own
+ * flag and reaches the executor through the plugin's preTasksExecution hook; a refusal is a
+ * failing exit code. What the command does (builds, archives, the release) is proven
+ * in-process in e2e/commands/artifacts.test.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ExecutorContext } from '@nx/devkit';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import releaseArtifactsExecutor from '../packages/nx-release-train/src/executors/release-artifacts/executor';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitHubApi, type GitHubApi } from '../tools/local-github';
 import { exampleRoot, makeWorkspace, nxAsync, type TempWorkspace } from './support/workspace';
 
 const TOKEN = 'artifacts-e2e-token';
-const CLI = 'wasmtime-v5.0.0-x86_64-linux';
-const CAPI = 'wasmtime-v5.0.0-x86_64-linux-c-api';
-const ASSETS = [`${CAPI}.tar.xz`, `${CAPI}.tar.xz.sha256`, `${CLI}.tar.xz`, `${CLI}.tar.xz.sha256`];
-
-// The example's crates, laid out as Wasmtime lays out its release archives.
-const options = {
-  artifacts: {
-    archives: [
-      { name: 'wasmtime-{tag}-{platform}', entries: [{ crate: 'wasmtime-cli', output: 'bin', name: 'wasmtime' }, { path: 'LICENSE' }, { path: 'README.md' }] },
-      {
-        name: 'wasmtime-{tag}-{platform}-c-api',
-        entries: [
-          { path: 'LICENSE' },
-          { path: 'README.md' },
-          { path: 'crates/c-api/include', to: 'include' },
-          { crate: 'wasmtime-c-api', output: 'staticlib', to: 'lib' },
-          { crate: 'wasmtime-c-api', output: 'cdylib', to: 'lib' },
-        ],
-      },
-    ],
-    repository: 'bytecodealliance/wasmtime',
-    // Fast compression: the example's static library is ~20 MB, and xz -9 takes ~20 s for it.
-    compression: 1,
-  },
-};
-
 const host = /^host: (\S+)$/m.exec(execFileSync('rustc', ['-vV'], { encoding: 'utf8' }))![1];
-const onLinuxX64 = host === 'x86_64-unknown-linux-gnu';
 
 let api: GitHubApi;
+let ws: TempWorkspace;
 let targetDir: string;
-const saved = { ...process.env };
-const cleanups: Array<() => void> = [];
 
 beforeAll(async () => {
+  api = await startGitHubApi({ token: TOKEN, repos: ['bytecodealliance/wasmtime'] });
   targetDir = mkdtempSync(join(tmpdir(), 'nrt-artifacts-target-'));
-  process.env.CARGO_TARGET_DIR = targetDir;
-  process.env.CARGO_NET_OFFLINE = 'true';
-  api = await startGitHubApi({ token: TOKEN, repos: ['bytecodealliance/wasmtime', 'e2e/faults', 'e2e/no-token', 'e2e/pre'] });
+  // The example on release day, but HEAD carries no tag: only --version names the release.
+  ws = makeWorkspace({ from: exampleRoot, options: { githubRepository: 'bytecodealliance/wasmtime', artifacts: { archives: [{ name: 'wasmtime-{tag}-{platform}', entries: [{ crate: 'wasmtime-cli', output: 'bin', name: 'wasmtime' }] }] } }, git: true });
 });
 
 afterAll(async () => {
-  process.env = saved;
   await api?.stop();
-  cleanups.forEach((c) => c());
+  ws?.cleanup();
   rmSync(targetDir, { recursive: true, force: true });
 });
 
-/** A git copy of the example on release day, tagged `v<version>`. */
-function releasedExample(version?: string): TempWorkspace {
-  const ws = makeWorkspace({ from: exampleRoot, options });
-  cleanups.push(ws.cleanup);
-  ws.git(['init', '-q', '-b', 'release-5.0.0']);
-  if (version) setVersion(ws.dir, '5.0.0', version);
-  const notes = join(ws.dir, 'RELEASES.md');
-  const text = readFileSync(notes, 'utf8').replace('Unreleased.', 'Released 2026-01-20.');
-  writeFileSync(notes, version ? text.replace('## 5.0.0', `## ${version}`) : text);
-  ws.git(['add', '-A']);
-  ws.git(['commit', '-q', '-m', 'Release Wasmtime']);
-  ws.git(['tag', `v${version ?? '5.0.0'}`]);
-  return ws;
-}
-
-/** Moves the workspace line the simple way: every occurrence in manifests, lock and header. */
-function setVersion(dir: string, from: string, to: string): void {
-  const files = execFileSync('git', ['ls-files', '--others', '--exclude-standard'], { cwd: dir, encoding: 'utf8' })
-    .split('\n')
-    .filter((f) => /(^|\/)(Cargo\.toml|Cargo\.lock|wasmtime\.h)$/.test(f));
-  for (const f of files) {
-    const p = join(dir, f);
-    writeFileSync(p, readFileSync(p, 'utf8').replaceAll(from, to));
-  }
-}
-
-interface Run {
-  success: boolean;
-  out: string;
-}
-
-/** Calls the executor as Nx would, with `env` as the only GitHub variables, capturing its log. */
-async function run(ws: TempWorkspace, schema: Record<string, unknown>, env: Record<string, string | undefined>): Promise<Run> {
-  for (const k of ['GITHUB_TOKEN', 'GITHUB_API_URL', 'GITHUB_REPOSITORY']) delete process.env[k];
-  Object.assign(process.env, env);
-  const lines: string[] = [];
-  const capture = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
-  const spies = (['log', 'info', 'warn', 'error'] as const).map((m) => vi.spyOn(console, m).mockImplementation(capture));
-  try {
-    const context = {
-      root: ws.dir,
-      cwd: ws.dir,
-      isVerbose: false,
-      projectName: 'wasmtime-cli',
-      targetName: 'release-artifacts',
-      nxJsonConfiguration: JSON.parse(readFileSync(join(ws.dir, 'nx.json'), 'utf8')),
-    } as unknown as ExecutorContext;
-    const { success } = await releaseArtifactsExecutor(schema, context);
-    return { success, out: lines.join('\n') };
-  } finally {
-    spies.forEach((s) => s.mockRestore());
-    for (const k of ['GITHUB_TOKEN', 'GITHUB_API_URL', 'GITHUB_REPOSITORY']) delete process.env[k];
-  }
-}
-
-function nx(ws: TempWorkspace, args: string[], env: Record<string, string>): Promise<{ status: number | null; out: string }> {
-  return nxAsync(ws.dir, args, env);
-}
-
-const gh = () => ({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: api.url });
-const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const writes = (from: number) => api.state.requests.slice(from).filter((r) => r.method !== 'GET');
-
-function unpack(archive: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nrt-unpack-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  execFileSync('tar', ['-xJf', archive, '-C', dir]);
-  return dir;
-}
-
-function listing(archive: string): string[] {
-  return execFileSync('tar', ['-tJf', archive], { encoding: 'utf8' }).trim().split('\n');
-}
-
-describe.skipIf(!onLinuxX64)('release-artifacts on the example (x86_64 Linux host)', () => {
-  let ws: TempWorkspace;
-  beforeAll(() => {
-    ws = releasedExample();
-  });
-
-  it('builds both archives, a C program links the packaged library, and the release is created', async () => {
-    const r = await run(ws, {}, gh());
-    expect(r.success, r.out).toBe(true);
-    const dist = join(ws.dir, 'dist');
-    expect(readdirSync(dist).sort()).toEqual(ASSETS);
-    for (const name of [CLI, CAPI]) {
-      const archive = join(dist, `${name}.tar.xz`);
-      expect(readFileSync(`${archive}.sha256`, 'utf8')).toBe(`${sha256(archive)}  ${name}.tar.xz\n`);
-    }
-
-    expect(listing(join(dist, `${CLI}.tar.xz`))).toEqual([`${CLI}/`, `${CLI}/LICENSE`, `${CLI}/README.md`, `${CLI}/wasmtime`]);
-    expect(listing(join(dist, `${CAPI}.tar.xz`))).toEqual([
-      `${CAPI}/`,
-      `${CAPI}/LICENSE`,
-      `${CAPI}/README.md`,
-      `${CAPI}/include/`,
-      `${CAPI}/include/wasmtime.h`,
-      `${CAPI}/include/wasmtime/`,
-      `${CAPI}/include/wasmtime/extra.h`,
-      `${CAPI}/lib/`,
-      `${CAPI}/lib/libwasmtime.a`,
-      `${CAPI}/lib/libwasmtime.so`,
-    ]);
-
-    const cli = join(unpack(join(dist, `${CLI}.tar.xz`)), CLI);
-    expect(execFileSync(join(cli, 'wasmtime'), { encoding: 'utf8' }).trim()).toBe('wasmtime 5.0.0');
-
-    const capi = join(unpack(join(dist, `${CAPI}.tar.xz`)), CAPI);
-    const header = readFileSync(join(capi, 'include/wasmtime.h'), 'utf8');
-    for (const line of ['#define WASMTIME_VERSION "5.0.0"', '#define WASMTIME_VERSION_MAJOR 5', '#define WASMTIME_VERSION_MINOR 0', '#define WASMTIME_VERSION_PATCH 0']) {
-      expect(header).toContain(line);
-    }
-    const program = join(capi, 'main.c');
-    writeFileSync(
-      program,
-      [
-        '#include <stdio.h>',
-        '#include <string.h>',
-        '#include <wasmtime.h>',
-        'int main(void) {',
-        '  if (strcmp(wasmtime_example_version(), WASMTIME_VERSION) != 0) return 2;',
-        '  printf("%d %s %u\\n", wasmtime_example_add(40, 2), wasmtime_example_version(), wasmtime_example_max_pages());',
-        '  return 0;',
-        '}',
-      ].join('\n'),
-    );
-    const staticProg = join(capi, 'prog-static');
-    execFileSync('cc', [program, '-I', join(capi, 'include'), join(capi, 'lib/libwasmtime.a'), '-lpthread', '-ldl', '-lm', '-o', staticProg]);
-    const printed = execFileSync(staticProg, { encoding: 'utf8' }).trim();
-    expect(printed).toMatch(/^42 5\.0\.0 \d+$/);
-    const sharedProg = join(capi, 'prog-shared');
-    execFileSync('cc', [program, '-I', join(capi, 'include'), '-L', join(capi, 'lib'), '-lwasmtime', `-Wl,-rpath,${join(capi, 'lib')}`, '-o', sharedProg]);
-    expect(execFileSync(sharedProg, { encoding: 'utf8' }).trim()).toBe(printed);
-    expect(execFileSync('ldd', [sharedProg], { encoding: 'utf8' })).toContain(join(capi, 'lib/libwasmtime.so'));
-
-    const releases = api.state.repo('bytecodealliance/wasmtime')!.releases;
-    expect(releases).toHaveLength(1);
-    const [release] = releases;
-    expect([release.tagName, release.name, release.prerelease, release.draft]).toEqual(['v5.0.0', 'v5.0.0', false, false]);
-    const notes = readFileSync(join(ws.dir, 'RELEASES.md'), 'utf8');
-    expect(release.body).toBe(notes.slice(0, notes.indexOf('-'.repeat(80))).trim());
-    expect(release.body).toMatch(/^## 5\.0\.0\n\nReleased 2026-01-20\./);
-    expect(release.assets.map((a) => a.name).sort()).toEqual(ASSETS);
-    for (const a of release.assets) expect(a.digest).toBe(`sha256:${sha256(join(dist, a.name))}`);
-  });
-
-  it('a rerun rebuilds identical archives and changes nothing on GitHub', async () => {
-    const before = api.state.repo('bytecodealliance/wasmtime')!.releases[0].assets.map((a) => [a.id, a.digest]);
+describe('release-artifacts through the real nx CLI', () => {
+  it('runs with --version as typed (through the hook); without a release to name, exits non-zero', async () => {
+    // GITHUB_REPOSITORY (set in a CI job) is emptied: the githubRepository setting names the repository.
+    const env = { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: api.url, GITHUB_REPOSITORY: '', CARGO_TARGET_DIR: targetDir, CARGO_NET_OFFLINE: 'true' };
     const from = api.state.requests.length;
-    const r = await run(ws, {}, gh());
-    expect(r.success, r.out).toBe(true);
-    expect(writes(from)).toEqual([]);
-    expect(r.out).toContain('unchanged');
-    expect(r.out.match(/kept {6}/g)).toHaveLength(4);
-    const releases = api.state.repo('bytecodealliance/wasmtime')!.releases;
-    expect(releases).toHaveLength(1);
-    expect(releases[0].assets.map((a) => [a.id, a.digest])).toEqual(before);
-  });
-
-  it('without digests (older GitHub Enterprise), assets are downloaded and compared', async () => {
-    const assets = api.state.repo('bytecodealliance/wasmtime')!.releases[0].assets;
-    const digests = assets.map((a) => a.digest);
-    for (const a of assets) (a as { digest: string | null }).digest = null;
-    try {
-      const from = api.state.requests.length;
-      const r = await run(ws, {}, gh());
-      expect(r.success, r.out).toBe(true);
-      expect(writes(from)).toEqual([]);
-      const downloads = api.state.requests.slice(from).filter((q) => /\/releases\/assets\/\d+$/.test(q.path));
-      expect(downloads).toHaveLength(4);
-    } finally {
-      assets.forEach((a, i) => (a.digest = digests[i]));
-    }
-  });
-
-  it('a changed archive replaces only its own assets', async () => {
-    const header = join(ws.dir, 'crates/c-api/include/wasmtime/extra.h');
-    const original = readFileSync(header, 'utf8');
-    writeFileSync(header, original.replace('Largest number', 'The largest number'));
-    try {
-      const assets = () => api.state.repo('bytecodealliance/wasmtime')!.releases[0].assets;
-      const before = new Map(assets().map((a) => [a.name, a.id]));
-      const r = await run(ws, {}, gh());
-      expect(r.success, r.out).toBe(true);
-      const after = new Map(assets().map((a) => [a.name, a.id]));
-      expect([...after.keys()].sort()).toEqual(ASSETS);
-      expect(after.get(`${CLI}.tar.xz`)).toBe(before.get(`${CLI}.tar.xz`));
-      expect(after.get(`${CLI}.tar.xz.sha256`)).toBe(before.get(`${CLI}.tar.xz.sha256`));
-      expect(after.get(`${CAPI}.tar.xz`)).not.toBe(before.get(`${CAPI}.tar.xz`));
-      expect(after.get(`${CAPI}.tar.xz.sha256`)).not.toBe(before.get(`${CAPI}.tar.xz.sha256`));
-      for (const a of assets()) expect(a.digest).toBe(`sha256:${sha256(join(ws.dir, 'dist', a.name))}`);
-      expect(r.out).toMatch(/replaced {2}wasmtime-v5\.0\.0-x86_64-linux-c-api\.tar\.xz \(/);
-    } finally {
-      writeFileSync(header, original);
-    }
-  });
-
-  it('an API failure in the middle of the uploads is finished by a rerun, without duplicates', async () => {
-    api.state.injectFault({ method: 'POST', path: '/assets', nth: 2, status: 502 });
-    const first = await run(ws, { repository: 'e2e/faults' }, gh());
-    expect(first.success).toBe(false);
-    expect(first.out).toMatch(/GitHub API: upload \S+ to e2e\/faults failed \(HTTP 502\)/);
-    expect(first.out).toContain('run again');
-    expect(first.out).not.toContain(TOKEN);
-    const repo = api.state.repo('e2e/faults')!;
-    expect(repo.releases).toHaveLength(1);
-    expect(repo.releases[0].assets).toHaveLength(1);
-    const survivor = repo.releases[0].assets[0];
-
-    const second = await run(ws, { repository: 'e2e/faults' }, gh());
-    expect(second.success, second.out).toBe(true);
-    expect(repo.releases).toHaveLength(1);
-    expect(repo.releases[0].assets.map((a) => a.name).sort()).toEqual(ASSETS);
-    expect(repo.releases[0].assets.find((a) => a.name === survivor.name)!.id).toBe(survivor.id);
-  });
-
-  it('without a token: a clear failure, the archives still built, GitHub untouched', async () => {
-    rmSync(join(ws.dir, 'dist'), { recursive: true, force: true });
-    const from = api.state.requests.length;
-    const r = await run(ws, { repository: 'e2e/no-token' }, { GITHUB_API_URL: api.url });
-    expect(r.success).toBe(false);
-    expect(r.out).toContain('GITHUB_TOKEN is not set');
-    expect(r.out).toContain('e2e/no-token');
-    expect(readdirSync(join(ws.dir, 'dist')).sort()).toEqual(ASSETS);
-    expect(api.state.requests.length).toBe(from);
-  });
-
-  it('bad settings are refused before anything is built', async () => {
-    rmSync(join(ws.dir, 'dist'), { recursive: true, force: true });
-    const broken = { artifacts: { ...options.artifacts, archives: [{ name: 'x-{platform}', entries: [{ crate: 'no-such-crate', output: 'bin' }] }] } };
-    const r = await run(ws, broken, gh());
-    expect(r.success).toBe(false);
-    expect(r.out).toContain("artifacts.archives[0].entries[0].crate 'no-such-crate' is not a member of the Cargo workspace");
-    expect(existsSync(join(ws.dir, 'dist'))).toBe(false);
-  });
-});
-
-describe.skipIf(!onLinuxX64)('release-artifacts through the real nx CLI', () => {
-  it('--dry-run lists builds, files and uploads, and writes and sends nothing', async () => {
-    const ws = releasedExample();
-    const from = api.state.requests.length;
-    const { status, out } = await nx(ws, ['release-artifacts', '--dry-run', '--targets=aarch64-unknown-linux-gnu,riscv64gc-unknown-linux-gnu'], gh());
-    expect(status, out).toBe(0);
-    // Only the host's standard library is installed here: other targets are skipped, with the fix.
-    expect(out).toContain('target aarch64-unknown-linux-gnu is not installed in this toolchain: skipped (install it with: rustup target add aarch64-unknown-linux-gnu)');
-    expect(out).toContain('target riscv64gc-unknown-linux-gnu is not installed');
-    expect(out).not.toMatch(/--target (aarch64|riscv64gc)/);
-    expect(out).toContain('Dry run of release-artifacts for v5.0.0');
-    expect(out).toContain(`cargo build --release --target ${host} -p wasmtime-cli --bin wasmtime`);
-    expect(out).toContain(`cargo build --release --target ${host} -p wasmtime-c-api --lib`);
-    expect(out).toContain(`dist/${CAPI}.tar.xz  (and ${CAPI}.tar.xz.sha256)`);
-    expect(out).toContain(`${CAPI}/lib/  <-  `);
-    expect(out).toContain('Would create or update the GitHub release v5.0.0');
-    expect(out).toContain(`  ${CLI}.tar.xz.sha256`);
+    const dry = await nxAsync(ws.dir, ['release-artifacts', '--dry-run', '--version=5.0.0'], env);
+    expect(dry.status, dry.out).toBe(0);
+    expect(dry.out).toContain('Dry run of release-artifacts for v5.0.0');
+    expect(dry.out).toContain(`cargo build --release --target ${host} -p wasmtime-cli --bin wasmtime`);
+    expect(dry.out).toContain("Would create or update the GitHub release v5.0.0 ('v5.0.0') in bytecodealliance/wasmtime");
     expect(existsSync(join(ws.dir, 'dist'))).toBe(false);
     expect(api.state.requests.length).toBe(from);
-  });
 
-  it('publishes a pre-release for a version with a suffix', async () => {
-    const ws = releasedExample('5.0.0-rc.1');
-    const { status, out } = await nx(ws, ['release-artifacts', '--repository=e2e/pre'], gh());
-    expect(status, out).toBe(0);
-    expect(out).not.toContain('warning');
-    const releases = api.state.repo('e2e/pre')!.releases;
-    expect(releases).toHaveLength(1);
-    expect([releases[0].tagName, releases[0].prerelease]).toEqual(['v5.0.0-rc.1', true]);
-    const names = releases[0].assets.map((a) => a.name).sort();
-    expect(names).toEqual(ASSETS.map((a) => a.replaceAll('v5.0.0', 'v5.0.0-rc.1')));
-    const capi = join(unpack(join(ws.dir, 'dist', `${CAPI.replace('v5.0.0', 'v5.0.0-rc.1')}.tar.xz`)), CAPI.replace('v5.0.0', 'v5.0.0-rc.1'));
-    expect(readFileSync(join(capi, 'include/wasmtime.h'), 'utf8')).toContain('#define WASMTIME_VERSION "5.0.0-rc.1"');
-  });
-
-  it('refuses to release from a commit without a release tag', async () => {
-    const ws = releasedExample();
-    ws.git(['tag', '-d', 'v5.0.0']);
-    const { status, out } = await nx(ws, ['release-artifacts', '--dry-run'], gh());
-    expect(status).not.toBe(0);
-    expect(out).toContain('HEAD carries no release tag matching "v{version}"');
+    const refused = await nxAsync(ws.dir, ['release-artifacts', '--dry-run'], env);
+    expect(refused.status).not.toBe(0);
+    expect(refused.out).toContain('HEAD carries no release tag matching "v{version}"');
   });
 });

@@ -45,7 +45,6 @@ beforeAll(async () => {
   ws = makeWorkspace({
     options: {
       bindings: {
-        githubApiUrl: `${github.url}/api/v3`,
         repos: [
           { name: 'home', url: `${github.url}/home.git`, rules },
           { name: 'elsewhere', url: `${other.url}/elsewhere.git`, rules },
@@ -68,7 +67,7 @@ afterAll(async () => {
 
 describe('token scope', () => {
   it('only the configured GitHub host is offered the token; plain http is refused before any request', async () => {
-    const r = await nxAsync(ws.dir, ['release-bindings', '--dry-run'], { GITHUB_TOKEN: TOKEN, GIT_SSL_CAINFO: cert.cert });
+    const r = await nxAsync(ws.dir, ['release-bindings', '--dry-run'], { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: `${github.url}/api/v3`, GIT_SSL_CAINFO: cert.cert });
     // The GitHub host got the token and the clone worked.
     expect(github.authorizations, r.out).toContain(basic);
     expect(r.out).toMatch(/home\s.*would push branch/);

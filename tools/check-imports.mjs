@@ -17,10 +17,12 @@ const ALLOWED = {
   graph: ['core', 'effects', 'graph', 'presets'],
   executors: ['core', 'effects', 'commands', 'executors', 'presets'],
   generators: ['core', 'effects', 'generators', 'presets'],
+  // `nx release` adapters (version actions): Nx's release API over core and effects.
+  release: ['core', 'effects', 'release'],
   '(root)': ['core', 'effects', 'graph', 'presets', '(root)'],
 };
 /** Where Nx's own packages may be imported. */
-const NX_ALLOWED = new Set(['executors', 'generators', 'graph', '(root)']);
+const NX_ALLOWED = new Set(['executors', 'generators', 'graph', 'release', '(root)']);
 /** Folders whose non-test code must not read process.env or print with console. */
 const NO_AMBIENT = new Set(['commands']);
 
@@ -69,7 +71,7 @@ for (const file of files(src)) {
       if (isTest && TEST_EXTRA.includes(to)) continue;
       if (!ALLOWED[layer]?.includes(to)) problems.push(`${at}: ${layer}/ imports ${to}/ (${spec}); ${layer}/ may import only ${ALLOWED[layer].join(', ')}`);
     } else if (/^(@nx\/|nx(\/|$))/.test(spec) && !NX_ALLOWED.has(layer)) {
-      problems.push(`${at}: ${layer}/ imports ${spec}; Nx is spoken only in executors/, generators/ and graph/`);
+      problems.push(`${at}: ${layer}/ imports ${spec}; Nx is spoken only in executors/, generators/, graph/ and release/`);
     }
   }
   if (NO_AMBIENT.has(layer) && !file.endsWith('.spec.ts')) {

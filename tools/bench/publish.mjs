@@ -29,7 +29,7 @@ const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { startRegistry, writeCargoHome } = require(path.join(repoRoot, 'tools/local-registry/dist/index.js'));
 const { loadWorkspace } = require(path.join(repoRoot, 'packages/nx-release-train/dist/effects/workspace-fs.js'));
-const { publishOrder } = require(path.join(repoRoot, 'packages/nx-release-train/dist/core/publish-order.js'));
+const { publishOrder } = require(path.join(repoRoot, 'packages/nx-release-train/dist/core/publishing/order.js'));
 
 const { values: args } = parseArgs({
   options: {

@@ -7,32 +7,59 @@
  * Fails when the preflight would refuse the release.
  */
 import { formatProblem, ReleaseError } from '../core/errors';
-import { formatPlan, type IndexState } from '../core/publish-plan';
-import { candidateLines, type IndexVersions } from '../core/publish-candidates';
-import { publishOrder } from '../core/publish-order';
+import { parseFlags } from '../core/flags/define';
+import { publishFlags } from '../core/flags/publish';
+import type { PublishPlanFlags } from '../core/flags/publish-plan';
+import { candidateLines, type IndexVersions } from '../core/publishing/candidates';
 import { registryProfile } from '../core/publishing/limits';
-import { formatPreflight } from '../core/publishing/preflight';
-import { cargoAt, type Cargo } from '../effects/cargo';
-import { registryIndexUrl } from '../effects/cargo-config';
-import type { PublishPlanExecutorSchema } from '../executors/publish-plan/schema';
-import type { PublishContext } from './publish/publish-context';
-import { authOf, registryKey, runPreflight } from './publish/preflight';
+import { publishOrder } from '../core/publishing/order';
+import { formatPlan, type IndexState } from '../core/publishing/plan';
+import type { PublishAuth } from '../core/publishing/trusted';
+import { formatPreflight } from '../core/publishing/upload-checks';
+import type { Command, CommandInput } from './command';
+import { publishTarget, registryKey, resolveRegistry, type PublishTarget, type RegistryRequest } from './publish/publish-target';
+import { authOf, runPreflight } from './publish/upload-checks';
+import type { Services } from './services';
 
-/** How long a fresh cargo process takes to package one crate: what each `cargo publish` does before it uploads. */
-async function timeOneCargo(registry: string | null, cargo: Cargo, crate: string): Promise<number> {
-  const t0 = Date.now();
-  await cargo.package([crate], { registry, verify: false, offline: false });
-  return Date.now() - t0;
+export interface PublishPlanRequest extends RegistryRequest {
+  flags: PublishPlanFlags;
+  /** Publishes at once: --parallel > the publish target's concurrency in the graph > publish's default. */
+  parallel: number;
+  parallelFrom: string;
+  /** --trusted, else what the environment holds (as publish decides). */
+  auth: PublishAuth;
 }
 
-/**
- * `concurrency`: the publish target's as configured in the graph (the batch's real
- * parallelism). Returns false when the preflight would refuse the release.
- */
-export async function publishPlan(ctx: PublishContext, options: PublishPlanExecutorSchema, concurrency: number | undefined): Promise<boolean> {
+export function resolvePublishPlan(input: CommandInput<PublishPlanFlags>): PublishPlanRequest {
+  const { flags, graph, env } = input;
+  const registry = resolveRegistry(input);
+  const configured = graph?.publishConcurrency;
+  // publish's default concurrency, from its own flag schema (the one place it is written).
+  const fallback = parseFlags(publishFlags, {}).concurrency;
+  return {
+    ...registry,
+    flags,
+    parallel: flags.parallel ?? configured ?? fallback,
+    parallelFrom: flags.parallel !== undefined ? '--parallel' : `the publish target's concurrency${configured === undefined ? `, default ${fallback}` : ''}`,
+    auth: flags.trusted ? { mode: 'trusted' } : authOf(registry.registry, env),
+  };
+}
+
+/** How long a fresh cargo process takes to package one crate: what each `cargo publish` does before it uploads. */
+async function timeOneCargo(target: PublishTarget, services: Services, crate: string): Promise<number> {
+  const t0 = services.clock.now();
+  await target.cargo.package([crate], { registry: target.registry, verify: false, offline: false });
+  return services.clock.now() - t0;
+}
+
+/** Returns false when the preflight would refuse the release. */
+export async function publishPlan(req: PublishPlanRequest, services: Services): Promise<boolean> {
+  const ctx = publishTarget(req, services);
+  const options = req.flags;
+  const log = services.log;
   const order = publishOrder(ctx.ws);
   const errors = order.diagnostics.filter((d) => d.level === 'error');
-  for (const d of order.diagnostics) if (d.level !== 'error') console.warn(formatProblem(d));
+  for (const d of order.diagnostics) if (d.level !== 'error') log.warn(formatProblem(d));
   if (errors.length) throw new ReleaseError('the publish order cannot be computed', 'fix every problem listed, then rerun', { problems: errors });
   const names = order.waves.flat();
   const version = new Map(ctx.ws.members.map((c) => [c.name, c.version]));
@@ -50,24 +77,23 @@ export async function publishPlan(ctx: PublishContext, options: PublishPlanExecu
       }
     }),
   );
-  const where = ctx.registry ? `registry "${ctx.registry}" (${registryIndexUrl(ctx.cargoRoot, ctx.registry)})` : 'crates.io';
-  const auth = options.trusted ? ({ mode: 'trusted' } as const) : authOf(ctx.registry);
+  const where = ctx.registry ? `registry "${ctx.registry}" (${ctx.indexUrl()})` : 'crates.io';
+  const auth = req.auth;
   const trusted = auth.mode === 'trusted';
   const profile = registryProfile(registryKey(ctx.registry), ctx.options.registryLimits, trusted);
   const flag = (burst: number | undefined, interval: number | undefined, b: (typeof profile.budget)['newVersions']) =>
     burst === undefined && interval === undefined ? b : { burst: burst ?? b?.burst ?? 0, intervalMs: (interval ?? (b ? b.intervalMs / 1000 : 60)) * 1000 };
   // The preflight first: publish runs it before its first upload, so its time counts.
-  const cargo = cargoAt(ctx.cargoRoot);
-  const t0 = Date.now();
-  const report = await runPreflight(ctx, cargo, { crates: names, auth, dryRun: true, offline: options.offline });
-  const measured = options.offline || !report.upload.length ? undefined : { preflightMs: Date.now() - t0, cargoMs: await timeOneCargo(ctx.registry, cargo, report.upload[0]) };
+  const t0 = services.clock.now();
+  const report = await runPreflight(ctx, services.clock, { crates: names, auth, dryRun: true, offline: options.offline });
+  const measured = options.offline || !report.upload.length ? undefined : { preflightMs: services.clock.now() - t0, cargoMs: await timeOneCargo(ctx, services, report.upload[0]) };
   const { lines } = formatPlan({
     ws: ctx.ws,
     order,
     state,
     where,
-    parallel: options.parallel ?? concurrency ?? 8,
-    parallelFrom: options.parallel !== undefined ? '--parallel' : `the publish target's concurrency${concurrency === undefined ? ', default 8' : ''}`,
+    parallel: req.parallel,
+    parallelFrom: req.parallelFrom,
     publishMs: options.publishSeconds !== undefined ? options.publishSeconds * 1000 : profile.publishMs,
     indexMs: options.indexSeconds !== undefined ? options.indexSeconds * 1000 : profile.indexMs,
     budget: {
@@ -78,10 +104,12 @@ export async function publishPlan(ctx: PublishContext, options: PublishPlanExecu
     trusted,
     measured,
   });
-  for (const line of lines) console.log(line);
-  for (const line of candidateLines(names.map((n) => ({ name: n, version: version.get(n)! })), seen, ctx.options)) console.log(line);
-  console.log(`Authentication: ${auth.mode === 'token' ? `the token in ${auth.variable}` : trusted ? 'trusted publishing (GitHub Actions OIDC)' : `none found (${auth.variable} unset, no OIDC)`}`);
-  for (const line of formatPreflight(report)) console.log(line);
-  if (options.offline) console.log('  (offline: the index was not read and nothing was packaged)');
+  for (const line of lines) log.info(line);
+  for (const line of candidateLines(names.map((n) => ({ name: n, version: version.get(n)! })), seen, ctx.options)) log.info(line);
+  log.info(`Authentication: ${auth.mode === 'token' ? `the token in ${auth.variable}` : trusted ? 'trusted publishing (GitHub Actions OIDC)' : `none found (${auth.variable} unset, no OIDC)`}`);
+  for (const line of formatPreflight(report)) log.info(line);
+  if (options.offline) log.info('  (offline: the index was not read and nothing was packaged)');
   return report.problems.length === 0;
 }
+
+export const publishPlanCommand: Command<PublishPlanFlags, PublishPlanRequest, boolean> = { name: 'publish-plan', resolve: resolvePublishPlan, run: publishPlan };

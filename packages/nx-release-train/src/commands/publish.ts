@@ -1,28 +1,60 @@
 /**
  * `nx run <crate>:publish`: one crate, resumable (see publish/publish-crate.ts). `nx run-many
- * -t publish` runs all crates as one Nx batch instead (publish/batch.ts), which saves a
+ * -t publish` runs all crates as one Nx batch instead (publish/publish-all.ts), which saves a
  * process start per crate; `--batch=false` runs them as separate tasks, ordered by `^publish`.
  */
-import { DEFAULT_RETRY } from '../core/publish-retry';
-import { cargoAt } from '../effects/cargo';
-import { sha256File } from '../effects/registry-client';
-import { formatPreflight } from '../core/publishing/preflight';
+import type { PublishFlags } from '../core/flags/publish';
+import { retryPolicy, type RetryPolicy } from '../core/publishing/retry';
+import type { PublishAuth } from '../core/publishing/trusted';
+import { formatPreflight } from '../core/publishing/upload-checks';
 import { ReleaseError } from '../core/release';
-import type { PublishExecutorSchema } from '../executors/publish/schema';
-import { startAuth } from './publish/auth';
-import type { PublishContext } from './publish/publish-context';
-import { authOf, runPreflight } from './publish/preflight';
+import { sha256File } from '../effects/registry-client';
+import type { Command, CommandInput } from './command';
+import { startAuth, type OidcRequest } from './publish/auth';
 import { publishCrate, type PublishDeps, type PublishOutcome } from './publish/publish-crate';
+import { crateOf, publishTarget, resolveRegistry, type PublishTarget, type RegistryRequest } from './publish/publish-target';
+import { authOf, runPreflight } from './publish/upload-checks';
+import type { Services } from './services';
 
-/** Publishes one crate of the workspace with the executor's options. */
+export interface PublishRequest extends RegistryRequest {
+  dryRun: boolean;
+  noVerify: boolean;
+  indexTimeoutMs: number;
+  retry: RetryPolicy;
+  /** Crates published at once by a batch (the largest of its tasks' wins). */
+  concurrency: number;
+  /** How the run authenticates, from what the environment holds. */
+  auth: PublishAuth;
+  oidc: OidcRequest;
+}
+
+/** How often the index is read while waiting for an upload to show. */
+const INDEX_POLL_MS = 200;
+
+export function resolvePublish(input: CommandInput<PublishFlags>): PublishRequest {
+  const { flags, env } = input;
+  const registry = resolveRegistry(input);
+  return {
+    ...registry,
+    dryRun: flags.dryRun,
+    noVerify: flags.noVerify,
+    indexTimeoutMs: flags.indexTimeout * 1000,
+    retry: retryPolicy(flags),
+    concurrency: flags.concurrency,
+    auth: authOf(registry.registry, env),
+    oidc: { requestUrl: env.ACTIONS_ID_TOKEN_REQUEST_URL || undefined, requestToken: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN || undefined },
+  };
+}
+
+/** Publishes the request's crate to `target` (preflight and authentication done by the caller). */
 export async function publishOne(
-  ctx: PublishContext,
-  crateName: string,
-  options: PublishExecutorSchema,
+  target: PublishTarget,
+  req: PublishRequest,
+  services: Services,
   log: (line: string) => void,
   auth?: PublishDeps['auth'],
 ): Promise<PublishOutcome | 'private'> {
-  const crate = ctx.ws.members.find((c) => c.name === crateName)!;
+  const crate = crateOf(target, req.project);
   if (!crate.publishable) {
     log(`${crate.name}: not published (publish = false in ${crate.manifest})`);
     return 'private';
@@ -31,24 +63,20 @@ export async function publishOne(
     {
       crate: crate.name,
       version: crate.version,
-      registry: ctx.registry,
-      dryRun: options.dryRun ?? false,
-      noVerify: options.noVerify ?? true,
-      indexTimeoutMs: (options.indexTimeout ?? 300) * 1000,
-      pollMs: 200,
-      retry: {
-        ...DEFAULT_RETRY,
-        maxAttempts: options.maxAttempts ?? DEFAULT_RETRY.maxAttempts,
-        backoffMs: (options.backoff ?? DEFAULT_RETRY.backoffMs / 1000) * 1000,
-        maxRateLimitWaitMs: (options.maxRateLimitWait ?? DEFAULT_RETRY.maxRateLimitWaitMs / 1000) * 1000,
-      },
+      registry: target.registry,
+      token: req.token,
+      dryRun: req.dryRun,
+      noVerify: req.noVerify,
+      indexTimeoutMs: req.indexTimeoutMs,
+      pollMs: INDEX_POLL_MS,
+      retry: req.retry,
     },
     {
-      cargo: cargoAt(ctx.cargoRoot),
-      index: ctx.index(),
+      cargo: target.cargo,
+      index: target.index(),
       sha256: sha256File,
-      now: Date.now,
-      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      now: () => services.clock.now(),
+      sleep: (ms) => services.clock.sleep(ms),
       log,
       auth,
     },
@@ -56,22 +84,24 @@ export async function publishOne(
 }
 
 /** One publish task (`--batch=false`): this crate's preflight, authentication, upload. */
-export async function publish(ctx: PublishContext, crate: string, options: PublishExecutorSchema): Promise<void> {
+export async function publish(req: PublishRequest, services: Services): Promise<PublishOutcome | 'private'> {
   let finish = async () => {};
   try {
-    const log = (line: string) => console.log(line);
-    const dryRun = options.dryRun ?? false;
-    const auth = authOf(ctx.registry);
+    const log = (line: string) => services.log.info(line);
+    const target = publishTarget(req, services);
+    const crate = crateOf(target, req.project).name;
     // One task per crate (--batch=false): the preflight covers this crate; the batch checks them all.
-    const report = await runPreflight(ctx, cargoAt(ctx.cargoRoot), { crates: [crate], auth, dryRun });
+    const report = await runPreflight(target, services.clock, { crates: [crate], auth: req.auth, dryRun: req.dryRun });
     if (report.problems.length) {
-      for (const line of formatPreflight(report)) console.error(line);
+      for (const line of formatPreflight(report)) services.log.error(line);
       throw new ReleaseError(`${crate}: refused before upload; nothing was published`, 'fix the problems above and rerun');
     }
-    const run = await startAuth(ctx, auth, dryRun, log);
+    const run = await startAuth(target, req.auth, req.oidc, req.dryRun, services, log);
     finish = run.finish;
-    await publishOne(ctx, crate, options, log, run.deps);
+    return await publishOne(target, req, services, log, run.deps);
   } finally {
     await finish();
   }
 }
+
+export const publishCommand: Command<PublishFlags, PublishRequest, PublishOutcome | 'private'> = { name: 'publish', resolve: resolvePublish, run: publish };

@@ -7,36 +7,41 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checksumLine } from '../core/artifacts/assets';
-import { isPrerelease, isVersion, fillArtifactPattern, versionsFromTags } from '../core/artifacts/naming';
+import { isPrerelease, fillArtifactPattern } from '../core/artifacts/naming';
 import { releaseNotes } from '../core/artifacts/notes';
 import { planArtifacts, type ArtifactsPlan } from '../core/artifacts/plan';
 import { dryRunLines } from '../core/artifacts/report';
 import type { ReleaseSpec } from '../core/artifacts/release';
+import { formatProblem, ReleaseError } from '../core/errors';
+import type { ReleaseArtifactsFlags } from '../core/flags/release-artifacts';
+import { listOf } from '../core/flags/define';
+import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
+import type { Logger } from '../core/log';
 import type { Diagnostic } from '../core/model';
 import { fillPattern, type ReleaseTrainOptions } from '../core/options';
 import { joinPath } from '../core/paths';
 import { requireArchiveTool, collectFiles, sha256File, writeTarXz } from '../effects/archive';
 import { cargoBuild, cargoMetadata, hostTriple, installedTargets } from '../effects/cargo-build';
 import { writeFileAtomic } from '../effects/files';
-import { githubReleases } from '../effects/github-releases';
-import { headCommitTime, tagsAtHead } from '../effects/release-tag';
-import type { Logger } from './command-context';
-import { formatProblem, ReleaseError } from '../core/errors';
-import { publishRelease, type UploadAsset } from './release-artifacts/publish';
+import { githubRepository } from '../effects/github-target';
+import { headCommitTime } from '../effects/release-tag';
+import type { Command, CommandInput } from './command';
+import { publishRelease, type UploadAsset } from './release-artifacts/github-release';
+import { releaseVersion, versionFlagOf } from './release-artifacts/version';
+import type { Services } from './services';
 
-export interface RunInput {
+export interface ReleaseArtifactsRequest {
   root: string;
   options: ReleaseTrainOptions;
+  /** `--version`; default: the release tag at HEAD. */
   version?: string;
   /** Extra Rust targets from the command line. */
   targets: string[];
   dryRun: boolean;
   skipRelease: boolean;
-  repository?: string;
-  githubApiUrl?: string;
-  /** The variables this step reads (tests pass their own). */
-  env: { GITHUB_TOKEN?: string; GITHUB_API_URL?: string; GITHUB_REPOSITORY?: string; SOURCE_DATE_EPOCH?: string };
-  log: Logger;
+  github: GitHubTargetRequest;
+  /** $SOURCE_DATE_EPOCH: the archives' member times (default: HEAD's commit time). */
+  sourceDateEpoch: number | undefined;
 }
 
 export interface ArtifactsResult {
@@ -47,38 +52,38 @@ export interface ArtifactsResult {
   releaseUrl: string | null;
 }
 
-export const DEFAULT_API = 'https://api.github.com';
+export function resolveReleaseArtifacts({ flags, options, env, root }: CommandInput<ReleaseArtifactsFlags>): ReleaseArtifactsRequest {
+  return {
+    root,
+    options,
+    version: versionFlagOf(flags.version, env),
+    targets: listOf(flags.targets),
+    dryRun: flags.dryRun,
+    skipRelease: flags.skipRelease,
+    github: resolveGitHubTarget(options, env, { repository: flags.repository, githubApiUrl: flags.githubApiUrl }),
+    sourceDateEpoch: Number(env.SOURCE_DATE_EPOCH) || undefined,
+  };
+}
 
-export async function releaseArtifacts(input: RunInput): Promise<ArtifactsResult> {
-  const { root, options, log } = input;
+export async function releaseArtifacts(req: ReleaseArtifactsRequest, services: Services): Promise<ArtifactsResult> {
+  const { root, options } = req;
+  const log = services.log;
   const artifacts = options.artifacts;
-  const version = await releaseVersion(input);
+  const version = await releaseVersion({ version: req.version, root, tagPattern: options.tagPattern });
   const tag = fillPattern(options.tagPattern, version);
 
   const host = await hostTriple(root);
-  const triples = await buildTargets(root, host, [...artifacts.targets, ...input.targets], log);
+  const triples = await buildTargets(root, host, [...artifacts.targets, ...req.targets], log);
   const { packages, targetDirectory } = await cargoMetadata(root);
   const plan = planArtifacts({ options: artifacts, version, tag, triples, packages });
   report(plan.diagnostics, log);
 
-  const spec = releaseSpec(input, version, tag);
-  const repository = input.skipRelease ? null : (input.repository ?? artifacts.repository ?? input.env.GITHUB_REPOSITORY ?? null);
-  if (!input.skipRelease && !repository) {
-    throw new ReleaseError(
-      'no GitHub repository to release to',
-      'set "artifacts.repository" ("owner/name") in the nx-release-train options of nx.json, pass --repository=owner/name, or set GITHUB_REPOSITORY; --skip-release builds the archives only',
-      { setting: 'artifacts.repository' },
-    );
+  const spec = releaseSpec(req, log, version, tag);
+  const repository = req.skipRelease ? null : await repositoryToRelease(req, services);
+  if (repository && !req.github.token) {
+    log.warn(`${req.github.tokenVar} is not set: the archives will be built, but the GitHub release step will then fail.`);
   }
-  if (repository && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new ReleaseError(`the GitHub repository "${repository}" is not "owner/name"`, 'give "owner/name" in --repository, "artifacts.repository" in nx.json, or GITHUB_REPOSITORY', {
-      setting: 'artifacts.repository',
-    });
-  }
-  if (repository && !input.env.GITHUB_TOKEN) {
-    log.warn('GITHUB_TOKEN is not set: the archives will be built, but the GitHub release step will then fail.');
-  }
-  if (input.dryRun) {
+  if (req.dryRun) {
     const lines = dryRunLines({
       plan,
       outputDir: artifacts.outputDir,
@@ -92,38 +97,30 @@ export async function releaseArtifacts(input: RunInput): Promise<ArtifactsResult
     return { version, tag, written: [], releaseUrl: null };
   }
 
-  const assets = await buildAndPackage(input, plan, targetDirectory);
-  if (input.skipRelease) return { version, tag, written: assets.map((a) => a.path), releaseUrl: null };
+  const assets = await buildAndPackage(req, log, plan, targetDirectory);
+  if (!repository) return { version, tag, written: assets.map((a) => a.path), releaseUrl: null };
 
-  const token = input.env.GITHUB_TOKEN;
+  // The archives are built before the token is needed: a rerun with one keeps what is identical.
+  const token = req.github.token;
   if (!token) {
     throw new ReleaseError(
-      `GITHUB_TOKEN is not set, so the GitHub release ${tag} was not created or updated. The archives are in ${artifacts.outputDir}/.`,
-      `set GITHUB_TOKEN to a token allowed to write releases (contents: write) on ${repository} and run again: identical assets are not uploaded twice`,
+      `${req.github.tokenVar} is not set, so the GitHub release ${tag} on ${repository} was not created or updated. The archives are in ${artifacts.outputDir}/.`,
+      `set ${req.github.tokenVar} to a token allowed to write releases (contents: write) on ${repository} and run again: identical assets are not uploaded twice`,
     );
   }
-  const baseUrl = input.githubApiUrl ?? input.env.GITHUB_API_URL ?? DEFAULT_API;
-  const api = await githubReleases({ token, baseUrl, repository: repository! });
-  const releaseUrl = await publishRelease(api, spec, assets, log);
+  const api = await services.github.releases({ token, baseUrl: req.github.apiUrl, repository });
+  const releaseUrl = await publishRelease(api, spec, assets, log, req.github.tokenVar);
   return { version, tag, written: assets.map((a) => a.path), releaseUrl };
 }
 
-/** `--version`, else the one release tag at HEAD. */
-export async function releaseVersion(input: Pick<RunInput, 'version' | 'root' | 'options'>): Promise<string> {
-  if (input.version !== undefined) {
-    if (!isVersion(input.version)) throw new ReleaseError(`--version=${input.version} is not a version like 1.2.3 or 1.2.3-rc.1`, 'pass --version=X.Y.Z');
-    return input.version;
+/** The one GitHub target's repository, found before anything is built. */
+async function repositoryToRelease(req: ReleaseArtifactsRequest, services: Services): Promise<string> {
+  try {
+    return await githubRepository(req.github, services.git(), req.options.remote);
+  } catch (err) {
+    if (!(err instanceof ReleaseError)) throw err;
+    throw new ReleaseError(`${err.message}; nothing was built`, `${err.fix}; or pass --repository=owner/name (--skip-release builds the archives only)`);
   }
-  const tags = await tagsAtHead(input.root);
-  const versions = [...new Set(versionsFromTags(tags, input.options.tagPattern))];
-  if (versions.length === 1) return versions[0];
-  if (versions.length === 0) {
-    throw new ReleaseError(
-      `HEAD carries no release tag matching "${input.options.tagPattern}" (tags here: ${tags.join(', ') || 'none'})`,
-      'check out the release tag, or pass --version=X.Y.Z',
-    );
-  }
-  throw new ReleaseError(`HEAD carries several release tags (${versions.join(', ')})`, 'pass --version=X.Y.Z to choose one');
 }
 
 /** The host, plus requested targets the toolchain has; the others are skipped with the fix. */
@@ -136,18 +133,18 @@ async function buildTargets(root: string, host: string, requested: string[], log
   return [host, ...extra.filter((t) => installed.has(t))];
 }
 
-function releaseSpec(input: RunInput, version: string, tag: string): ReleaseSpec {
-  const file = input.options.releasesFile;
-  const path = join(input.root, file);
+function releaseSpec(req: ReleaseArtifactsRequest, log: Logger, version: string, tag: string): ReleaseSpec {
+  const file = req.options.releasesFile;
+  const path = join(req.root, file);
   let body = '';
   if (existsSync(path)) {
     const notes = releaseNotes(readFileSync(path, 'utf8'), version, file);
-    for (const w of notes.warnings) input.log.warn(w);
+    for (const w of notes.warnings) log.warn(w);
     body = notes.body;
   } else {
-    input.log.warn(`${file} does not exist: the release gets no notes (set "releasesFile" in the plugin options)`);
+    log.warn(`${file} does not exist: the release gets no notes (set "releasesFile" in the plugin options)`);
   }
-  const name = fillArtifactPattern(input.options.artifacts.releaseName, { version, tag });
+  const name = fillArtifactPattern(req.options.artifacts.releaseName, { version, tag });
   return { tag, name, body, prerelease: isPrerelease(version) };
 }
 
@@ -157,9 +154,9 @@ function report(diagnostics: Diagnostic[], log: Logger): void {
   if (errors.length) throw new ReleaseError(`the artifacts settings have ${errors.length} problem(s); nothing was built`, 'fix every problem listed, then rerun', { problems: errors });
 }
 
-async function buildAndPackage(input: RunInput, plan: ArtifactsPlan, targetDirectory: string): Promise<UploadAsset[]> {
-  const { root, log } = input;
-  const artifacts = input.options.artifacts;
+async function buildAndPackage(req: ReleaseArtifactsRequest, log: Logger, plan: ArtifactsPlan, targetDirectory: string): Promise<UploadAsset[]> {
+  const { root } = req;
+  const artifacts = req.options.artifacts;
   if (plan.archives.length) {
     await requireArchiveTool();
   }
@@ -172,7 +169,7 @@ async function buildAndPackage(input: RunInput, plan: ArtifactsPlan, targetDirec
       throw new ReleaseError(`the release build of '${b.crate}' for ${b.triple} failed: ${(err as Error).message}`, fix);
     }
   }
-  const mtime = Number(input.env.SOURCE_DATE_EPOCH) || (await headCommitTime(root)) || 0;
+  const mtime = req.sourceDateEpoch ?? ((await headCommitTime(root)) || 0);
   const outDir = join(root, artifacts.outputDir);
   const assets: UploadAsset[] = [];
   for (const archive of plan.archives) {
@@ -197,3 +194,9 @@ async function buildAndPackage(input: RunInput, plan: ArtifactsPlan, targetDirec
 function sha256Text(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+export const releaseArtifactsCommand: Command<ReleaseArtifactsFlags, ReleaseArtifactsRequest, ArtifactsResult> = {
+  name: 'release-artifacts',
+  resolve: resolveReleaseArtifacts,
+  run: releaseArtifacts,
+};

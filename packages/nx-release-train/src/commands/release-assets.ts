@@ -3,34 +3,47 @@
  * tag at HEAD must hold each expected archive with a `.sha256` file naming its checksum.
  */
 import { checkAssets, expectedArchives, type ReleasedAsset } from '../core/artifacts/expected';
+import { listOf } from '../core/flags/define';
+import type { ReleaseAssetsFlags } from '../core/flags/release-assets';
+import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
 import { fillPattern, type ReleaseTrainOptions } from '../core/options';
-import { githubReleases } from '../effects/github-releases';
-import type { Logger } from './command-context';
+import { githubTarget } from '../effects/github-target';
+import type { Command, CommandInput } from './command';
 import { ArtifactsError } from './release-artifacts/errors';
-import { DEFAULT_API, releaseVersion } from './release-artifacts';
+import { releaseVersion, versionFlagOf } from './release-artifacts/version';
+import type { Services } from './services';
 
-export interface CheckInput {
+export interface ReleaseAssetsRequest {
   root: string;
   options: ReleaseTrainOptions;
+  /** `--version`; default: the release tag at HEAD. */
   version?: string;
-  /** Target triples whose archives must be there; default: the `artifactRunners` settings. */
+  /** Target triples whose archives must be there; empty: the `artifactRunners` settings. */
   targets: string[];
-  env: { GITHUB_TOKEN?: string; GITHUB_API_URL?: string; GITHUB_REPOSITORY?: string };
-  log: Logger;
+  github: GitHubTargetRequest;
 }
 
-export async function checkReleaseAssets(input: CheckInput): Promise<void> {
-  const { options, log } = input;
-  const version = await releaseVersion(input);
+export function resolveReleaseAssets({ flags, options, env, root }: CommandInput<ReleaseAssetsFlags>): ReleaseAssetsRequest {
+  return {
+    root,
+    options,
+    version: versionFlagOf(flags.version, env),
+    targets: listOf(flags.targets),
+    github: resolveGitHubTarget(options, env, { repository: flags.repository, githubApiUrl: flags.githubApiUrl }),
+  };
+}
+
+export async function checkReleaseAssets(req: ReleaseAssetsRequest, services: Services): Promise<void> {
+  const { options } = req;
+  const log = services.log;
+  const version = await releaseVersion({ version: req.version, root: req.root, tagPattern: options.tagPattern });
   const tag = fillPattern(options.tagPattern, version);
-  const targets = input.targets.length ? input.targets : Object.keys(options.artifactRunners);
+  const targets = req.targets.length ? req.targets : Object.keys(options.artifactRunners);
   const expected = expectedArchives(options.artifacts.archives, targets, options.artifacts.platforms, version, tag);
-  const repository = options.artifacts.repository ?? input.env.GITHUB_REPOSITORY;
-  if (!repository) throw new ArtifactsError('no GitHub repository to check the release of', 'set "artifacts.repository" in the nx-release-train options of nx.json, or GITHUB_REPOSITORY');
-  if (!input.env.GITHUB_TOKEN) throw new ArtifactsError(`GITHUB_TOKEN is not set: the assets of ${tag} on ${repository} cannot be read`, "set GITHUB_TOKEN to a token that may read the repository's releases");
-  const api = await githubReleases({ token: input.env.GITHUB_TOKEN, baseUrl: input.env.GITHUB_API_URL ?? DEFAULT_API, repository });
+  const gh = await githubTarget(req.github, { needs: `release-assets (to read the assets of ${tag})`, fix: "read the repository's releases (contents: read)" }, services.git(), options.remote);
+  const api = await services.github.releases({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });
   const release = await api.findRelease(tag);
-  if (!release) throw new ArtifactsError(`${repository} has no release ${tag}`, "run `nx release-artifacts` on the tag (each platform's job creates or updates it)");
+  if (!release) throw new ArtifactsError(`${gh.repository} has no release ${tag}`, "run `nx release-artifacts` on the tag (each platform's job creates or updates it)");
   const assets: ReleasedAsset[] = [];
   for (const a of await api.listAssets(release.id)) {
     const wanted = expected.includes(a.name) || expected.some((e) => `${e}.sha256` === a.name);
@@ -46,3 +59,5 @@ export async function checkReleaseAssets(input: CheckInput): Promise<void> {
   }
   log.info(`all ${rows.length} assets of ${tag} for ${targets.length} platforms are on ${release.htmlUrl}`);
 }
+
+export const releaseAssetsCommand: Command<ReleaseAssetsFlags, ReleaseAssetsRequest, void> = { name: 'release-assets', resolve: resolveReleaseAssets, run: checkReleaseAssets };

@@ -6,60 +6,74 @@ import * as semver from 'semver';
 import { renderTable, type RepoOutcome } from '../core/bindings/report';
 import { gitHostOfApi } from '../core/bindings/git-host';
 import { resolveRepo } from '../core/bindings/rules';
-import { resolveBindings } from '../core/bindings/settings';
+import { listOf } from '../core/flags/define';
+import type { ReleaseBindingsFlags } from '../core/flags/release-bindings';
+import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
+import type { Workspace } from '../core/model';
 import { fillPattern, type ReleaseTrainOptions } from '../core/options';
 import { ReleaseError } from '../core/release';
-import type { Logger } from './command-context';
-import { githubPulls, type PullsApi } from '../effects/github-pulls';
-import { workspaceModel } from '../effects/workspace-model';
+import { requireGitHubToken } from '../effects/github-target';
+import type { PullsApi } from '../effects/github-pulls';
+import type { Command, CommandInput } from './command';
+import { versionFlagOf } from './release-artifacts/version';
 import { updateRepo } from './release-bindings/update-repo';
+import type { Services } from './services';
 
-export interface BindingsInput {
-  root: string;
+export interface ReleaseBindingsRequest {
+  /** The plugin settings, `bindings` already checked by the one schema. */
   options: ReleaseTrainOptions;
   /** Default: the workspace's `[workspace.package] version`. */
   version?: string;
   /** Repo names to limit the run to. */
   only: string[];
   dryRun: boolean;
-  /** Overrides `bindings.githubApiUrl`. */
-  githubApiUrl?: string;
-  /** The variables this step reads (tests pass their own). */
-  env: { GITHUB_TOKEN?: string; GITHUB_API_URL?: string };
-  log: Logger;
+  /** The API and token; each binding repository names its own GitHub repository. */
+  github: GitHubTargetRequest;
 }
 
-const DEFAULT_API = 'https://api.github.com';
+export function resolveReleaseBindings({ flags, options, env }: CommandInput<ReleaseBindingsFlags>): ReleaseBindingsRequest {
+  return {
+    options,
+    version: versionFlagOf(flags.version, env),
+    only: listOf(flags.only),
+    dryRun: flags.dryRun,
+    github: resolveGitHubTarget(options, env, { githubApiUrl: flags.githubApiUrl }),
+  };
+}
 
-export async function releaseBindings(input: BindingsInput): Promise<RepoOutcome[]> {
-  const { bindings, problems } = resolveBindings(input.options.bindings);
-  if (problems.length) {
-    throw new ReleaseError(`nx.json has invalid bindings settings:\n${problems.map((p) => `  ${p.setting}: ${p.message}`).join('\n')}`, problems.map((p) => p.fix).join('; '));
-  }
-  const repos = select(bindings.repos.map((r) => resolveRepo(r, bindings)), input.only);
-  const version = input.version ?? workspaceVersion(input.root);
+/** Every repository has its turn; then the command fails if any failed (the table says which). */
+export async function releaseBindings(req: ReleaseBindingsRequest, services: Services): Promise<RepoOutcome[]> {
+  const outcomes = await updateAll(req, services);
+  requireAllDone(outcomes);
+  return outcomes;
+}
+
+async function updateAll(req: ReleaseBindingsRequest, services: Services): Promise<RepoOutcome[]> {
+  const { bindings } = req.options;
+  const log = services.log;
+  const repos = select(bindings.repos.map((r) => resolveRepo(r, bindings)), req.only);
+  const version = req.version ?? workspaceVersion(services.model());
   if (!semver.valid(version)) throw new ReleaseError(`--version=${version} is not a version X.Y.Z`, 'pass --version=X.Y.Z');
-  const token = input.env.GITHUB_TOKEN || undefined;
-  if (!input.dryRun && !token && repos.some((r) => r.github)) {
-    throw new ReleaseError('GITHUB_TOKEN is not set: the pull requests cannot be opened, so nothing was pushed', 'export GITHUB_TOKEN with a token allowed to push branches and open pull requests in the binding repositories');
+  const { token, tokenVar, apiUrl } = req.github;
+  if (!req.dryRun && repos.some((r) => r.github)) {
+    requireGitHubToken(req.github, { needs: 'release-bindings (to open the pull requests)', fix: 'push branches and open pull requests in the binding repositories', without: '--dry-run shows every change without one' });
   }
-  const apiUrl = input.githubApiUrl ?? bindings.githubApiUrl ?? (input.env.GITHUB_API_URL || DEFAULT_API);
   const gitHost = gitHostOfApi(apiUrl);
-  if (!gitHost) throw new ReleaseError(`the GitHub API URL "${apiUrl}" is not a URL`, 'set bindings.githubApiUrl (or GITHUB_API_URL) to e.g. https://api.github.com');
+  if (!gitHost) throw new ReleaseError(`the GitHub API URL "${apiUrl}" is not a URL`, 'set --github-api-url, GITHUB_API_URL or the "githubApiUrl" setting to e.g. https://api.github.com');
   const title = fillPattern(bindings.title, version);
-  const pulls = (repository: string): Promise<PullsApi> => githubPulls({ token: token ?? '', baseUrl: apiUrl, repository });
+  const pulls = (repository: string): Promise<PullsApi> => services.github.pulls({ token: token ?? '', baseUrl: apiUrl, repository });
 
-  input.log.info(`${input.dryRun ? 'dry run: ' : ''}moving ${repos.length} binding ${repos.length === 1 ? 'repository' : 'repositories'} to ${version}`);
+  log.info(`${req.dryRun ? 'dry run: ' : ''}moving ${repos.length} binding ${repos.length === 1 ? 'repository' : 'repositories'} to ${version}`);
   const outcomes: RepoOutcome[] = [];
   for (const repo of repos) {
-    outcomes.push(await updateRepo(repo, { version, title, dryRun: input.dryRun, token, gitHost, log: input.log, pulls }));
+    outcomes.push(await updateRepo(repo, { version, title, dryRun: req.dryRun, token, tokenVar, gitHost, log, pulls }));
   }
-  input.log.info(`\n${renderTable(outcomes)}`);
+  log.info(`\n${renderTable(outcomes)}`);
   return outcomes;
 }
 
 /** A failed repository makes the command fail after every other one has had its turn. */
-export function requireAllDone(outcomes: RepoOutcome[]): void {
+function requireAllDone(outcomes: RepoOutcome[]): void {
   const failed = outcomes.filter((o) => !o.ok);
   if (failed.length) {
     throw new ReleaseError(
@@ -81,10 +95,15 @@ function select<T extends { name: string }>(repos: T[], only: string[]): T[] {
   return repos.filter((r) => only.includes(r.name));
 }
 
-function workspaceVersion(root: string): string {
-  const ws = workspaceModel(root);
+function workspaceVersion(ws: Workspace): string {
   if (!ws.version) {
     throw new ReleaseError(`${ws.rootManifest} has no [workspace.package] version to follow`, 'pass --version=X.Y.Z');
   }
   return ws.version;
 }
+
+export const releaseBindingsCommand: Command<ReleaseBindingsFlags, ReleaseBindingsRequest, RepoOutcome[]> = {
+  name: 'release-bindings',
+  resolve: resolveReleaseBindings,
+  run: releaseBindings,
+};

@@ -5,21 +5,19 @@
  * the same commit. A rerun on an already dated branch changes nothing and says so.
  */
 import type { ReleaseLatestFlags } from '../core/flags/release-latest';
-import { resolveGitHubTarget } from '../core/github-target';
-import type { Command, CommandInput } from './command';
-import { checkDate, trainContext, type TrainRequest } from './command-context';
-import type { Services } from './services';
 import { fillPattern } from '../core/options';
 import { carriesMarker, commitMessage, ReleaseError, subjectOf } from '../core/release';
-import { Git } from '../effects/git';
-import { githubForPush, type GitHubPush } from '../effects/github-target';
-import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMerge, releaseReviewBranch } from './apply';
-import { knownReleaseBranches, newestTip } from './branches';
-import type { CommandContext } from './command-context';
-import { requireIndexUnlocked, requireRepo } from './preflight';
-import { proposeAll, proposedCommit, type Proposal } from './propose';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';
-import { currentVersion, plan, snapshot } from './snapshot';
+import { githubForPush, type GitHubPush } from '../effects/github-target';
+import type { Command, CommandInput } from './command';
+import type { Services } from './services';
+import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMerge, releaseReviewBranch } from './steps/apply';
+import { knownReleaseBranches, newestTip } from './steps/branches';
+import { proposeAll, proposedCommit, type Proposal } from './steps/propose';
+import { requireIndexUnlocked, requireRepo } from './steps/repo-checks';
+import { currentVersion, planAt, snapshot } from './steps/snapshot';
+import { trainOf, type Train } from './steps/train';
+import { checkDate, resolveTrain, type TrainRequest } from './train-request';
 
 export interface ReleaseDayResult {
   branch: string;
@@ -27,11 +25,12 @@ export interface ReleaseDayResult {
   commit: string | null;
 }
 
-export async function releaseLatest(ctx: CommandContext, date: string): Promise<ReleaseDayResult> {
-  const git = new Git(ctx.root);
+/** Release day on the newest line; `releaseLatest` adds the summary line. */
+async function datedRelease(ctx: Train, req: ReleaseLatestRequest, date: string): Promise<ReleaseDayResult> {
+  const git = ctx.git;
   await requireRepo(git);
-  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.github, git, ctx.options.remote) : null;
-  const branches = await knownReleaseBranches(ctx, git);
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(req.github, git, ctx.options.remote) : null;
+  const branches = await knownReleaseBranches(ctx);
   if (branches.length === 0) {
     throw new ReleaseError(`no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`, 'cut one first with `nx release-major`');
   }
@@ -40,7 +39,7 @@ export async function releaseLatest(ctx: CommandContext, date: string): Promise<
   const snap = await snapshot(git, tip, ctx.options);
   const mismatch = lineVersionProblem(newest, currentVersion(snap));
   if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(newest));
-  const thePlan = plan(snap, ctx.options, 'release', date);
+  const thePlan = planAt(snap, ctx.options, 'release', date);
   // A line still in candidates (or at -dev) is released by dropping the suffix.
   const from = currentVersion(snap);
   const version = thePlan.primary?.to ?? from;
@@ -49,26 +48,26 @@ export async function releaseLatest(ctx: CommandContext, date: string): Promise<
     ctx.log.info(`nothing to do: ${ctx.options.releasesFile} on ${newest.name} has no "Unreleased." in its top section (${version} is already dated)`);
     // A rerun after the commit was made here: make sure it is proposed (or already merged).
     const message = await git.commitMessage(tip);
-    if (gh && subjectOf(message) === title && carriesMarker(message, ctx.options.marker)) await propose(ctx, git, gh, newest.name, version, date, tip);
+    if (gh && subjectOf(message) === title && carriesMarker(message, ctx.options.marker)) await propose(ctx, gh, newest.name, version, date, tip);
     return { branch: newest.name, version, commit: null };
   }
   describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}release ${version}${from !== version ? ` (from ${from})` : ''} on ${newest.name} (${tip.slice(0, 12)}), dated ${date}`);
   if (ctx.dryRun) return { branch: newest.name, version, commit: null };
 
-  const built = await buildCommit(ctx, git, tip, thePlan.edits, commitMessage(title, ctx.options.marker));
+  const built = await buildCommit(ctx, tip, thePlan.edits, commitMessage(title, ctx.options.marker));
   if ((await git.currentBranch()) === newest.name) await requireIndexUnlocked(git);
   // Proposed before the local branch moves: if the push or the pull request fails, a rerun
   // builds the same change and finds it (and moves to the commit already pushed).
-  const commit = gh ? await propose(ctx, git, gh, newest.name, version, date, built, movedLines(thePlan)) : built;
+  const commit = gh ? await propose(ctx, gh, newest.name, version, date, built, movedLines(thePlan)) : built;
   await git.updateRefs([{ ref: `refs/heads/${newest.name}`, to: commit, from: newest.local }], `nx release-latest: ${title}`);
   const followed = await followIfCheckedOut(git, newest.name, tip, commit);
   ctx.log.info(`committed "${title}" on ${newest.name} (${commit.slice(0, 12)})${followed ? '; working tree updated' : ''}`);
   return { branch: newest.name, version, commit };
 }
 
-async function propose(ctx: CommandContext, git: Git, gh: GitHubPush, branch: string, version: string, date: string, commit: string, lines: Proposal['lines'] = []): Promise<string> {
+async function propose(ctx: Train, gh: GitHubPush, branch: string, version: string, date: string, commit: string, lines: Proposal['lines'] = []): Promise<string> {
   const review = releaseReviewBranch(ctx, version);
-  const proposed = await proposeAll(ctx, git, gh, 'nx release-latest --push', [
+  const proposed = await proposeAll(ctx, gh, 'nx release-latest --push', [
     {
       branch: review,
       base: branch,
@@ -88,14 +87,14 @@ export interface ReleaseLatestRequest extends TrainRequest {
 }
 
 export function resolveReleaseLatest({ flags, options, env }: CommandInput<ReleaseLatestFlags>): ReleaseLatestRequest {
-  return { options, dryRun: flags.dryRun, push: flags.push, date: checkDate(flags.date), github: resolveGitHubTarget(options, env) };
+  return { ...resolveTrain(flags, options, env), date: checkDate(flags.date) };
 }
 
-export async function runReleaseLatest(req: ReleaseLatestRequest, services: Services): Promise<ReleaseDayResult> {
-  const ctx = trainContext(req, services);
-  const result = await releaseLatest(ctx, req.date ?? services.clock.today());
+export async function releaseLatest(req: ReleaseLatestRequest, services: Services): Promise<ReleaseDayResult> {
+  const ctx = trainOf(req, services);
+  const result = await datedRelease(ctx, req, req.date ?? services.clock.today());
   ctx.log.info(`\nsummary: ${result.version} on ${result.branch}: ${result.commit ? `committed ${result.commit.slice(0, 12)}` : 'no commit'}`);
   return result;
 }
 
-export const releaseLatestCommand: Command<ReleaseLatestFlags, ReleaseLatestRequest, ReleaseDayResult> = { name: 'release-latest', resolve: resolveReleaseLatest, run: runReleaseLatest };
+export const releaseLatestCommand: Command<ReleaseLatestFlags, ReleaseLatestRequest, ReleaseDayResult> = { name: 'release-latest', resolve: resolveReleaseLatest, run: releaseLatest };

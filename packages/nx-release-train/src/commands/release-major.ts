@@ -5,26 +5,19 @@
  * candidate on top of the cut point. Refs move together or not at all.
  */
 import type { ReleaseMajorFlags } from '../core/flags/release-major';
-import { resolveGitHubTarget } from '../core/github-target';
-import type { Command, CommandInput } from './command';
-import { checkDate, trainContext, type TrainRequest } from './command-context';
-import type { Services } from './services';
 import { fillPattern } from '../core/options';
 import { commitMessage, ReleaseError, releaseBranchName, subjectOf } from '../core/release';
-import { releaseVersionOf, stageOf } from '../core/version';
-import { Git } from '../effects/git';
+import { releaseVersionOf, stageOf, type VersionPlan } from '../core/version';
 import { githubForPush, type GitHubPush } from '../effects/github-target';
-import type { VersionPlan } from '../core/version';
-import { buildCommit, bumpBranch, describePlan, movedLines } from './apply';
-import type { CommandContext } from './command-context';
-import { candidateProposal, commitCandidate, type CandidateCommit } from './release-rc';
-import { proposeAll, type Proposal } from './propose';
-import { currentVersion, plan, snapshot } from './snapshot';
-import { requireIndexUnlocked, requireRepo } from './preflight';
-
-export interface CutOptions {
-  allowDirty: boolean;
-}
+import type { Command, CommandInput } from './command';
+import type { Services } from './services';
+import { buildCommit, bumpBranch, describePlan, movedLines } from './steps/apply';
+import { candidateProposal, commitCandidate, type CandidateCommit } from './steps/candidate';
+import { proposeAll, type Proposal } from './steps/propose';
+import { requireClean, requireIndexUnlocked, requireRepo } from './steps/repo-checks';
+import { currentVersion, planAt, snapshot } from './steps/snapshot';
+import { trainOf, type Train } from './steps/train';
+import { checkDate, nxDataDirs, resolveTrain, type TrainRequest } from './train-request';
 
 export interface CutResult {
   releaseBranch: string;
@@ -36,11 +29,12 @@ export interface CutResult {
   filesChanged: number;
 }
 
-export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutResult> {
-  const git = new Git(ctx.root);
+/** The cut itself; `releaseMajor` adds the summary line. */
+async function cut(ctx: Train, req: ReleaseMajorRequest): Promise<CutResult> {
+  const git = ctx.git;
   await requireRepo(git);
   // Refused before anything moves: --push without a token, or without a GitHub repository.
-  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.github, git, ctx.options.remote) : null;
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(req.github, git, ctx.options.remote) : null;
   const mainBranch = ctx.options.mainBranch;
   const branch = await git.currentBranch();
   if (branch !== mainBranch) {
@@ -53,12 +47,12 @@ export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutRes
   const snap = await snapshot(git, head, ctx.options);
   const version = currentVersion(snap);
 
-  const finished = await finishInterrupted(ctx, git, gh, head, version);
+  const finished = await finishInterrupted(ctx, gh, head, version);
   if (finished) return finished;
 
   const release = releaseBranchName(ctx.options, version);
   const { local, remote } = await git.branches(release, ctx.options.remote);
-  if (gh && !local.has(release) && remote.get(release) === head) return proposeAgain(ctx, git, gh, head, release, version);
+  if (gh && !local.has(release) && remote.get(release) === head) return proposeAgain(ctx, gh, head, release, version);
   if (local.has(release) || remote.has(release)) {
     const where = [local.has(release) ? `locally at ${local.get(release)!.slice(0, 12)}` : null, remote.has(release) ? `on ${ctx.options.remote} at ${remote.get(release)!.slice(0, 12)}` : null]
       .filter(Boolean)
@@ -69,20 +63,20 @@ export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutRes
     );
   }
 
-  const thePlan = plan(snap, ctx.options, 'major');
+  const thePlan = planAt(snap, ctx.options, 'major');
   const next = thePlan.primary?.to ?? version;
-  await checkDirty(git, opts.allowDirty, thePlan.edits.map((e) => e.file));
+  await requireClean(git, { allowDirty: req.allowDirty, planned: thePlan.edits.map((e) => e.file), ignored: req.nxDataDirs });
   // The working tree follows main as the last step; what it needs is checked before refs move.
   await requireIndexUnlocked(git);
   describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}cut ${release} from ${mainBranch} at ${head.slice(0, 12)}; ${mainBranch} -> ${next}`);
   // Today's train: the release branch starts with its first candidate, on top of the cut point.
   const startsCandidates = ctx.options.candidates && stageOf(version, ctx.options).kind === 'dev';
-  const first = startsCandidates ? await commitCandidate(ctx, git, snap, `first candidate on ${release}`) : null;
+  const first = startsCandidates ? await commitCandidate(ctx, snap, `first candidate on ${release}`) : null;
   const result = { releaseBranch: release, version, nextVersion: next, candidate: first?.version ?? null, filesChanged: thePlan.edits.length };
   if (ctx.dryRun) return { ...result, bumpCommit: null };
 
   const title = fillPattern(ctx.options.bumpTitle, releaseVersionOf(next));
-  const bump = await buildCommit(ctx, git, head, thePlan.edits, commitMessage(title));
+  const bump = await buildCommit(ctx, head, thePlan.edits, commitMessage(title));
   await git.updateRefs(
     [
       { ref: `refs/heads/${release}`, to: first?.commit ?? head, from: null },
@@ -96,7 +90,7 @@ export async function cut(ctx: CommandContext, opts: CutOptions): Promise<CutRes
       (first?.commit ? ` with "${fillPattern(ctx.options.releaseTitle, first.version)}" on top (${first.commit.slice(0, 12)})` : '') +
       `; committed "${title}" on ${mainBranch} (${bump.slice(0, 12)})`,
   );
-  if (gh) await pushCut(ctx, git, gh, { release, cutAt: head, bump, plan: thePlan, first });
+  if (gh) await pushCut(ctx, gh, { release, cutAt: head, bump, plan: thePlan, first });
   return { ...result, bumpCommit: bump };
 }
 
@@ -115,7 +109,7 @@ interface CutCommits {
  * candidate (review branch -> the release branch), with the release branch pushed at the cut
  * point in the same atomic push (two pull requests, as Wasmtime's own process makes them).
  */
-async function pushCut(ctx: CommandContext, git: Git, gh: GitHubPush, c: CutCommits): Promise<void> {
+async function pushCut(ctx: Train, gh: GitHubPush, c: CutCommits): Promise<void> {
   const next = releaseVersionOf(c.plan.primary?.to ?? '');
   const version = releaseVersionOf(c.plan.primary?.from ?? '');
   const main = ctx.options.mainBranch;
@@ -130,7 +124,7 @@ async function pushCut(ctx: CommandContext, git: Git, gh: GitHubPush, c: CutComm
   };
   const proposals = [bump];
   if (c.first?.commit) proposals.push(candidateProposal(ctx, c.release, { ...c.first, commit: c.first.commit }));
-  await proposeAll(ctx, git, gh, 'nx release-major --push', proposals, [{ branch: c.release, commit: c.cutAt }]);
+  await proposeAll(ctx, gh, 'nx release-major --push', proposals, [{ branch: c.release, commit: c.cutAt }]);
 }
 
 /**
@@ -139,15 +133,16 @@ async function pushCut(ctx: CommandContext, git: Git, gh: GitHubPush, c: CutComm
  * candidate) are built again from git objects and proposed, so the review branches and their
  * pull requests are found, not doubled. No local ref moves.
  */
-async function proposeAgain(ctx: CommandContext, git: Git, gh: GitHubPush, head: string, release: string, version: string): Promise<CutResult> {
+async function proposeAgain(ctx: Train, gh: GitHubPush, head: string, release: string, version: string): Promise<CutResult> {
+  const git = ctx.git;
   const snap = await snapshot(git, head, ctx.options);
-  const thePlan = plan(snap, ctx.options, 'major');
+  const thePlan = planAt(snap, ctx.options, 'major');
   const next = thePlan.primary?.to ?? version;
-  const bump = await buildCommit(ctx, git, head, thePlan.edits, commitMessage(fillPattern(ctx.options.bumpTitle, releaseVersionOf(next))));
+  const bump = await buildCommit(ctx, head, thePlan.edits, commitMessage(fillPattern(ctx.options.bumpTitle, releaseVersionOf(next))));
   const startsCandidates = ctx.options.candidates && stageOf(version, ctx.options).kind === 'dev';
-  const first = startsCandidates ? await commitCandidate(ctx, git, snap, `first candidate on ${release}`) : null;
+  const first = startsCandidates ? await commitCandidate(ctx, snap, `first candidate on ${release}`) : null;
   ctx.log.info(`${version} was already cut (${release} on ${ctx.options.remote} at ${head.slice(0, 12)}); proposing the bump to ${next} again`);
-  await pushCut(ctx, git, gh, { release, cutAt: head, bump, plan: thePlan, first });
+  await pushCut(ctx, gh, { release, cutAt: head, bump, plan: thePlan, first });
   return { releaseBranch: release, version, nextVersion: next, bumpCommit: bump, candidate: first?.version ?? null, filesChanged: 0 };
 }
 
@@ -156,7 +151,8 @@ async function proposeAgain(ctx: CommandContext, git: Git, gh: GitHubPush, head:
  * and the release branch sits on its parent. If the run was killed before the working tree
  * followed, finish that; either way, say what was found.
  */
-async function finishInterrupted(ctx: CommandContext, git: Git, gh: GitHubPush | null, head: string, version: string): Promise<CutResult | null> {
+async function finishInterrupted(ctx: Train, gh: GitHubPush | null, head: string, version: string): Promise<CutResult | null> {
+  const git = ctx.git;
   const message = await git.commitMessage(head);
   if (subjectOf(message) !== fillPattern(ctx.options.bumpTitle, releaseVersionOf(version))) return null;
   const parent = await git.resolve(`${head}^`);
@@ -186,37 +182,26 @@ async function finishInterrupted(ctx: CommandContext, git: Git, gh: GitHubPush |
     );
   }
   if (gh) {
-    const candidate = first ? { plan: plan(parentSnap, ctx.options, 'candidate'), version: first.version, commit: first.commit } : null;
-    await pushCut(ctx, git, gh, { release, cutAt: parent, bump: head, plan: plan(parentSnap, ctx.options, 'major'), first: candidate });
+    const candidate = first ? { plan: planAt(parentSnap, ctx.options, 'candidate'), version: first.version, commit: first.commit } : null;
+    await pushCut(ctx, gh, { release, cutAt: parent, bump: head, plan: planAt(parentSnap, ctx.options, 'major'), first: candidate });
   }
   return { releaseBranch: release, version: previous, nextVersion: version, candidate: first?.version ?? null, bumpCommit: head, filesChanged: 0 };
 }
 
-async function checkDirty(git: Git, allowDirty: boolean, planned: string[]): Promise<void> {
-  const dirty = await git.dirtyPaths();
-  if (dirty.length === 0) return;
-  const listed = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? `, and ${dirty.length - 10} more` : '');
-  if (!allowDirty) {
-    throw new ReleaseError(`the working tree has uncommitted changes: ${listed}`, 'commit or stash them, or pass --allow-dirty (the release commit is built from HEAD, so they stay out of it)');
-  }
-  const overlap = dirty.filter((p) => planned.includes(p));
-  if (overlap.length > 0) {
-    throw new ReleaseError(`uncommitted changes in files the release edits: ${overlap.join(', ')}`, 'commit or stash the changes to these files first');
-  }
-}
-
 export interface ReleaseMajorRequest extends TrainRequest {
   allowDirty: boolean;
+  /** Nx's cache and workspace data (relative to the workspace root): never uncommitted changes. */
+  nxDataDirs: string[];
   date: string | undefined;
 }
 
-export function resolveReleaseMajor({ flags, options, env }: CommandInput<ReleaseMajorFlags>): ReleaseMajorRequest {
-  return { options, dryRun: flags.dryRun, push: flags.push, allowDirty: flags.allowDirty, date: checkDate(flags.date), github: resolveGitHubTarget(options, env) };
+export function resolveReleaseMajor({ flags, options, env, root }: CommandInput<ReleaseMajorFlags>): ReleaseMajorRequest {
+  return { ...resolveTrain(flags, options, env), allowDirty: flags.allowDirty, nxDataDirs: nxDataDirs(root, env), date: checkDate(flags.date) };
 }
 
 export async function releaseMajor(req: ReleaseMajorRequest, services: Services): Promise<CutResult> {
-  const ctx = trainContext(req, services);
-  const result = await cut(ctx, { allowDirty: req.allowDirty });
+  const ctx = trainOf(req, services);
+  const result = await cut(ctx, req);
   ctx.log.info(
     `\nsummary: ${result.version} -> ${result.nextVersion}; ${result.filesChanged} files; ` +
       (ctx.dryRun ? `would create ${result.releaseBranch}` : `branch ${result.releaseBranch}`) +

@@ -4,33 +4,24 @@
  * lines, every line's commit is prepared first; refs move (and pushes go) only when all
  * succeeded, in one transaction.
  */
-import { PATCH_TARGET_ENV } from '../core/argv';
+import { formatFailure } from '../core/errors';
 import type { ReleasePatchFlags } from '../core/flags/release-patch';
-import { resolveGitHubTarget } from '../core/github-target';
-import type { Command, CommandInput } from './command';
-import { checkDate, trainContext, type TrainRequest } from './command-context';
-import type { Services } from './services';
 import { fillPattern } from '../core/options';
 import { branchTarget, parsePatchTarget, selectLines, supportedLines, type LineInfo } from '../core/patch-target';
 import { commitMessage, ReleaseError, releaseBranches } from '../core/release';
 import { describeBranches } from '../core/release-line';
-import { Git } from '../effects/git';
-import { githubForPush } from '../effects/github-target';
 import type { VersionPlan } from '../core/version';
-import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMerge, releaseReviewBranch } from './apply';
-import { knownReleaseBranches, newestTip, tipOf, type KnownBranch } from './branches';
-import type { CommandContext } from './command-context';
-import { formatFailure } from '../core/errors';
-import { requireIndexUnlocked, requireRepo } from './preflight';
-import { finishPrepared, inspectLine, type Prepared } from './release-patch-finish';
-import { proposeAll, proposedCommit, type Proposal } from './propose';
-import { plan, snapshot } from './snapshot';
-
-export interface PatchOptions {
-  target?: string;
-  force: boolean;
-  date: string;
-}
+import { githubForPush } from '../effects/github-target';
+import type { Command, CommandInput } from './command';
+import type { Services } from './services';
+import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMerge, releaseReviewBranch } from './steps/apply';
+import { knownReleaseBranches, newestTip, tipOf, type KnownBranch } from './steps/branches';
+import { finishPrepared, inspectLine, type Prepared } from './steps/finish-patch';
+import { proposeAll, proposedCommit, type Proposal } from './steps/propose';
+import { requireIndexUnlocked, requireRepo } from './steps/repo-checks';
+import { planAt, snapshot } from './steps/snapshot';
+import { trainOf, type Train } from './steps/train';
+import { checkDate, lineOf, resolveTrain, type TrainRequest } from './train-request';
 
 export interface LineResult {
   branch: string;
@@ -42,15 +33,16 @@ export interface LineResult {
   state?: 'prepared' | 'released';
 }
 
-export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<LineResult[]> {
+/** Every selected line patched, or none; `releasePatch` adds the summary line. */
+async function patch(ctx: Train, req: ReleasePatchRequest, date: string): Promise<LineResult[]> {
   // The target is checked before git is asked anything.
-  const parsed = opts.target === undefined ? null : parsePatchTarget(opts.target, ctx.options);
-  const git = new Git(ctx.root);
+  const parsed = req.target === undefined ? null : parsePatchTarget(req.target, ctx.options);
+  const git = ctx.git;
   await requireRepo(git);
-  const gh = ctx.push && !ctx.dryRun ? await githubForPush(ctx.github, git, ctx.options.remote) : null;
-  const branches = await knownReleaseBranches(ctx, git);
-  const lines = await withCutDates(ctx, git, branches);
-  const supported = supportedLines(lines, ctx.options, opts.date);
+  const gh = ctx.push && !ctx.dryRun ? await githubForPush(req.github, git, ctx.options.remote) : null;
+  const branches = await knownReleaseBranches(ctx);
+  const lines = await withCutDates(ctx, branches);
+  const supported = supportedLines(lines, ctx.options, date);
   let target = parsed;
   if (!target) {
     const current = await git.currentBranch();
@@ -63,7 +55,7 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
     }
     target = branchTarget(onRelease.name);
   }
-  const selected = selectLines(target, lines, supported, opts.force);
+  const selected = selectLines(target, lines, supported, req.force);
 
   const results: LineResult[] = [];
   const ready: Array<{ branch: KnownBranch; tip: string; commit: string; version: string; plan: VersionPlan }> = [];
@@ -74,16 +66,16 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
       const tip = await newestTip(git, branch, ctx.options.remote);
       const snap = await snapshot(git, tip, ctx.options);
       // A rerun (after a completed run, a failed push, a kill) finds the release commit at the tip.
-      const found = await inspectLine(ctx, git, branch, tip, snap);
+      const found = await inspectLine(ctx, branch, tip, snap);
       if (found) {
         results.push({ branch: branch.name, from: found.version, to: found.version, commit: tip, error: null, state: found.merged ? 'released' : 'prepared' });
         if (!found.merged) prepared.push(found);
         continue;
       }
-      const thePlan = plan(snap, ctx.options, 'patch', opts.date);
+      const thePlan = planAt(snap, ctx.options, 'patch', date);
       const to = thePlan.primary?.to ?? null;
       describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}patch ${branch.name} (${tip.slice(0, 12)}): ${thePlan.primary?.from} -> ${to}`);
-      const commit = ctx.dryRun ? null : await buildCommit(ctx, git, tip, thePlan.edits, commitMessage(fillPattern(ctx.options.releaseTitle, to!), ctx.options.marker));
+      const commit = ctx.dryRun ? null : await buildCommit(ctx, tip, thePlan.edits, commitMessage(fillPattern(ctx.options.releaseTitle, to!), ctx.options.marker));
       results.push({ branch: branch.name, from: thePlan.primary?.from ?? null, to, commit, error: null });
       if (commit && to) ready.push({ branch, tip, commit, version: to, plan: thePlan });
     } catch (err) {
@@ -99,7 +91,7 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
     );
   }
   if (ctx.dryRun) {
-    for (const p of prepared) await finishPrepared(ctx, git, p);
+    for (const p of prepared) await finishPrepared(ctx, p);
     return results;
   }
 
@@ -110,8 +102,8 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
   // A line whose release commit was prepared by an earlier run is proposed as it is.
   if (gh) {
     const proposals = ready.map((r) => patchProposal(ctx, r));
-    for (const p of prepared) proposals.push(patchProposal(ctx, { branch: p.branch, commit: p.tip, version: p.version, plan: await planOf(ctx, git, p, opts.date) }));
-    const proposed = await proposeAll(ctx, git, gh, 'nx release-patch --push', proposals);
+    for (const p of prepared) proposals.push(patchProposal(ctx, { branch: p.branch, commit: p.tip, version: p.version, plan: await planOf(ctx, p, date) }));
+    const proposed = await proposeAll(ctx, gh, 'nx release-patch --push', proposals);
     for (const r of ready) r.commit = proposedCommit(proposed, releaseReviewBranch(ctx, r.version), r.commit);
   }
   if (ready.length > 0) {
@@ -121,17 +113,17 @@ export async function patch(ctx: CommandContext, opts: PatchOptions): Promise<Li
     );
   }
   for (const r of ready) await followIfCheckedOut(git, r.branch.name, r.tip, r.commit);
-  for (const p of prepared) await finishPrepared(ctx, git, p);
+  for (const p of prepared) await finishPrepared(ctx, p);
   return results;
 }
 
 /** The plan a prepared release commit was made from (its parent, patched): what its pull request lists. */
-async function planOf(ctx: CommandContext, git: Git, p: Prepared, date: string): Promise<VersionPlan> {
-  const parent = (await git.resolve(`${p.tip}^`)) ?? p.tip;
-  return plan(await snapshot(git, parent, ctx.options), ctx.options, 'patch', date);
+async function planOf(ctx: Train, p: Prepared, date: string): Promise<VersionPlan> {
+  const parent = (await ctx.git.resolve(`${p.tip}^`)) ?? p.tip;
+  return planAt(await snapshot(ctx.git, parent, ctx.options), ctx.options, 'patch', date);
 }
 
-function patchProposal(ctx: CommandContext, r: { branch: KnownBranch; commit: string; version: string; plan: VersionPlan }): Proposal {
+function patchProposal(ctx: Train, r: { branch: KnownBranch; commit: string; version: string; plan: VersionPlan }): Proposal {
   return {
     branch: releaseReviewBranch(ctx, r.version),
     base: r.branch.name,
@@ -144,7 +136,8 @@ function patchProposal(ctx: CommandContext, r: { branch: KnownBranch; commit: st
 }
 
 /** Cut dates matter only to long-term support; they cost a git call per line, so only then. */
-async function withCutDates(ctx: CommandContext, git: Git, branches: KnownBranch[]): Promise<LineInfo[]> {
+async function withCutDates(ctx: Train, branches: KnownBranch[]): Promise<LineInfo[]> {
+  const git = ctx.git;
   const lts = ctx.options.ltsEvery > 0 && ctx.options.ltsMonths > 0;
   const out: LineInfo[] = [];
   for (const b of branches) {
@@ -158,7 +151,7 @@ async function withCutDates(ctx: CommandContext, git: Git, branches: KnownBranch
   return out;
 }
 
-function printTable(ctx: CommandContext, results: LineResult[]): void {
+function printTable(ctx: Train, results: LineResult[]): void {
   const rows = [['line', 'version', 'commit', 'result'], ...results.map((r) => [r.branch, r.from && r.to ? `${r.from} -> ${r.to}` : '-', r.commit ? r.commit.slice(0, 12) : '-', r.error ? 'FAILED' : (r.state ?? (ctx.dryRun ? 'planned' : 'ready'))])];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   ctx.log.info('');
@@ -174,22 +167,12 @@ export interface ReleasePatchRequest extends TrainRequest {
 }
 
 export function resolveReleasePatch({ flags, options, env }: CommandInput<ReleasePatchFlags>): ReleasePatchRequest {
-  // `--target` is Nx's own option; the plugin's preTasksExecution hook hands it on.
-  const given = flags.target ?? flags.line ?? env[PATCH_TARGET_ENV];
-  return {
-    options,
-    dryRun: flags.dryRun,
-    push: flags.push,
-    target: given === undefined ? undefined : String(given),
-    force: flags.force,
-    date: checkDate(flags.date),
-    github: resolveGitHubTarget(options, env),
-  };
+  return { ...resolveTrain(flags, options, env), target: lineOf(flags, env), force: flags.force, date: checkDate(flags.date) };
 }
 
 export async function releasePatch(req: ReleasePatchRequest, services: Services): Promise<LineResult[]> {
-  const ctx = trainContext(req, services);
-  const results = await patch(ctx, { target: req.target, force: req.force, date: req.date ?? services.clock.today() });
+  const ctx = trainOf(req, services);
+  const results = await patch(ctx, req, req.date ?? services.clock.today());
   const done = results.filter((r) => r.commit).map((r) => `${r.branch} ${r.to}`);
   ctx.log.info(`\nsummary: ${ctx.dryRun ? `${results.length} line(s) planned` : `patched ${done.join(', ')}`}`);
   return results;

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '../core/options';
 import { candidateRefusal } from './release-rc';
-import type { CommandContext } from './command-context';
 
-const ctx: CommandContext = {
-  root: '/nowhere',
-  options: { ...DEFAULT_OPTIONS, candidates: true },
-  dryRun: true,
-  push: false,
-  log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-  github: { repository: null, serverUrl: undefined, apiUrl: 'https://api.github.com', token: undefined, tokenVar: 'GITHUB_TOKEN', actor: null },
-};
+const ctx = { options: { ...DEFAULT_OPTIONS, candidates: true } };
 const refusal = (version: string) => {
   const e = candidateRefusal(ctx, 'release-49.0.0', version, '49.x');
   return e && `${e.message} | ${e.fix}`;

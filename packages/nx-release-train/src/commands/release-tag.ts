@@ -5,52 +5,48 @@
  * the GitHub API. Anywhere else say why no tag was made and succeed.
  */
 import type { ReleaseTagFlags } from '../core/flags/release-tag';
-import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
-import { fillPattern, type ReleaseTrainOptions } from '../core/options';
+import { fillPattern } from '../core/options';
 import { carriesMarker, ReleaseError, releaseBranches, subjectOf } from '../core/release';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';
 import type { Git } from '../effects/git';
 import { githubForPush } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
-import { requireRepo } from './preflight';
 import type { Services } from './services';
-import { currentVersion, snapshot } from './snapshot';
+import { requireRepo } from './steps/repo-checks';
+import { currentVersion, snapshot } from './steps/snapshot';
+import { trainOf, type Train } from './steps/train';
+import { resolveTrain, type TrainRequest } from './train-request';
 
 export interface TagResult {
   tag: string | null;
   reason: string;
 }
 
-export interface ReleaseTagRequest {
-  options: ReleaseTrainOptions;
-  dryRun: boolean;
-  push: boolean;
+export interface ReleaseTagRequest extends TrainRequest {
   /** The branch HEAD belongs to when it is detached (CI passes it through the environment). */
   branch?: string;
   /** How `--push` makes the remote tag. */
   via: 'git' | 'api';
-  github: GitHubTargetRequest;
 }
 
 export function resolveReleaseTag(input: CommandInput<ReleaseTagFlags>): ReleaseTagRequest {
   const { flags, options, env } = input;
-  return { options, dryRun: flags.dryRun, push: flags.push, branch: flags.branch || undefined, via: flags.via, github: resolveGitHubTarget(options, env) };
+  return { ...resolveTrain(flags, options, env), branch: flags.branch || undefined, via: flags.via };
 }
 
 export async function releaseTag(req: ReleaseTagRequest, services: Services): Promise<TagResult> {
-  const git = services.git();
-  const ctx = { options: req.options, dryRun: req.dryRun, push: req.push, log: services.log };
-  const opts = req;
+  const ctx = trainOf(req, services);
+  const git = ctx.git;
   await requireRepo(git);
-  const gh = ctx.push && !ctx.dryRun && opts.via === 'api' ? await githubForPush(req.github, git, req.options.remote) : null;
+  const gh = ctx.push && !ctx.dryRun && req.via === 'api' ? await githubForPush(req.github, git, req.options.remote) : null;
   // CI checks out a detached HEAD; it names the branch (e.g. GITHUB_REF_NAME) through --branch.
-  const branch = opts.branch ?? (await git.currentBranch());
+  const branch = req.branch ?? (await git.currentBranch());
   const [release] = branch ? releaseBranches([branch], ctx.options) : [];
   if (!branch || !release) {
     return skip(ctx, `${branch ? `"${branch}"` : 'a detached HEAD'} is not a release branch (${ctx.options.branchPattern})`);
   }
   const head = (await git.resolve('HEAD'))!;
-  if (opts.branch) await requireOnBranch(ctx, git, head, opts.branch);
+  if (req.branch) await requireOnBranch(ctx, git, head, req.branch);
   const marked = await releaseCommit(ctx, git, head);
   if (!marked.ok) return skip(ctx, marked.reason);
   const version = currentVersion(await snapshot(git, head, ctx.options));
@@ -89,7 +85,7 @@ export async function releaseTag(req: ReleaseTagRequest, services: Services): Pr
 }
 
 /** HEAD carries the marker, or is the merge of a commit that does (a merged pull request). */
-async function releaseCommit(ctx: TagContext, git: Git, head: string): Promise<{ ok: boolean; reason: string }> {
+async function releaseCommit(ctx: Train, git: Git, head: string): Promise<{ ok: boolean; reason: string }> {
   const message = await git.commitMessage(head);
   if (carriesMarker(message, ctx.options.marker)) return { ok: true, reason: '' };
   const merged = await git.resolve(`${head}^2`);
@@ -103,7 +99,7 @@ async function releaseCommit(ctx: TagContext, git: Git, head: string): Promise<{
  * A branch named on the command line must really hold HEAD (locally or on the remote):
  * a name alone, e.g. from a fork's pull request, proves nothing.
  */
-async function requireOnBranch(ctx: TagContext, git: Git, head: string, branch: string): Promise<void> {
+async function requireOnBranch(ctx: Train, git: Git, head: string, branch: string): Promise<void> {
   const refs = [`refs/heads/${branch}`, `refs/remotes/${ctx.options.remote}/${branch}`];
   for (const ref of refs) {
     const tip = await git.resolve(ref);
@@ -115,13 +111,11 @@ async function requireOnBranch(ctx: TagContext, git: Git, head: string, branch: 
   );
 }
 
-type TagContext = { options: ReleaseTrainOptions; log: Services['log'] };
-
 function alreadyTagged(tag: string, at: string, head: string): ReleaseError {
   return new ReleaseError(`tag ${tag} already exists at ${at.slice(0, 12)}, not at HEAD ${head.slice(0, 12)}`, `a version is released once; bump the version (nx release-patch) instead of moving the tag`);
 }
 
-function skip(ctx: TagContext, reason: string): TagResult {
+function skip(ctx: Train, reason: string): TagResult {
   ctx.log.info(`no tag: ${reason}`);
   return { tag: null, reason };
 }

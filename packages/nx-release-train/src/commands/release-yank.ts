@@ -5,19 +5,33 @@
  * nothing twice (the index shows what is yanked). Never uses a trusted-publishing token:
  * the registry refuses yanks with those; the token comes from `yankTokenVariable`.
  */
-import { afterRetry, decide, DEFAULT_RETRY, tokenEnvVar, type RetryState } from '../core/publish-retry';
+import type { ReleaseYankFlags } from '../core/flags/release-yank';
+import { afterRetry, decide, retryPolicy, type RetryPolicy, type RetryState } from '../core/publishing/retry';
 import { planYanks, type YankCrate, type YankItem } from '../core/publishing/yank-plan';
 import { ReleaseError } from '../core/release';
-import { registryApiUrl } from '../effects/registry-client';
 import { yankVersion } from '../effects/registry-yank';
-import type { ReleaseYankExecutorSchema } from '../executors/release-yank/schema';
-import type { PublishContext } from './publish/publish-context';
-import { registryLabel } from './publish/preflight';
+import type { Command, CommandInput } from './command';
+import { publishTarget, registryLabel, resolveRegistry, type RegistryRequest } from './publish/publish-target';
+import type { Services } from './services';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export interface ReleaseYankRequest extends RegistryRequest {
+  dryRun: boolean;
+  retry: RetryPolicy;
+  /** The variable the yank token is read from (setting yankTokenVariable), named in messages. */
+  yankTokenVariable: string;
+  /** The token with the yank scope, from that variable. Never printed. */
+  yankToken?: string;
+}
+
+export function resolveReleaseYank(input: CommandInput<ReleaseYankFlags>): ReleaseYankRequest {
+  const variable = input.options.yankTokenVariable;
+  return { ...resolveRegistry(input), dryRun: input.flags.dryRun, retry: retryPolicy(input.flags), yankTokenVariable: variable, yankToken: input.env[variable] || undefined };
+}
 
 /** Returns false when a yank failed (each failure is printed; a rerun retries it). */
-export async function releaseYank(ctx: PublishContext, options: ReleaseYankExecutorSchema): Promise<boolean> {
+export async function releaseYank(req: ReleaseYankRequest, services: Services): Promise<boolean> {
+  const ctx = publishTarget(req, services);
+  const log = services.log;
   const where = registryLabel(ctx.registry);
   const crates: YankCrate[] = await Promise.all(
     ctx.ws.members
@@ -43,66 +57,62 @@ export async function releaseYank(ctx: PublishContext, options: ReleaseYankExecu
     );
   }
   if (!plan.yank.length) {
-    console.log(`release-yank: nothing to yank on ${where} (no superseded candidate left unyanked)`);
+    log.info(`release-yank: nothing to yank on ${where} (no superseded candidate left unyanked)`);
     return true;
   }
-  if (options.dryRun) {
-    for (const y of plan.yank) console.log(`would yank ${y.crate}@${y.version} (superseded by ${y.supersededBy})`);
-    console.log(`release-yank: ${plan.yank.length} to yank on ${where} (dry run: nothing yanked)`);
+  if (req.dryRun) {
+    for (const y of plan.yank) log.info(`would yank ${y.crate}@${y.version} (superseded by ${y.supersededBy})`);
+    log.info(`release-yank: ${plan.yank.length} to yank on ${where} (dry run: nothing yanked)`);
     return true;
   }
-  const variable = ctx.options.yankTokenVariable;
-  const token = process.env[variable];
+  const variable = req.yankTokenVariable;
+  const token = req.yankToken;
   if (!token) {
     throw new ReleaseError(
       `${variable} is not set: release-yank needs a registry token with the yank scope`,
       `set ${variable} (setting yankTokenVariable) from a secret holding such a token; trusted-publishing tokens cannot yank`,
     );
   }
-  const apiUrl = await registryApiUrl(ctx.indexUrl(), process.env[tokenEnvVar(ctx.registry)]);
-  const policy = {
-    ...DEFAULT_RETRY,
-    maxAttempts: options.maxAttempts ?? DEFAULT_RETRY.maxAttempts,
-    backoffMs: (options.backoff ?? DEFAULT_RETRY.backoffMs / 1000) * 1000,
-    maxRateLimitWaitMs: (options.maxRateLimitWait ?? DEFAULT_RETRY.maxRateLimitWaitMs / 1000) * 1000,
-  };
+  const apiUrl = await services.registry.apiUrl(ctx.indexUrl(), req.token);
   const failed: string[] = [];
   let yanked = 0;
   for (const item of plan.yank) {
-    const problem = await yankOne(apiUrl, item, token, policy, ctx.registry, variable);
+    const problem = await yankOne(services, apiUrl, item, token, req.retry, ctx.registry, variable);
     if (problem) {
       failed.push(problem);
-      console.error(`error: ${problem}`);
+      log.error(`error: ${problem}`);
     } else {
       yanked += 1;
-      console.log(`yanked ${item.crate}@${item.version} (superseded by ${item.supersededBy})`);
+      log.info(`yanked ${item.crate}@${item.version} (superseded by ${item.supersededBy})`);
     }
   }
-  console.log(`release-yank: ${yanked} yanked${failed.length ? `, ${failed.length} failed` : ''} on ${where}`);
+  log.info(`release-yank: ${yanked} yanked${failed.length ? `, ${failed.length} failed` : ''} on ${where}`);
   if (failed.length) {
-    console.error('release-yank: rerun nx release-yank to retry the failed yanks (yanked versions are not yanked twice); the release itself is complete.');
+    log.error('release-yank: rerun nx release-yank to retry the failed yanks (yanked versions are not yanked twice); the release itself is complete.');
   }
   return failed.length === 0;
 }
 
 /** One yank with retries; returns why it failed, or null. */
-async function yankOne(apiUrl: string, item: YankItem, token: string, policy: typeof DEFAULT_RETRY, registry: string | null, variable: string): Promise<string | null> {
+async function yankOne(services: Services, apiUrl: string, item: YankItem, token: string, policy: RetryPolicy, registry: string | null, variable: string): Promise<string | null> {
   const where = registryLabel(registry);
   const id = `${item.crate}@${item.version}`;
   let state: RetryState = { transientFailures: 0, rateLimitedMs: 0 };
   for (;;) {
-    const answer = await yankVersion(apiUrl, item.crate, item.version, token, Date.now);
+    const answer = await yankVersion(apiUrl, item.crate, item.version, token, () => services.clock.now(), services.registry.fetch);
     if (answer.ok) return null;
     const { failure } = answer;
     if (failure.kind === 'auth') {
       return `${where} refused to yank ${id} (HTTP ${failure.status}: ${failure.detail}). Fix: set ${variable} to a token with the yank scope for ${item.crate}`;
     }
     if (failure.kind === 'other') return `${where} refused to yank ${id} (${failure.detail})`;
-    const decision = decide(failure, state, policy, Date.now(), { crate: item.crate, version: item.version, registry });
+    const decision = decide(failure, state, policy, services.clock.now(), { crate: item.crate, version: item.version, registry });
     if (decision.kind === 'stop') return `yank of ${id} stopped: ${decision.message}`;
     if (decision.kind !== 'retry') return `unexpected answer yanking ${id}`;
-    console.log(`${id}: retrying the yank in ${Math.ceil(decision.waitMs / 1000)} s (${decision.reason})`);
-    await sleep(decision.waitMs);
+    services.log.info(`${id}: retrying the yank in ${Math.ceil(decision.waitMs / 1000)} s (${decision.reason})`);
+    await services.clock.sleep(decision.waitMs);
     state = afterRetry(state, failure, decision.waitMs);
   }
 }
+
+export const releaseYankCommand: Command<ReleaseYankFlags, ReleaseYankRequest, boolean> = { name: 'release-yank', resolve: resolveReleaseYank, run: releaseYank };

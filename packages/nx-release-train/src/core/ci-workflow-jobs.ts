@@ -32,21 +32,28 @@ function tagJob(name: string, condition: string, head: Lines, steps: Lines): Lin
   return [`  ${name}:`, `    if: ${condition}`, ...head, '    steps:', ...steps, ''];
 }
 
+/** The GitHub token goes in the variable the plugin reads it from (`githubTokenEnv`). */
 export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
   const registryToken = `          ${o.tokenEnv}: \${{ secrets.${o.tokenSecret} }}`;
   const platforms = o.platforms.map((p) => `          - { target: ${q(p.target)}, runner: ${q(p.runner)} }`);
   return [
-    ...tagJob('publish', onTag, ['    runs-on: ubuntu-latest', `    environment: ${o.publishEnvironment}`, '    permissions:', '      contents: read', '      id-token: write'], [
+    ...tagJob('publish', onTag, ['    runs-on: ubuntu-latest', `    environment: ${q(o.publishEnvironment)}`, '    permissions:', '      contents: read', '      id-token: write'], [
       ...setupSteps(o.nodeVersion),
       rust,
       '      - run: npx nx publish-plan',
       '      - name: Publish every crate in dependency order (a rerun resumes)',
       '        env:',
       registryToken,
-      '        run: npx nx run-many -t publish --parallel=3',
+      // The publish tasks run as one batch; its parallelism is the publish target's `concurrency`.
+      '        run: npx nx run-many -t publish',
+    ]),
+    // Its own job, its own secret (a yank-scoped token): nothing waits for it, so a failed yank
+    // never holds back the artifacts, the asset check or the binding pull requests.
+    ...tagJob('yank', onTag, ['    needs: publish', '    runs-on: ubuntu-latest', '    permissions:', '      contents: read'], [
+      ...setupSteps(o.nodeVersion),
       '      - name: Yank the release candidates this release supersedes',
       '        env:',
-      registryToken,
+      `          ${o.yankTokenEnv}: \${{ secrets.${o.yankTokenSecret} }}`,
       '        run: npx nx release-yank',
     ]),
     ...tagJob('artifacts', onTag, ['    needs: publish', '    runs-on: ${{ matrix.runner }}', '    permissions:', '      contents: write', '    strategy:', '      fail-fast: false', '      matrix:', '        include:', ...platforms], [
@@ -54,7 +61,7 @@ export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
       rust,
       '      - name: Build this platform\'s archives and attach them to the release (identical assets are kept)',
       '        env:',
-      '          GITHUB_TOKEN: ${{ github.token }}',
+      `          ${o.githubTokenEnv}: \${{ github.token }}`,
       '          TARGET: ${{ matrix.target }}',
       '        run: |',
       '          rustup target add "$TARGET"',
@@ -64,8 +71,8 @@ export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
       ...setupSteps(o.nodeVersion),
       '      - name: Check that every platform\'s archives are on the release with their checksums',
       '        env:',
-      '          GITHUB_TOKEN: ${{ github.token }}',
-      `          TARGETS: ${o.platforms.map((p) => p.target).join(',')}`,
+      `          ${o.githubTokenEnv}: \${{ github.token }}`,
+      `          TARGETS: ${q(o.platforms.map((p) => p.target).join(','))}`,
       '        run: npx nx release-assets --targets="$TARGETS"',
     ]),
     ...(o.bindings
@@ -73,7 +80,7 @@ export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
           ...setupSteps(o.nodeVersion),
           '      - name: Propose the new version to every binding repository',
           '        env:',
-          `          GITHUB_TOKEN: \${{ secrets.${o.bindingsTokenSecret} }}`,
+          `          ${o.githubTokenEnv}: \${{ secrets.${o.bindingsTokenSecret} }}`,
           '        run: npx nx release-bindings',
         ])
       : []),

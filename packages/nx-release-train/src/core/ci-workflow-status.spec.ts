@@ -12,6 +12,8 @@ const options: CiWorkflowOptions = {
   nodeVersion: '22',
   tokenEnv: 'CARGO_REGISTRY_TOKEN',
   tokenSecret: 'CARGO_REGISTRY_TOKEN',
+  yankTokenEnv: 'CARGO_YANK_TOKEN',
+  yankTokenSecret: 'CARGO_YANK_TOKEN',
   githubTokenEnv: 'GITHUB_TOKEN',
   releaseTokenSecret: 'RELEASE_TOKEN',
   bindingsTokenSecret: 'BINDINGS_TOKEN',
@@ -29,10 +31,11 @@ interface Job {
 const jobs = (o: CiWorkflowOptions) => (parse(ciWorkflow(o)) as { jobs: Record<string, Job> }).jobs;
 
 describe('the status job of the generated workflow', () => {
-  it('runs release-status --issue --summary after every step of the train, whichever ran, with issues: write only', () => {
+  it('runs release-status --issue --summary after every step of the train (not the yank, which nothing waits for), whichever ran, with issues: write only', () => {
     const all = jobs(options);
     const status = all.status;
-    expect(status.needs).toEqual(Object.keys(all).filter((j) => j !== 'status'));
+    expect(status.needs).toEqual(Object.keys(all).filter((j) => j !== 'status' && j !== 'yank'));
+    expect(status.needs).toContain('publish');
     expect(status.if).toBe('always()');
     expect(status.permissions).toEqual({ contents: 'read', issues: 'write', 'pull-requests': 'read' });
     const step = status.steps.find((s) => s.run?.includes('release-status'))!;
@@ -43,7 +46,7 @@ describe('the status job of the generated workflow', () => {
   it('waits for the bindings job too when there is one, and gives the token under githubTokenEnv', () => {
     const all = jobs({ ...options, bindings: true, githubTokenEnv: 'RELEASE_TOKEN' });
     expect(all.status.needs).toContain('bindings');
-    expect(all.status.needs).toEqual(Object.keys(all).filter((j) => j !== 'status'));
+    expect(all.status.needs).toEqual(Object.keys(all).filter((j) => j !== 'status' && j !== 'yank'));
     expect(all.status.steps.at(-1)!.env).toEqual({ RELEASE_TOKEN: '${{ github.token }}' });
   });
 });

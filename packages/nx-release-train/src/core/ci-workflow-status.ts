@@ -6,8 +6,14 @@
 import type { CiWorkflowOptions } from './ci-workflow';
 import { setupSteps, type Lines } from './ci-workflow-jobs';
 
-export function statusJob(o: CiWorkflowOptions): Lines {
-  const steps = ['cut', 'release-rc', 'release-latest', 'release-patch', 'tag', 'publish', 'artifacts', 'assets', ...(o.bindings ? ['bindings'] : [])];
+/** The jobs of a workflow's lines (two-space-indented keys under `jobs:`). */
+export function jobNames(lines: Lines): string[] {
+  const from = lines.indexOf('jobs:');
+  return lines.slice(from + 1).flatMap((l) => /^  ([A-Za-z0-9_-]+):$/.exec(l)?.[1] ?? []);
+}
+
+/** `steps`: every other job of the workflow, which it waits for whether they ran or not. */
+export function statusJob(o: CiWorkflowOptions, steps: string[]): Lines {
   return [
     '  # After each step of the train (this run\'s jobs, whichever ran): the status issue and summary.',
     '  status:',

@@ -12,8 +12,9 @@
  * `release-tag` through the environment (a detached checkout names no branch); and no
  * checkout persists a token: the plugin hands its token to git through a credential helper.
  */
-import { statusJob } from './ci-workflow-status';
+import { jobNames, statusJob } from './ci-workflow-status';
 import { jobsForTag, setupSteps, type Lines } from './ci-workflow-jobs';
+import { BRANCH_FILTER, checkWorkflowValues, ENV_NAME, ENVIRONMENT, PLAIN, SECRET_NAME, type WorkflowValue } from './ci-workflow-values';
 
 export interface CiWorkflowOptions {
   /** Day of the month of the cut (`nx release-major`). */
@@ -39,6 +40,10 @@ export interface CiWorkflowOptions {
   releaseTokenSecret: string;
   /** Secret with a token allowed to open pull requests in the binding repositories. */
   bindingsTokenSecret: string;
+  /** The variable `release-yank` reads its token from (`yankTokenVariable`). */
+  yankTokenEnv: string;
+  /** Secret with a registry token that has the yank scope (never a trusted-publishing token). */
+  yankTokenSecret: string;
   /** The deployment environment of the publish job (trusted publishing is bound to it). */
   publishEnvironment: string;
   /** Artifact jobs: Rust target triple and the runner that builds it. */
@@ -75,6 +80,7 @@ function trainJob(nodeVersion: string, name: string, condition: string, steps: L
 }
 
 export function ciWorkflow(o: CiWorkflowOptions): string {
+  checkWorkflowValues(workflowValues(o));
   const cutCron = `0 ${o.hour} ${o.cutDay} * *`;
   const releaseCron = `0 ${o.hour} ${o.releaseDay} * *`;
   const onTag = "github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')";
@@ -117,16 +123,18 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
     '  run:',
     '    shell: bash',
     '',
-    '# One release step at a time; a publish run is never cancelled halfway.',
+    '# One run at a time per branch and per tag; a publish run is never cancelled halfway. A green',
+    '# CI run of a release branch is grouped by that branch (its github.ref is the default branch),',
+    '# so tag runs of several lines are never cancelled as pending runs of one group.',
     'concurrency:',
-    '  group: release-train-${{ github.ref }}',
+    '  group: release-train-${{ github.event.workflow_run.head_branch || github.ref }}',
     '  cancel-in-progress: false',
     '',
     'jobs:',
     ...job('cut', scheduledOr(cutCron, 'cut'), 'Cut the release branch and propose the bump', [], ['        run: npx nx release-major --push']),
-    ...job('release-rc', dispatched('release-rc'), 'Propose the next release candidate of this release branch', ['          BRANCH: ${{ github.ref_name }}'], [
+    ...job('release-rc', dispatched('release-rc'), 'Propose the next release candidate of this release branch', ['          BRANCH: ${{ github.ref_name }}', `          RELEASE_PREFIX: ${q(o.releaseBranches.replace(/\*.*$/, ''))}`], [
       '        run: |',
-      `          if ! [[ "$BRANCH" == ${o.releaseBranches.replace('*', '')}* ]]; then`,
+      '          if ! [[ "$BRANCH" == "$RELEASE_PREFIX"* ]]; then',
       '            echo "::error::release-rc runs on a release branch; choose one in \'Use workflow from\', not $BRANCH"',
       '            exit 1',
       '          fi',
@@ -158,7 +166,31 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
     '        run: npx nx release-tag --branch="$BRANCH" --push --via=api',
     '',
     ...jobsForTag(o, onTag),
-    ...statusJob(o),
   ];
+  // Nothing waits for the yank (its failure must hold nothing up): the status may show a
+  // candidate not yanked yet, until the next run.
+  lines.push(...statusJob(o, jobNames(lines).filter((j) => j !== 'yank')));
   return lines.join('\n');
+}
+
+/** Every setting or flag value the workflow is written from, with what it must be. */
+function workflowValues(o: CiWorkflowOptions): WorkflowValue[] {
+  const env = (value: string, from: string) => ({ value, from, pattern: ENV_NAME, expected: 'an environment variable name ([A-Z_][A-Z0-9_]*)' });
+  const secret = (value: string, from: string) => ({ value, from, pattern: SECRET_NAME, expected: 'a secret name (letters, digits, _)' });
+  return [
+    env(o.tokenEnv, 'the registry token variable (setting "registry")'),
+    env(o.githubTokenEnv, 'setting "githubTokenEnv"'),
+    env(o.yankTokenEnv, 'setting "yankTokenVariable"'),
+    secret(o.tokenSecret, '--tokenSecret'),
+    secret(o.releaseTokenSecret, '--releaseTokenSecret'),
+    secret(o.bindingsTokenSecret, '--bindingsTokenSecret'),
+    secret(o.yankTokenSecret, '--yankTokenSecret'),
+    { value: o.publishEnvironment, from: '--publishEnvironment', pattern: ENVIRONMENT, expected: 'an environment name (letters, digits, spaces, _ . -)' },
+    { value: o.releaseBranches, from: 'setting "branchPattern"', pattern: BRANCH_FILTER, expected: 'a branch name pattern (letters, digits, _ . / - and {placeholders})' },
+    { value: o.tagPattern, from: 'setting "tagPattern"', pattern: BRANCH_FILTER, expected: 'a tag name pattern (letters, digits, _ . / - and {placeholders})' },
+    ...o.platforms.flatMap((p) => [
+      { value: p.target, from: 'a key of setting "artifactRunners"', pattern: PLAIN, expected: 'a Rust target triple (letters, digits, _ . -)' },
+      { value: p.runner, from: `setting "artifactRunners.${p.target}"`, pattern: PLAIN, expected: 'a runner label (letters, digits, _ . -)' },
+    ]),
+  ];
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposalBody, repositoryFromUrl, resolveRepository } from './github-repo';
-import { ReleaseError } from './release';
+import { proposalBody, repositoryFromUrl } from './github-repo';
 
 describe('repositoryFromUrl', () => {
   it('reads owner/name from https, ssh and scp-like GitHub URLs', () => {
@@ -17,23 +16,6 @@ describe('repositoryFromUrl', () => {
     expect(repositoryFromUrl('/tmp/remote.git', ['github.com'])).toBeNull();
     expect(repositoryFromUrl('https://github.com/acme/widget/tree/main', ['github.com'])).toBeNull();
     expect(repositoryFromUrl('https://ghe.example.com/acme/widget.git', ['github.com', 'ghe.example.com'])).toBe('acme/widget');
-  });
-});
-
-describe('resolveRepository', () => {
-  it('prefers GITHUB_REPOSITORY, then the remote URL, then the setting', () => {
-    expect(resolveRepository({ env: 'a/b', remoteUrl: 'https://github.com/c/d', setting: 'e/f' })).toEqual({ repository: 'a/b', from: 'GITHUB_REPOSITORY' });
-    expect(resolveRepository({ remoteUrl: 'https://github.com/c/d', setting: 'e/f' }).repository).toBe('c/d');
-    expect(resolveRepository({ remoteUrl: '/srv/git/d.git', setting: 'e/f' }).repository).toBe('e/f');
-    expect(resolveRepository({ remoteUrl: 'https://ghe.corp/c/d.git', serverUrl: 'https://ghe.corp', setting: null }).repository).toBe('c/d');
-  });
-
-  it('refuses with the fix when none is known or a value is malformed', () => {
-    const none = () => resolveRepository({ remoteUrl: '/srv/git/d.git', setting: null });
-    expect(none).toThrow(ReleaseError);
-    expect(none).toThrow(/GITHUB_REPOSITORY is unset and the remote is not a GitHub URL/);
-    expect(() => resolveRepository({ env: 'nope', setting: null })).toThrow(/GITHUB_REPOSITORY "nope" is not "owner\/name"/);
-    expect(() => resolveRepository({ setting: 'a/b/c' })).toThrow(/"githubRepository"/);
   });
 });
 

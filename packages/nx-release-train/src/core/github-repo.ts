@@ -1,10 +1,14 @@
 /**
- * Which GitHub repository the train's pull requests and tags go to, and the text of those
- * pull requests. Pure: the environment and the remote's URL come in as data.
+ * GitHub repositories as `owner/name` (checked, or read from a remote's URL), and the text of
+ * the train's pull requests. Pure. Which repository a command uses is core/github-target.ts.
  */
-import { ReleaseError } from './release';
 
-const NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/** A GitHub repository as `owner/name`: the one check every setting, flag and variable goes through. */
+export const OWNER_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+export function isOwnerName(value: string): boolean {
+  return OWNER_NAME.test(value);
+}
 
 /**
  * `owner/name` of a GitHub remote URL (https, ssh, scp-like `git@host:owner/name.git`) on one
@@ -16,44 +20,7 @@ export function repositoryFromUrl(url: string, hosts: readonly string[]): string
   const host = (m[1] ?? m[2]).toLowerCase();
   if (!hosts.some((h) => h.toLowerCase() === host)) return null;
   const name = `${m[3]}/${m[4]}`;
-  return NAME.test(name) ? name : null;
-}
-
-export interface RepositorySources {
-  /** $GITHUB_REPOSITORY (set in every GitHub Actions job). */
-  env?: string;
-  /** The push remote's URL, when there is one. */
-  remoteUrl?: string | null;
-  /** $GITHUB_SERVER_URL (GitHub Enterprise), whose host counts as GitHub too. */
-  serverUrl?: string;
-  /** The `githubRepository` setting. */
-  setting: string | null;
-}
-
-/** GITHUB_REPOSITORY, else the remote's GitHub URL, else the setting; none: refused with the fix. */
-export function resolveRepository(src: RepositorySources): { repository: string; from: string } {
-  const hosts = ['github.com'];
-  if (src.serverUrl) {
-    try {
-      hosts.push(new URL(src.serverUrl).hostname);
-    } catch {
-      // not a URL: only github.com counts
-    }
-  }
-  if (src.env) {
-    if (!NAME.test(src.env)) throw new ReleaseError(`GITHUB_REPOSITORY "${src.env}" is not "owner/name"`, 'unset it, or set it to the repository, e.g. bytecodealliance/wasmtime');
-    return { repository: src.env, from: 'GITHUB_REPOSITORY' };
-  }
-  const fromUrl = src.remoteUrl ? repositoryFromUrl(src.remoteUrl, hosts) : null;
-  if (fromUrl) return { repository: fromUrl, from: 'the remote URL' };
-  if (src.setting) {
-    if (!NAME.test(src.setting)) throw new ReleaseError(`setting "githubRepository" "${src.setting}" is not "owner/name"`, 'set it in the nx-release-train options of nx.json, e.g. "bytecodealliance/wasmtime"');
-    return { repository: src.setting, from: 'the "githubRepository" setting' };
-  }
-  throw new ReleaseError(
-    'no GitHub repository to open pull requests in: GITHUB_REPOSITORY is unset and the remote is not a GitHub URL',
-    'set GITHUB_REPOSITORY=owner/name, or "githubRepository" in the nx-release-train options of nx.json',
-  );
+  return isOwnerName(name) ? name : null;
 }
 
 export interface ProposalText {

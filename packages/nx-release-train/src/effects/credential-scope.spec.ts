@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { gitEnvironment } from './binding-clone';
+import { gitEnvironment } from './git-credentials';
 
 /** What `git credential fill` answers for `host` with the train's environment (null: nothing). */
 function fill(env: Record<string, string>, protocol: string, host: string): string | null {

@@ -4,10 +4,10 @@
  * write to GitHub require the token here, before anything moves.
  */
 import { insecureRemoteProblem } from '../core/bindings/git-host';
-import { repositoryFromUrl } from '../core/github-repo';
+import { isOwnerName, repositoryFromUrl } from '../core/github-repo';
 import type { GitHubTargetRequest } from '../core/github-target';
 import { ReleaseError } from '../core/release';
-import { redact } from './binding-clone';
+import { redact } from './git-credentials';
 import type { Git } from './git';
 
 export interface GitHub {
@@ -22,32 +22,55 @@ export interface GitHub {
 /** Kept name for the train's `--push`. */
 export type GitHubPush = GitHub;
 
-const NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/** What the token is for, named in the refusal when it is missing. */
+export interface TokenPurpose {
+  needs: string;
+  fix: string;
+  without?: string;
+}
 
 /**
  * The repository, API and token; `purpose` says what the token is for in the refusal. With
  * `remote`, the remote's URL is checked (a token is never offered to a plain-http remote) and
  * used for the repository when nothing else named it.
  */
-export async function githubTarget(req: GitHubTargetRequest, purpose: { needs: string; fix: string; without?: string }, git?: Git, remote?: string): Promise<GitHub> {
+export async function githubTarget(req: GitHubTargetRequest, purpose: TokenPurpose, git?: Git, remote?: string): Promise<GitHub> {
+  const token = requireGitHubToken(req, purpose);
+  const remoteUrl = await pushUrl(git, remote);
+  const insecure = remoteUrl && insecureRemoteProblem(remoteUrl);
+  if (insecure) throw new ReleaseError(`refused to push: ${insecure}; ${req.tokenVar} is set, and git would offer it there`, `use an https:// (or ssh) URL for the remote "${remote}"`);
+  return { repository: repositoryOf(req, remoteUrl), apiUrl: req.apiUrl, token, tokenVar: req.tokenVar, actor: req.actor };
+}
+
+/** The token, or the refusal naming its variable and what it is for. */
+export function requireGitHubToken(req: GitHubTargetRequest, purpose: TokenPurpose): string {
   if (!req.token) {
     throw new ReleaseError(
       `${purpose.needs} needs a GitHub token in ${req.tokenVar}; nothing was changed`,
       `export ${req.tokenVar} with a token allowed to ${purpose.fix}, or name another variable in the "githubTokenEnv" setting${purpose.without ? `; ${purpose.without}` : ''}`,
     );
   }
-  let remoteUrl: string | null = null;
-  if (git && remote) {
-    remoteUrl = (await git.run(['remote', 'get-url', '--push', remote], { reject: false })).stdout.trim() || null;
-    const insecure = remoteUrl && insecureRemoteProblem(redact(remoteUrl));
-    if (insecure) throw new ReleaseError(`refused to push: ${insecure}; ${req.tokenVar} is set, and git would offer it there`, `use an https:// (or ssh) URL for the remote "${remote}"`);
-  }
-  return { repository: repositoryOf(req, remoteUrl && redact(remoteUrl)), apiUrl: req.apiUrl, token: req.token, tokenVar: req.tokenVar, actor: req.actor };
+  return req.token;
+}
+
+/**
+ * The repository alone, for a command that builds before it needs the token (the token goes
+ * to the API only, never to git, so the remote's scheme does not matter here).
+ */
+export async function githubRepository(req: GitHubTargetRequest, git?: Git, remote?: string): Promise<string> {
+  return repositoryOf(req, await pushUrl(git, remote));
+}
+
+/** The push URL of `remote` (credentials redacted), when there is one. */
+async function pushUrl(git: Git | undefined, remote: string | undefined): Promise<string | null> {
+  if (!git || !remote) return null;
+  const url = (await git.run(['remote', 'get-url', '--push', remote], { reject: false })).stdout.trim();
+  return url ? redact(url) : null;
 }
 
 function repositoryOf(req: GitHubTargetRequest, remoteUrl: string | null): string {
   if (req.repository) {
-    if (!NAME.test(req.repository.value)) throw new ReleaseError(`${req.repository.from} "${req.repository.value}" is not "owner/name"`, 'give the repository as owner/name, e.g. bytecodealliance/wasmtime');
+    if (!isOwnerName(req.repository.value)) throw new ReleaseError(`${req.repository.from} "${req.repository.value}" is not "owner/name"`, 'give the repository as owner/name, e.g. bytecodealliance/wasmtime');
     return req.repository.value;
   }
   const hosts = ['github.com'];

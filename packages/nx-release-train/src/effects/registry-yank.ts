@@ -1,8 +1,8 @@
 /**
  * `DELETE {api}/api/v1/crates/{name}/{version}/yank` with a token in `Authorization` (as
- * cargo sends it), answered as a Failure the retry rules understand (core/publish-retry).
+ * cargo sends it), answered as a Failure the retry rules understand (core/publishing/retry).
  */
-import { retryAtOf, type Failure } from '../core/publish-retry';
+import { retryAtOf, type Failure } from '../core/publishing/retry';
 
 export type YankAnswer = { ok: true } | { ok: false; failure: Failure };
 

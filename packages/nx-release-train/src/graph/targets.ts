@@ -41,6 +41,11 @@ export function crateTargets(crate: Crate, _options: ReleaseTrainOptions): Recor
   if (registered.has('publish')) {
     out.publish = { executor: `${PLUGIN}:publish`, dependsOn: ['^publish'], cache: false, options: {} };
   }
+  // `nx release publish` runs this target name on every project it publishes (Nx 24 has no
+  // setting for it): the same publish, in the same dependency order.
+  if (registered.has('nx-release-publish')) {
+    out['nx-release-publish'] = { executor: `${PLUGIN}:nx-release-publish`, dependsOn: ['^nx-release-publish'], cache: false, options: {} };
+  }
   if (registered.has('verify')) {
     out.verify = { executor: `${PLUGIN}:verify`, cache: false, options: {} };
   }

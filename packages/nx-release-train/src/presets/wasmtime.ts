@@ -77,9 +77,10 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
     targets: [],
     outputDir: 'dist',
     compression: 9,
-    repository: 'bytecodealliance/wasmtime',
     releaseName: '{tag}',
   },
+  // The release goes to the repository the job runs in (GITHUB_REPOSITORY, set by GitHub
+  // Actions), like the train's pull requests: no setting names it.
   // One artifact job per platform Wasmtime releases natively (the cross-compiled ones, e.g.
   // s390x, riscv64gc and Android, need cross toolchains the jobs do not install).
   artifactRunners: {
@@ -95,7 +96,6 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
   bindings: {
     branchPattern: 'ci/update-wasmtime-{version}',
     title: 'Update to Wasmtime {version}',
-    githubApiUrl: null,
     repos: [
       {
         name: 'py',

@@ -3,24 +3,36 @@
  * or trusted publishing (one minted token shared by the whole run, renewed as needed, every
  * minted token revoked by `finish`, which callers run also on failure).
  */
+import { formatDuration } from '../../core/publishing/eta';
+import { tokenEnvVar } from '../../core/publishing/retry';
 import { remintAt, type PublishAuth } from '../../core/publishing/trusted';
-import { formatDuration } from '../../core/publish-eta';
-import { tokenEnvVar } from '../../core/publish-retry';
-import { registryApiUrl } from '../../effects/registry-client';
 import { trustedPublisher } from '../../effects/trusted-publishing';
+import type { Services } from '../services';
 import type { PublishDeps } from './publish-crate';
-import type { PublishContext } from './publish-context';
-import { registryLabel } from './preflight';
+import { registryLabel, type PublishTarget } from './publish-target';
 
 export interface RunAuth {
   deps?: PublishDeps['auth'];
   finish(): Promise<void>;
 }
 
+/** GitHub Actions' OIDC request pair (ACTIONS_ID_TOKEN_REQUEST_URL / _TOKEN), from the environment. Never printed. */
+export interface OidcRequest {
+  requestUrl?: string;
+  requestToken?: string;
+}
+
 const nothing = async () => {};
 
-export async function startAuth(ctx: PublishContext, auth: PublishAuth, dryRun: boolean, log: (line: string) => void): Promise<RunAuth> {
-  const where = registryLabel(ctx.registry);
+export async function startAuth(
+  target: PublishTarget,
+  auth: PublishAuth,
+  oidc: OidcRequest,
+  dryRun: boolean,
+  services: Services,
+  log: (line: string) => void,
+): Promise<RunAuth> {
+  const where = registryLabel(target.registry);
   if (auth.mode === 'token') {
     log(`publish: authenticating to ${where} with the token in ${auth.variable}`);
     return { finish: nothing };
@@ -29,22 +41,23 @@ export async function startAuth(ctx: PublishContext, auth: PublishAuth, dryRun: 
     log(`publish: no ${auth.variable} and no GitHub Actions OIDC token${dryRun ? ' (dry run: nothing is uploaded)' : ''}`);
     return { finish: nothing };
   }
-  const lifetimeMs = ctx.options.trustedTokenLifetime * 1000;
+  const lifetimeMs = target.options.trustedTokenLifetime * 1000;
   if (dryRun) {
     log(`publish: trusted publishing to ${where} (dry run: no token is minted)`);
     return { finish: nothing };
   }
-  const apiUrl = await registryApiUrl(ctx.indexUrl(), undefined);
+  const apiUrl = await services.registry.apiUrl(target.indexUrl(), undefined);
   const tp = trustedPublisher({
     apiUrl,
-    requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '',
-    requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
+    requestUrl: oidc.requestUrl ?? '',
+    requestToken: oidc.requestToken ?? '',
     lifetimeMs,
-    now: Date.now,
+    now: () => services.clock.now(),
     log,
+    fetch: services.registry.fetch,
   });
   log(
-    `publish: trusted publishing to ${where} (no ${tokenEnvVar(ctx.registry)} set): ` +
+    `publish: trusted publishing to ${where} (no ${tokenEnvVar(target.registry)} set): ` +
       `an OIDC token for audience "${tp.audience}" exchanged at ${apiUrl}, a new one every ${formatDuration(remintAt(0, lifetimeMs))} ` +
       `(tokens live ${formatDuration(lifetimeMs)}, setting trustedTokenLifetime)`,
   );

@@ -3,18 +3,18 @@
  * registry answer. The real thing (cargo + registry) is covered by e2e/publish.e2e.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY } from '../../core/publish-retry';
+import { retryPolicy } from '../../core/publishing/retry';
 import type { Cargo } from '../../effects/cargo';
 import type { IndexVersion } from '../../effects/registry-client';
-import { publishCrate, type PublishRequest } from './publish-crate';
+import { publishCrate, type UploadRequest } from './publish-crate';
 
-const req: PublishRequest = {
+const req: UploadRequest = {
   crate: 'foo',
   version: '1.0.0',
   registry: 'local',
   dryRun: false,
   noVerify: true,
-  retry: DEFAULT_RETRY,
+  retry: retryPolicy({ maxAttempts: 6, backoff: 2, maxRateLimitWait: 1800 }),
   indexTimeoutMs: 10_000,
   pollMs: 500,
 };

@@ -1,12 +1,12 @@
 /**
  * Publishes one crate version, resumably: skip it when the index already has it (after
  * checking the checksum against the locally packaged crate), otherwise `cargo publish`,
- * retrying as core/publish-retry decides, and succeed only once the index shows it. Every
+ * retrying as core/publishing/retry decides, and succeed only once the index shows it. Every
  * side effect comes in through `PublishDeps`, so tests can drive it with fakes.
  */
 import { onAuthFailure } from '../../core/publishing/trusted';
 import { ReleaseError } from '../../core/errors';
-import { afterRetry, classifyFailure, decide, tokenEnvVar, type RetryPolicy, type RetryState } from '../../core/publish-retry';
+import { afterRetry, classifyFailure, decide, tokenEnvVar, type RetryPolicy, type RetryState } from '../../core/publishing/retry';
 import type { Cargo } from '../../effects/cargo';
 import type { IndexClient, IndexVersion } from '../../effects/registry-client';
 
@@ -21,10 +21,12 @@ export interface PublishDeps {
   auth?: { token(): Promise<string>; renew(stale: string, since: number): Promise<string> };
 }
 
-export interface PublishRequest {
+export interface UploadRequest {
   crate: string;
   version: string;
   registry: string | null;
+  /** The registry's token from the environment, handed to cargo (trusted publishing replaces it). */
+  token?: string;
   dryRun: boolean;
   noVerify: boolean;
   retry: RetryPolicy;
@@ -48,7 +50,7 @@ export class PublishError extends ReleaseError {
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const tail = (text: string, n = 12) => text.trim().split('\n').slice(-n).join('\n');
 
-export async function publishCrate(req: PublishRequest, deps: PublishDeps): Promise<PublishOutcome> {
+export async function publishCrate(req: UploadRequest, deps: PublishDeps): Promise<PublishOutcome> {
   const id = `${req.crate}@${req.version}`;
   const where = req.registry ? `registry "${req.registry}"` : 'crates.io';
   const started = deps.now();
@@ -68,7 +70,7 @@ export async function publishCrate(req: PublishRequest, deps: PublishDeps): Prom
   let uploadedByUs = true;
   let lastTry = started;
   let renewed = false;
-  let token = await deps.auth?.token();
+  let token = deps.auth ? await deps.auth.token() : req.token;
   for (;;) {
     lastTry = deps.now();
     const result = await deps.cargo.publish(req.crate, {
@@ -79,7 +81,7 @@ export async function publishCrate(req: PublishRequest, deps: PublishDeps): Prom
     });
     if (result.exitCode === 0) break;
     const failure = classifyFailure(result.stderr, deps.now());
-    if (failure.kind === 'auth' && deps.auth && token !== undefined) {
+    if (failure.kind === 'auth' && deps.auth) {
       if (onAuthFailure(renewed) === 'stop') {
         throw new PublishError(
           `${where} refused the trusted-publishing token for ${id} twice (${failure.detail}). Nothing more was retried. ` +
@@ -88,7 +90,7 @@ export async function publishCrate(req: PublishRequest, deps: PublishDeps): Prom
       }
       deps.log(`${id}: authentication failed (${failure.detail}); minting a new trusted-publishing token and retrying once`);
       renewed = true;
-      token = await deps.auth.renew(token, lastTry);
+      token = await deps.auth.renew(token!, lastTry);
       continue;
     }
     const decision = decide(failure, state, req.retry, deps.now(), req);
@@ -118,7 +120,7 @@ export async function publishCrate(req: PublishRequest, deps: PublishDeps): Prom
 }
 
 /** The version in the index, if there; transient index errors are retried with backoff. */
-async function findVersion(req: PublishRequest, deps: PublishDeps): Promise<IndexVersion | undefined> {
+async function findVersion(req: UploadRequest, deps: PublishDeps): Promise<IndexVersion | undefined> {
   for (let attempt = 1; ; attempt++) {
     try {
       return (await deps.index.versions(req.crate)).find((v) => v.vers === req.version);
@@ -133,7 +135,7 @@ async function findVersion(req: PublishRequest, deps: PublishDeps): Promise<Inde
   }
 }
 
-async function waitForIndex(req: PublishRequest, deps: PublishDeps): Promise<IndexVersion> {
+async function waitForIndex(req: UploadRequest, deps: PublishDeps): Promise<IndexVersion> {
   const id = `${req.crate}@${req.version}`;
   const deadline = deps.now() + req.indexTimeoutMs;
   let told = false;
@@ -165,7 +167,7 @@ async function waitForIndex(req: PublishRequest, deps: PublishDeps): Promise<Ind
  * (cargo packages deterministically). `uploadedSince` is when our own upload started: the
  * crate cargo packaged for it is reused; otherwise the checkout is packaged now.
  */
-async function checkSame(req: PublishRequest, deps: PublishDeps, inIndex: IndexVersion, uploadedSince?: number): Promise<void> {
+async function checkSame(req: UploadRequest, deps: PublishDeps, inIndex: IndexVersion, uploadedSince?: number): Promise<void> {
   const id = `${req.crate}@${req.version}`;
   let file = uploadedSince === undefined ? null : await deps.cargo.packagedCrate(req.crate, req.version, uploadedSince);
   if (!file) {

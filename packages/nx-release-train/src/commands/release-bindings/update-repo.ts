@@ -9,8 +9,9 @@ import type { ResolvedRepo } from '../../core/bindings/rules';
 import { ReleaseError } from '../../core/errors';
 import { fillPattern } from '../../core/options';
 import { formatProblems, renderPlanDiff } from '../../core/version';
-import type { Logger } from '../command-context';
-import { BindingClone, redact } from '../../effects/binding-clone';
+import type { Logger } from '../../core/log';
+import { BindingClone } from '../../effects/binding-clone';
+import { redact } from '../../effects/git-credentials';
 import { syncPullRequest, type PullsApi } from '../../effects/github-pulls';
 
 export interface RepoRun {
@@ -19,6 +20,8 @@ export interface RepoRun {
   title: string;
   dryRun: boolean;
   token: string | undefined;
+  /** The variable the token comes from (named when it is missing). */
+  tokenVar: string;
   /** The GitHub host (`scheme://host[:port]`) the token is for; git offers it nowhere else. */
   gitHost: string;
   log: Logger;
@@ -85,7 +88,7 @@ async function update(
   if (!run.dryRun && branchState !== 'branch unchanged') await clone.push(commit, branch, remote.branch);
 
   if (!repo.github) return result(`${branchState}; no GitHub repository configured: open the pull request by hand`);
-  if (!run.token) return result(`${branchState}; pull request not checked (GITHUB_TOKEN is not set)`);
+  if (!run.token) return result(`${branchState}; pull request not checked (${run.tokenVar} is not set)`);
   const pulls = await run.pulls(repo.github);
   const body = pullRequestBody(run.version, repo.tagPattern, edits.map((e) => e.file));
   const { outcome, pr } = await syncPullRequest(pulls, { branch, base: repo.baseBranch, title: run.title, body }, run.dryRun);

@@ -8,9 +8,9 @@ import { carriesMarker } from '../../core/release';
 import { compatLine } from '../../core/release-line';
 import type { GatheredLine } from '../../core/status/types';
 import type { Git } from '../../effects/git';
-import { knownReleaseBranches, newestTip, tipOf, type KnownBranch } from '../branches';
-import type { CommandContext } from '../command-context';
-import { currentVersion, snapshot, type Snapshot } from '../snapshot';
+import { knownReleaseBranches, newestTip, tipOf, type KnownBranch } from '../steps/branches';
+import { currentVersion, snapshot, type Snapshot } from '../steps/snapshot';
+import type { Train } from '../steps/train';
 
 /** Snapshots by commit, read once: a line's tip is often its newest tag's commit. */
 export type Snapshots = (commit: string) => Promise<Snapshot>;
@@ -72,11 +72,11 @@ export async function mainTip(git: Git, options: ReleaseTrainOptions): Promise<s
   return (await git.resolve(`refs/remotes/${options.remote}/${options.mainBranch}`)) ?? (await git.resolve(`refs/heads/${options.mainBranch}`));
 }
 
-export async function gatherLines(ctx: CommandContext, git: Git, snap: Snapshots, tags: GitTag[], problems: string[]): Promise<GatheredLine[]> {
-  const { options } = ctx;
+export async function gatherLines(train: Train, snap: Snapshots, tags: GitTag[], problems: string[]): Promise<GatheredLine[]> {
+  const { options, git } = train;
   const main = await mainTip(git, options);
   const lines: GatheredLine[] = [];
-  for (const b of await knownReleaseBranches(ctx, git)) {
+  for (const b of await knownReleaseBranches(train)) {
     const tip = await tipOfBranch(git, b, options.remote);
     const { version, problem } = await versionAt(snap, tip);
     if (problem) problems.push(`${b.name}: ${problem}`);

@@ -77,7 +77,7 @@ export async function gatherBindings(services: Services, gh: GitHub, lines: Gath
       out.push({ name: repo.name, repository, wanted, onWanted: null, pull: null });
       continue;
     }
-    const target = { token: gh.token, baseUrl: options.bindings.githubApiUrl ?? gh.apiUrl, repository };
+    const target = { token: gh.token, baseUrl: gh.apiUrl, repository };
     const tagged = await (await services.github.tags(target)).find(fillPattern(repo.tagPattern ?? 'v{version}', wanted));
     const branch = fillPattern(repo.branchPattern ?? options.bindings.branchPattern, wanted);
     const pr = await (await services.github.pulls(target)).findOpen(branch, repo.baseBranch ?? 'main');

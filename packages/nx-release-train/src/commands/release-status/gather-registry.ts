@@ -5,7 +5,7 @@
  */
 import type { Env } from '../../core/env';
 import type { ReleaseTrainOptions } from '../../core/options';
-import { publishOrder } from '../../core/publish-order';
+import { publishOrder } from '../../core/publishing/order';
 import { planYanks, type YankCrate } from '../../core/publishing/yank-plan';
 import type { GatheredLine, PublishProgress } from '../../core/status/types';
 import { registryIndexUrl } from '../../effects/cargo-config';

@@ -6,10 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../../presets/wasmtime';
 import { filesFromMap, planBindingEdits } from './plan';
-import { resolveBindings } from './settings';
+import { resolveOptions } from '../options';
 import { bindingTree } from '../../../../../e2e/fixtures/bindings';
 
-const { bindings, problems } = resolveBindings(wasmtimePreset.bindings);
+const { options, problems } = resolveOptions({ bindings: wasmtimePreset.bindings });
+const { bindings } = options;
 
 describe('wasmtime preset on repositories shaped like the real ones', () => {
   it('declares the five binding repositories with valid settings', () => {

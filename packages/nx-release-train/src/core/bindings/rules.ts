@@ -3,6 +3,7 @@
  * typed edits that move each one to the new version. Pure data; the `wasmtime` preset fills it.
  */
 
+import { repositoryFromUrl } from '../github-repo';
 import { bindingsSchema, type BindingRepo, type BindingsOptions } from './schema';
 
 export type { BindingRepo, BindingRule, BindingsOptions } from './schema';
@@ -11,8 +12,7 @@ export const DEFAULT_BINDINGS: BindingsOptions = bindingsSchema.parse({});
 
 /** `owner/name` from `https://github.com/o/n(.git)`, `git@github.com:o/n(.git)` or `ssh://git@github.com/o/n`. */
 export function githubRepoOf(url: string): string | null {
-  const m = /^(?:https?:\/\/|ssh:\/\/git@|git@)github\.com[/:]([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
-  return m ? `${m[1]}/${m[2]}` : null;
+  return repositoryFromUrl(url, ['github.com']);
 }
 
 /** A repo with every default filled in. */

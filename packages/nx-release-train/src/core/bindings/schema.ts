@@ -4,7 +4,7 @@
  * schema (core/settings/schema.ts); the `wasmtime` preset fills it.
  */
 import { z } from 'zod';
-import { group, names, nonEmpty, optional, patternWith, refuse, relativePath, required, setting } from '../settings/define';
+import { group, names, nonEmpty, optional, ownerName, patternWith, refuse, relativePath, required, setting } from '../settings/define';
 
 const VERSION_PARTS = ['version', 'major', 'minor', 'patch'];
 
@@ -51,12 +51,7 @@ const repo = z.strictObject({
     }),
     { doc: 'Short name, used by `--only` and in the summary table (e.g. `py`).', expected: 'a non-empty string' },
   ),
-  github: optional(
-    nonEmpty.superRefine((v, ctx) => {
-      if (!/^[^/\s]+\/[^/\s]+$/.test(v)) refuse(ctx, `"${v}" is not owner/name`, 'e.g. "bytecodealliance/wasmtime-py"');
-    }),
-    { doc: '`owner/name` on GitHub for the pull request; default: read from a github.com `url`.' },
-  ),
+  github: optional(ownerName, { doc: '`owner/name` on GitHub for the pull request; default: read from a github.com `url`.' }),
   baseBranch: optional(nonEmpty, { doc: 'Branch the pull request targets. Default `main`.' }),
   branchPattern: optional(
     nonEmpty.superRefine((v, ctx) => {
@@ -94,7 +89,6 @@ export const bindingsSchema = group(
       doc: 'Default branch pattern of every repository.',
     }),
     title: setting(patternWith(['version'], 'Update to {version}'), 'Update to {version}', { doc: 'Commit message and pull request title.' }),
-    githubApiUrl: setting(z.string().nullable(), null, { doc: 'GitHub REST API base URL; null: $GITHUB_API_URL, else https://api.github.com.', expected: 'a URL string or null' }),
   },
   { doc: 'Binding repositories that follow a release (`nx release-bindings`).' },
 );

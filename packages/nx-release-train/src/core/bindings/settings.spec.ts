@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BINDINGS, githubRepoOf, resolveRepo } from './rules';
-import { resolveBindings } from './settings';
+import { resolveOptions } from '../options';
+
+/** The `bindings` group as the one options schema checks it. */
+const resolveBindings = (bindings: unknown) => {
+  const { options, problems } = resolveOptions({ bindings });
+  return { bindings: options.bindings, problems };
+};
 
 describe('bindings settings', () => {
   it('fills defaults key by key', () => {
@@ -12,7 +18,7 @@ describe('bindings settings', () => {
   it('names every bad setting down to the rule field', () => {
     const { problems } = resolveBindings({
       titel: 'x',
-      githubApiUrl: 3,
+      branchPattern: 3,
       repos: [
         { name: 'py', url: 'u', rules: [{ kind: 'pattern', file: 'f', pattern: 'no placeholder' }, { kind: 'regex' }] },
         { name: 'py', rules: [{ kind: 'go-module', module: 'example.com/m/v3' }, { kind: 'version-file', file: '../x' }] },
@@ -21,7 +27,7 @@ describe('bindings settings', () => {
     });
     expect(problems.map((p) => p.setting)).toEqual([
       'bindings.titel',
-      'bindings.githubApiUrl',
+      'bindings.branchPattern',
       'bindings.repos[0].rules[0].pattern',
       'bindings.repos[0].rules[1].kind',
       'bindings.repos[1].url',

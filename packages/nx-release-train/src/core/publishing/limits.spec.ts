@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CRATES_IO_BUDGET } from '../publish-eta';
+import { CRATES_IO_BUDGET } from './eta';
 import { registryProfile } from './limits';
 
 describe('registryProfile', () => {

@@ -4,7 +4,7 @@
  * Under trusted publishing crates.io skips the per-user limit on new versions.
  */
 import type { RegistryLimitsSetting } from '../options';
-import { CRATES_IO_BUDGET, type Budget, type RateBudget } from '../publish-eta';
+import { CRATES_IO_BUDGET, type Budget, type RateBudget } from './eta';
 import { ReleaseError } from '../release';
 
 export interface RegistryProfile {

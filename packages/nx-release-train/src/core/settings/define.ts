@@ -4,6 +4,7 @@
  * reference (docs/options.md) all come from the same place.
  */
 import { z } from 'zod';
+import { isOwnerName } from '../github-repo';
 
 export interface SettingDoc {
   /** What the setting does (one or two sentences; rendered in docs/options.md). */
@@ -39,6 +40,11 @@ export function refuse(ctx: z.RefinementCtx, message: string, fix: string): void
 
 export const nonEmpty = z.string().min(1);
 export const names = z.array(nonEmpty).min(1);
+
+/** A GitHub repository `owner/name` (the one check, core/github-repo.ts). */
+export const ownerName = nonEmpty.superRefine((v, ctx) => {
+  if (!isOwnerName(v)) refuse(ctx, `"${v}" is not owner/name`, 'give the GitHub repository as owner/name, e.g. "bytecodealliance/wasmtime"');
+});
 
 /** A path that stays inside the repository (relative, no `..`). */
 export const relativePath = nonEmpty.superRefine((v, ctx) => {

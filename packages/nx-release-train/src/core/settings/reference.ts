@@ -4,7 +4,22 @@
  * `npm run docs:options` writes it; a unit test fails when the committed file differs.
  */
 import type { z } from 'zod';
+import { MOVED_SETTINGS } from './moved';
 import { defOf, fieldsOf, formatPath, metaOf, typeName, unwrap, valueAt, type Segment } from './introspect';
+
+/** The one precedence of core/github-target.ts, stated where the settings are. */
+const GITHUB_TARGET = [
+  '## Where GitHub is',
+  '',
+  'Every command that talks to GitHub (the train\'s `--push`, `release-tag --via=api`, `release-artifacts`,',
+  '`release-assets`, `release-bindings`) finds it the same way:',
+  '',
+  "- repository: `--repository` (release-artifacts, release-assets) > `GITHUB_REPOSITORY` > `githubRepository` > the push remote's GitHub URL",
+  '  (github.com, or the host of `GITHUB_SERVER_URL`); `release-bindings` opens its pull requests in each',
+  '  `bindings.repos[].github` instead;',
+  '- API: `--github-api-url` (`--githubApiUrl`) > `GITHUB_API_URL` > `githubApiUrl`;',
+  '- token: the variable `githubTokenEnv` names (default `GITHUB_TOKEN`, which GitHub Actions sets), never a flag.',
+];
 
 interface Row {
   setting: string;
@@ -32,6 +47,16 @@ export function renderReference(schema: z.ZodType, presets: Record<string, unkno
     '| setting | type | default | preset | what it does |',
     '|---|---|---|---|---|',
     ...rows.map((r) => `| \`${r.setting}\` | ${cell(r.type)} | ${cell(r.default)} | ${r.presets} | ${cell(r.doc)} |`),
+    '',
+    ...GITHUB_TARGET,
+    '',
+    '## Replaced settings',
+    '',
+    'A removed setting still in `nx.json` is refused, naming the one that replaces it.',
+    '',
+    '| removed | use instead | why |',
+    '|---|---|---|',
+    ...Object.entries(MOVED_SETTINGS).map(([from, m]) => `| \`${from}\` | \`${m.to}\` | ${cell(m.why)} |`),
     '',
   ];
   return lines.join('\n');

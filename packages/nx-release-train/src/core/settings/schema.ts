@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { bindingsSchema } from '../bindings/schema';
-import { group, nonEmpty, optional, required, setting } from './define';
+import { group, nonEmpty, optional, ownerName, required, setting } from './define';
 
 const versionFile = z.strictObject({
   file: required(nonEmpty, { doc: 'Path relative to the workspace root.' }),
@@ -52,7 +52,6 @@ const artifactsSchema = group(
       doc: 'xz preset: 9 (smallest, as Wasmtime\'s releases) down to 0 (fastest, e.g. for rehearsals).',
       expected: 'an integer from 0 to 9',
     }),
-    repository: setting(z.string().nullable(), null, { doc: 'GitHub repository `owner/name`; null: $GITHUB_REPOSITORY.', expected: 'nullable string' }),
     releaseName: setting(z.string(), '{tag}', { doc: 'GitHub release title; placeholders as in archive names, without {platform}.' }),
   },
   { doc: 'What `nx release-artifacts` builds, packages and attaches to the GitHub release.' },
@@ -113,14 +112,16 @@ export const optionsSchema = z.strictObject({
   // Pull requests for the train's own commits (`--push`), and the GitHub repository.
   releaseReviewBranchPattern: setting(nonEmpty, 'ci/release-{version}', { doc: "Review branch of a release-day or patch commit, proposed against its release branch (Wasmtime's name)." }),
   rcReviewBranchPattern: setting(nonEmpty, 'ci/rc-{version}', { doc: "Review branch of a release candidate's commit (Wasmtime's name)." }),
-  githubRepository: setting(z.string().nullable(), null, {
-    doc: 'The GitHub repository `owner/name` pull requests and tags go to, used only when GITHUB_REPOSITORY is unset and the remote\'s URL is not a GitHub URL.',
+  githubRepository: setting(ownerName.nullable(), null, {
+    doc: 'The GitHub repository `owner/name` every command that talks to GitHub uses (pull requests, tags, releases, assets), when neither `--repository` nor GITHUB_REPOSITORY names one; null: the push remote\'s GitHub URL.',
     expected: 'string or null',
   }),
   githubTokenEnv: setting(nonEmpty, 'GITHUB_TOKEN', {
-    doc: 'The environment variable holding the GitHub token for `--push` (pushes and pull requests); name another (e.g. `RELEASE_TOKEN`) when the pushes must start workflows, which GitHub\'s own job token does not.',
+    doc: 'The environment variable holding the GitHub token of every command that talks to GitHub (`--push`, release tags through the API, releases, assets, binding pull requests); name another (e.g. `RELEASE_TOKEN`) when the pushes must start workflows, which GitHub\'s own job token does not.',
   }),
-  githubApiUrl: setting(nonEmpty, 'https://api.github.com', { doc: 'The GitHub REST API, when GITHUB_API_URL is unset.' }),
+  githubApiUrl: setting(nonEmpty, 'https://api.github.com', {
+    doc: 'The GitHub REST API of every command that talks to GitHub, when neither `--github-api-url` nor GITHUB_API_URL names one (GitHub Enterprise: `https://<host>/api/v3`).',
+  }),
   artifactRunners: setting(stringMap, { 'x86_64-unknown-linux-gnu': 'ubuntu-latest' }, {
     doc: "The generated workflow's artifact jobs: Rust target triple -> GitHub runner label, one job per entry (the wasmtime preset lists Wasmtime's platforms).",
     expected: 'object',

@@ -15,9 +15,33 @@ describe('the options schema', () => {
       ['versionFiles[0].patterns', 'setting "versionFiles[0].patterns" in nx.json plugin options is missing, expected array'],
       ['versionFiles[0].pattern', 'unknown setting "versionFiles[0].pattern" in nx.json plugin options'],
     ]);
-    expect(problems[0].fix).toBe('did you mean "compression"? known: archives, features, buildEnv, platforms, targets, outputDir, compression, repository, releaseName');
+    expect(problems[0].fix).toBe('did you mean "compression"? known: archives, features, buildEnv, platforms, targets, outputDir, compression, releaseName');
     expect(problems[2].fix).toMatch(/^did you mean "pattern"\?/);
     expect(problems[4].fix).toMatch(/^did you mean "patterns"\?/);
+  });
+
+  it('names the setting that replaced a removed one', () => {
+    const { problems } = resolveOptions({ artifacts: { repository: 'o/r' }, bindings: { githubApiUrl: 'https://ghe.corp/api/v3' } });
+    expect(problems).toEqual([
+      {
+        setting: 'artifacts.repository',
+        message: 'unknown setting "artifacts.repository" in nx.json plugin options: it was replaced by "githubRepository" (one repository setting for every command that talks to GitHub)',
+        fix: 'move its value to "githubRepository" at the top of the nx-release-train options and remove "artifacts.repository"',
+      },
+      {
+        setting: 'bindings.githubApiUrl',
+        message: 'unknown setting "bindings.githubApiUrl" in nx.json plugin options: it was replaced by "githubApiUrl" (one API setting for every command that talks to GitHub)',
+        fix: 'move its value to "githubApiUrl" at the top of the nx-release-train options and remove "bindings.githubApiUrl"',
+      },
+    ]);
+  });
+
+  it('checks every owner/name with the one rule', () => {
+    const { problems } = resolveOptions({ githubRepository: 'a/b/c', bindings: { repos: [{ name: 'py', url: 'u', github: 'o r/x', rules: [] }] } });
+    expect(problems.map((p) => [p.setting, p.message])).toEqual([
+      ['githubRepository', 'setting "githubRepository" in nx.json plugin options "a/b/c" is not owner/name'],
+      ['bindings.repos[0].github', 'setting "bindings.repos[0].github" in nx.json plugin options "o r/x" is not owner/name'],
+    ]);
   });
 
   it('offers no guess for a name far from every setting', () => {

@@ -7,6 +7,7 @@
  */
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
+import { movedSetting } from './moved';
 import { fieldsOf, formatPath, metaOf, schemaAt, typeName, unwrap, valueAt, type Segment } from './introspect';
 
 export interface SettingProblem {
@@ -61,6 +62,8 @@ class Wording {
     const at = this.where ? ` in ${this.where}` : '';
     const value = valueAt(this.raw, path);
     if (issue.code === 'unrecognized_keys') {
+      const moved = movedSetting(setting);
+      if (moved) return { path, setting, message: `unknown setting "${setting}"${at}: it ${moved.message}`, fix: moved.fix };
       return { path, setting, message: `unknown setting "${setting}"${at}`, fix: this.unknownFix(path) };
     }
     if (issue.code === 'custom') {

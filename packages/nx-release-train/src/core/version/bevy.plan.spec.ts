@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '../options';
 import { releaseBranchName } from '../release';
 import { buildWorkspace } from '../workspace';
+import { nxNextVersion } from './nx-arithmetic';
+import { planMoves } from './nx-plan';
 import { planVersions } from './plan';
 
 const CRATES = ['bevy_app', 'bevy_ecs', 'bevy_math', 'bevy_reflect', 'bevy_render', 'bevy_utils', 'bevy_internal'];
@@ -61,5 +63,21 @@ describe('a Bevy-shaped -dev main cut with no preset', () => {
   it('names the release branch after the release, without -dev', () => {
     const { plan } = cut(bevy('0.19.0-dev'));
     expect(releaseBranchName(DEFAULT_OPTIONS, plan.primary!.from)).toBe('release-0.19.0');
+  });
+
+  it('nx release major through the version actions writes the same bytes, with or without a Cargo.lock', () => {
+    const step = nxNextVersion('0.19.0-dev', 'major', '', DEFAULT_OPTIONS);
+    expect(step).toEqual({ to: '0.20.0-dev' });
+    for (const withLock of [true, false]) {
+      const files = bevy('0.19.0-dev');
+      if (!withLock) delete files['Cargo.lock']; // Bevy commits none
+      const manifests = Object.keys(files).filter((p) => p.endsWith('Cargo.toml'));
+      const workspace = buildWorkspace({ manifests, read: (p) => files[p] ?? null });
+      const versions = new Map(['bevy', ...CRATES].map((c) => [c, '0.20.0-dev']));
+      const nx = planMoves({ workspace, files: new Map(Object.entries(files)), options: DEFAULT_OPTIONS, versions });
+      const out = { ...files };
+      for (const e of nx.edits) out[e.file] = e.after;
+      expect(out).toEqual(cut(files).out);
+    }
   });
 });

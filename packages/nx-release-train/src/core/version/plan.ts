@@ -61,7 +61,8 @@ export function filesToRead(workspace: Workspace, options: ReleaseTrainOptions):
   return [...files];
 }
 
-function lockPath(ws: Workspace): string {
+/** The workspace's Cargo.lock, beside the root manifest. */
+export function lockPath(ws: Workspace): string {
   const dir = ws.rootManifest.includes('/') ? ws.rootManifest.slice(0, ws.rootManifest.lastIndexOf('/') + 1) : '';
   return `${dir}Cargo.lock`;
 }
@@ -91,12 +92,7 @@ export function planVersions(input: PlanInput): VersionPlan {
   const releases = planReleases(ctx, input, lines.primary);
   ctx.problems.throwIfAny();
 
-  const edits: FileEdit[] = [];
-  for (const file of ctx.splices.files()) {
-    const before = texts.get(file) ?? '';
-    const after = ctx.splices.apply(file, before);
-    edits.push({ file, before, after, changes: ctx.splices.changes(file, before) ?? lineChanges(before, after) });
-  }
+  const edits = spliceEdits(ctx, texts);
   if (releases) edits.push(releases);
   edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {
@@ -107,6 +103,17 @@ export function planVersions(input: PlanInput): VersionPlan {
     edits: edits.filter((e) => e.before !== e.after),
     warnings: ctx.problems.warnings,
   };
+}
+
+/** The edit of every file the plan spliced (unsorted; a file may come out unchanged). */
+export function spliceEdits(ctx: PlanContext, texts: ReadonlyMap<string, string>): FileEdit[] {
+  const edits: FileEdit[] = [];
+  for (const file of ctx.splices.files()) {
+    const before = texts.get(file) ?? '';
+    const after = ctx.splices.apply(file, before);
+    edits.push({ file, before, after, changes: ctx.splices.changes(file, before) ?? lineChanges(before, after) });
+  }
+  return edits;
 }
 
 function edit(file: string, before: string, after: string): FileEdit {

@@ -1,12 +1,5 @@
-/** `nx run <crate>:verify`: the Nx adapter of commands/verify.ts. */
-import type { ExecutorContext } from '@nx/devkit';
-import { verify } from '../../commands/verify';
-import { execute, projectCrate, publishContextOf } from '../shared';
-import type { VerifyExecutorSchema } from './schema';
+import { verifyCommand } from '../../commands/verify';
+import { verifyFlags } from '../../core/flags/verify';
+import { executorFor } from '../execute';
 
-export default async function verifyExecutor(options: VerifyExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
-  return execute(async () => {
-    const ctx = publishContextOf(context, options.registry);
-    await verify(ctx, projectCrate(ctx, context), options);
-  });
-}
+export default executorFor(verifyCommand, verifyFlags);

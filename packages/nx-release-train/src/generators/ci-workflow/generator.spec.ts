@@ -72,6 +72,9 @@ describe('ci-workflow generator', () => {
     // The token variable follows the githubTokenEnv setting.
     const named = (await generate({ githubTokenEnv: 'TRAIN_TOKEN' })).wf;
     expect(named.jobs.cut.steps.find((s) => s.run?.includes('release-major'))!.env).toEqual({ TRAIN_TOKEN: '${{ secrets.RELEASE_TOKEN || github.token }}' });
+    // So do the release, asset and binding jobs: every command finds its token the same way.
+    expect(named.jobs.artifacts.steps.find((s) => s.run?.includes('release-artifacts'))!.env).toEqual({ TRAIN_TOKEN: '${{ github.token }}', TARGET: '${{ matrix.target }}' });
+    expect(named.jobs.assets.steps.find((s) => s.run?.includes('release-assets'))!.env!.TRAIN_TOKEN).toBe('${{ github.token }}');
   });
 
   it('tags only for push events of this repository, with the branch from the environment (the two defects)', async () => {
@@ -93,7 +96,7 @@ describe('ci-workflow generator', () => {
     const { wf } = await generate({ artifactRunners: { 'x86_64-unknown-linux-gnu': 'ubuntu-latest', 'aarch64-apple-darwin': 'macos-14' }, bindings: { repos: [{ name: 'py', url: 'https://x/y.git', rules: [] }] } });
     expect(wf.jobs.publish.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
     expect(wf.jobs.publish.environment).toBe('publish');
-    expect(runs(wf, 'publish').split('\n').at(-1)).toBe('npx nx release-yank');
+    expect(runs(wf, 'publish').split('\n').at(-1)).toBe('npx nx run-many -t publish');
     expect(wf.jobs.artifacts['runs-on']).toBe('${{ matrix.runner }}');
     expect(wf.jobs.artifacts.strategy!.matrix.include).toEqual([
       { target: 'x86_64-unknown-linux-gnu', runner: 'ubuntu-latest' },
@@ -145,6 +148,48 @@ describe('ci-workflow generator', () => {
     expect(wf.on.workflow_run.branches).toEqual(['rel-*']);
     const crates = (await generate()).wf.jobs.publish.steps.find((s) => s.run?.includes('run-many'))!;
     expect(crates.env).toEqual({ CARGO_REGISTRY_TOKEN: '${{ secrets.CARGO_REGISTRY_TOKEN }}' });
+  });
+
+  it('yanks in a job of its own, with its own secret in the variable release-yank reads, that nothing waits for', async () => {
+    const { wf } = await generate({ bindings: { repos: [{ name: 'py', url: 'https://x/y.git', rules: [] }] } });
+    expect(runs(wf, 'yank')).toBe('npm ci\nnpx nx release-yank');
+    expect(wf.jobs.yank.needs).toBe('publish');
+    expect(wf.jobs.yank.steps.find((s) => s.run?.includes('release-yank'))!.env).toEqual({ CARGO_YANK_TOKEN: '${{ secrets.CARGO_YANK_TOKEN }}' });
+    for (const [name, job] of Object.entries(wf.jobs)) expect([job.needs ?? []].flat(), name).not.toContain('yank');
+    expect(runs(wf, 'publish')).not.toContain('release-yank');
+    const custom = await generate({ yankTokenVariable: 'MY_YANK' }, { yankTokenSecret: 'YANKER' });
+    expect(custom.wf.jobs.yank.steps.find((s) => s.run?.includes('release-yank'))!.env).toEqual({ MY_YANK: '${{ secrets.YANKER }}' });
+  });
+
+  it('groups runs per branch and per tag, so no pending tag run of another line is cancelled', async () => {
+    const { text } = await generate();
+    const wf = parse(text) as { concurrency: { group: string; 'cancel-in-progress': boolean } };
+    expect(wf.concurrency).toEqual({ group: 'release-train-${{ github.event.workflow_run.head_branch || github.ref }}', 'cancel-in-progress': false });
+    // The batch publish takes its parallelism from the publish target, not from Nx's --parallel.
+    expect(text).not.toContain('--parallel');
+  });
+
+  it('refuses every setting or flag value that could add a key, a step or an expression, all in one go, writing nothing', async () => {
+    const tree = createTreeWithEmptyWorkspace();
+    const options = { githubTokenEnv: 'GH: x\n      evil: y', artifactRunners: { 'x86_64-unknown-linux-gnu\n  - run: curl': 'ubuntu-latest', 'aarch64-apple-darwin': '${{ secrets.X }}' }, branchPattern: 'release-$(id)-{version}' };
+    updateNxJson(tree, { ...readNxJson(tree), plugins: [{ plugin: 'nx-release-train', options }] });
+    const failure = await ciWorkflowGenerator(tree, { publishEnvironment: "prod'\n", releaseTokenSecret: 'A.B' }).catch((e: unknown) => e as { problems: Array<{ message: string }> });
+    const messages = failure.problems.map((p) => p.message).join('\n');
+    expect(messages).toContain('setting "githubTokenEnv"');
+    expect(messages).toContain('a key of setting "artifactRunners"');
+    expect(messages).toContain('setting "artifactRunners.aarch64-apple-darwin"');
+    expect(messages).toContain('setting "branchPattern"');
+    expect(messages).toContain('--publishEnvironment');
+    expect(messages).toContain('--releaseTokenSecret');
+    expect(failure.problems).toHaveLength(6);
+    expect(tree.exists('.github/workflows/release-train.yml')).toBe(false);
+  });
+
+  it('passes the release-branch prefix to release-rc through the environment, never as script text', async () => {
+    const { wf } = await generate({ branchPattern: 'rel/{major}.{minor}' });
+    const step = wf.jobs['release-rc'].steps.find((s) => s.run?.includes('release-rc'))!;
+    expect(step.env!.RELEASE_PREFIX).toBe('rel/');
+    expect(step.run).toContain('if ! [[ "$BRANCH" == "$RELEASE_PREFIX"* ]]; then');
   });
 
   it('refuses a file name that is not one', async () => {

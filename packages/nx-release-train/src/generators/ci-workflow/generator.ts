@@ -8,7 +8,7 @@ import { ciWorkflow } from '../../core/ci-workflow';
 import { ReleaseError } from '../../core/errors';
 import { pluginOptions, type PluginEntry } from '../../core/nx-json';
 import { OptionsError, resolveOptions } from '../../core/options';
-import { tokenEnvVar } from '../../core/publish-retry';
+import { tokenEnvVar } from '../../core/publishing/retry';
 import type { CiWorkflowGeneratorSchema } from './schema';
 
 /** `release-{version}` -> `release-*`, as GitHub's branch and tag filters take it. */
@@ -38,6 +38,8 @@ export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowGenerato
       githubTokenEnv: options.githubTokenEnv,
       releaseTokenSecret: schema.releaseTokenSecret ?? 'RELEASE_TOKEN',
       bindingsTokenSecret: schema.bindingsTokenSecret ?? 'BINDINGS_TOKEN',
+      yankTokenEnv: options.yankTokenVariable,
+      yankTokenSecret: schema.yankTokenSecret ?? options.yankTokenVariable,
       publishEnvironment: schema.publishEnvironment ?? 'publish',
       platforms: Object.entries(options.artifactRunners).map(([target, runner]) => ({ target, runner })),
       bindings: (options.bindings.repos ?? []).length > 0,

@@ -8,5 +8,6 @@ export interface CiWorkflowGeneratorSchema {
   tokenSecret?: string;
   releaseTokenSecret?: string;
   bindingsTokenSecret?: string;
+  yankTokenSecret?: string;
   publishEnvironment?: string;
 }

@@ -1,0 +1,100 @@
+/**
+ * What the publishing commands (publish, publish-plan, verify, release-yank) share: the
+ * registry they work on, chosen once in `resolve` (--registry over the setting, the token
+ * read from the environment there), and at run time the workspace model, the Cargo root,
+ * cargo there and an index client for that registry.
+ */
+import path from 'node:path';
+import { ReleaseError } from '../../core/errors';
+import type { Crate, Workspace } from '../../core/model';
+import { registryNameProblem } from '../../core/option-checks';
+import type { ReleaseTrainOptions } from '../../core/options';
+import { dirOf } from '../../core/paths';
+import { tokenEnvVar } from '../../core/publishing/retry';
+import type { Cargo } from '../../effects/cargo';
+import { registryIndexUrl } from '../../effects/cargo-config';
+import type { IndexClient } from '../../effects/registry-client';
+import type { CommandInput, Env } from '../command';
+import type { Services } from '../services';
+
+export interface RegistryRequest {
+  options: ReleaseTrainOptions;
+  /** The registry: --registry, else the setting; null is crates.io. */
+  registry: string | null;
+  /** Who named it (a bad name is refused naming the flag or the setting). */
+  registryFrom: 'flag' | 'setting';
+  /** The registry's token (CARGO_REGISTRY_TOKEN or CARGO_REGISTRIES_<NAME>_TOKEN): index reads and cargo. Never printed. */
+  token?: string;
+  /** Cargo's own configuration variables (CARGO_HOME, CARGO_REGISTRIES_<NAME>_INDEX), read as cargo reads them. */
+  cargoEnv: Env;
+  /** The project the task runs for (per-crate targets). */
+  project?: { name: string; root?: string };
+}
+
+/** The registry part of a publishing command's request: flag > setting > crates.io; token from the environment. */
+export function resolveRegistry(input: CommandInput<{ registry?: string }>): RegistryRequest {
+  const { flags, options, env } = input;
+  const registry = flags.registry !== undefined ? flags.registry : options.registry;
+  const cargoEnv = Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('CARGO_') && !k.endsWith('_TOKEN')));
+  return {
+    options,
+    registry,
+    registryFrom: flags.registry !== undefined ? 'flag' : 'setting',
+    token: env[tokenEnvVar(registry)] || undefined,
+    cargoEnv,
+    project: input.project,
+  };
+}
+
+export interface PublishTarget {
+  ws: Workspace;
+  options: ReleaseTrainOptions;
+  registry: string | null;
+  /** Directory of the Cargo workspace root (where cargo runs). */
+  cargoRoot: string;
+  cargo: Cargo;
+  /** The registry's index URL from cargo's configuration. */
+  indexUrl(): string;
+  index(): IndexClient;
+}
+
+export function publishTarget(req: RegistryRequest, services: Services): PublishTarget {
+  // The model the graph built, from its cache when the manifests are unchanged.
+  const ws = services.model();
+  const errors = ws.diagnostics.filter((d) => d.level === 'error');
+  if (errors.length) {
+    throw new ReleaseError('the Cargo workspace has problems; nothing was published', 'fix every problem listed, then rerun', { problems: errors });
+  }
+  const { registry } = req;
+  const badName = registry === null ? null : registryNameProblem(registry);
+  // The flag is named when the flag gave the name: the setting may be fine.
+  if (badName) {
+    const where = req.registryFrom === 'flag' ? '--registry' : 'setting "registry" in nx.json';
+    throw new ReleaseError(`${where}=${JSON.stringify(registry)} ${badName}`, "name a registry from cargo's configuration ([registries.<name>]), or leave it out for crates.io");
+  }
+  const cargoRoot = path.join(services.root, dirOf(ws.rootManifest));
+  const indexUrl = () => registryIndexUrl(cargoRoot, registry, req.cargoEnv as NodeJS.ProcessEnv);
+  let client: IndexClient | undefined;
+  return {
+    ws,
+    options: req.options,
+    registry,
+    cargoRoot,
+    cargo: services.cargo(cargoRoot),
+    indexUrl,
+    index: () => (client ??= services.registry.index(indexUrl(), req.token)),
+  };
+}
+
+/** The crate behind the project the task runs for (`root`: the project's directory). */
+export function crateOf(target: PublishTarget, project: { name: string; root?: string } | undefined): Crate {
+  const name = project?.name ?? '';
+  const crate = target.ws.members.find((c) => c.name === name) ?? target.ws.members.find((c) => project?.root !== undefined && c.dir === project.root);
+  if (!crate) {
+    throw new ReleaseError(`project "${name}" is not a member of the Cargo workspace at ${target.ws.rootManifest}`, 'run the target on a project inferred by nx-release-train (`nx show projects`)');
+  }
+  return crate;
+}
+
+export const registryKey = (registry: string | null) => registry ?? 'crates-io';
+export const registryLabel = (registry: string | null) => (registry ? `registry "${registry}"` : 'crates.io');

@@ -1,0 +1,95 @@
+/**
+ * Gathers what the checks before the first upload look at (core/publishing/upload-checks.ts): the publish order, each
+ * crate's index entry, and every crate packaged once (`cargo package -p ... --no-verify`)
+ * with its size and checksum. Used by `publish` before its first upload and by `publish-plan`.
+ */
+import { stat } from 'node:fs/promises';
+import { publishOrder } from '../../core/publishing/order';
+import { publishAuth, type PublishAuth } from '../../core/publishing/trusted';
+import { checkPreflight, DEFAULT_MAX_CRATE_BYTES, type PreflightCrate, type PreflightReport } from '../../core/publishing/upload-checks';
+import { tokenEnvVar } from '../../core/publishing/retry';
+import { ReleaseError } from '../../core/release';
+import type { Clock } from '../../effects/clock';
+import { sha256File } from '../../effects/registry-client';
+import type { Env } from '../command';
+import { registryKey, registryLabel, type PublishTarget } from './publish-target';
+
+/** How a run authenticates: a token variable, else GitHub Actions OIDC (presence only; pure, for resolve). */
+export function authOf(registry: string | null, env: Env): PublishAuth {
+  const variable = tokenEnvVar(registry);
+  return publishAuth({
+    tokenVariable: variable,
+    hasToken: Boolean(env[variable]),
+    hasOidcRequestUrl: Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL),
+    hasOidcRequestToken: Boolean(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+  });
+}
+
+
+export interface PreflightRun {
+  crates: string[];
+  auth: PublishAuth;
+  dryRun: boolean;
+  /** Plan without the network: no index reads, no packaging. */
+  offline?: boolean;
+}
+
+/** The limit for a registry (`maxCrateSize.<name>`, else crates.io's 10 MiB); a bad value is refused, not ignored. */
+function maxCrateBytes(setting: Record<string, unknown>, key: string): number {
+  const value = setting[key];
+  if (value === undefined) return DEFAULT_MAX_CRATE_BYTES;
+  if (!Number.isInteger(value) || (value as number) <= 0) {
+    throw new ReleaseError(`setting maxCrateSize.${key} in nx.json is ${JSON.stringify(value)}`, `give maxCrateSize.${key} a whole number of bytes, e.g. ${DEFAULT_MAX_CRATE_BYTES} (10 MiB)`);
+  }
+  return value as number;
+}
+
+const tail = (text: string, n = 8) => text.trim().split('\n').slice(-n).join('\n');
+
+export async function runPreflight(ctx: PublishTarget, clock: Clock, run: PreflightRun): Promise<PreflightReport> {
+  const members = new Map(ctx.ws.members.map((c) => [c.name, c]));
+  const names = run.crates.filter((n) => members.get(n)?.publishable);
+  const order = publishOrder(ctx.ws);
+  const index = new Map<string, PreflightCrate['index']>();
+  await Promise.all(
+    names.map(async (n) => {
+      if (run.offline) return void index.set(n, null);
+      try {
+        index.set(n, await ctx.index().versions(n));
+      } catch (e) {
+        index.set(n, { error: (e as Error).message });
+      }
+    }),
+  );
+  let packagingError: string | undefined;
+  const packaged = new Map<string, PreflightCrate['packaged']>();
+  if (!run.offline && names.length) {
+    const since = clock.now();
+    const result = await ctx.cargo.package(names, { registry: ctx.registry, verify: false, offline: false });
+    if (result.exitCode !== 0) packagingError = tail(result.stderr);
+    for (const n of names) {
+      const version = members.get(n)!.version;
+      const file = result.exitCode === 0 ? await ctx.cargo.packagedCrate(n, version, since) : null;
+      if (file) packaged.set(n, { file, bytes: (await stat(file)).size, cksum: await sha256File(file) });
+      else if (result.exitCode === 0) packaged.set(n, { error: `cargo package left no ${n}-${version}.crate` });
+      else packaged.set(n, null);
+    }
+  }
+  const key = registryKey(ctx.registry);
+  return checkPreflight({
+    crates: names.map((n) => ({
+      name: n,
+      version: members.get(n)!.version,
+      manifest: members.get(n)!.manifest,
+      packaged: packaged.get(n) ?? null,
+      index: index.get(n) ?? null,
+    })),
+    where: registryLabel(ctx.registry),
+    registryKey: key,
+    maxCrateBytes: maxCrateBytes(ctx.options.maxCrateSize, key),
+    auth: run.auth,
+    order: order.diagnostics,
+    dryRun: run.dryRun,
+    packagingError,
+  });
+}

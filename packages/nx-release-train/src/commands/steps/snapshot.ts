@@ -1,0 +1,67 @@
+/** A revision's workspace, read from git objects (no checkout), planned by the pure core. */
+import type { Workspace } from '../../core/model';
+import type { ReleaseTrainOptions } from '../../core/options';
+import { ReleaseError } from '../../core/release';
+import { filesToRead, planVersions, type VersionPlan } from '../../core/version';
+import { primaryVersion } from '../../core/version/lines';
+import type { BumpKind } from '../../core/version';
+import { buildWorkspace } from '../../core/workspace';
+import type { Git } from '../../effects/git';
+import { formatProblem } from '../../core/errors';
+import { linkedCrateFiles } from '../../core/tree-links';
+
+export interface Snapshot {
+  commit: string;
+  workspace: Workspace;
+  files: Map<string, string>;
+  /** Paths seen through a symbolic link to a crate directory -> the real path (see core/tree-links). */
+  aliases: Map<string, string>;
+  /** The options it was read with (they say which lines move). */
+  options: ReleaseTrainOptions;
+}
+
+export async function snapshot(git: Git, commit: string, options: ReleaseTrainOptions): Promise<Snapshot> {
+  const tree = await git.listTree(commit);
+  const links = tree.filter((e) => e.mode === '120000').map((e) => e.path);
+  const aliases = linkedCrateFiles(tree.map((e) => e.path), links.length ? await git.readFiles(commit, links) : new Map());
+  const all = [...tree.map((e) => e.path), ...aliases.keys()];
+  const read = async (paths: string[]) => {
+    const texts = await git.readFiles(commit, paths.map((p) => aliases.get(p) ?? p));
+    return new Map(paths.filter((p) => texts.has(aliases.get(p) ?? p)).map((p) => [p, texts.get(aliases.get(p) ?? p)!]));
+  };
+  const manifests = all.filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml'));
+  const texts = await read(manifests);
+  const workspace = buildWorkspace({ manifests, read: (p) => texts.get(p) ?? null });
+  const errors = workspace.diagnostics.filter((d) => d.level === 'error');
+  if (errors.length > 0) {
+    throw new ReleaseError(
+      `the workspace at ${commit.slice(0, 12)} has problems:\n${errors.map(formatProblem).join('\n')}`,
+      'fix the manifests above and commit, then run the command again',
+    );
+  }
+  const wanted = filesToRead(workspace, options).filter((p) => !texts.has(p));
+  const files = new Map([...texts, ...(await read(wanted))]);
+  return { commit, workspace, files, aliases, options };
+}
+
+/** The plan of a snapshot; an edit seen through a linked directory lands on the real file. */
+export function planAt(snap: Snapshot, options: ReleaseTrainOptions, bump: BumpKind, date?: string): VersionPlan {
+  const thePlan = planVersions({ workspace: snap.workspace, files: snap.files, options, bump, date });
+  if (snap.aliases.size === 0) return thePlan;
+  return { ...thePlan, edits: thePlan.edits.map((e) => ({ ...e, file: snap.aliases.get(e.file) ?? e.file })) };
+}
+
+/** The version releases are named after (the primary line's current version). */
+export function currentVersion(snap: Snapshot): string {
+  const version = primaryVersion(snap.workspace, snap.options);
+  if (version !== null) return version;
+  const moving = snap.workspace.members.some((c) => c.line !== null);
+  throw new ReleaseError(
+    moving
+      ? 'several version lines move and there is no [workspace.package] version, so no line names the release'
+      : 'no crate in the workspace has a version that moves',
+    moving
+      ? 'add [workspace.package] version, or keep the other lines still with the versionLines.fixed setting'
+      : 'add [workspace.package] version, or make a crate publishable',
+  );
+}

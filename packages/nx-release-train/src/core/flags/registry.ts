@@ -1,0 +1,11 @@
+/** Flags the publishing executors share (publish, publish-plan, verify, release-yank). */
+import { z } from 'zod';
+
+export const registryFlag = z
+  .string()
+  .optional()
+  .describe("Registry name from cargo's configuration (default: the plugin's `registry` setting; none means crates.io).");
+
+export const maxAttemptsFlag = (what: string) => z.number().default(6).describe(`Attempts in all${what} when the registry answers 5xx or the network fails.`);
+
+export const backoffFlag = z.number().default(2).describe('First wait in seconds after a 5xx or network failure; doubles each time (at most 60 s).');

@@ -1,4 +1,0 @@
-export interface ReleaseAssetsSchema {
-  version?: string;
-  targets?: string;
-}

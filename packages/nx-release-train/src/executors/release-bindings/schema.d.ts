@@ -1,6 +1,0 @@
-export interface ReleaseBindingsSchema {
-  version?: string;
-  dryRun?: boolean;
-  only?: string | string[];
-  githubApiUrl?: string;
-}

@@ -1,7 +1,0 @@
-export interface ReleaseYankExecutorSchema {
-  registry?: string;
-  dryRun?: boolean;
-  maxRateLimitWait?: number;
-  maxAttempts?: number;
-  backoff?: number;
-}

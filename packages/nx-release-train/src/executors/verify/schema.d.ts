@@ -1,4 +1,0 @@
-export interface VerifyExecutorSchema {
-  registry?: string;
-  dryRun?: boolean;
-}
