@@ -108,6 +108,13 @@ describe('buildStatus', () => {
     expect(status.warnings[2].message).toContain('#7 "Release Wasmtime 48.0.1" (ci/release-48.0.1 into release-48.0.0) has been open for 11 days');
   });
 
+  it('counts a tip tagged only on GitHub as released, with no warning', () => {
+    const l = line('release-5.0.0', '5.0.1', '2026-09-05', { tipMarked: true, tipTag: 'v5.0.1 (on GitHub; git fetch --tags)', newestTag: { name: 'v5.0.0', version: '5.0.0', date: '2026-09-20' } });
+    const status = buildStatus(gathered([l]), options, NOW);
+    expect(status.lines[0].stage).toBe('released');
+    expect(status.warnings).toEqual([]);
+  });
+
   it('says what was skipped, and no warning from a source not read', () => {
     const status = buildStatus(gathered([line('release-5.0.0', '5.0.0', '2026-09-05')], { pulls: null, skipped: [{ source: 'github', reason: 'no token in GITHUB_TOKEN' }] }), options, NOW);
     expect(status.warnings).toEqual([]);

@@ -25,8 +25,8 @@ export function buildStatus(g: Gathered, options: ReleaseTrainOptions, now: numb
   const support = supportOf(g.lines, options, g.today);
   const lines: StatusLine[] = g.lines.map((l) => {
     let stage = stageLabel(l.version, options)!;
-    // A final version nobody tagged yet is not released: release day is under way.
-    if (stage === 'released' && l.newestTag?.version !== l.version) stage = 'final, not tagged';
+    // A final version nobody tagged yet (here or on GitHub) is not released: release day is under way.
+    if (stage === 'released' && l.newestTag?.version !== l.version && !l.tipTag) stage = 'final, not tagged';
     return { ...l, stage, support: support.get(l.branch)! };
   });
   const pulls: StatusPull[] | null = g.pulls && g.pulls.map((p) => ({ ...p, ageDays: Math.max(0, Math.floor((now - Date.parse(p.createdAt)) / DAY)) }));
