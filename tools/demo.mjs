@@ -203,6 +203,8 @@ try {
   await nx('run-many', '-t', 'publish', '--registry=local');
   git('switch', '-q', 'main');
 
+  step('where is the train? mid-release, one screen (and the status issue, kept current)');
+  await nx('release-status', '--registry=local', '--issue');
   step('the GitHub release: notes from RELEASES.md, the CLI and C API archives attached');
   // xz -9 (the preset's level, as Wasmtime's) on a debug-free static library takes a while on
   // two cores; the rehearsal compresses lightly.
@@ -239,11 +241,14 @@ try {
   step('a security fix: patch the supported lines (dry run), then proposed against each release branch, and tag it');
   await nx('release-patch', '--target=supported', '--dry-run', '--date=2026-12-24');
   await nx('release-patch', '--target=supported', '--push', '--date=2026-12-24');
-  const patched = await review(5);
+  // Issues and pull requests share numbers: the status issue took one, so the patch's is the newest.
+  const patched = await review(pulls().at(-1).number);
   checkout(patched);
   await nx('release-tag', '--branch=release-5.0.0', '--push', '--via=api');
   console.log(`pull requests: ${pulls().map((p) => `#${p.number} ${p.title} (${p.merged ? 'merged' : p.state})`).join('; ')}`);
 
+  step('where is the train now? (the same status issue, edited in place; a page for the browser)');
+  await nx('release-status', '--registry=local', '--issue', `--html=${join(cargoHome, 'status.html')}`);
   step('done');
   console.log(`remote branches: ${sh('git', ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags'], { cwd: origin }).trim().split('\n').join(', ')}`);
 } finally {

@@ -1,3 +1,3 @@
 export { startGitHubApi } from './src/server';
 export type { GitHubApi, GitHubApiOptions } from './src/server';
-export type { AssetRecord, Fault, GitHubState, PullRecord, ReleaseRecord, RepoOptions, RepoState, RequestRecord } from './src/state';
+export type { AssetRecord, Fault, GitHubState, IssueRecord, PullRecord, ReleaseRecord, RepoOptions, RepoState, RequestRecord } from './src/state';

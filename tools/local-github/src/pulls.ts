@@ -4,6 +4,7 @@
  */
 import { notFound, paginate, parseJsonObject, validationFailed } from './http';
 import { branchSha, isAncestor } from './git';
+import { nextNumber } from './issues';
 import { type Context, type Route, intParam, repoJson, repoOf, userJson } from './router';
 import type { PullRecord, RepoState } from './state';
 
@@ -126,7 +127,7 @@ export const pullRoutes: Route[] = [
       const now = ctx.now();
       const pr: PullRecord = {
         id: ctx.state.nextId(),
-        number: repo.pulls.length + 1,
+        number: nextNumber(repo),
         title,
         body: optionalString(body, 'body') ?? null,
         state: 'open',

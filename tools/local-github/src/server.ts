@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, notFound, readBody, sendError, sendJson } from './http';
+import { issueRoutes } from './issues';
 import { mergeRoutes } from './merge';
 import { pullRoutes } from './pulls';
 import { refRoutes } from './refs';
@@ -42,6 +43,7 @@ const routes: Route[] = [
   ...mergeRoutes,
   ...refRoutes,
   ...releaseRoutes,
+  ...issueRoutes,
 ];
 
 export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubApi> {

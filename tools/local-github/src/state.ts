@@ -33,6 +33,19 @@ export interface PullRecord {
   merged?: { at: string; by: string; commitSha: string; method: 'merge' | 'squash' | 'rebase'; headSha: string };
 }
 
+export interface IssueRecord {
+  id: number;
+  /** Shares the repository's sequence with pull requests, as on GitHub. */
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  labels: string[];
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface AssetRecord {
   id: number;
   name: string;
@@ -64,6 +77,7 @@ export interface RepoState {
   defaultBranch: string;
   gitDir?: string;
   pulls: PullRecord[];
+  issues: IssueRecord[];
   releases: ReleaseRecord[];
 }
 
@@ -129,6 +143,7 @@ export function createState(): GitHubState {
         defaultBranch: options.defaultBranch ?? 'main',
         gitDir: options.gitDir,
         pulls: [],
+        issues: [],
         releases: [],
       };
       repos.set(fullName.toLowerCase(), repo);

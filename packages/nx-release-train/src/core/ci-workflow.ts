@@ -12,6 +12,7 @@
  * `release-tag` through the environment (a detached checkout names no branch); and no
  * checkout persists a token: the plugin hands its token to git through a credential helper.
  */
+import { jobNames, statusJob } from './ci-workflow-status';
 import { jobsForTag, setupSteps, type Lines } from './ci-workflow-jobs';
 import { BRANCH_FILTER, checkWorkflowValues, ENV_NAME, ENVIRONMENT, PLAIN, SECRET_NAME, type WorkflowValue } from './ci-workflow-values';
 
@@ -167,6 +168,9 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
     '',
     ...jobsForTag(o, onTag),
   ];
+  // Nothing waits for the yank (its failure must hold nothing up): the status may show a
+  // candidate not yanked yet, until the next run.
+  lines.push(...statusJob(o, jobNames(lines).filter((j) => j !== 'yank')));
   return lines.join('\n');
 }
 

@@ -22,6 +22,18 @@ export interface PullsApi {
   findNewest(branch: string, base: string): Promise<PullRequest | null>;
   create(spec: { branch: string; base: string; title: string; body: string }): Promise<PullRequest>;
   update(number: number, spec: { title: string; body: string }): Promise<PullRequest>;
+  /** Every open pull request of the repository (same-repository heads), oldest first. */
+  listOpen(): Promise<OpenPullRequest[]>;
+}
+
+export interface OpenPullRequest {
+  number: number;
+  url: string;
+  title: string;
+  head: string;
+  base: string;
+  /** ISO time. */
+  createdAt: string;
 }
 
 export interface GitHubRepoTarget {
@@ -71,6 +83,12 @@ export async function githubPulls(target: GitHubRepoTarget): Promise<PullsApi> {
     async create({ branch, base, title, body }) {
       const { data } = await call(`open a pull request from ${branch} in ${where}`, () => octokit.rest.pulls.create({ owner, repo, head: branch, base, title, body }));
       return pr(data);
+    },
+    async listOpen() {
+      const list = await call(`list the open pull requests of ${where}`, () =>
+        octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: 'open', sort: 'created', direction: 'asc', per_page: 100 }),
+      );
+      return list.map((d) => ({ number: d.number, url: d.html_url, title: d.title, head: d.head.ref, base: d.base.ref, createdAt: d.created_at }));
     },
     async update(number, { title, body }) {
       const { data } = await call(`update pull request #${number} of ${where}`, () => octokit.rest.pulls.update({ owner, repo, pull_number: number, title, body }));

@@ -10,6 +10,7 @@ import { releaseLatestFlags } from './release-latest';
 import { releaseMajorFlags } from './release-major';
 import { releasePatchFlags } from './release-patch';
 import { releaseRcFlags } from './release-rc';
+import { releaseStatusFlags } from './release-status';
 import { releaseTagFlags } from './release-tag';
 import { releaseYankFlags } from './release-yank';
 import { verifyFlags } from './verify';
@@ -28,6 +29,7 @@ const all: FlagSchema[] = [
   releaseAssetsFlags,
   releaseBindingsFlags,
   nxReleasePublishFlags,
+  releaseStatusFlags,
 ];
 
 export const executorFlags: Record<string, FlagSchema> = Object.fromEntries(all.map((f) => [f.name, f]));

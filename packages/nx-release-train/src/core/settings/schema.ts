@@ -157,6 +157,21 @@ export const optionsSchema = z.strictObject({
   candidates: setting(z.boolean(), false, {
     doc: 'Whether the cut of a `-<devSuffix>` main starts release candidates: the release branch gets `X.0.0-<candidateSuffix>.1` at once, `nx release-rc` makes the next ones. Without them the branch stays at `X.0.0-<devSuffix>` until release day. The `wasmtime` preset: true.',
   }),
+  // `nx release-status`: the schedule it shows, and the issue `--issue` keeps current.
+  schedule: group(
+    {
+      cutDay: setting(z.number().int().min(1).max(28), 5, { doc: 'Day of the month of the cut (`nx release-major`), as `release-status` shows it.', expected: 'an integer from 1 to 28' }),
+      releaseDay: setting(z.number().int().min(1).max(28), 20, { doc: 'Day of the month of release day (`nx release-latest`), as `release-status` shows it.', expected: 'an integer from 1 to 28' }),
+    },
+    { doc: 'The monthly schedule of the train (Wasmtime: the cut on the 5th, release day on the 20th).' },
+  ),
+  statusIssue: group(
+    {
+      title: setting(nonEmpty, 'Release train status', { doc: 'Title of the issue `nx release-status --issue` keeps current.' }),
+      label: setting(nonEmpty, 'release-train-status', { doc: 'The label that finds that issue (one open issue carries it; it is created once, then edited).' }),
+    },
+    { doc: 'The GitHub issue `nx release-status --issue` creates once and edits afterwards.' },
+  ),
   candidateSuffix: setting(z.string(), 'rc', { doc: 'Pre-release name of candidates (`X.0.0-rc.N`), which `release-yank` yanks once superseded. The `wasmtime` preset: `rc`.' }),
 });
 
