@@ -23,7 +23,14 @@ beforeAll(async () => {
   api = await startGitHubApi({ token: TOKEN, repos: ['bytecodealliance/wasmtime'] });
   targetDir = mkdtempSync(join(tmpdir(), 'nrt-artifacts-target-'));
   // The example on release day, but HEAD carries no tag: only --version names the release.
-  ws = makeWorkspace({ from: exampleRoot, options: { githubRepository: 'bytecodealliance/wasmtime', artifacts: { archives: [{ name: 'wasmtime-{tag}-{platform}', entries: [{ crate: 'wasmtime-cli', output: 'bin', name: 'wasmtime' }] }] } }, git: true });
+  ws = makeWorkspace({
+    from: exampleRoot,
+    options: {
+      githubRepository: 'bytecodealliance/wasmtime',
+      artifacts: { archives: [{ name: 'wasmtime-{tag}-{platform}', entries: [{ crate: 'wasmtime-cli', output: 'bin', name: 'wasmtime' }] }] },
+    },
+    git: true,
+  });
 });
 
 afterAll(async () => {

@@ -40,7 +40,11 @@ describe('try-on', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nrt-tryon-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     cpSync(join(fixturesRoot, 'cut-45/before/tree'), dir, { recursive: true });
-    const tryOn = spawnSync('npm', ['run', '--silent', 'try-on', '--', dir, '--preset=wasmtime'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...NX_ENV } });
+    const tryOn = spawnSync('npm', ['run', '--silent', 'try-on', '--', dir, '--preset=wasmtime'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ...NX_ENV },
+    });
     expect(tryOn.status, tryOn.stderr + tryOn.stdout).toBe(0);
     const show = spawnSync('npx', ['nx', 'show', 'projects', '--json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...NX_ENV } });
     expect(show.status, show.stderr).toBe(0);

@@ -80,12 +80,17 @@ describe('nx release with nx-release-train/version-actions', () => {
     // Every file the cut changed on main, byte for byte, and nothing else; RELEASES.md is the
     // train's own (nx release leaves the notes alone).
     const changed = ws.git(['diff', '--name-only', 'HEAD~1', 'HEAD']).split('\n');
-    const byCut = cut.git(['diff', '--name-only', `${bump}~1`, bump]).split('\n').filter((f) => f !== 'RELEASES.md');
+    const byCut = cut
+      .git(['diff', '--name-only', `${bump}~1`, bump])
+      .split('\n')
+      .filter((f) => f !== 'RELEASES.md');
     expect(changed).toEqual(byCut);
     expect(changed).toEqual(expect.arrayContaining(['Cargo.lock', 'Cargo.toml', 'crates/c-api/include/wasmtime.h', 'cranelift/codegen/Cargo.toml']));
     for (const file of changed) expect(ws.git(['show', `HEAD:${file}`]), file).toBe(cut.git(['show', `${bump}:${file}`]));
     // Comments and layout: the bytes above; said once more where a formatter would differ.
-    expect(ws.git(['show', 'HEAD:Cargo.toml'])).toContain("# Internal crates: required exactly; some are published under another name.\nwasmtime-cli-flags = { path = \"crates/cli-flags\", version = \"=6.0.0\" }");
+    expect(ws.git(['show', 'HEAD:Cargo.toml'])).toContain(
+      '# Internal crates: required exactly; some are published under another name.\nwasmtime-cli-flags = { path = "crates/cli-flags", version = "=6.0.0" }',
+    );
     expect(ws.git(['status', '--porcelain'])).toBe('');
     expect(ws.git(['tag', '--list']).split('\n')).toEqual(['cranelift-v0.93.0', 'v6.0.0']);
   }, 120_000);

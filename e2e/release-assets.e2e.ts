@@ -24,8 +24,18 @@ describe('nx release-assets', () => {
     const release = (await gh.rest.repos.createRelease({ ...repo, tag_name: 'v5.0.0', name: 'v5.0.0' })).data;
     for (const file of ['wasmtime-v5.0.0-x86_64-linux.tar.xz', 'wasmtime-v5.0.0-x86_64-linux-c-api.tar.xz']) {
       const bytes = `archive ${file}`;
-      for (const [name, data] of [[file, bytes], [`${file}.sha256`, `${createHash('sha256').update(bytes).digest('hex')}  ${file}\n`]]) {
-        await gh.rest.repos.uploadReleaseAsset({ ...repo, release_id: release.id, url: release.upload_url, name, data, headers: { 'content-type': 'application/octet-stream' } });
+      for (const [name, data] of [
+        [file, bytes],
+        [`${file}.sha256`, `${createHash('sha256').update(bytes).digest('hex')}  ${file}\n`],
+      ]) {
+        await gh.rest.repos.uploadReleaseAsset({
+          ...repo,
+          release_id: release.id,
+          url: release.upload_url,
+          name,
+          data,
+          headers: { 'content-type': 'application/octet-stream' },
+        });
       }
     }
   });

@@ -37,7 +37,12 @@ function bareRepo(dir: string, name: string): void {
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'nrt-token-scope-'));
   cert = selfSignedCert(root);
-  for (const [dir, name] of [['github', 'home'], ['other', 'elsewhere'], ['plain', 'plain']]) bareRepo(join(root, dir), name);
+  for (const [dir, name] of [
+    ['github', 'home'],
+    ['other', 'elsewhere'],
+    ['plain', 'plain'],
+  ])
+    bareRepo(join(root, dir), name);
   github = await startGitHttp(join(root, 'github'), cert);
   other = await startGitHttp(join(root, 'other'), cert);
   plain = await startGitHttp(join(root, 'plain'));
@@ -67,7 +72,11 @@ afterAll(async () => {
 
 describe('token scope', () => {
   it('only the configured GitHub host is offered the token; plain http is refused before any request', async () => {
-    const r = await nxAsync(ws.dir, ['release-bindings', '--dry-run'], { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: `${github.url}/api/v3`, GIT_SSL_CAINFO: cert.cert });
+    const r = await nxAsync(ws.dir, ['release-bindings', '--dry-run'], {
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_API_URL: `${github.url}/api/v3`,
+      GIT_SSL_CAINFO: cert.cert,
+    });
     // The GitHub host got the token and the clone worked.
     expect(github.authorizations, r.out).toContain(basic);
     expect(r.out).toMatch(/home\s.*would push branch/);

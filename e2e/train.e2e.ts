@@ -44,7 +44,11 @@ describe('release-major, release-latest, release-tag and release-patch through n
     expect(viaNx.status).toBe(0);
     // Every line of it, in order, nothing dropped, wrapped or interleaved (Nx itself drops
     // the empty lines of a task's output; a diff's own blank context lines are " ").
-    const solid = (t: string) => t.split('\n').filter((l) => l !== '').join('\n');
+    const solid = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => l !== '')
+        .join('\n');
     expect(solid(viaNx.stdout)).toContain(solid(diff));
     expect(repoState(ws)).toEqual(before);
 
@@ -77,7 +81,10 @@ describe('release-major, release-latest, release-tag and release-patch through n
     const out = nxOk(ws, ['release-patch', '--target=5.x', '--date=2026-12-21']);
     expect(out).toContain('patch release-5.0.0');
     expect(out).toContain('5.0.0 -> 5.0.1');
-    const moved = ws.git(['for-each-ref', '--format=%(refname) %(objectname)']).split('\n').filter((r) => !before.split('\n').includes(r));
+    const moved = ws
+      .git(['for-each-ref', '--format=%(refname) %(objectname)'])
+      .split('\n')
+      .filter((r) => !before.split('\n').includes(r));
     expect(moved.map((r) => r.split(' ')[0])).toEqual(['refs/heads/release-5.0.0']);
   });
 });

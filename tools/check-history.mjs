@@ -37,7 +37,8 @@ const { checkAgainstCommit } = await import(join(dist, 'core/version/history.js'
 const args = process.argv.slice(2);
 const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const [repoDir, commit] = args.filter((a) => !a.startsWith('--'));
-if (!repoDir || !commit) fail('usage: node tools/check-history.mjs <repo> <commit> [--bump=major|patch] [--preset=wasmtime] [--options=file.json] [--root=dir]');
+if (!repoDir || !commit)
+  fail('usage: node tools/check-history.mjs <repo> <commit> [--bump=major|patch] [--preset=wasmtime] [--options=file.json] [--root=dir]');
 
 const preset = flag('preset');
 if (preset !== undefined && preset !== 'wasmtime') fail(`unknown preset "${preset}" (known: wasmtime)`);
@@ -54,7 +55,10 @@ async function readTree(rev) {
   const all = (await git.listFiles(rev)).filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
   const manifests = all.filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml'));
   const read = async (paths) => {
-    const texts = await git.readFiles(rev, paths.map((p) => prefix + p));
+    const texts = await git.readFiles(
+      rev,
+      paths.map((p) => prefix + p),
+    );
     return new Map([...texts].map(([p, t]) => [p.slice(prefix.length), t]));
   };
   const texts = await read(manifests);

@@ -48,7 +48,8 @@ const pluginRoot = dirname(src);
 /** Tests may read test data and tools from anywhere in the repository, and presets (configuration). */
 const TEST_EXTRA = ['presets'];
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\W)import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\W)require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\W)import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\W)require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 const problems = [];
 for (const file of files(src)) {
@@ -93,7 +94,8 @@ for (const file of files(src)) {
 }
 for (const [a, targets] of valueImports) {
   for (const b of targets) {
-    if (a < b && valueImports.get(b)?.has(a)) problems.push(`${relative(repo, a)} and ${relative(repo, b)} import each other; move what both need into a third module`);
+    if (a < b && valueImports.get(b)?.has(a))
+      problems.push(`${relative(repo, a)} and ${relative(repo, b)} import each other; move what both need into a third module`);
   }
 }
 

@@ -63,7 +63,12 @@ async function nx(...args) {
     throw new Error(`nx ${args.join(' ')} failed (exit ${status})`);
   }
   // Nx's own banner lines add nothing to a rehearsal.
-  console.log(out.split('\n').filter((l) => l.trim() && !/^\s*(>|NX |Run duration|Cache:|Critical path|Recoverable time)/.test(l.replace(/\u001b\[[0-9;]*m/g, ''))).join('\n'));
+  console.log(
+    out
+      .split('\n')
+      .filter((l) => l.trim() && !/^\s*(>|NX |Run duration|Cache:|Critical path|Recoverable time)/.test(l.replace(/\u001b\[[0-9;]*m/g, '')))
+      .join('\n'),
+  );
 }
 
 const git = (...args) => sh('git', args).trim();
@@ -145,7 +150,13 @@ try {
   const pulls = () => github.state.repo('bytecodealliance/wasmtime').pulls;
   async function review(number) {
     const pr = pulls().find((p) => p.number === number);
-    console.log(`-- pull request #${number} "${pr.title}" (${pr.headRef} -> ${pr.baseRef}):\n${pr.body.trim().split('\n').map((l) => `   | ${l}`).join('\n')}`);
+    console.log(
+      `-- pull request #${number} "${pr.title}" (${pr.headRef} -> ${pr.baseRef}):\n${pr.body
+        .trim()
+        .split('\n')
+        .map((l) => `   | ${l}`)
+        .join('\n')}`,
+    );
     const { data } = await maintainer.rest.pulls.merge({ owner: 'bytecodealliance', repo: 'wasmtime', pull_number: number });
     console.log(`-- merged by the maintainer: ${pr.baseRef} is now ${data.sha.slice(0, 12)}`);
     return data.sha;
@@ -232,7 +243,11 @@ try {
     sh('git', ['push', '-q', join(remotes, `wasmtime-${name}.git`), 'main'], { cwd: work });
   }
   // The preset's https://github.com/bytecodealliance/... URLs reach the local bare repositories.
-  Object.assign(env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `url.file://${remotes}/.insteadOf`, GIT_CONFIG_VALUE_0: 'https://github.com/bytecodealliance/' });
+  Object.assign(env, {
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: `url.file://${remotes}/.insteadOf`,
+    GIT_CONFIG_VALUE_0: 'https://github.com/bytecodealliance/',
+  });
   await nx('release-bindings', '--version=46.0.0');
   step('a rerun of the bindings: nothing new');
   await nx('release-bindings', '--version=46.0.0');
@@ -245,12 +260,18 @@ try {
   const patched = await review(pulls().at(-1).number);
   checkout(patched);
   await nx('release-tag', '--branch=release-5.0.0', '--push', '--via=api');
-  console.log(`pull requests: ${pulls().map((p) => `#${p.number} ${p.title} (${p.merged ? 'merged' : p.state})`).join('; ')}`);
+  console.log(
+    `pull requests: ${pulls()
+      .map((p) => `#${p.number} ${p.title} (${p.merged ? 'merged' : p.state})`)
+      .join('; ')}`,
+  );
 
   step('where is the train now? (the same status issue, edited in place; a page for the browser)');
   await nx('release-status', '--registry=local', '--issue', `--html=${join(cargoHome, 'status.html')}`);
   step('done');
-  console.log(`remote branches: ${sh('git', ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags'], { cwd: origin }).trim().split('\n').join(', ')}`);
+  console.log(
+    `remote branches: ${sh('git', ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags'], { cwd: origin }).trim().split('\n').join(', ')}`,
+  );
 } finally {
   registry?.stop();
   await github?.stop();

@@ -59,5 +59,4 @@ describe('examples/mini-wasmtime builds and packages', () => {
     const capi = tarList(join(packageDir, `wasmtime-c-api-impl-${version}.crate`));
     expect(capi).toContain(`wasmtime-c-api-impl-${version}/include/wasmtime.h`);
   });
-
 });

@@ -84,7 +84,11 @@ describe('kill -9 campaign: release-patch --push', () => {
     for (const point of Object.keys(triggers) as Point[]) {
       // Back to an unpatched line, locally and on origin.
       ws.git(['update-ref', 'refs/heads/release-5.0.0', base]);
-      remote.git(['for-each-ref', '--format=delete %(refname)', 'refs/heads/ci']).split('\n').filter(Boolean).forEach((line) => remote.git(['update-ref', '-d', line.slice(7)]));
+      remote
+        .git(['for-each-ref', '--format=delete %(refname)', 'refs/heads/ci'])
+        .split('\n')
+        .filter(Boolean)
+        .forEach((line) => remote.git(['update-ref', '-d', line.slice(7)]));
       rmSync(signal('receiving'), { force: true });
       rmSync(signal('received'), { force: true });
 

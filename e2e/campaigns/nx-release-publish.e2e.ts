@@ -40,7 +40,11 @@ describe.skipIf(!hasCargo)('nx release, then nx release publish, against the loc
     const ws = makeWorkspace({ from: exampleRoot, git: true, options: { ...wasmtimePreset, registry: 'local' } });
     const reg = await startRegistry();
     const home = mkdtempSync(join(tmpdir(), 'nrt-cargo-home-'));
-    cleanups.push(() => reg.stop(), ws.cleanup, () => rmSync(home, { recursive: true, force: true }));
+    cleanups.push(
+      () => reg.stop(),
+      ws.cleanup,
+      () => rmSync(home, { recursive: true, force: true }),
+    );
     const env = { ...process.env, ...gitEnv(), ...NX_ENV, ...writeCargoHome(home, reg) };
 
     const tree = new FsTree(ws.dir, false);

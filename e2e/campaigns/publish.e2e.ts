@@ -58,7 +58,9 @@ describe.skipIf(!hasCargo)('publishing campaigns (real nx)', () => {
     const end = Date.now();
     expect(run.code, run.out).toBe(0);
     for (const [name, { version }] of s.crates) expect(s.reg.published(name), name).toEqual(['0.0.1', version]);
-    expect(run.out).toContain(`publish: trusted publishing to registry "local" (no CARGO_REGISTRIES_LOCAL_TOKEN set): an OIDC token for audience "${new URL(s.reg.url).host}"`);
+    expect(run.out).toContain(
+      `publish: trusted publishing to registry "local" (no CARGO_REGISTRIES_LOCAL_TOKEN set): an OIDC token for audience "${new URL(s.reg.url).host}"`,
+    );
     const minted = s.reg.trusted.minted;
     expect(minted.length, run.out).toBeGreaterThan(1);
     // Every token was revoked at the end, or had expired during the run (then it is dead already).
@@ -67,7 +69,9 @@ describe.skipIf(!hasCargo)('publishing campaigns (real nx)', () => {
     for (const m of expiredInRun) expect(m.expiresAt).toBeLessThan(end);
     const revocations = s.reg.events.filter((e) => e.route === 'trusted' && e.method === 'DELETE');
     expect(revocations).toHaveLength(minted.length);
-    expect(run.out).toContain(`trusted publishing: revoked ${minted.length - expiredInRun.length} of ${minted.length} tokens (${expiredInRun.length} had expired already)`);
+    expect(run.out).toContain(
+      `trusted publishing: revoked ${minted.length - expiredInRun.length} of ${minted.length} tokens (${expiredInRun.length} had expired already)`,
+    );
     expect(s.reg.oidc.issued.every((i) => i.audience === new URL(s.reg.url).host)).toBe(true);
     // Every upload was made with a trusted-publishing token: none with the registry's own.
     expect(s.reg.events.filter((e) => e.route === 'publish').length).toBeGreaterThanOrEqual(s.crates.size);
@@ -75,7 +79,10 @@ describe.skipIf(!hasCargo)('publishing campaigns (real nx)', () => {
     expect(ps.length).toBeGreaterThan(5);
     for (const secret of secrets) {
       expect(run.out.includes(secret), 'a secret in the output').toBe(false);
-      expect(ps.some((p) => p.includes(secret)), 'a secret in argv').toBe(false);
+      expect(
+        ps.some((p) => p.includes(secret)),
+        'a secret in argv',
+      ).toBe(false);
     }
   });
 });

@@ -86,10 +86,11 @@ describe('the release train through pull requests, as the generated workflow run
     const tag = ok(await train.step(['release-tag', '--branch=release-5.0.0', '--push', '--via=api'], { checkout: merged }));
     expect(tag).toContain('it merges the release commit');
     expect(git(train.origin, ['rev-parse', 'refs/tags/v5.0.0^{commit}'])).toBe(merged);
-    expect(ok(await train.step(['release-tag', '--branch=release-5.0.0', '--push', '--via=api'], { checkout: merged }))).toContain('v5.0.0 already exists on bytecodealliance/wasmtime');
+    expect(ok(await train.step(['release-tag', '--branch=release-5.0.0', '--push', '--via=api'], { checkout: merged }))).toContain(
+      'v5.0.0 already exists on bytecodealliance/wasmtime',
+    );
     // Without the branch, a detached checkout is not a release branch: no tag, and it says why.
     expect(ok(await train.step(['release-tag'], { checkout: merged }))).toContain('no tag: a detached HEAD is not a release branch');
-
   });
 
   it.skipIf(!hasCargo)('the tag publishes every crate in dependency order; a rerun publishes nothing twice', async () => {

@@ -152,7 +152,12 @@ describe.skipIf(!onLinuxX64)('release-artifacts on the example (x86_64 Linux hos
 
     const capi = join(unpack(join(dist, `${CAPI}.tar.xz`)), CAPI);
     const header = readFileSync(join(capi, 'include/wasmtime.h'), 'utf8');
-    for (const line of ['#define WASMTIME_VERSION "5.0.0"', '#define WASMTIME_VERSION_MAJOR 5', '#define WASMTIME_VERSION_MINOR 0', '#define WASMTIME_VERSION_PATCH 0']) {
+    for (const line of [
+      '#define WASMTIME_VERSION "5.0.0"',
+      '#define WASMTIME_VERSION_MAJOR 5',
+      '#define WASMTIME_VERSION_MINOR 0',
+      '#define WASMTIME_VERSION_PATCH 0',
+    ]) {
       expect(header).toContain(line);
     }
     const program = join(capi, 'main.c');
@@ -272,7 +277,10 @@ describe.skipIf(!onLinuxX64)('release-artifacts on the example (x86_64 Linux hos
 
   it('bad settings are refused before anything is built', async () => {
     rmSync(join(ws.dir, 'dist'), { recursive: true, force: true });
-    const broken = { ...options, artifacts: { ...options.artifacts, archives: [{ name: 'x-{platform}', entries: [{ crate: 'no-such-crate', output: 'bin' }] }] } };
+    const broken = {
+      ...options,
+      artifacts: { ...options.artifacts, archives: [{ name: 'x-{platform}', entries: [{ crate: 'no-such-crate', output: 'bin' }] }] },
+    };
     const r = await run(ws, {}, gh(), broken);
     expect(r.success).toBe(false);
     expect(r.out).toContain("artifacts.archives[0].entries[0].crate 'no-such-crate' is not a member of the Cargo workspace");
@@ -287,7 +295,9 @@ describe.skipIf(!onLinuxX64)('release-artifacts: dry run, pre-releases, refusals
     const { success, out } = await run(ws, { dryRun: true, targets: 'aarch64-unknown-linux-gnu,riscv64gc-unknown-linux-gnu' }, gh());
     expect(success, out).toBe(true);
     // Only the host's standard library is installed here: other targets are skipped, with the fix.
-    expect(out).toContain('target aarch64-unknown-linux-gnu is not installed in this toolchain: skipped (install it with: rustup target add aarch64-unknown-linux-gnu)');
+    expect(out).toContain(
+      'target aarch64-unknown-linux-gnu is not installed in this toolchain: skipped (install it with: rustup target add aarch64-unknown-linux-gnu)',
+    );
     expect(out).toContain('target riscv64gc-unknown-linux-gnu is not installed');
     expect(out).not.toMatch(/--target (aarch64|riscv64gc)/);
     expect(out).toContain('Dry run of release-artifacts for v5.0.0');
@@ -301,7 +311,7 @@ describe.skipIf(!onLinuxX64)('release-artifacts: dry run, pre-releases, refusals
     expect(api.state.requests.length).toBe(from);
   });
 
-  it('the repository is the one GitHub target\'s: --repository > GITHUB_REPOSITORY > githubRepository > the remote', async () => {
+  it("the repository is the one GitHub target's: --repository > GITHUB_REPOSITORY > githubRepository > the remote", async () => {
     const ws = releasedExample();
     const dry = (flags: Record<string, unknown>, env: Record<string, string>) => run(ws, { dryRun: true, ...flags }, { ...gh(), ...env });
     expect((await dry({}, {})).out).toContain("('v5.0.0') in bytecodealliance/wasmtime,");

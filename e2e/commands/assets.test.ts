@@ -27,7 +27,14 @@ describe('release-assets', () => {
 
   async function upload(name: string, data: string) {
     const release = (await gh.rest.repos.getRelease({ ...repo, release_id: releaseId })).data;
-    await gh.rest.repos.uploadReleaseAsset({ ...repo, release_id: releaseId, url: release.upload_url, name, data, headers: { 'content-type': 'application/octet-stream' } });
+    await gh.rest.repos.uploadReleaseAsset({
+      ...repo,
+      release_id: releaseId,
+      url: release.upload_url,
+      name,
+      data,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
   }
 
   beforeAll(async () => {
@@ -76,7 +83,9 @@ describe('release-assets', () => {
     const r = await run();
     expect(r.ok).toBe(false);
     expect(r.out).toContain('PROBLEM  wasmtime-v5.0.0-aarch64-macos.tar.xz: missing');
-    expect(r.out).toMatch(/PROBLEM {2}wasmtime-v5\.0\.0-x86_64-linux\.tar\.xz\.sha256: says "0{64} {2}wasmtime-v5\.0\.0-x86_64-linux\.tar\.xz", the archive's sha256 is [0-9a-f]{64}/);
+    expect(r.out).toMatch(
+      /PROBLEM {2}wasmtime-v5\.0\.0-x86_64-linux\.tar\.xz\.sha256: says "0{64} {2}wasmtime-v5\.0\.0-x86_64-linux\.tar\.xz", the archive's sha256 is [0-9a-f]{64}/,
+    );
     expect(r.out).toContain('PROBLEM  wasmtime-v5.0.0-aarch64-macos.tar.xz.sha256: its archive is missing');
     expect(r.out).toContain('3 of 8 expected assets of v5.0.0');
   });

@@ -79,7 +79,8 @@ async function setup(): Promise<Setup> {
     remote,
     api,
     ws,
-    run: (flags, env = {}) => runCommand(releaseBindingsCommand, releaseBindingsFlags, { root: ws.dir, flags, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: api.url, ...env } }),
+    run: (flags, env = {}) =>
+      runCommand(releaseBindingsCommand, releaseBindingsFlags, { root: ws.dir, flags, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: api.url, ...env } }),
     cleanup: async () => {
       process.env = saved;
       await api.stop();
@@ -138,7 +139,11 @@ describe('release-bindings on the five preset repositories', () => {
       expect(git(bare, ['log', '-1', '--format=%s', BRANCH])).toBe(TITLE);
       expect(git(bare, ['rev-parse', `${BRANCH}^`])).toBe(git(bare, ['rev-parse', 'main']));
       expect(pulls(s.api, name).map((p) => [p.title, p.headRef, p.baseRef, p.state])).toEqual([[TITLE, BRANCH, 'main', 'open']]);
-      expect(r.out).toMatch(new RegExp(`${name}\\s+${BRANCH.replaceAll('.', '\\.')}\\s+http://127\\.0\\.0\\.1:\\d+/bytecodealliance/wasmtime-${name}/pull/1\\s+branch pushed; pull request #1 opened`));
+      expect(r.out).toMatch(
+        new RegExp(
+          `${name}\\s+${BRANCH.replaceAll('.', '\\.')}\\s+http://127\\.0\\.0\\.1:\\d+/bytecodealliance/wasmtime-${name}/pull/1\\s+branch pushed; pull request #1 opened`,
+        ),
+      );
     }
     // The Go module moved to v46 everywhere, and the unrelated v45 strings stayed.
     const example = branchTree(s.remote('go'), BRANCH)['example_test.go'];
@@ -178,8 +183,17 @@ describe('release-bindings when things are not as expected', () => {
     git(work, ['push', '-q', s.remote('py'), BRANCH]);
     const old = git(work, ['rev-parse', 'HEAD']);
     s.api.state.repo('bytecodealliance/wasmtime-py')!.pulls.push({
-      id: 1, number: 1, title: 'WIP', body: null, state: 'open', draft: false,
-      headOwner: 'bytecodealliance', headRef: BRANCH, baseRef: 'main', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+      id: 1,
+      number: 1,
+      title: 'WIP',
+      body: null,
+      state: 'open',
+      draft: false,
+      headOwner: 'bytecodealliance',
+      headRef: BRANCH,
+      baseRef: 'main',
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
     });
 
     const r = await s.run({ only: 'py' });

@@ -49,6 +49,8 @@ describe.runIf(existsSync(join(fixturesRoot, 'cut-45')))('tools/check-history on
     ws.git(['commit', '-qam', 'cut-45 with a partial pin']);
     const r = tool(['HEAD', '--preset=wasmtime']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/MISMATCH Cargo\.toml:\d+: requirement on wasmtime-environ in \[workspace\.dependencies\]: planned "=46\.0\.0", the commit wrote "=46\.0"/);
+    expect(r.stdout).toMatch(
+      /MISMATCH Cargo\.toml:\d+: requirement on wasmtime-environ in \[workspace\.dependencies\]: planned "=46\.0\.0", the commit wrote "=46\.0"/,
+    );
   });
 });

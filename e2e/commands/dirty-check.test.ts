@@ -31,7 +31,8 @@ function write(path: string, text = 'x\n'): void {
   writeFileSync(join(ws!.dir, path), text);
 }
 
-const cut = (flags: Record<string, unknown> = {}, env: Record<string, string> = {}) => runCommand(releaseMajorCommand, releaseMajorFlags, { root: ws!.dir, flags, env });
+const cut = (flags: Record<string, unknown> = {}, env: Record<string, string> = {}) =>
+  runCommand(releaseMajorCommand, releaseMajorFlags, { root: ws!.dir, flags, env });
 
 describe('release-major dirty check', () => {
   it("ignores Nx's cache and workspace data (default and moved by variables); a real edit still refuses", async () => {

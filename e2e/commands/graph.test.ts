@@ -30,7 +30,10 @@ describe('graph of the bundled example (in-process)', () => {
     const { projects, edges } = await graphOf(ws.dir);
     const meta = spawnSync('cargo', ['metadata', '--no-deps', '--offline', '--format-version', '1'], { cwd: ws.dir, encoding: 'utf8' });
     expect(meta.status, meta.stderr).toBe(0);
-    const packages = JSON.parse(meta.stdout).packages as Array<{ name: string; dependencies: Array<{ name: string; kind: string | null; req: string; path?: string }> }>;
+    const packages = JSON.parse(meta.stdout).packages as Array<{
+      name: string;
+      dependencies: Array<{ name: string; kind: string | null; req: string; path?: string }>;
+    }>;
     expect(Object.keys(projects).sort()).toEqual(packages.map((p) => p.name).sort());
     const expectedEdges = packages
       .flatMap((p) => p.dependencies.filter((d) => d.path && (d.kind !== 'dev' || d.req !== '*')).map((d) => `${p.name}->${d.name}`))

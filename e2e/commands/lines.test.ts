@@ -93,7 +93,9 @@ describe.skipIf(!hasCargo)('0.x release lines: release-0.18.0 and release-0.19.0
     const before = repoState(ws);
     const out = await refused(ws, ['release-patch', '--target=0.x']);
     expect(out).toContain('--target=0.x is ambiguous: it matches 0.19.x (release-0.19.0), 0.18.x (release-0.18.0)');
-    expect(await refused(ws, ['release-patch', '--target=0.17.x'])).toContain('there is no 0.17.x release line; existing lines: 0.19.x (release-0.19.0), 0.18.x (release-0.18.0)');
+    expect(await refused(ws, ['release-patch', '--target=0.17.x'])).toContain(
+      'there is no 0.17.x release line; existing lines: 0.19.x (release-0.19.0), 0.18.x (release-0.18.0)',
+    );
     expect(repoState(ws)).toEqual(before);
   });
 });
@@ -166,9 +168,15 @@ describe.skipIf(!hasCargo)('a wgpu-shaped workspace cut to 0.20.0', () => {
     expect(out).not.toMatch(/warning/i);
     expect(ws.git(['rev-parse', 'release-0.19.3'])).toBe(ws.git(['rev-parse', 'main^']));
     expect(read(ws, 'Cargo.toml')).toBe(
-      WGPU['Cargo.toml'].replace('version = "0.19.3"\n', 'version = "0.20.0"\n').replace('"0.19.0" }', '"0.20.0" }').replace('"0.19.3" }', '"0.20.0" }').replace('"0.19" }', '"0.20" }'),
+      WGPU['Cargo.toml']
+        .replace('version = "0.19.3"\n', 'version = "0.20.0"\n')
+        .replace('"0.19.0" }', '"0.20.0" }')
+        .replace('"0.19.3" }', '"0.20.0" }')
+        .replace('"0.19" }', '"0.20" }'),
     );
-    expect(read(ws, 'wgpu-core/Cargo.toml')).toBe(WGPU['wgpu-core/Cargo.toml'].replace('"0.19.3"', '"0.20.0"').replace('"0.19" }', '"0.20" }').replace('"0.19.2" }', '"0.20.0" }'));
+    expect(read(ws, 'wgpu-core/Cargo.toml')).toBe(
+      WGPU['wgpu-core/Cargo.toml'].replace('"0.19.3"', '"0.20.0"').replace('"0.19" }', '"0.20" }').replace('"0.19.2" }', '"0.20.0" }'),
+    );
     expect(read(ws, 'naga/Cargo.toml')).toContain('version = "0.20.0"');
     expect(read(ws, 'wgpu-types/Cargo.toml')).toContain('version = "0.20.0"');
     expect(read(ws, 'deno_webgpu/Cargo.toml')).toBe(WGPU['deno_webgpu/Cargo.toml']);
@@ -184,7 +192,9 @@ describe.skipIf(!hasCargo)('a wgpu-shaped workspace cut to 0.20.0', () => {
     ws.git(['commit', '-qam', 'a stale pin']);
     const before = repoState(ws);
     const out = await refused(ws, ['release-major']);
-    expect(out).toContain('naga/Cargo.toml:7: error: requirement on wgpu-types in [dev-dependencies] is "=0.19.2", which the current version 0.20.0 of wgpu-types does not satisfy (a stale requirement)');
+    expect(out).toContain(
+      'naga/Cargo.toml:7: error: requirement on wgpu-types in [dev-dependencies] is "=0.19.2", which the current version 0.20.0 of wgpu-types does not satisfy (a stale requirement)',
+    );
     expect(out).toContain('fix: require "0.20.0" (or "=0.20.0")');
     expect(repoState(ws)).toEqual(before);
   });
@@ -253,7 +263,11 @@ describe.skipIf(!hasCargo)('a Bevy-shaped workspace without preset', () => {
     const next = bevyShaped('0.20.0-dev');
     for (const file of Object.keys(dev).filter((f) => f.endsWith('Cargo.toml'))) expect(read(ws, file), file).toBe(next[file]);
     expect(read(ws, 'examples/demo/Cargo.toml')).toContain('version = "0.1.0"');
-    expect(ws.git(['diff', '--name-only', 'main^', 'main']).split('\n')).toEqual(['Cargo.toml', ...Array.from({ length: 30 }, (_, i) => `crates/bevy_part${i}/Cargo.toml`).sort(), 'examples/demo/Cargo.toml']);
+    expect(ws.git(['diff', '--name-only', 'main^', 'main']).split('\n')).toEqual([
+      'Cargo.toml',
+      ...Array.from({ length: 30 }, (_, i) => `crates/bevy_part${i}/Cargo.toml`).sort(),
+      'examples/demo/Cargo.toml',
+    ]);
     // Cargo agrees: every requirement resolves and every crate is at the next -dev version.
     const meta = JSON.parse(cargo(ws, ['metadata', '--offline', '--format-version', '1']));
     const versions = new Set(meta.packages.filter((p: { name: string }) => p.name !== 'demo').map((p: { version: string }) => p.version));

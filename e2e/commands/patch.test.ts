@@ -15,7 +15,6 @@ import { exampleRoot, fixturesRoot, makeWorkspace, type TempWorkspace } from '..
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
-
 /** Rewrites the example from 5.0.0 to 3.0.0 (and its 0.92 line to 0.90) in every text file. */
 function rewindExample(dir: string): void {
   const walk = (d: string) => {
@@ -90,7 +89,9 @@ describe('release lines 3, 4, 5 with main at 6.0.0', () => {
 
   it('refuses an unknown line, listing the lines, and input that is not a line name', async () => {
     const before = repoState(ws);
-    expect(await refused(ws, ['release-patch', '--target=9.x'])).toContain('there is no 9.x release line; existing lines: 5.x (release-5.0.0), 4.x (release-4.0.0), 3.x (release-3.0.0)');
+    expect(await refused(ws, ['release-patch', '--target=9.x'])).toContain(
+      'there is no 9.x release line; existing lines: 5.x (release-5.0.0), 4.x (release-4.0.0), 3.x (release-3.0.0)',
+    );
     expect(await refused(ws, ['release-patch', '--target=4.x;rm -rf ~'])).toContain('is not a release line');
     expect(await refused(ws, ['release-patch'])).toContain('no --target given and "main" is not a release branch');
     expect(repoState(ws)).toEqual(before);

@@ -50,7 +50,9 @@ describe.skipIf(!hasCargo)('trusted publishing, preflight and release-yank (in-p
     s.ws.git(['commit', '-q', '-m', 'a big file']);
     const run = await publishEveryCrate(s, {}, s.tokenEnv);
     expect(run.ok).toBe(false);
-    expect(run.out).toMatch(/refused: wasmtime-cli@5\.0\.0: its \.crate is 11\.\d MiB \(\d{8} bytes\), over the 10\.0 MiB \(10485760 bytes\) registry "local" accepts/);
+    expect(run.out).toMatch(
+      /refused: wasmtime-cli@5\.0\.0: its \.crate is 11\.\d MiB \(\d{8} bytes\), over the 10\.0 MiB \(10485760 bytes\) registry "local" accepts/,
+    );
     expect(run.out).toContain('nothing was published');
     expect(uploads(s)).toEqual([]);
     // With a token, new crates are allowed but listed.
@@ -73,11 +75,20 @@ describe.skipIf(!hasCargo)('trusted publishing, preflight and release-yank (in-p
     };
     // What publishing each candidate leaves in the registry (publishing itself is tested in publish.test.ts).
     const published = (suffix: string, except: string[] = []) => {
-      for (const [name, { version }] of s.crates) if (!except.includes(name)) s.reg.seed({ name, vers: `${version}${suffix}`, deps: [], features: {} }, Buffer.from(name + suffix));
+      for (const [name, { version }] of s.crates)
+        if (!except.includes(name)) s.reg.seed({ name, vers: `${version}${suffix}`, deps: [], features: {} }, Buffer.from(name + suffix));
     };
-    const yank = (flags: Record<string, unknown> = {}, env: Record<string, string> = yankEnv) => runCommand(releaseYankCommand, releaseYankFlags, { root: s.ws.dir, flags, env });
+    const yank = (flags: Record<string, unknown> = {}, env: Record<string, string> = yankEnv) =>
+      runCommand(releaseYankCommand, releaseYankFlags, { root: s.ws.dir, flags, env });
     const yanked = () =>
-      [...s.crates.keys()].flatMap((n) => s.reg.published(n).filter((v) => s.reg.version(n, v)!.line.yanked).map((v) => `${n}@${v}`)).sort();
+      [...s.crates.keys()]
+        .flatMap((n) =>
+          s.reg
+            .published(n)
+            .filter((v) => s.reg.version(n, v)!.line.yanked)
+            .map((v) => `${n}@${v}`),
+        )
+        .sort();
 
     setVersion('-rc.1');
     published('-rc.1', ['wasmtime-cli']);

@@ -40,7 +40,10 @@ describe.skipIf(!hasCargo)('publish (in-process) against the local registry', ()
     for (const name of blocked) expect(publishAttempts(s, name), name).toBe(0);
     for (const name of blocked) expect(run.results.find((r) => r.id === `${name}:publish`)?.status, name).toBe('skipped');
     for (const name of free) expect(s.reg.published(name), name).toEqual([s.crates.get(name)!.version]);
-    expect(run.results.find((r) => r.id === 'wasmtime-internal-core:publish')).toMatchObject({ status: 'failure', output: expect.stringMatching(/failed 3 times/) });
+    expect(run.results.find((r) => r.id === 'wasmtime-internal-core:publish')).toMatchObject({
+      status: 'failure',
+      output: expect.stringMatching(/failed 3 times/),
+    });
 
     s.reg.faults.clear();
     const rerun = await publishEveryCrate(s, { concurrency: 3 }, s.tokenEnv);
@@ -62,7 +65,11 @@ describe.skipIf(!hasCargo)('publish (in-process) against the local registry', ()
 
     s.reg.faults.clear();
     const wrong = 'not-the-token-1234';
-    const denied = await runCommand(publishCommand, publishFlags, { root: s.ws.dir, env: { ...s.tokenEnv, CARGO_REGISTRIES_LOCAL_TOKEN: wrong }, project: project('cranelift-entity') });
+    const denied = await runCommand(publishCommand, publishFlags, {
+      root: s.ws.dir,
+      env: { ...s.tokenEnv, CARGO_REGISTRIES_LOCAL_TOKEN: wrong },
+      project: project('cranelift-entity'),
+    });
     expect(denied.ok).toBe(false);
     expect(denied.out).toMatch(/HTTP 403: .*authentication failed/);
     expect(denied.out).not.toContain(wrong);
@@ -71,7 +78,8 @@ describe.skipIf(!hasCargo)('publish (in-process) against the local registry', ()
   it('(e) an upload whose answer was lost is confirmed through the index, or times out clearly', async () => {
     const s = await setupPublish({ indexDelayMs: 2500 });
     s.reg.faults.add({ crate: 'cranelift-entity', action: { drop: true, after: true } });
-    const one = (flags: Record<string, unknown> = {}) => runCommand(publishCommand, publishFlags, { root: s.ws.dir, flags, env: s.tokenEnv, project: project('cranelift-entity') });
+    const one = (flags: Record<string, unknown> = {}) =>
+      runCommand(publishCommand, publishFlags, { root: s.ws.dir, flags, env: s.tokenEnv, project: project('cranelift-entity') });
     const run = await one({ backoff: 0.1, indexTimeout: 1 });
     expect(run.ok).toBe(false);
     expect(run.out).toMatch(/cranelift-entity@0\.92\.0: retrying in 1 s \(network error: \[52\]/);

@@ -30,6 +30,9 @@ describe('release-config generator (in-process)', () => {
   it('refuses a workspace where the plugin is not registered, naming the fix', async () => {
     ws = makeWorkspace({ from: exampleRoot });
     writeFileSync(join(ws.dir, 'nx.json'), '{ "plugins": [] }\n');
-    await expect(releaseConfigGenerator(new FsTree(ws.dir, false))).rejects.toMatchObject({ message: 'nx-release-train is not registered in nx.json', fix: 'run nx g nx-release-train:init first' });
+    await expect(releaseConfigGenerator(new FsTree(ws.dir, false))).rejects.toMatchObject({
+      message: 'nx-release-train is not registered in nx.json',
+      fix: 'run nx g nx-release-train:init first',
+    });
   });
 });

@@ -17,9 +17,15 @@ beforeAll(async () => {
 afterAll(() => train?.stop());
 
 /** A table row of the output, split into its cells. */
-const rowOf = (out: string, first: string) => out.split('\n').find((l) => l.trimStart().startsWith(`${first} `))?.trim().split(/\s{2,}/);
+const rowOf = (out: string, first: string) =>
+  out
+    .split('\n')
+    .find((l) => l.trimStart().startsWith(`${first} `))
+    ?.trim()
+    .split(/\s{2,}/);
 
-const status = (flags: Record<string, unknown>, env = train!.env) => runCommand(releaseStatusCommand, releaseStatusFlags, { root: train!.dir, flags, env, services: train!.services });
+const status = (flags: Record<string, unknown>, env = train!.env) =>
+  runCommand(releaseStatusCommand, releaseStatusFlags, { root: train!.dir, flags, env, services: train!.services });
 
 describe('release-status (in-process)', () => {
   it('shows three lines, the open patch, the half-published candidate, the release platforms, the binding and the warnings', async () => {
@@ -29,20 +35,54 @@ describe('release-status (in-process)', () => {
     expect(out).toContain(`Release train of ${REPOSITORY} on 2026-10-01: main at 50.0.0-dev`);
     expect(out).toContain('Next cut 2026-10-05 (day 5), next release day 2026-10-20 (day 20)');
     const row = (first: string) => rowOf(out, first);
-    expect(row('release-49.0.0')).toEqual(['release-49.0.0', '49.0.0-rc.2', 'rc.2', 'current', '2026-09-05', '-', 'v49.0.0-rc.2', '1/2 crates; not yanked: wt-a@49.0.0-rc.1', 'pre-release, 1/2 platforms (missing aarch64-macos)']);
-    expect(row('release-48.0.0')).toEqual(['release-48.0.0', '48.0.0', 'released', 'previous, LTS until 2028-08-05', '2026-08-05', '2026-08-20', 'v48.0.0', '2/2 crates', 'release, 2/2 platforms']);
-    expect(row('release-24.0.0')).toEqual(['release-24.0.0', '24.0.14', 'final, not tagged', 'end of life since 2026-08-05', '2024-08-05', '-', 'v24.0.13', '0/2 crates', 'no GitHub release']);
+    expect(row('release-49.0.0')).toEqual([
+      'release-49.0.0',
+      '49.0.0-rc.2',
+      'rc.2',
+      'current',
+      '2026-09-05',
+      '-',
+      'v49.0.0-rc.2',
+      '1/2 crates; not yanked: wt-a@49.0.0-rc.1',
+      'pre-release, 1/2 platforms (missing aarch64-macos)',
+    ]);
+    expect(row('release-48.0.0')).toEqual([
+      'release-48.0.0',
+      '48.0.0',
+      'released',
+      'previous, LTS until 2028-08-05',
+      '2026-08-05',
+      '2026-08-20',
+      'v48.0.0',
+      '2/2 crates',
+      'release, 2/2 platforms',
+    ]);
+    expect(row('release-24.0.0')).toEqual([
+      'release-24.0.0',
+      '24.0.14',
+      'final, not tagged',
+      'end of life since 2026-08-05',
+      '2024-08-05',
+      '-',
+      'v24.0.13',
+      '0/2 crates',
+      'no GitHub release',
+    ]);
     // Only the train's pull requests (not feature/x), with their age.
     expect(row('#1')).toEqual(['#1', 'patch', 'Release Wasmtime 48.0.1', 'ci/release-48.0.1', 'release-48.0.0', '11 days']);
     expect(out).not.toContain('feature/x');
     expect(row('py')).toEqual(['py', 'bytecodealliance/wasmtime-py', '48.0.0', 'no', '#1']);
     expect(out).toContain('release-24.0.0 is past its end of life (since 2026-08-05) and still gets patches: a commit on 2026-09-10');
-    expect(out).toMatch(/release-24\.0\.0's tip [0-9a-f]{12} carries \[automatically-tag-and-release-this-commit\] but is not tagged \(version 24\.0\.14; tags as this clone and GitHub know them\)/);
+    expect(out).toMatch(
+      /release-24\.0\.0's tip [0-9a-f]{12} carries \[automatically-tag-and-release-this-commit\] but is not tagged \(version 24\.0\.14; tags as this clone and GitHub know them\)/,
+    );
     expect(out).toContain('pull request #1 "Release Wasmtime 48.0.1" (ci/release-48.0.1 into release-48.0.0) has been open for 11 days');
     expect(out).not.toContain('Skipped');
 
     const md = readFileSync(train!.summary, 'utf8');
-    expect(md).toContain('| release-49.0.0 | 49.0.0-rc.2 | rc.2 | current | 2026-09-05 | - | v49.0.0-rc.2 | 1/2 crates; not yanked: wt-a@49.0.0-rc.1 | pre-release, 1/2 platforms (missing aarch64-macos) |');
+    expect(md).toContain(
+      '| release-49.0.0 | 49.0.0-rc.2 | rc.2 | current | 2026-09-05 | - | v49.0.0-rc.2 | 1/2 crates; not yanked: wt-a@49.0.0-rc.1 | pre-release, 1/2 platforms (missing aarch64-macos) |',
+    );
     expect(md).toContain('| #1 | patch | Release Wasmtime 48.0.1 | ci/release-48.0.1 | release-48.0.0 | 11 days |');
     expect(md).toContain('| py | bytecodealliance/wasmtime-py | 48.0.0 | no | #1 |');
   });
@@ -87,9 +127,22 @@ describe('release-status (in-process)', () => {
     const seen = train!.api.state.requests.length;
     const run = await status({ issue: true }, env);
     expect(run.ok).toBe(true);
-    expect(rowOf(run.out, 'github')).toEqual(['github', 'no token in GITHUB_TOKEN: pull requests, GitHub releases and bindings skipped; --issue: the status issue was not updated']);
+    expect(rowOf(run.out, 'github')).toEqual([
+      'github',
+      'no token in GITHUB_TOKEN: pull requests, GitHub releases and bindings skipped; --issue: the status issue was not updated',
+    ]);
     expect(run.out.match(/GITHUB_TOKEN/g)).toHaveLength(1);
-    expect(rowOf(run.out, 'release-49.0.0')).toEqual(['release-49.0.0', '49.0.0-rc.2', 'rc.2', 'current', '2026-09-05', '-', 'v49.0.0-rc.2', '1/2 crates; not yanked: wt-a@49.0.0-rc.1', 'not read']);
+    expect(rowOf(run.out, 'release-49.0.0')).toEqual([
+      'release-49.0.0',
+      '49.0.0-rc.2',
+      'rc.2',
+      'current',
+      '2026-09-05',
+      '-',
+      'v49.0.0-rc.2',
+      '1/2 crates; not yanked: wt-a@49.0.0-rc.1',
+      'not read',
+    ]);
     expect(run.out).not.toContain('Open pull requests');
     expect(train!.api.state.requests.length).toBe(seen);
   });
@@ -104,8 +157,20 @@ describe('release-status (in-process)', () => {
     expect(run.ok).toBe(true);
     const skipped = run.out.slice(run.out.indexOf('Skipped:'));
     expect(skipped.split('\n').filter((l) => l.startsWith('  github') || l.startsWith('  bindings'))).toHaveLength(1);
-    expect(rowOf(run.out, 'github')![1]).toMatch(/^GitHub API: list the open pull requests of bytecodealliance\/wasmtime failed( \(HTTP \d+\))?: .*ECONNREFUSED.*; pull requests, GitHub releases and bindings skipped$/);
-    expect(rowOf(run.out, 'release-49.0.0')).toEqual(['release-49.0.0', '49.0.0-rc.2', 'rc.2', 'current', '2026-09-05', '-', 'v49.0.0-rc.2', '1/2 crates; not yanked: wt-a@49.0.0-rc.1', 'not read']);
+    expect(rowOf(run.out, 'github')![1]).toMatch(
+      /^GitHub API: list the open pull requests of bytecodealliance\/wasmtime failed( \(HTTP \d+\))?: .*ECONNREFUSED.*; pull requests, GitHub releases and bindings skipped$/,
+    );
+    expect(rowOf(run.out, 'release-49.0.0')).toEqual([
+      'release-49.0.0',
+      '49.0.0-rc.2',
+      'rc.2',
+      'current',
+      '2026-09-05',
+      '-',
+      'v49.0.0-rc.2',
+      '1/2 crates; not yanked: wt-a@49.0.0-rc.1',
+      'not read',
+    ]);
   });
 
   it('--issue opens the status issue once, then edits the same one', async () => {
@@ -113,7 +178,9 @@ describe('release-status (in-process)', () => {
     expect(first.out).toContain('opened the status issue #3');
     const repo = train!.api.state.repo(REPOSITORY)!;
     expect(repo.issues.map((i) => [i.number, i.title, i.labels])).toEqual([[3, 'Release train status', ['release-train-status']]]);
-    expect(repo.issues[0].body).toContain('| release-49.0.0 | 49.0.0-rc.2 | rc.2 | current | 2026-09-05 | - | v49.0.0-rc.2 | 1/2 crates; not yanked: wt-a@49.0.0-rc.1 |');
+    expect(repo.issues[0].body).toContain(
+      '| release-49.0.0 | 49.0.0-rc.2 | rc.2 | current | 2026-09-05 | - | v49.0.0-rc.2 | 1/2 crates; not yanked: wt-a@49.0.0-rc.1 |',
+    );
 
     expect((await status({ issue: true })).out).toContain('the status issue #3 is current');
     // The rest of the candidate lands: the same issue now says so.
@@ -124,5 +191,4 @@ describe('release-status (in-process)', () => {
     expect(repo.issues[0].body).toContain('| v49.0.0-rc.2 | 2/2 crates; not yanked: wt-a@49.0.0-rc.1, wt-b@49.0.0-rc.1 |');
     expect(repo.issues[0].body).toContain('v49.0.0-rc.2 is fully published but superseded candidates are still not yanked');
   });
-
 });

@@ -48,6 +48,8 @@ describe('settings a command refuses', () => {
 
   it('a line across compatibility lines, named at the manifest of the crate that does not fit', async () => {
     const out = await refusedWith({ versionLines: { followWorkspace: ['cranelift-entity'] } });
-    expect(out).toMatch(/cranelift\/entity\/Cargo\.toml: error: crate cranelift-entity \(0\.\d+\.0, line 0\.\d+\.x\) is configured onto line workspace with \[workspace\.package\]/);
+    expect(out).toMatch(
+      /cranelift\/entity\/Cargo\.toml: error: crate cranelift-entity \(0\.\d+\.0, line 0\.\d+\.x\) is configured onto line workspace with \[workspace\.package\]/,
+    );
   });
 });

@@ -55,7 +55,9 @@ describe('--push with the token in RELEASE_TOKEN (the githubTokenEnv setting)', 
     await train.maintainer.rest.pulls.update({ owner, repo, pull_number: 1, state: 'closed' });
     const closed = await train.stepInProcess(['release-major', '--push'], { env });
     expect(closed.status).not.toBe(0);
-    expect(closed.out).toMatch(/pull request #1 \(ci\/bump-to-6\.0\.0 -> main, \S+\) was closed without merging; it is not reopened behind your back, and nothing was pushed/);
+    expect(closed.out).toMatch(
+      /pull request #1 \(ci\/bump-to-6\.0\.0 -> main, \S+\) was closed without merging; it is not reopened behind your back, and nothing was pushed/,
+    );
     expect(closed.out).toContain('fix: if it was closed by mistake, reopen it on GitHub and run again');
     expect(train.refs()).toBe(refs);
     expect(train.pulls().map((p) => p.state)).toEqual(['closed']);

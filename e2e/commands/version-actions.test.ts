@@ -35,10 +35,21 @@ describe('CargoVersionActions (in-process)', () => {
     const ws = example();
     const tree = new FsTree(ws.dir, false);
     expect(await actionsFor('wasmtime').readCurrentVersionFromSourceManifest(tree)).toEqual({ currentVersion: '5.0.0', manifestPath: 'Cargo.toml' });
-    expect(await actionsFor('cranelift-entity').readCurrentVersionFromSourceManifest(tree)).toEqual({ currentVersion: '0.92.0', manifestPath: 'cranelift/entity/Cargo.toml' });
-    expect(await actionsFor('wasmtime-cli').readCurrentVersionOfDependency(tree, { nodes: {}, dependencies: {} }, 'wasmtime')).toEqual({ currentVersion: '5.0.0', dependencyCollection: 'dependencies' });
-    expect(await actionsFor('wasmtime-cli').readCurrentVersionOfDependency(tree, { nodes: {}, dependencies: {} }, 'cranelift-entity')).toEqual({ currentVersion: null, dependencyCollection: null });
-    await expect(actionsFor('no-such-crate').readCurrentVersionFromSourceManifest(tree)).rejects.toThrow(/project no-such-crate, which is not a crate of the Cargo workspace[\s\S]*nx g nx-release-train:release-config/);
+    expect(await actionsFor('cranelift-entity').readCurrentVersionFromSourceManifest(tree)).toEqual({
+      currentVersion: '0.92.0',
+      manifestPath: 'cranelift/entity/Cargo.toml',
+    });
+    expect(await actionsFor('wasmtime-cli').readCurrentVersionOfDependency(tree, { nodes: {}, dependencies: {} }, 'wasmtime')).toEqual({
+      currentVersion: '5.0.0',
+      dependencyCollection: 'dependencies',
+    });
+    expect(await actionsFor('wasmtime-cli').readCurrentVersionOfDependency(tree, { nodes: {}, dependencies: {} }, 'cranelift-entity')).toEqual({
+      currentVersion: null,
+      dependencyCollection: null,
+    });
+    await expect(actionsFor('no-such-crate').readCurrentVersionFromSourceManifest(tree)).rejects.toThrow(
+      /project no-such-crate, which is not a crate of the Cargo workspace[\s\S]*nx g nx-release-train:release-config/,
+    );
     await afterAllProjectsVersioned(ws.dir, { dryRun: true });
   });
 
@@ -50,8 +61,14 @@ describe('CargoVersionActions (in-process)', () => {
     process.env.CARGO_REGISTRIES_LOCAL_INDEX = reg.indexUrl;
     cleanups.push(() => delete process.env.CARGO_REGISTRIES_LOCAL_INDEX);
     const tree = new FsTree(ws.dir, false);
-    expect(await actionsFor('wasmtime').readCurrentVersionFromRegistry(tree, {})).toEqual({ currentVersion: '6.0.0-rc.1', logText: `sparse index ${reg.indexUrl}` });
-    expect(await actionsFor('wasmtime-cli').readCurrentVersionFromRegistry(tree, {})).toEqual({ currentVersion: null, logText: `sparse index ${reg.indexUrl}` });
+    expect(await actionsFor('wasmtime').readCurrentVersionFromRegistry(tree, {})).toEqual({
+      currentVersion: '6.0.0-rc.1',
+      logText: `sparse index ${reg.indexUrl}`,
+    });
+    expect(await actionsFor('wasmtime-cli').readCurrentVersionFromRegistry(tree, {})).toEqual({
+      currentVersion: null,
+      logText: `sparse index ${reg.indexUrl}`,
+    });
     await afterAllProjectsVersioned(ws.dir, { dryRun: true });
   });
 
@@ -62,7 +79,12 @@ describe('CargoVersionActions (in-process)', () => {
     const tree = new FsTree(ws.dir, false);
     const log = await actionsFor('wasmtime').updateProjectVersion(tree, '6.0.0');
     expect(log).toEqual(['New version 6.0.0 of wasmtime in Cargo.toml [workspace.package]']);
-    expect(tree.listChanges().map((c) => c.path).sort()).toEqual(['Cargo.toml', 'crates/c-api/Cargo.toml', 'crates/c-api/artifact/Cargo.toml']);
+    expect(
+      tree
+        .listChanges()
+        .map((c) => c.path)
+        .sort(),
+    ).toEqual(['Cargo.toml', 'crates/c-api/Cargo.toml', 'crates/c-api/artifact/Cargo.toml']);
     flushChanges(ws.dir, tree.listChanges());
     expect(await afterAllProjectsVersioned(ws.dir, {})).toEqual({ changedFiles: ['Cargo.lock', 'crates/c-api/include/wasmtime.h'], deletedFiles: [] });
     const root = readFileSync(join(ws.dir, 'Cargo.toml'), 'utf8');

@@ -70,7 +70,8 @@ export function copyExample(): ExampleCopy {
     targetDir,
     cargo,
     metadata: () => JSON.parse(cargo(['metadata', '--no-deps', '--offline', '--format-version', '1'])) as Metadata,
-    workspaceVersion: () => (parse(readFileSync(join(root, 'Cargo.toml'), 'utf8')) as { workspace: { package: { version: string } } }).workspace.package.version,
+    workspaceVersion: () =>
+      (parse(readFileSync(join(root, 'Cargo.toml'), 'utf8')) as { workspace: { package: { version: string } } }).workspace.package.version,
     cleanup: () => rmSync(work, { recursive: true, force: true }),
   };
 }

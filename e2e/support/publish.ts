@@ -51,7 +51,11 @@ export async function publishWorkspace(registryOptions: RegistryOptions = {}, op
   const ws = makeWorkspace({ from: exampleRoot, git: true, options: { registry: 'local', ...options } });
   const reg = await startRegistry(registryOptions);
   const home = mkdtempSync(join(tmpdir(), 'nrt-cargo-home-'));
-  cleanups.push(() => reg.stop(), ws.cleanup, () => rmSync(home, { recursive: true, force: true }));
+  cleanups.push(
+    () => reg.stop(),
+    ws.cleanup,
+    () => rmSync(home, { recursive: true, force: true }),
+  );
   const cargoEnv = writeCargoHome(home, reg);
   const model = loadWorkspace(ws.dir);
   const order = publishOrder(model);

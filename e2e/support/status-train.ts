@@ -42,17 +42,27 @@ export interface StatusTrain {
 }
 
 function writeVersion(dir: string, version: string): void {
-  writeFileSync(join(dir, 'Cargo.toml'), `[workspace]\nmembers = ["crates/a", "crates/b"]\nresolver = "2"\n\n[workspace.package]\nversion = "${version}"\nedition = "2021"\n`);
+  writeFileSync(
+    join(dir, 'Cargo.toml'),
+    `[workspace]\nmembers = ["crates/a", "crates/b"]\nresolver = "2"\n\n[workspace.package]\nversion = "${version}"\nedition = "2021"\n`,
+  );
   mkdirSync(join(dir, 'crates/a'), { recursive: true });
   mkdirSync(join(dir, 'crates/b'), { recursive: true });
   writeFileSync(join(dir, 'crates/a/Cargo.toml'), `[package]\nname = "wt-a"\nversion.workspace = true\nedition.workspace = true\n`);
-  writeFileSync(join(dir, 'crates/b/Cargo.toml'), `[package]\nname = "wt-b"\nversion.workspace = true\nedition.workspace = true\n\n[dependencies]\nwt-a = { path = "../a", version = "=${version}" }\n`);
+  writeFileSync(
+    join(dir, 'crates/b/Cargo.toml'),
+    `[package]\nname = "wt-b"\nversion.workspace = true\nedition.workspace = true\n\n[dependencies]\nwt-a = { path = "../a", version = "=${version}" }\n`,
+  );
 }
 
 export async function startStatusTrain(): Promise<StatusTrain> {
   const dir = mkdtempSync(join(tmpdir(), 'nrt-status-'));
   const git = (args: string[], date = '2026-01-01') =>
-    execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...gitEnv(), GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } }).trim();
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...gitEnv(), GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` },
+    }).trim();
   const commit = (version: string, title: string, date: string, marker = false) => {
     writeVersion(dir, version);
     git(['add', '-A'], date);
@@ -98,17 +108,49 @@ export async function startStatusTrain(): Promise<StatusTrain> {
   // GitHub's copy of the repository: its tags are what the tags API answers.
   const origin = join(dir, '.origin.git');
   execFileSync('git', ['clone', '-q', '--bare', dir, origin]);
-  const api = await startGitHubApi({ token: TOKEN, repos: { [REPOSITORY]: { gitDir: origin }, 'bytecodealliance/wasmtime-py': { gitDir: pyGit } }, now: () => new Date(NOW) });
+  const api = await startGitHubApi({
+    token: TOKEN,
+    repos: { [REPOSITORY]: { gitDir: origin }, 'bytecodealliance/wasmtime-py': { gitDir: pyGit } },
+    now: () => new Date(NOW),
+  });
   const repo = api.state.repo(REPOSITORY)!;
   const pull = (number: number, title: string, headRef: string, baseRef: string, createdAt: string) => ({
-    id: api.state.nextId(), number, title, body: null, state: 'open' as const, draft: false, headOwner: 'bytecodealliance', headRef, baseRef, createdAt, updatedAt: createdAt,
+    id: api.state.nextId(),
+    number,
+    title,
+    body: null,
+    state: 'open' as const,
+    draft: false,
+    headOwner: 'bytecodealliance',
+    headRef,
+    baseRef,
+    createdAt,
+    updatedAt: createdAt,
   });
   repo.pulls.push(pull(1, 'Release Wasmtime 48.0.1', 'ci/release-48.0.1', 'release-48.0.0', '2026-09-20T08:00:00Z'));
   repo.pulls.push(pull(2, 'Add a feature', 'feature/x', 'main', '2026-06-01T08:00:00Z'));
   api.state.repo('bytecodealliance/wasmtime-py')!.pulls.push(pull(1, 'Update to 48.0.0', 'release-train/update-48.0.0', 'main', '2026-09-25T08:00:00Z'));
-  const asset = (name: string) => ({ id: api.state.nextId(), name, label: null, contentType: 'application/x-xz', data: Buffer.from(name), digest: 'sha256:00', createdAt: '2026-09-12T00:00:00Z', updatedAt: '2026-09-12T00:00:00Z' });
+  const asset = (name: string) => ({
+    id: api.state.nextId(),
+    name,
+    label: null,
+    contentType: 'application/x-xz',
+    data: Buffer.from(name),
+    digest: 'sha256:00',
+    createdAt: '2026-09-12T00:00:00Z',
+    updatedAt: '2026-09-12T00:00:00Z',
+  });
   const release = (tagName: string, prerelease: boolean, assets: string[]) => ({
-    id: api.state.nextId(), tagName, targetCommitish: 'main', name: tagName, body: '', draft: false, prerelease, createdAt: '2026-09-12T00:00:00Z', publishedAt: '2026-09-12T00:00:00Z', assets: assets.map(asset),
+    id: api.state.nextId(),
+    tagName,
+    targetCommitish: 'main',
+    name: tagName,
+    body: '',
+    draft: false,
+    prerelease,
+    createdAt: '2026-09-12T00:00:00Z',
+    publishedAt: '2026-09-12T00:00:00Z',
+    assets: assets.map(asset),
   });
   repo.releases.push(release('v48.0.0', false, ['wasmtime-v48.0.0-x86_64-linux.tar.xz', 'wasmtime-v48.0.0-aarch64-macos.tar.xz']));
   repo.releases.push(release('v49.0.0-rc.2', true, ['wasmtime-v49.0.0-rc.2-x86_64-linux.tar.xz']));

@@ -94,7 +94,10 @@ export async function startTrain(options: Record<string, unknown> = {}, protect 
   };
 
   /** Runs one step in a fresh clone (or `opts.dir`) with the workflow's environment, sampling argv for the token. */
-  const sampled = async (opts: StepOptions, run: (dir: string, env: NodeJS.ProcessEnv) => Promise<{ status: number | null; out: string }>): Promise<StepRun> => {
+  const sampled = async (
+    opts: StepOptions,
+    run: (dir: string, env: NodeJS.ProcessEnv) => Promise<{ status: number | null; out: string }>,
+  ): Promise<StepRun> => {
     const dir = opts.dir ?? clone(opts.checkout);
     const env = { GITHUB_TOKEN: BOT_TOKEN, GITHUB_API_URL: api.url, GITHUB_REPOSITORY: REPOSITORY, GITHUB_ACTOR: 'octocat', ...opts.env };
     const sampler = setInterval(() => leaks.push(...argvWith(BOT_TOKEN)), 25);

@@ -51,7 +51,8 @@ export function makeWorkspace(init: WorkspaceInit = {}): TempWorkspace {
   }
   writeFileSync(
     join(dir, 'nx.json'),
-    JSON.stringify({ plugins: [init.options ? { plugin: 'nx-release-train', options: init.options } : 'nx-release-train'], useDaemonProcess: false }, null, 2) + '\n',
+    JSON.stringify({ plugins: [init.options ? { plugin: 'nx-release-train', options: init.options } : 'nx-release-train'], useDaemonProcess: false }, null, 2) +
+      '\n',
   );
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, '.gitignore'), 'node_modules\n.nx\ntarget\n');

@@ -44,7 +44,12 @@ const D = Number(args['index-delay']);
 const K = Number(args.parallel);
 
 const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', NX_TUI: 'false', CI: 'true', FORCE_COLOR: '0' };
-const GIT_ENV = { GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' };
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.invalid',
+  GIT_COMMITTER_NAME: 'bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.invalid',
+};
 
 /** Wasmtime's publish graph, from the real manifests in fixtures/wasmtime. */
 function wasmtimeShape() {
@@ -81,7 +86,10 @@ function writeShape(dir, shape) {
 function prepare(name, fill) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `bench-publish-${name}-`));
   fill(dir);
-  writeFileSync(path.join(dir, 'nx.json'), JSON.stringify({ plugins: [{ plugin: 'nx-release-train', options: { registry: 'local' } }], useDaemonProcess: false }));
+  writeFileSync(
+    path.join(dir, 'nx.json'),
+    JSON.stringify({ plugins: [{ plugin: 'nx-release-train', options: { registry: 'local' } }], useDaemonProcess: false }),
+  );
   writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n.nx\ntarget\n');
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   const git = (...a) => execFileSync('git', a, { cwd: dir, env: { ...process.env, ...GIT_ENV }, stdio: 'ignore' });
@@ -107,7 +115,16 @@ function sh(file, argv, opts) {
 const nx = (w, env, extra) =>
   sh(
     process.execPath,
-    [path.join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'publish', `--parallel=${K}`, `--concurrency=${K}`, '--output-style=static', ...extra],
+    [
+      path.join(repoRoot, 'node_modules/nx/dist/bin/nx.js'),
+      'run-many',
+      '-t',
+      'publish',
+      `--parallel=${K}`,
+      `--concurrency=${K}`,
+      '--output-style=static',
+      ...extra,
+    ],
     { cwd: w.dir, env: { ...env, ...NX_ENV } },
   );
 
@@ -173,7 +190,12 @@ const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
 async function main() {
   const shape = wasmtimeShape();
   const targets = [
-    { w: prepare('example', (dir) => cpSync(path.join(repoRoot, 'examples/mini-wasmtime'), dir, { recursive: true, filter: (s) => !/[\\/](target|\.git)$/.test(s) })), reps: Number(args.reps ?? 3) },
+    {
+      w: prepare('example', (dir) =>
+        cpSync(path.join(repoRoot, 'examples/mini-wasmtime'), dir, { recursive: true, filter: (s) => !/[\\/](target|\.git)$/.test(s) }),
+      ),
+      reps: Number(args.reps ?? 3),
+    },
     { w: prepare('wasmtime-shaped', (dir) => writeShape(dir, shape)), reps: Number(args.reps ?? 1) },
   ].filter((t) => !args.only || t.w.name === args.only);
   console.log(`L = ${L} ms per publish, D = ${D} ms index delay, nx --parallel=${K}, ${os.cpus().length} CPUs`);
@@ -194,11 +216,39 @@ async function main() {
     rows.push({ name: w.name, crates: w.crates.length, waves: w.order.waves.length, reps, bound, med, estimate });
     rmSync(w.dir, { recursive: true, force: true });
   }
-  const header = ['workspace', 'crates', 'waves', 'reps', 'bound', `nx k=${K}`, 'nx --batch=false', 'serial loop', 'cargo --workspace', 'nx/bound', 'tasks/bound', 'serial/nx', 'cargo/nx', 'plan estimate', 'nx/estimate'];
+  const header = [
+    'workspace',
+    'crates',
+    'waves',
+    'reps',
+    'bound',
+    `nx k=${K}`,
+    'nx --batch=false',
+    'serial loop',
+    'cargo --workspace',
+    'nx/bound',
+    'tasks/bound',
+    'serial/nx',
+    'cargo/nx',
+    'plan estimate',
+    'nx/estimate',
+  ];
   const body = rows.map((r) => [
-    r.name, String(r.crates), String(r.waves), String(r.reps), sec(r.bound), sec(r.med.nx), sec(r.med['nx-tasks']), sec(r.med.serial), sec(r.med['cargo-ws']),
-    (r.med.nx / r.bound).toFixed(2), (r.med['nx-tasks'] / r.bound).toFixed(2), (r.med.serial / r.med.nx).toFixed(2), (r.med['cargo-ws'] / r.med.nx).toFixed(2),
-    sec(r.estimate), (r.med.nx / r.estimate).toFixed(2),
+    r.name,
+    String(r.crates),
+    String(r.waves),
+    String(r.reps),
+    sec(r.bound),
+    sec(r.med.nx),
+    sec(r.med['nx-tasks']),
+    sec(r.med.serial),
+    sec(r.med['cargo-ws']),
+    (r.med.nx / r.bound).toFixed(2),
+    (r.med['nx-tasks'] / r.bound).toFixed(2),
+    (r.med.serial / r.med.nx).toFixed(2),
+    (r.med['cargo-ws'] / r.med.nx).toFixed(2),
+    sec(r.estimate),
+    (r.med.nx / r.estimate).toFixed(2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');

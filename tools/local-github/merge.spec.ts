@@ -58,7 +58,13 @@ describe('local GitHub API: merging pull requests and git refs, in the backing b
     expect(inBare('log', '-1', '--format=%B%an', 'main')).toBe('Merge pull request #1 from acme/feature\n\nAdd b\nocto-maintainer');
     expect(inBare('show', 'main:b')).toBe('b');
     const got = await bot.rest.pulls.get({ ...repo, pull_number: 1 });
-    expect(got.data).toMatchObject({ state: 'closed', merged: true, merge_commit_sha: merged.data.sha, merged_by: { login: 'octo-maintainer' }, user: { login: 'release-bot' } });
+    expect(got.data).toMatchObject({
+      state: 'closed',
+      merged: true,
+      merge_commit_sha: merged.data.sha,
+      merged_by: { login: 'octo-maintainer' },
+      user: { login: 'release-bot' },
+    });
     expect((await bot.rest.pulls.checkIfMerged({ ...repo, pull_number: 1 })).status).toBe(204);
     // Merged once: no second merge, no reopening.
     expect((await failure(maintainer.rest.pulls.merge({ ...repo, pull_number: 1 }))).status).toBe(405);

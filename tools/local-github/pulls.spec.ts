@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type GitHubApi, startGitHubApi } from './index';
 import { type Octokit, TOKEN, client, failure } from './spec-helpers';
 
-
 describe('local GitHub API: pull requests', () => {
   let api: GitHubApi;
   let gh: Octokit;
@@ -94,7 +93,13 @@ describe('local GitHub API: pull requests checked against a git directory', () =
   let api: GitHubApi;
   beforeEach(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'local-github-'));
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).toString().trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: dir,
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      })
+        .toString()
+        .trim();
     git('init', '-q', '-b', 'main');
     writeFileSync(path.join(dir, 'f'), '1');
     git('add', 'f');

@@ -96,7 +96,10 @@ describe('local GitHub API: releases and assets', () => {
     api.state.injectFault({ method: 'POST', path: /\/assets$/, status: 500 });
     expect((await failure(upload(release, 'b', Buffer.from('B')))).status).toBe(500);
     await upload(release, 'b', Buffer.from('B'));
-    expect(api.state.repo('acme/tool')!.releases[0].assets.map((a) => [a.name, a.data.toString()])).toEqual([['a', 'A'], ['b', 'B']]);
+    expect(api.state.repo('acme/tool')!.releases[0].assets.map((a) => [a.name, a.data.toString()])).toEqual([
+      ['a', 'A'],
+      ['b', 'B'],
+    ]);
   });
 
   it('answers 401 and 404 like GitHub', async () => {

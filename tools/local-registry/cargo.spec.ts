@@ -44,9 +44,7 @@ describe('real cargo publishes to the local registry', () => {
     const top = await cargo('publish', '-p', 'lr-top', '--registry', 'local');
     expect(top.exitCode, top.stderr).toBe(0);
     const line = reg.version('lr-top', '0.1.0')!.line;
-    expect(line.deps).toEqual([
-      expect.objectContaining({ name: 'renamed', package: 'lr-base', req: '^0.1.0', kind: 'normal' }),
-    ]);
+    expect(line.deps).toEqual([expect.objectContaining({ name: 'renamed', package: 'lr-base', req: '^0.1.0', kind: 'normal' })]);
     // The verification build downloaded the dependency from this registry.
     expect(reg.events.some((e) => e.route === 'download' && e.crate === 'lr-base')).toBe(true);
   }, 60_000);

@@ -50,9 +50,7 @@ export class Faults {
 
   /** The action for this request, if a rule matches (and consumes it). */
   take(route: Route, crate: string | null): FaultAction | null {
-    const rule = this.rules.find(
-      (r) => r.left > 0 && (r.route ?? 'publish') === route && (r.crate == null || r.crate === crate),
-    );
+    const rule = this.rules.find((r) => r.left > 0 && (r.route ?? 'publish') === route && (r.crate == null || r.crate === crate));
     if (!rule) return null;
     rule.left -= 1;
     return rule.action;

@@ -48,9 +48,7 @@ export function tooManyRequests(untilMs: number, what = PUBLISHED_TOO_MANY): Htt
   // HTTP dates have whole seconds: round up so a client that waits until then succeeds.
   const until = Math.ceil(untilMs / 1000) * 1000;
   const secs = Math.max(1, Math.ceil((until - Date.now()) / 1000));
-  return new HttpError(
-    429,
-    `${what} Please try again after ${HTTP_DATE(until)} or email help@crates.io to have your limit increased.`,
-    { 'retry-after': String(secs) },
-  );
+  return new HttpError(429, `${what} Please try again after ${HTTP_DATE(until)} or email help@crates.io to have your limit increased.`, {
+    'retry-after': String(secs),
+  });
 }

@@ -131,14 +131,8 @@ export function depCrate(dep: IndexDep): string {
   return dep.package ?? dep.name;
 }
 
-export function toIndexLine(
-  meta: PublishMetadata,
-  cksum: string,
-  sameRegistry: readonly string[],
-): IndexLine {
-  const deps = meta.deps
-    .map((d) => toIndexDep(d, sameRegistry))
-    .sort((a, b) => a.name.localeCompare(b.name) || a.kind.localeCompare(b.kind));
+export function toIndexLine(meta: PublishMetadata, cksum: string, sameRegistry: readonly string[]): IndexLine {
+  const deps = meta.deps.map((d) => toIndexDep(d, sameRegistry)).sort((a, b) => a.name.localeCompare(b.name) || a.kind.localeCompare(b.kind));
   const line: IndexLine = {
     name: meta.name,
     vers: meta.vers,

@@ -15,20 +15,11 @@ const meta = (name: string, vers: string, deps: PublishMetadata['deps'] = []): P
 
 describe('index format', () => {
   it('places crates by name length, lower-cased', () => {
-    expect(['a', 'Ab', 'abc', 'Serde', 'wasm-x'].map(indexPath)).toEqual([
-      '1/a',
-      '2/ab',
-      '3/a/abc',
-      'se/rd/serde',
-      'wa/sm/wasm-x',
-    ]);
+    expect(['a', 'Ab', 'abc', 'Serde', 'wasm-x'].map(indexPath)).toEqual(['1/a', '2/ab', '3/a/abc', 'se/rd/serde', 'wa/sm/wasm-x']);
   });
 
   it('stores a renamed dependency under its key with the crate in `package`', () => {
-    const dep = toIndexDep(
-      { name: 'real-crate', version_req: '=1.2.3', explicit_name_in_toml: 'alias', kind: 'build', target: 'cfg(unix)' },
-      [],
-    );
+    const dep = toIndexDep({ name: 'real-crate', version_req: '=1.2.3', explicit_name_in_toml: 'alias', kind: 'build', target: 'cfg(unix)' }, []);
     expect(dep).toEqual({
       name: 'alias',
       package: 'real-crate',

@@ -209,8 +209,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     const name = path.split('/').pop() ?? '';
     ev.crate = name;
     const e = entry(name);
-    const lines =
-      e && indexPath(e.versions[0].line.name) === path ? e.versions.filter(isVisible).map((v) => v.line) : [];
+    const lines = e && indexPath(e.versions[0].line.name) === path ? e.versions.filter(isVisible).map((v) => v.line) : [];
     if (!lines.length) throw new HttpError(404, `crate \`${name}\` not found`);
     const text = lines.map((l) => JSON.stringify(l) + '\n').join('');
     const etag = `"${createHash('sha256').update(text).digest('hex').slice(0, 32)}"`;
@@ -337,9 +336,14 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     events,
     oidc: { requestUrl: `${base}/_oidc/token?api-version=2.0`, requestToken: issuer.requestToken, issued: issuer.issued },
     trusted,
-    published: (name) => entry(name)?.versions.filter((v) => v.line.name === name).map((v) => v.line.vers) ?? [],
+    published: (name) =>
+      entry(name)
+        ?.versions.filter((v) => v.line.name === name)
+        .map((v) => v.line.vers) ?? [],
     visible: (name) =>
-      entry(name)?.versions.filter((v) => v.line.name === name && isVisible(v)).map((v) => v.line.vers) ?? [],
+      entry(name)
+        ?.versions.filter((v) => v.line.name === name && isVisible(v))
+        .map((v) => v.line.vers) ?? [],
     version: (name, vers) => entry(name)?.versions.find((v) => v.line.name === name && v.line.vers === vers),
     onPublish(cb) {
       listeners.add(cb);

@@ -21,18 +21,11 @@ interface Parts {
 }
 
 /** Answers the request if it is one of these routes; returns whether it was. */
-export async function trustedRoute(
-  path: string,
-  url: URL,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  ev: Event,
-  parts: Parts,
-): Promise<boolean> {
+export async function trustedRoute(path: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse, ev: Event, parts: Parts): Promise<boolean> {
   if (path === '/_oidc/token' && req.method === 'GET') {
     ev.route = 'oidc';
     const f = parts.faults.take('oidc', null);
-    if (f) return parts.applyFault(f, res, ev), true;
+    if (f) return (parts.applyFault(f, res, ev), true);
     sendJson(res, 200, await parts.issuer.answer(req.headers.authorization, url.searchParams.get('audience'), Date.now()));
     ev.status = 200;
     return true;
@@ -40,7 +33,7 @@ export async function trustedRoute(
   if (path !== '/api/v1/trusted_publishing/tokens' || (req.method !== 'POST' && req.method !== 'DELETE')) return false;
   ev.route = 'trusted';
   const f = parts.faults.take('trusted', null);
-  if (f) return parts.applyFault(f, res, ev), true;
+  if (f) return (parts.applyFault(f, res, ev), true);
   if (req.method === 'POST') {
     let body: unknown;
     try {

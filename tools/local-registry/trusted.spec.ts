@@ -105,7 +105,10 @@ describe('limits', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(50);
     expect(await detail(limited)).toMatch(/^You have yanked or unyanked crates too many times .* Please try again after .* GMT/);
-    const line = (await (await fetch(`${reg.url}/index/${indexPath('alpha')}`)).text()).trim().split('\n').map((l) => JSON.parse(l));
+    const line = (await (await fetch(`${reg.url}/index/${indexPath('alpha')}`)).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(line.map((l: { yanked: boolean }) => l.yanked)).toEqual([true, true, false]);
   });
 });

@@ -54,7 +54,11 @@ export class OidcIssuer {
       throw new TrustedError(401, 'Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable: bad request token');
     }
     if (!audience) throw new TrustedError(400, 'audience is required');
-    const jwt = await new SignJWT({ repository: 'local/workspace', workflow_ref: 'local/workspace/.github/workflows/release.yml@refs/tags/v0', environment: 'publish' })
+    const jwt = await new SignJWT({
+      repository: 'local/workspace',
+      workflow_ref: 'local/workspace/.github/workflows/release.yml@refs/tags/v0',
+      environment: 'publish',
+    })
       .setProtectedHeader({ alg: 'RS256' })
       .setIssuer(ISSUER)
       .setAudience(audience)

@@ -17,9 +17,7 @@ export function parseUpload(body: Buffer): Upload {
   const crateLen = readLen(body, 4 + jsonLen, '.crate');
   const start = 8 + jsonLen;
   if (body.length !== start + crateLen) {
-    throw new UploadError(
-      `body holds ${body.length - start} bytes after the metadata, but its length field says ${crateLen}`,
-    );
+    throw new UploadError(`body holds ${body.length - start} bytes after the metadata, but its length field says ${crateLen}`);
   }
   let meta: PublishMetadata;
   try {

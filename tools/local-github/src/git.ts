@@ -95,7 +95,10 @@ export async function commitsBetween(gitDir: string, base: string, head: string)
 }
 
 /** A commit's tree, message and author, to replay it as GitHub's rebase merge does. */
-export async function readCommit(gitDir: string, sha: string): Promise<{ tree: string; message: string; author: { name: string; email: string; date: string } }> {
+export async function readCommit(
+  gitDir: string,
+  sha: string,
+): Promise<{ tree: string; message: string; author: { name: string; email: string; date: string } }> {
   const [tree, name, email, date] = (await out(gitDir, ['log', '-1', '--format=%T%n%an%n%ae%n%aI', sha])).split('\n');
   const message = await out(gitDir, ['log', '-1', '--format=%B', sha]);
   return { tree, message: message + '\n', author: { name, email, date } };

@@ -40,7 +40,9 @@ function labelsField(body: Record<string, unknown>): string[] | undefined {
   const v = body.labels;
   if (v === undefined) return undefined;
   if (!Array.isArray(v)) throw validationFailed({ resource: 'Issue', field: 'labels', code: 'invalid' });
-  return v.map((l) => (typeof l === 'string' ? l : typeof l === 'object' && l && typeof (l as { name?: unknown }).name === 'string' ? (l as { name: string }).name : String(l)));
+  return v.map((l) =>
+    typeof l === 'string' ? l : typeof l === 'object' && l && typeof (l as { name?: unknown }).name === 'string' ? (l as { name: string }).name : String(l),
+  );
 }
 
 function findIssue(ctx: Context): { repo: RepoState; issue: IssueRecord } {
@@ -59,7 +61,10 @@ export const issueRoutes: Route[] = [
       const repo = repoOf(ctx);
       const q = ctx.url.searchParams;
       const state = q.get('state') ?? 'open';
-      const wanted = (q.get('labels') ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+      const wanted = (q.get('labels') ?? '')
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean);
       const items = repo.issues
         .filter((i) => state === 'all' || i.state === state)
         .filter((i) => wanted.every((l) => i.labels.some((have) => have.toLowerCase() === l.toLowerCase())))

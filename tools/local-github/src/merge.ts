@@ -6,17 +6,7 @@
  * it is still where the merge started.
  */
 import { ApiError, notFound, parseJsonObject } from './http';
-import {
-  branchSha,
-  commitTree,
-  commitsBetween,
-  isAncestor,
-  mergedTree,
-  readCommit,
-  replayCommit,
-  updateRef,
-  type MergeIdentity,
-} from './git';
+import { branchSha, commitTree, commitsBetween, isAncestor, mergedTree, readCommit, replayCommit, updateRef, type MergeIdentity } from './git';
 import { findPull } from './pulls';
 import type { Context, Route } from './router';
 import type { PullRecord, RepoState } from './state';
@@ -80,7 +70,10 @@ export const mergeRoutes: Route[] = [
       if (await isAncestor(repo.gitDir, head, base)) throw notMergeable();
       const now = ctx.now();
       const who = { name: ctx.login, email: `${ctx.login}@users.noreply.github.com`, date: now };
-      const text = { title: typeof body.commit_title === 'string' ? body.commit_title : undefined, message: typeof body.commit_message === 'string' ? body.commit_message : undefined };
+      const text = {
+        title: typeof body.commit_title === 'string' ? body.commit_title : undefined,
+        message: typeof body.commit_message === 'string' ? body.commit_message : undefined,
+      };
       const sha = await mergeCommit(repo, pr, method, base, head, who, text);
       try {
         await updateRef(repo.gitDir, `refs/heads/${pr.baseRef}`, sha, base);

@@ -162,7 +162,12 @@ export const pullRoutes: Route[] = [
       if (state !== undefined && state !== 'open' && state !== 'closed') throw validationFailed({ resource: 'PullRequest', field: 'state', code: 'invalid' });
       const baseRef = optionalString(body, 'base') ?? pr.baseRef;
       if (pr.merged && state === 'open') {
-        throw validationFailed({ resource: 'PullRequest', field: 'state', code: 'custom', message: 'state cannot be changed. The pull request cannot be reopened' });
+        throw validationFailed({
+          resource: 'PullRequest',
+          field: 'state',
+          code: 'custom',
+          message: 'state cannot be changed. The pull request cannot be reopened',
+        });
       }
       if ((state ?? pr.state) === 'open') {
         checkNoOpenTwin(repo, { ...pr, baseRef }, pr);

@@ -1,5 +1,5 @@
 /**
-* A local GitHub REST API on 127.0.0.1 for tests that drive the real Octokit client: pull
+ * A local GitHub REST API on 127.0.0.1 for tests that drive the real Octokit client: pull
  * requests (merged into the backing git directory), git refs, releases and release assets, with token auth, GitHub-shaped errors and injectable
  * faults. See ../README.md for the API and the GitHub behaviours it reproduces.
  */
@@ -94,7 +94,19 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
           // the handler answers 400 for it
         }
       }
-      const ctx: Context = { state, origin, login: user, req, url, params: found.params, body, now: () => clock().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+      const ctx: Context = {
+        state,
+        origin,
+        login: user,
+        req,
+        url,
+        params: found.params,
+        body,
+        now: () =>
+          clock()
+            .toISOString()
+            .replace(/\.\d{3}Z$/, 'Z'),
+      };
       const reply = await found.route.handle(ctx);
       status = reply.status;
       if (reply.raw) {

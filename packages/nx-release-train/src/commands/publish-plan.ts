@@ -86,7 +86,10 @@ export async function publishPlan(req: PublishPlanRequest, services: Services): 
   // The preflight first: publish runs it before its first upload, so its time counts.
   const t0 = services.clock.now();
   const report = await runPreflight(ctx, services.clock, { crates: names, auth, dryRun: true, offline: options.offline });
-  const measured = options.offline || !report.upload.length ? undefined : { preflightMs: services.clock.now() - t0, cargoMs: await timeOneCargo(ctx, services, report.upload[0]) };
+  const measured =
+    options.offline || !report.upload.length
+      ? undefined
+      : { preflightMs: services.clock.now() - t0, cargoMs: await timeOneCargo(ctx, services, report.upload[0]) };
   const { lines } = formatPlan({
     ws: ctx.ws,
     order,
@@ -105,11 +108,22 @@ export async function publishPlan(req: PublishPlanRequest, services: Services): 
     measured,
   });
   for (const line of lines) log.info(line);
-  for (const line of candidateLines(names.map((n) => ({ name: n, version: version.get(n)! })), seen, ctx.options)) log.info(line);
-  log.info(`Authentication: ${auth.mode === 'token' ? `the token in ${auth.variable}` : trusted ? 'trusted publishing (GitHub Actions OIDC)' : `none found (${auth.variable} unset, no OIDC)`}`);
+  for (const line of candidateLines(
+    names.map((n) => ({ name: n, version: version.get(n)! })),
+    seen,
+    ctx.options,
+  ))
+    log.info(line);
+  log.info(
+    `Authentication: ${auth.mode === 'token' ? `the token in ${auth.variable}` : trusted ? 'trusted publishing (GitHub Actions OIDC)' : `none found (${auth.variable} unset, no OIDC)`}`,
+  );
   for (const line of formatPreflight(report)) log.info(line);
   if (options.offline) log.info('  (offline: the index was not read and nothing was packaged)');
   return report.problems.length === 0;
 }
 
-export const publishPlanCommand: Command<PublishPlanFlags, PublishPlanRequest, boolean> = { name: 'publish-plan', resolve: resolvePublishPlan, run: publishPlan };
+export const publishPlanCommand: Command<PublishPlanFlags, PublishPlanRequest, boolean> = {
+  name: 'publish-plan',
+  resolve: resolvePublishPlan,
+  run: publishPlan,
+};

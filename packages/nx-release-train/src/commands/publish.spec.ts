@@ -24,7 +24,8 @@ const input = <F>(flags: F, env: Env = {}, settings: Partial<typeof DEFAULT_OPTI
   project: { name: 'foo', root: 'crates/foo' },
   graph,
 });
-const publish = (raw: Record<string, unknown>, env?: Env, settings?: Partial<typeof DEFAULT_OPTIONS>) => resolvePublish(input(parseFlags(publishFlags, raw), env, settings));
+const publish = (raw: Record<string, unknown>, env?: Env, settings?: Partial<typeof DEFAULT_OPTIONS>) =>
+  resolvePublish(input(parseFlags(publishFlags, raw), env, settings));
 
 describe('publishing resolve: the registry and its token', () => {
   it.each([
@@ -33,7 +34,12 @@ describe('publishing resolve: the registry and its token', () => {
     { flag: 'my-reg', setting: 'local', registry: 'my-reg', from: 'flag', variable: 'CARGO_REGISTRIES_MY_REG_TOKEN' },
     { flag: 'my-reg', setting: null, registry: 'my-reg', from: 'flag', variable: 'CARGO_REGISTRIES_MY_REG_TOKEN' },
   ] as const)('--registry=$flag, setting $setting: $registry (token from $variable)', ({ flag, setting, registry, from, variable }) => {
-    const env = { CARGO_REGISTRY_TOKEN: 'crates-io-token', CARGO_REGISTRIES_LOCAL_TOKEN: 'local-token', CARGO_REGISTRIES_MY_REG_TOKEN: 'my-token', CARGO_HOME: '/home/ci/.cargo' };
+    const env = {
+      CARGO_REGISTRY_TOKEN: 'crates-io-token',
+      CARGO_REGISTRIES_LOCAL_TOKEN: 'local-token',
+      CARGO_REGISTRIES_MY_REG_TOKEN: 'my-token',
+      CARGO_HOME: '/home/ci/.cargo',
+    };
     for (const req of [
       publish(flag ? { registry: flag } : {}, env, { registry: setting }),
       resolveVerify(input(parseFlags(verifyFlags, flag ? { registry: flag } : {}), env, { registry: setting })),
@@ -82,7 +88,8 @@ describe('publish resolve', () => {
 });
 
 describe('publish-plan resolve: concurrency and authentication', () => {
-  const plan = (raw: Record<string, unknown>, graph?: { publishConcurrency?: number }, env: Env = {}) => resolvePublishPlan(input(parseFlags(publishPlanFlags, raw), env, {}, graph));
+  const plan = (raw: Record<string, unknown>, graph?: { publishConcurrency?: number }, env: Env = {}) =>
+    resolvePublishPlan(input(parseFlags(publishPlanFlags, raw), env, {}, graph));
   it.each([
     { flag: undefined, graph: undefined, parallel: 8, from: "the publish target's concurrency, default 8" },
     { flag: undefined, graph: 3, parallel: 3, from: "the publish target's concurrency" },
@@ -115,6 +122,10 @@ describe('release-yank resolve: the yank token', () => {
 
   it('retries as the flags say, defaults from its schema', () => {
     expect(resolveReleaseYank(input(parseFlags(releaseYankFlags, {}))).retry).toMatchObject({ maxAttempts: 6, backoffMs: 2000, maxRateLimitWaitMs: 1_800_000 });
-    expect(resolveReleaseYank(input(parseFlags(releaseYankFlags, { maxAttempts: 2, backoff: 1, maxRateLimitWait: 3, dryRun: true }))).retry).toMatchObject({ maxAttempts: 2, backoffMs: 1000, maxRateLimitWaitMs: 3000 });
+    expect(resolveReleaseYank(input(parseFlags(releaseYankFlags, { maxAttempts: 2, backoff: 1, maxRateLimitWait: 3, dryRun: true }))).retry).toMatchObject({
+      maxAttempts: 2,
+      backoffMs: 1000,
+      maxRateLimitWaitMs: 3000,
+    });
   });
 });

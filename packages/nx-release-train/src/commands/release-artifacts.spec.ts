@@ -10,23 +10,54 @@ import { resolveReleaseAssets } from './release-assets';
 const options: ReleaseTrainOptions = { ...DEFAULT_OPTIONS, githubRepository: 's/etting', githubApiUrl: 'https://setting/api' };
 const artifacts = (flags: Record<string, unknown>, env: Record<string, string> = {}) =>
   resolveReleaseArtifacts({ flags: parseFlags(releaseArtifactsFlags, flags), options, env, root: '/ws' });
-const assets = (flags: Record<string, unknown>, env: Record<string, string> = {}) => resolveReleaseAssets({ flags: parseFlags(releaseAssetsFlags, flags), options, env, root: '/ws' });
+const assets = (flags: Record<string, unknown>, env: Record<string, string> = {}) =>
+  resolveReleaseAssets({ flags: parseFlags(releaseAssetsFlags, flags), options, env, root: '/ws' });
 
 describe('resolveReleaseArtifacts', () => {
   it.each([
     ['defaults', {}, {}, { version: undefined, targets: [], dryRun: false, skipRelease: false, sourceDateEpoch: undefined }],
-    ['--version as given', { version: '5.0.0' }, { [flagEnv('version')]: '6.0.0' }, { version: '5.0.0', targets: [], dryRun: false, skipRelease: false, sourceDateEpoch: undefined }],
-    ['--version handed on by the hook', {}, { [flagEnv('version')]: '6.0.0' }, { version: '6.0.0', targets: [], dryRun: false, skipRelease: false, sourceDateEpoch: undefined }],
-    ['--targets as a comma string', { targets: 'a, b,', dryRun: true }, {}, { version: undefined, targets: ['a', 'b'], dryRun: true, skipRelease: false, sourceDateEpoch: undefined }],
-    ['--targets as an array, --skip-release', { targets: ['a'], skipRelease: true }, {}, { version: undefined, targets: ['a'], dryRun: false, skipRelease: true, sourceDateEpoch: undefined }],
-    ['SOURCE_DATE_EPOCH stamps the archives', {}, { SOURCE_DATE_EPOCH: '1700000000' }, { version: undefined, targets: [], dryRun: false, skipRelease: false, sourceDateEpoch: 1700000000 }],
-    ['a SOURCE_DATE_EPOCH that is no number is ignored', {}, { SOURCE_DATE_EPOCH: 'soon' }, { version: undefined, targets: [], dryRun: false, skipRelease: false, sourceDateEpoch: undefined }],
+    [
+      '--version as given',
+      { version: '5.0.0' },
+      { [flagEnv('version')]: '6.0.0' },
+      { version: '5.0.0', targets: [], dryRun: false, skipRelease: false, sourceDateEpoch: undefined },
+    ],
+    [
+      '--version handed on by the hook',
+      {},
+      { [flagEnv('version')]: '6.0.0' },
+      { version: '6.0.0', targets: [], dryRun: false, skipRelease: false, sourceDateEpoch: undefined },
+    ],
+    [
+      '--targets as a comma string',
+      { targets: 'a, b,', dryRun: true },
+      {},
+      { version: undefined, targets: ['a', 'b'], dryRun: true, skipRelease: false, sourceDateEpoch: undefined },
+    ],
+    [
+      '--targets as an array, --skip-release',
+      { targets: ['a'], skipRelease: true },
+      {},
+      { version: undefined, targets: ['a'], dryRun: false, skipRelease: true, sourceDateEpoch: undefined },
+    ],
+    [
+      'SOURCE_DATE_EPOCH stamps the archives',
+      {},
+      { SOURCE_DATE_EPOCH: '1700000000' },
+      { version: undefined, targets: [], dryRun: false, skipRelease: false, sourceDateEpoch: 1700000000 },
+    ],
+    [
+      'a SOURCE_DATE_EPOCH that is no number is ignored',
+      {},
+      { SOURCE_DATE_EPOCH: 'soon' },
+      { version: undefined, targets: [], dryRun: false, skipRelease: false, sourceDateEpoch: undefined },
+    ],
   ])('%s', (_, flags, env, expected) => {
     const { version, targets, dryRun, skipRelease, sourceDateEpoch } = artifacts(flags, env);
     expect({ version, targets, dryRun, skipRelease, sourceDateEpoch }).toEqual(expected);
   });
 
-  it('keeps a target\'s own plugin settings out of the flags (they are options, merged by execute())', () => {
+  it("keeps a target's own plugin settings out of the flags (they are options, merged by execute())", () => {
     expect(parseFlags(releaseArtifactsFlags, { artifacts: { compression: 1 } })).toMatchObject({ artifacts: { compression: 1 } });
   });
 });
@@ -52,7 +83,12 @@ describe('the GitHub target of release-artifacts and release-assets (one precede
 
   it('the token from the variable githubTokenEnv names', () => {
     const named = { ...options, githubTokenEnv: 'RELEASE_TOKEN' };
-    const req = resolveReleaseArtifacts({ flags: parseFlags(releaseArtifactsFlags, {}), options: named, env: { GITHUB_TOKEN: 'a', RELEASE_TOKEN: 'b' }, root: '/ws' });
+    const req = resolveReleaseArtifacts({
+      flags: parseFlags(releaseArtifactsFlags, {}),
+      options: named,
+      env: { GITHUB_TOKEN: 'a', RELEASE_TOKEN: 'b' },
+      root: '/ws',
+    });
     expect([req.github.token, req.github.tokenVar]).toEqual(['b', 'RELEASE_TOKEN']);
   });
 });

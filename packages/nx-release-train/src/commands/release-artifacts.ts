@@ -151,7 +151,10 @@ function releaseSpec(req: ReleaseArtifactsRequest, log: Logger, version: string,
 function report(diagnostics: Diagnostic[], log: Logger): void {
   for (const d of diagnostics.filter((x) => x.level === 'warning')) log.info(formatProblem(d));
   const errors = diagnostics.filter((x) => x.level === 'error');
-  if (errors.length) throw new ReleaseError(`the artifacts settings have ${errors.length} problem(s); nothing was built`, 'fix every problem listed, then rerun', { problems: errors });
+  if (errors.length)
+    throw new ReleaseError(`the artifacts settings have ${errors.length} problem(s); nothing was built`, 'fix every problem listed, then rerun', {
+      problems: errors,
+    });
 }
 
 async function buildAndPackage(req: ReleaseArtifactsRequest, log: Logger, plan: ArtifactsPlan, targetDirectory: string): Promise<UploadAsset[]> {
@@ -175,9 +178,13 @@ async function buildAndPackage(req: ReleaseArtifactsRequest, log: Logger, plan: 
   for (const archive of plan.archives) {
     const { files, missing } = collectFiles(root, targetDirectory, archive.sources);
     if (missing.length) {
-      throw new ReleaseError(`${archive.file}: ${missing.join('; ')}`, 'check the entries of "artifacts.archives" (paths relative to the workspace root; crate outputs as cargo names them)', {
-        setting: 'artifacts.archives',
-      });
+      throw new ReleaseError(
+        `${archive.file}: ${missing.join('; ')}`,
+        'check the entries of "artifacts.archives" (paths relative to the workspace root; crate outputs as cargo names them)',
+        {
+          setting: 'artifacts.archives',
+        },
+      );
     }
     const path = join(outDir, archive.file);
     await writeTarXz(path, archive.name, files, mtime, artifacts.compression);

@@ -40,10 +40,16 @@ export async function checkReleaseAssets(req: ReleaseAssetsRequest, services: Se
   const tag = fillPattern(options.tagPattern, version);
   const targets = req.targets.length ? req.targets : Object.keys(options.artifactRunners);
   const expected = expectedArchives(options.artifacts.archives, targets, options.artifacts.platforms, version, tag);
-  const gh = await githubTarget(req.github, { needs: `release-assets (to read the assets of ${tag})`, fix: "read the repository's releases (contents: read)" }, services.git(), options.remote);
+  const gh = await githubTarget(
+    req.github,
+    { needs: `release-assets (to read the assets of ${tag})`, fix: "read the repository's releases (contents: read)" },
+    services.git(),
+    options.remote,
+  );
   const api = await services.github.releases({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });
   const release = await api.findRelease(tag);
-  if (!release) throw new ArtifactsError(`${gh.repository} has no release ${tag}`, "run `nx release-artifacts` on the tag (each platform's job creates or updates it)");
+  if (!release)
+    throw new ArtifactsError(`${gh.repository} has no release ${tag}`, "run `nx release-artifacts` on the tag (each platform's job creates or updates it)");
   const assets: ReleasedAsset[] = [];
   for (const a of await api.listAssets(release.id)) {
     const wanted = expected.includes(a.name) || expected.some((e) => `${e}.sha256` === a.name);
@@ -55,9 +61,16 @@ export async function checkReleaseAssets(req: ReleaseAssetsRequest, services: Se
   for (const r of rows) log.info(`${r.ok ? 'ok     ' : 'PROBLEM'}  ${r.name}: ${r.detail}`);
   const bad = rows.filter((r) => !r.ok);
   if (bad.length) {
-    throw new ArtifactsError(`${bad.length} of ${rows.length} expected assets of ${tag} (${release.htmlUrl}) are missing or wrong`, 'rerun the artifacts job of their platform (identical assets are kept)');
+    throw new ArtifactsError(
+      `${bad.length} of ${rows.length} expected assets of ${tag} (${release.htmlUrl}) are missing or wrong`,
+      'rerun the artifacts job of their platform (identical assets are kept)',
+    );
   }
   log.info(`all ${rows.length} assets of ${tag} for ${targets.length} platforms are on ${release.htmlUrl}`);
 }
 
-export const releaseAssetsCommand: Command<ReleaseAssetsFlags, ReleaseAssetsRequest, void> = { name: 'release-assets', resolve: resolveReleaseAssets, run: checkReleaseAssets };
+export const releaseAssetsCommand: Command<ReleaseAssetsFlags, ReleaseAssetsRequest, void> = {
+  name: 'release-assets',
+  resolve: resolveReleaseAssets,
+  run: checkReleaseAssets,
+};

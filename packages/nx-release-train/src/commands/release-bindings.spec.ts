@@ -37,7 +37,7 @@ describe('resolveReleaseBindings', () => {
   });
 });
 
-describe('bad bindings settings are the schema\'s to refuse (once, when the options are resolved)', () => {
+describe("bad bindings settings are the schema's to refuse (once, when the options are resolved)", () => {
   it('names the setting down to the field', () => {
     const { problems } = resolveOptions({ bindings: { repos: [{ name: 'py', rules: [] }] } });
     expect(problems.map((p) => p.setting)).toEqual(['bindings.repos[0].url']);
@@ -78,6 +78,8 @@ describe('release-bindings refuses before touching any repository', () => {
   });
 
   it('needs the token for a real run that opens pull requests, naming its variable', async () => {
-    await expect(run({ repos }, { version: '1.0.0' })).rejects.toThrow('release-bindings (to open the pull requests) needs a GitHub token in GITHUB_TOKEN; nothing was changed');
+    await expect(run({ repos }, { version: '1.0.0' })).rejects.toThrow(
+      'release-bindings (to open the pull requests) needs a GitHub token in GITHUB_TOKEN; nothing was changed',
+    );
   });
 });

@@ -51,15 +51,26 @@ export async function releaseBindings(req: ReleaseBindingsRequest, services: Ser
 async function updateAll(req: ReleaseBindingsRequest, services: Services): Promise<RepoOutcome[]> {
   const { bindings } = req.options;
   const log = services.log;
-  const repos = select(bindings.repos.map((r) => resolveRepo(r, bindings)), req.only);
+  const repos = select(
+    bindings.repos.map((r) => resolveRepo(r, bindings)),
+    req.only,
+  );
   const version = req.version ?? workspaceVersion(services.model());
   if (!semver.valid(version)) throw new ReleaseError(`--version=${version} is not a version X.Y.Z`, 'pass --version=X.Y.Z');
   const { token, tokenVar, apiUrl } = req.github;
   if (!req.dryRun && repos.some((r) => r.github)) {
-    requireGitHubToken(req.github, { needs: 'release-bindings (to open the pull requests)', fix: 'push branches and open pull requests in the binding repositories', without: '--dry-run shows every change without one' });
+    requireGitHubToken(req.github, {
+      needs: 'release-bindings (to open the pull requests)',
+      fix: 'push branches and open pull requests in the binding repositories',
+      without: '--dry-run shows every change without one',
+    });
   }
   const gitHost = gitHostOfApi(apiUrl);
-  if (!gitHost) throw new ReleaseError(`the GitHub API URL "${apiUrl}" is not a URL`, 'set --github-api-url, GITHUB_API_URL or the "githubApiUrl" setting to e.g. https://api.github.com');
+  if (!gitHost)
+    throw new ReleaseError(
+      `the GitHub API URL "${apiUrl}" is not a URL`,
+      'set --github-api-url, GITHUB_API_URL or the "githubApiUrl" setting to e.g. https://api.github.com',
+    );
   const title = fillPattern(bindings.title, version);
   const pulls = (repository: string): Promise<PullsApi> => services.github.pulls({ token: token ?? '', baseUrl: apiUrl, repository });
 
@@ -85,12 +96,18 @@ function requireAllDone(outcomes: RepoOutcome[]): void {
 
 function select<T extends { name: string }>(repos: T[], only: string[]): T[] {
   if (repos.length === 0) {
-    throw new ReleaseError('no binding repositories are configured', 'add bindings.repos to the nx-release-train options in nx.json (the wasmtime preset declares five)');
+    throw new ReleaseError(
+      'no binding repositories are configured',
+      'add bindings.repos to the nx-release-train options in nx.json (the wasmtime preset declares five)',
+    );
   }
   if (only.length === 0) return repos;
   const unknown = only.filter((name) => !repos.some((r) => r.name === name));
   if (unknown.length) {
-    throw new ReleaseError(`--only names unknown binding repositories: ${unknown.join(', ')}`, `use names from bindings.repos: ${repos.map((r) => r.name).join(', ')}`);
+    throw new ReleaseError(
+      `--only names unknown binding repositories: ${unknown.join(', ')}`,
+      `use names from bindings.repos: ${repos.map((r) => r.name).join(', ')}`,
+    );
   }
   return repos.filter((r) => only.includes(r.name));
 }

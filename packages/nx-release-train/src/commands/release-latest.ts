@@ -32,7 +32,10 @@ async function datedRelease(ctx: Train, req: ReleaseLatestRequest, date: string)
   const gh = ctx.push && !ctx.dryRun ? await githubForPush(req.github, git, ctx.options.remote) : null;
   const branches = await knownReleaseBranches(ctx);
   if (branches.length === 0) {
-    throw new ReleaseError(`no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`, 'cut one first with `nx release-major`');
+    throw new ReleaseError(
+      `no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`,
+      'cut one first with `nx release-major`',
+    );
   }
   const newest = branches[0];
   const tip = await newestTip(git, newest, ctx.options.remote);
@@ -51,7 +54,11 @@ async function datedRelease(ctx: Train, req: ReleaseLatestRequest, date: string)
     if (gh && subjectOf(message) === title && carriesMarker(message, ctx.options.marker)) await propose(ctx, gh, newest.name, version, date, tip);
     return { branch: newest.name, version, commit: null };
   }
-  describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}release ${version}${from !== version ? ` (from ${from})` : ''} on ${newest.name} (${tip.slice(0, 12)}), dated ${date}`);
+  describePlan(
+    ctx,
+    thePlan,
+    `${ctx.dryRun ? '[dry run] ' : ''}release ${version}${from !== version ? ` (from ${from})` : ''} on ${newest.name} (${tip.slice(0, 12)}), dated ${date}`,
+  );
   if (ctx.dryRun) return { branch: newest.name, version, commit: null };
 
   const built = await buildCommit(ctx, tip, thePlan.edits, commitMessage(title, ctx.options.marker));
@@ -65,7 +72,15 @@ async function datedRelease(ctx: Train, req: ReleaseLatestRequest, date: string)
   return { branch: newest.name, version, commit };
 }
 
-async function propose(ctx: Train, gh: GitHubPush, branch: string, version: string, date: string, commit: string, lines: Proposal['lines'] = []): Promise<string> {
+async function propose(
+  ctx: Train,
+  gh: GitHubPush,
+  branch: string,
+  version: string,
+  date: string,
+  commit: string,
+  lines: Proposal['lines'] = [],
+): Promise<string> {
   const review = releaseReviewBranch(ctx, version);
   const proposed = await proposeAll(ctx, gh, 'nx release-latest --push', [
     {
@@ -97,4 +112,8 @@ export async function releaseLatest(req: ReleaseLatestRequest, services: Service
   return result;
 }
 
-export const releaseLatestCommand: Command<ReleaseLatestFlags, ReleaseLatestRequest, ReleaseDayResult> = { name: 'release-latest', resolve: resolveReleaseLatest, run: releaseLatest };
+export const releaseLatestCommand: Command<ReleaseLatestFlags, ReleaseLatestRequest, ReleaseDayResult> = {
+  name: 'release-latest',
+  resolve: resolveReleaseLatest,
+  run: releaseLatest,
+};

@@ -54,7 +54,10 @@ async function cut(ctx: Train, req: ReleaseMajorRequest): Promise<CutResult> {
   const { local, remote } = await git.branches(release, ctx.options.remote);
   if (gh && !local.has(release) && remote.get(release) === head) return proposeAgain(ctx, gh, head, release, version);
   if (local.has(release) || remote.has(release)) {
-    const where = [local.has(release) ? `locally at ${local.get(release)!.slice(0, 12)}` : null, remote.has(release) ? `on ${ctx.options.remote} at ${remote.get(release)!.slice(0, 12)}` : null]
+    const where = [
+      local.has(release) ? `locally at ${local.get(release)!.slice(0, 12)}` : null,
+      remote.has(release) ? `on ${ctx.options.remote} at ${remote.get(release)!.slice(0, 12)}` : null,
+    ]
       .filter(Boolean)
       .join(' and ');
     throw new ReleaseError(
@@ -169,7 +172,9 @@ async function finishInterrupted(ctx: Train, gh: GitHubPush | null, head: string
   const parentTree = await git.out(['rev-parse', `${parent}^{tree}`]);
   if (indexTree === parentTree && indexTree !== (await git.out(['rev-parse', `${head}^{tree}`]))) {
     if (ctx.dryRun) {
-      ctx.log.info(`[dry run] would finish an interrupted cut: ${release} at ${parent.slice(0, 12)}, working tree to be brought to the bump commit ${head.slice(0, 12)}`);
+      ctx.log.info(
+        `[dry run] would finish an interrupted cut: ${release} at ${parent.slice(0, 12)}, working tree to be brought to the bump commit ${head.slice(0, 12)}`,
+      );
       return { releaseBranch: release, version: previous, nextVersion: version, candidate: first?.version ?? null, bumpCommit: head, filesChanged: 0 };
     }
     await requireIndexUnlocked(git);
@@ -210,4 +215,8 @@ export async function releaseMajor(req: ReleaseMajorRequest, services: Services)
   return result;
 }
 
-export const releaseMajorCommand: Command<ReleaseMajorFlags, ReleaseMajorRequest, CutResult> = { name: 'release-major', resolve: resolveReleaseMajor, run: releaseMajor };
+export const releaseMajorCommand: Command<ReleaseMajorFlags, ReleaseMajorRequest, CutResult> = {
+  name: 'release-major',
+  resolve: resolveReleaseMajor,
+  run: releaseMajor,
+};

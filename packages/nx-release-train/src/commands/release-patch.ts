@@ -75,7 +75,9 @@ async function patch(ctx: Train, req: ReleasePatchRequest, date: string): Promis
       const thePlan = planAt(snap, ctx.options, 'patch', date);
       const to = thePlan.primary?.to ?? null;
       describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}patch ${branch.name} (${tip.slice(0, 12)}): ${thePlan.primary?.from} -> ${to}`);
-      const commit = ctx.dryRun ? null : await buildCommit(ctx, tip, thePlan.edits, commitMessage(fillPattern(ctx.options.releaseTitle, to!), ctx.options.marker));
+      const commit = ctx.dryRun
+        ? null
+        : await buildCommit(ctx, tip, thePlan.edits, commitMessage(fillPattern(ctx.options.releaseTitle, to!), ctx.options.marker));
       results.push({ branch: branch.name, from: thePlan.primary?.from ?? null, to, commit, error: null });
       if (commit && to) ready.push({ branch, tip, commit, version: to, plan: thePlan });
     } catch (err) {
@@ -152,10 +154,24 @@ async function withCutDates(ctx: Train, branches: KnownBranch[]): Promise<LineIn
 }
 
 function printTable(ctx: Train, results: LineResult[]): void {
-  const rows = [['line', 'version', 'commit', 'result'], ...results.map((r) => [r.branch, r.from && r.to ? `${r.from} -> ${r.to}` : '-', r.commit ? r.commit.slice(0, 12) : '-', r.error ? 'FAILED' : (r.state ?? (ctx.dryRun ? 'planned' : 'ready'))])];
+  const rows = [
+    ['line', 'version', 'commit', 'result'],
+    ...results.map((r) => [
+      r.branch,
+      r.from && r.to ? `${r.from} -> ${r.to}` : '-',
+      r.commit ? r.commit.slice(0, 12) : '-',
+      r.error ? 'FAILED' : (r.state ?? (ctx.dryRun ? 'planned' : 'ready')),
+    ]),
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   ctx.log.info('');
-  for (const row of rows) ctx.log.info(row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  for (const row of rows)
+    ctx.log.info(
+      row
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    );
   for (const r of results.filter((x) => x.error)) ctx.log.warn(`\n${r.branch}: ${r.error}`);
 }
 
@@ -178,4 +194,8 @@ export async function releasePatch(req: ReleasePatchRequest, services: Services)
   return results;
 }
 
-export const releasePatchCommand: Command<ReleasePatchFlags, ReleasePatchRequest, LineResult[]> = { name: 'release-patch', resolve: resolveReleasePatch, run: releasePatch };
+export const releasePatchCommand: Command<ReleasePatchFlags, ReleasePatchRequest, LineResult[]> = {
+  name: 'release-patch',
+  resolve: resolveReleasePatch,
+  run: releasePatch,
+};

@@ -24,6 +24,8 @@ describe('candidateRefusal', () => {
   });
 
   it('refuses a suffix the settings do not describe, naming them', () => {
-    expect(refusal('49.0.0-beta.1')).toMatch(/of an unknown shape for the settings devSuffix "dev" and candidateSuffix "rc" \| set the versions on release-49.0.0 to 49.0.0-rc.N/);
+    expect(refusal('49.0.0-beta.1')).toMatch(
+      /of an unknown shape for the settings devSuffix "dev" and candidateSuffix "rc" \| set the versions on release-49.0.0 to 49.0.0-rc.N/,
+    );
   });
 });

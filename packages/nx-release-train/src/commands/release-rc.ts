@@ -53,14 +53,21 @@ async function releaseCandidate(ctx: Train, req: ReleaseRcRequest): Promise<Cand
   const target = req.target;
   const parsed = target === undefined ? { kind: 'latest' as const } : parsePatchTarget(target, ctx.options);
   if (parsed.kind === 'supported')
-    throw new ReleaseError('--target=supported names several lines; a candidate is made for one line', 'name the line, e.g. --target=49.x (default: the newest)');
+    throw new ReleaseError(
+      '--target=supported names several lines; a candidate is made for one line',
+      'name the line, e.g. --target=49.x (default: the newest)',
+    );
   const git = ctx.git;
   await requireRepo(git);
   // Refused before anything moves: --push without a token, or without a GitHub repository.
   const gh = ctx.push && !ctx.dryRun ? await githubForPush(req.github, git, ctx.options.remote) : null;
   const branches = await knownReleaseBranches(ctx);
   const lines = branches.map((b) => ({ name: b.name, version: b.version, major: b.major, line: b.line, cutDate: null }));
-  if (lines.length === 0) throw new ReleaseError(`no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`, 'cut one first with `nx release-major`');
+  if (lines.length === 0)
+    throw new ReleaseError(
+      `no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`,
+      'cut one first with `nx release-major`',
+    );
   const [line] = selectLines(parsed, lines, lines, true);
   const branch = branches.find((b) => b.name === line.name)!;
   const tip = await newestTip(git, branch, ctx.options.remote);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { releaseStatusFlags } from '../core/flags/release-status';
 import { parseFlags } from '../core/flags/define';
-import { DEFAULT_OPTIONS } from '../core/options';
+import { DEFAULT_OPTIONS } from '../core/settings/options';
 import { resolveReleaseStatus } from './release-status';
 
 const resolve = (flags: Record<string, unknown>, env: Record<string, string> = {}, options = DEFAULT_OPTIONS) =>
@@ -13,7 +13,12 @@ describe('resolveReleaseStatus', () => {
     ['--json', { json: true }, {}, { json: true, html: null, issue: false, summary: null }],
     ['--html relative to the root', { html: 'out/status.html' }, {}, { json: false, html: '/ws/out/status.html', issue: false, summary: null }],
     ['--html absolute', { html: '/tmp/s.html' }, {}, { json: false, html: '/tmp/s.html', issue: false, summary: null }],
-    ['--summary from GITHUB_STEP_SUMMARY', { summary: true }, { GITHUB_STEP_SUMMARY: '/run/summary.md' }, { json: false, html: null, issue: false, summary: { path: '/run/summary.md' } }],
+    [
+      '--summary from GITHUB_STEP_SUMMARY',
+      { summary: true },
+      { GITHUB_STEP_SUMMARY: '/run/summary.md' },
+      { json: false, html: null, issue: false, summary: { path: '/run/summary.md' } },
+    ],
     ['--summary with the variable unset', { summary: true }, {}, { json: false, html: null, issue: false, summary: { path: null } }],
     ['--issue', { issue: true }, {}, { json: false, html: null, issue: true, summary: null }],
   ])('%s', (_name, flags, env, expected) => {

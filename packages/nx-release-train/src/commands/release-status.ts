@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import type { Env } from '../core/env';
 import type { ReleaseStatusFlags } from '../core/flags/release-status';
 import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
-import type { ReleaseTrainOptions } from '../core/options';
+import type { ReleaseTrainOptions } from '../core/settings/options';
 import { buildStatus } from '../core/status/build';
 import { html } from '../core/status/html';
 import { markdown, textTable } from '../core/status/sections';
@@ -39,7 +39,9 @@ export interface ReleaseStatusRequest {
 
 export function resolveReleaseStatus(input: CommandInput<ReleaseStatusFlags>): ReleaseStatusRequest {
   const { flags, options, env, root } = input;
-  const cargoEnv = Object.fromEntries(Object.entries(env).filter(([k]) => k === 'CARGO_HOME' || k === 'CARGO_REGISTRY_TOKEN' || k.startsWith('CARGO_REGISTRIES_')));
+  const cargoEnv = Object.fromEntries(
+    Object.entries(env).filter(([k]) => k === 'CARGO_HOME' || k === 'CARGO_REGISTRY_TOKEN' || k.startsWith('CARGO_REGISTRIES_')),
+  );
   return {
     // --registry names the registry as for publish: it wins over the setting.
     options: flags.registry ? { ...options, registry: flags.registry } : options,
@@ -56,7 +58,12 @@ export function resolveReleaseStatus(input: CommandInput<ReleaseStatusFlags>): R
 async function githubOf(req: ReleaseStatusRequest, services: Services): Promise<GitHub | { skipped: string }> {
   if (!req.github.token) return { skipped: `no token in ${req.github.tokenVar}: pull requests, GitHub releases and bindings skipped` };
   try {
-    return await githubTarget(req.github, { needs: 'reading the train on GitHub', fix: 'read pull requests, releases and issues' }, services.git(), req.options.remote);
+    return await githubTarget(
+      req.github,
+      { needs: 'reading the train on GitHub', fix: 'read pull requests, releases and issues' },
+      services.git(),
+      req.options.remote,
+    );
   } catch (e) {
     return { skipped: (e as Error).message };
   }
@@ -94,7 +101,10 @@ export async function gather(req: ReleaseStatusRequest, services: Services): Pro
       // GitHub unreachable or refusing: said once; the bindings (same API) are not tried.
       pulls = null;
       for (const l of lines) l.release = null;
-      skipped.push({ source: 'github', reason: `${(e as Error).message}; pull requests, GitHub releases and bindings skipped${req.issue ? '; --issue: the status issue was not updated' : ''}` });
+      skipped.push({
+        source: 'github',
+        reason: `${(e as Error).message}; pull requests, GitHub releases and bindings skipped${req.issue ? '; --issue: the status issue was not updated' : ''}`,
+      });
     }
     if (pulls) {
       try {
@@ -117,7 +127,8 @@ export async function releaseStatus(req: ReleaseStatusRequest, services: Service
   }
   if (req.summary) {
     if (req.summary.path) appendFileSync(req.summary.path, md);
-    else status.skipped.push({ source: 'github', reason: '--summary: GITHUB_STEP_SUMMARY is unset (it is set inside GitHub Actions jobs); no summary written' });
+    else
+      status.skipped.push({ source: 'github', reason: '--summary: GITHUB_STEP_SUMMARY is unset (it is set inside GitHub Actions jobs); no summary written' });
   }
   if (req.json) services.log.info(JSON.stringify(status, null, 2));
   else {
@@ -130,4 +141,8 @@ export async function releaseStatus(req: ReleaseStatusRequest, services: Service
   return status;
 }
 
-export const releaseStatusCommand: Command<ReleaseStatusFlags, ReleaseStatusRequest, Status> = { name: 'release-status', resolve: resolveReleaseStatus, run: releaseStatus };
+export const releaseStatusCommand: Command<ReleaseStatusFlags, ReleaseStatusRequest, Status> = {
+  name: 'release-status',
+  resolve: resolveReleaseStatus,
+  run: releaseStatus,
+};

@@ -112,7 +112,10 @@ async function requireOnBranch(ctx: Train, git: Git, head: string, branch: strin
 }
 
 function alreadyTagged(tag: string, at: string, head: string): ReleaseError {
-  return new ReleaseError(`tag ${tag} already exists at ${at.slice(0, 12)}, not at HEAD ${head.slice(0, 12)}`, `a version is released once; bump the version (nx release-patch) instead of moving the tag`);
+  return new ReleaseError(
+    `tag ${tag} already exists at ${at.slice(0, 12)}, not at HEAD ${head.slice(0, 12)}`,
+    `a version is released once; bump the version (nx release-patch) instead of moving the tag`,
+  );
 }
 
 function skip(ctx: Train, reason: string): TagResult {

@@ -25,7 +25,13 @@ export interface ReleaseYankRequest extends RegistryRequest {
 
 export function resolveReleaseYank(input: CommandInput<ReleaseYankFlags>): ReleaseYankRequest {
   const variable = input.options.yankTokenVariable;
-  return { ...resolveRegistry(input), dryRun: input.flags.dryRun, retry: retryPolicy(input.flags), yankTokenVariable: variable, yankToken: input.env[variable] || undefined };
+  return {
+    ...resolveRegistry(input),
+    dryRun: input.flags.dryRun,
+    retry: retryPolicy(input.flags),
+    yankTokenVariable: variable,
+    yankToken: input.env[variable] || undefined,
+  };
 }
 
 /** Returns false when a yank failed (each failure is printed; a rerun retries it). */
@@ -40,7 +46,10 @@ export async function releaseYank(req: ReleaseYankRequest, services: Services): 
         name: c.name,
         version: c.version,
         manifest: c.manifest,
-        index: await ctx.index().versions(c.name).catch((e: Error) => ({ error: e.message })),
+        index: await ctx
+          .index()
+          .versions(c.name)
+          .catch((e: Error) => ({ error: e.message })),
       })),
   );
   const plan = planYanks(crates, ctx.options.candidateSuffix);
@@ -94,7 +103,15 @@ export async function releaseYank(req: ReleaseYankRequest, services: Services): 
 }
 
 /** One yank with retries; returns why it failed, or null. */
-async function yankOne(services: Services, apiUrl: string, item: YankItem, token: string, policy: RetryPolicy, registry: string | null, variable: string): Promise<string | null> {
+async function yankOne(
+  services: Services,
+  apiUrl: string,
+  item: YankItem,
+  token: string,
+  policy: RetryPolicy,
+  registry: string | null,
+  variable: string,
+): Promise<string | null> {
   const where = registryLabel(registry);
   const id = `${item.crate}@${item.version}`;
   let state: RetryState = { transientFailures: 0, rateLimitedMs: 0 };
@@ -115,4 +132,8 @@ async function yankOne(services: Services, apiUrl: string, item: YankItem, token
   }
 }
 
-export const releaseYankCommand: Command<ReleaseYankFlags, ReleaseYankRequest, boolean> = { name: 'release-yank', resolve: resolveReleaseYank, run: releaseYank };
+export const releaseYankCommand: Command<ReleaseYankFlags, ReleaseYankRequest, boolean> = {
+  name: 'release-yank',
+  resolve: resolveReleaseYank,
+  run: releaseYank,
+};

@@ -63,8 +63,18 @@ describe.each(COMMANDS.map(([c]) => c.name))('%s: the GitHub target of --push', 
 
   it.each([
     ['GITHUB_TOKEN by default', { GITHUB_TOKEN: 'a' }, {}, { token: 'a', tokenVar: 'GITHUB_TOKEN' }],
-    ['the variable githubTokenEnv names, not GITHUB_TOKEN', { GITHUB_TOKEN: 'a', RELEASE_TOKEN: 'b' }, { githubTokenEnv: 'RELEASE_TOKEN' }, { token: 'b', tokenVar: 'RELEASE_TOKEN' }],
-    ['none set: refused later, naming the variable', { GITHUB_TOKEN: 'a' }, { githubTokenEnv: 'RELEASE_TOKEN' }, { token: undefined, tokenVar: 'RELEASE_TOKEN' }],
+    [
+      'the variable githubTokenEnv names, not GITHUB_TOKEN',
+      { GITHUB_TOKEN: 'a', RELEASE_TOKEN: 'b' },
+      { githubTokenEnv: 'RELEASE_TOKEN' },
+      { token: 'b', tokenVar: 'RELEASE_TOKEN' },
+    ],
+    [
+      'none set: refused later, naming the variable',
+      { GITHUB_TOKEN: 'a' },
+      { githubTokenEnv: 'RELEASE_TOKEN' },
+      { token: undefined, tokenVar: 'RELEASE_TOKEN' },
+    ],
   ])('token: %s', (_, env, settings, expected) => {
     expect(github(env, settings)).toMatchObject(expected);
   });
@@ -92,7 +102,12 @@ describe.each(['release-patch', 'release-rc'])('%s: the line', (name) => {
 
   it.each([
     ['--target and --line', { target: '4.x', line: '5.x' }, {}, '--target=4.x and --line=5.x name different release lines'],
-    ['--target typed (through the hook) and --line', { line: '5.x' }, { NX_RELEASE_TRAIN_ARG_TARGET: '4.x' }, '--target=4.x and --line=5.x name different release lines'],
+    [
+      '--target typed (through the hook) and --line',
+      { line: '5.x' },
+      { NX_RELEASE_TRAIN_ARG_TARGET: '4.x' },
+      '--target=4.x and --line=5.x name different release lines',
+    ],
   ])('refuses two different lines: %s', (_, flags, env, message) => {
     expect(refusal(name, flags, env)).toBe(`${message} | pass one of them (--line is another name for --target)`);
   });
@@ -129,7 +144,9 @@ describe('the other flags, with their defaults', () => {
   });
 
   it('release-major lists the Nx data directories the dirty check leaves out', () => {
-    expect(resolve('release-major', {}, { NX_WORKSPACE_DATA_DIRECTORY: 'tmp/nx' })).toMatchObject({ nxDataDirs: ['.nx/cache', '.nx/workspace-data', 'tmp/nx'] });
+    expect(resolve('release-major', {}, { NX_WORKSPACE_DATA_DIRECTORY: 'tmp/nx' })).toMatchObject({
+      nxDataDirs: ['.nx/cache', '.nx/workspace-data', 'tmp/nx'],
+    });
   });
 });
 
@@ -138,7 +155,11 @@ describe("nxDataDirs: Nx's cache and workspace data inside the workspace", () =>
     ['the defaults', {}, ['.nx/cache', '.nx/workspace-data']],
     ['a relative variable, from the workspace root', { NX_CACHE_DIRECTORY: 'build/nx-cache/' }, ['.nx/cache', '.nx/workspace-data', 'build/nx-cache']],
     ['an absolute variable inside the workspace', { NX_WORKSPACE_DATA_DIRECTORY: '/ws/data/nx' }, ['.nx/cache', '.nx/workspace-data', 'data/nx']],
-    ['a variable outside the workspace: no concern of its git status', { NX_CACHE_DIRECTORY: '/tmp/nx-cache', NX_WORKSPACE_DATA_DIRECTORY: '../nx' }, ['.nx/cache', '.nx/workspace-data']],
+    [
+      'a variable outside the workspace: no concern of its git status',
+      { NX_CACHE_DIRECTORY: '/tmp/nx-cache', NX_WORKSPACE_DATA_DIRECTORY: '../nx' },
+      ['.nx/cache', '.nx/workspace-data'],
+    ],
     ['a variable naming a default: listed once', { NX_CACHE_DIRECTORY: '.nx/cache' }, ['.nx/cache', '.nx/workspace-data']],
     ['the workspace root itself: never all of it', { NX_CACHE_DIRECTORY: '/ws' }, ['.nx/cache', '.nx/workspace-data']],
   ])('%s', (_, env, expected) => {

@@ -35,7 +35,10 @@ export async function verify(req: VerifyRequest, services: Services): Promise<vo
     result = await target.cargo.package(crates, { registry: target.registry, verify: true, offline: false });
   }
   if (result.exitCode !== 0) {
-    throw new ReleaseError(`${describe} failed for ${crate.name}@${crate.version}:\n${result.stderr.trim()}`, 'fix what cargo reports above (the packaged crate must build on its own), then rerun');
+    throw new ReleaseError(
+      `${describe} failed for ${crate.name}@${crate.version}:\n${result.stderr.trim()}`,
+      'fix what cargo reports above (the packaged crate must build on its own), then rerun',
+    );
   }
   services.log.info(`${crate.name}@${crate.version}: verified (packaged and built with ${crates.length - 1} workspace dependencies)`);
 }

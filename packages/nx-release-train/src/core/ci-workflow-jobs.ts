@@ -38,52 +38,87 @@ export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
   const registryToken = `          ${o.tokenEnv}: \${{ secrets.${o.tokenSecret} }}`;
   const platforms = o.platforms.map((p) => `          - { target: ${q(p.target)}, runner: ${q(p.runner)} }`);
   return [
-    ...tagJob('publish', onTag, ['    runs-on: ubuntu-latest', `    environment: ${q(o.publishEnvironment)}`, '    permissions:', '      contents: read', '      id-token: write'], [
-      ...setupSteps(o.nodeVersion),
-      rust,
-      '      - run: npx nx publish-plan',
-      '      - name: Publish every crate in dependency order (a rerun resumes)',
-      '        env:',
-      registryToken,
-      // The publish tasks run as one batch; its parallelism is the publish target's `concurrency`.
-      '        run: npx nx run-many -t publish',
-    ]),
+    ...tagJob(
+      'publish',
+      onTag,
+      ['    runs-on: ubuntu-latest', `    environment: ${q(o.publishEnvironment)}`, '    permissions:', '      contents: read', '      id-token: write'],
+      [
+        ...setupSteps(o.nodeVersion),
+        rust,
+        '      - run: npx nx publish-plan',
+        '      - name: Publish every crate in dependency order (a rerun resumes)',
+        '        env:',
+        registryToken,
+        // The publish tasks run as one batch; its parallelism is the publish target's `concurrency`.
+        '        run: npx nx run-many -t publish',
+      ],
+    ),
     // Its own job, its own secret (a yank-scoped token): nothing waits for it, so a failed yank
     // never holds back the artifacts, the asset check or the binding pull requests.
-    ...tagJob('yank', onTag, ['    needs: publish', '    runs-on: ubuntu-latest', '    permissions:', '      contents: read'], [
-      ...setupSteps(o.nodeVersion),
-      '      - name: Yank the release candidates this release supersedes',
-      '        env:',
-      `          ${o.yankTokenEnv}: \${{ secrets.${o.yankTokenSecret} }}`,
-      '        run: npx nx release-yank',
-    ]),
-    ...tagJob('artifacts', onTag, ['    needs: publish', '    runs-on: ${{ matrix.runner }}', '    permissions:', '      contents: write', '    strategy:', '      fail-fast: false', '      matrix:', '        include:', ...platforms], [
-      ...setupSteps(o.nodeVersion),
-      rust,
-      '      - name: Build this platform\'s archives and attach them to the release (identical assets are kept)',
-      '        env:',
-      `          ${o.githubTokenEnv}: \${{ github.token }}`,
-      '          TARGET: ${{ matrix.target }}',
-      '        run: |',
-      '          rustup target add "$TARGET"',
-      '          npx nx release-artifacts --targets="$TARGET"',
-    ]),
-    ...tagJob('assets', onTag, ['    needs: artifacts', '    runs-on: ubuntu-latest'], [
-      ...setupSteps(o.nodeVersion),
-      '      - name: Check that every platform\'s archives are on the release with their checksums',
-      '        env:',
-      `          ${o.githubTokenEnv}: \${{ github.token }}`,
-      `          TARGETS: ${q(o.platforms.map((p) => p.target).join(','))}`,
-      '        run: npx nx release-assets --targets="$TARGETS"',
-    ]),
+    ...tagJob(
+      'yank',
+      onTag,
+      ['    needs: publish', '    runs-on: ubuntu-latest', '    permissions:', '      contents: read'],
+      [
+        ...setupSteps(o.nodeVersion),
+        '      - name: Yank the release candidates this release supersedes',
+        '        env:',
+        `          ${o.yankTokenEnv}: \${{ secrets.${o.yankTokenSecret} }}`,
+        '        run: npx nx release-yank',
+      ],
+    ),
+    ...tagJob(
+      'artifacts',
+      onTag,
+      [
+        '    needs: publish',
+        '    runs-on: ${{ matrix.runner }}',
+        '    permissions:',
+        '      contents: write',
+        '    strategy:',
+        '      fail-fast: false',
+        '      matrix:',
+        '        include:',
+        ...platforms,
+      ],
+      [
+        ...setupSteps(o.nodeVersion),
+        rust,
+        "      - name: Build this platform's archives and attach them to the release (identical assets are kept)",
+        '        env:',
+        `          ${o.githubTokenEnv}: \${{ github.token }}`,
+        '          TARGET: ${{ matrix.target }}',
+        '        run: |',
+        '          rustup target add "$TARGET"',
+        '          npx nx release-artifacts --targets="$TARGET"',
+      ],
+    ),
+    ...tagJob(
+      'assets',
+      onTag,
+      ['    needs: artifacts', '    runs-on: ubuntu-latest'],
+      [
+        ...setupSteps(o.nodeVersion),
+        "      - name: Check that every platform's archives are on the release with their checksums",
+        '        env:',
+        `          ${o.githubTokenEnv}: \${{ github.token }}`,
+        `          TARGETS: ${q(o.platforms.map((p) => p.target).join(','))}`,
+        '        run: npx nx release-assets --targets="$TARGETS"',
+      ],
+    ),
     ...(o.bindings
-      ? tagJob('bindings', onTag, ['    needs: assets', '    runs-on: ubuntu-latest'], [
-          ...setupSteps(o.nodeVersion),
-          '      - name: Propose the new version to every binding repository',
-          '        env:',
-          `          ${o.githubTokenEnv}: \${{ secrets.${o.bindingsTokenSecret} }}`,
-          '        run: npx nx release-bindings',
-        ])
+      ? tagJob(
+          'bindings',
+          onTag,
+          ['    needs: assets', '    runs-on: ubuntu-latest'],
+          [
+            ...setupSteps(o.nodeVersion),
+            '      - name: Propose the new version to every binding repository',
+            '        env:',
+            `          ${o.githubTokenEnv}: \${{ secrets.${o.bindingsTokenSecret} }}`,
+            '        run: npx nx release-bindings',
+          ],
+        )
       : []),
   ];
 }

@@ -15,7 +15,7 @@ export function jobNames(lines: Lines): string[] {
 /** `steps`: every other job of the workflow, which it waits for whether they ran or not. */
 export function statusJob(o: CiWorkflowOptions, steps: string[]): Lines {
   return [
-    '  # After each step of the train (this run\'s jobs, whichever ran): the status issue and summary.',
+    "  # After each step of the train (this run's jobs, whichever ran): the status issue and summary.",
     '  status:',
     `    needs: [${steps.join(', ')}]`,
     '    if: always()',

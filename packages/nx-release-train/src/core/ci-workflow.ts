@@ -133,23 +133,41 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
     '',
     'jobs:',
     ...job('cut', scheduledOr(cutCron, 'cut'), 'Cut the release branch and propose the bump', [], ['        run: npx nx release-major --push']),
-    ...job('release-rc', dispatched('release-rc'), 'Propose the next release candidate of this release branch', ['          BRANCH: ${{ github.ref_name }}', `          RELEASE_PREFIX: ${q(o.releaseBranches.replace(/\*.*$/, ''))}`], [
-      '        run: |',
-      '          if ! [[ "$BRANCH" == "$RELEASE_PREFIX"* ]]; then',
-      '            echo "::error::release-rc runs on a release branch; choose one in \'Use workflow from\', not $BRANCH"',
-      '            exit 1',
-      '          fi',
-      '          npx nx release-rc --target="$BRANCH" --push',
-    ]),
-    ...job('release-latest', scheduledOr(releaseCron, 'release-latest'), 'Propose release day on the newest release branch', [], ['        run: npx nx release-latest --push']),
-    ...job('release-patch', dispatched('release-patch'), 'Propose a patch release of the chosen line', ['          LINE: ${{ inputs.line }}'], [
-      '        run: |',
-      '          if ! [[ "$LINE" =~ ^([0-9]+(\\.[0-9]+)?\\.x|latest|supported)$ ]]; then',
-      '            echo "::error::input line must look like 4.x, 0.93.x, latest or supported"',
-      '            exit 1',
-      '          fi',
-      '          npx nx release-patch --target="$LINE" --push',
-    ]),
+    ...job(
+      'release-rc',
+      dispatched('release-rc'),
+      'Propose the next release candidate of this release branch',
+      ['          BRANCH: ${{ github.ref_name }}', `          RELEASE_PREFIX: ${q(o.releaseBranches.replace(/\*.*$/, ''))}`],
+      [
+        '        run: |',
+        '          if ! [[ "$BRANCH" == "$RELEASE_PREFIX"* ]]; then',
+        '            echo "::error::release-rc runs on a release branch; choose one in \'Use workflow from\', not $BRANCH"',
+        '            exit 1',
+        '          fi',
+        '          npx nx release-rc --target="$BRANCH" --push',
+      ],
+    ),
+    ...job(
+      'release-latest',
+      scheduledOr(releaseCron, 'release-latest'),
+      'Propose release day on the newest release branch',
+      [],
+      ['        run: npx nx release-latest --push'],
+    ),
+    ...job(
+      'release-patch',
+      dispatched('release-patch'),
+      'Propose a patch release of the chosen line',
+      ['          LINE: ${{ inputs.line }}'],
+      [
+        '        run: |',
+        '          if ! [[ "$LINE" =~ ^([0-9]+(\\.[0-9]+)?\\.x|latest|supported)$ ]]; then',
+        '            echo "::error::input line must look like 4.x, 0.93.x, latest or supported"',
+        '            exit 1',
+        '          fi',
+        '          npx nx release-patch --target="$LINE" --push',
+      ],
+    ),
     '  # A green CI run of a commit pushed to a release branch of this repository: tag it when',
     '  # it is a release commit. Never for pull requests or forks (their code must not run here',
     '  # with a token), and the branch comes from the event through the environment.',
@@ -170,7 +188,12 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
   ];
   // Nothing waits for the yank (its failure must hold nothing up): the status may show a
   // candidate not yanked yet, until the next run.
-  lines.push(...statusJob(o, jobNames(lines).filter((j) => j !== 'yank')));
+  lines.push(
+    ...statusJob(
+      o,
+      jobNames(lines).filter((j) => j !== 'yank'),
+    ),
+  );
   return lines.join('\n');
 }
 
@@ -187,7 +210,12 @@ function workflowValues(o: CiWorkflowOptions): WorkflowValue[] {
     secret(o.bindingsTokenSecret, '--bindingsTokenSecret'),
     secret(o.yankTokenSecret, '--yankTokenSecret'),
     { value: o.publishEnvironment, from: '--publishEnvironment', pattern: ENVIRONMENT, expected: 'an environment name (letters, digits, spaces, _ . -)' },
-    { value: o.releaseBranches, from: 'setting "branchPattern"', pattern: BRANCH_FILTER, expected: 'a branch name pattern (letters, digits, _ . / - and {placeholders})' },
+    {
+      value: o.releaseBranches,
+      from: 'setting "branchPattern"',
+      pattern: BRANCH_FILTER,
+      expected: 'a branch name pattern (letters, digits, _ . / - and {placeholders})',
+    },
     { value: o.tagPattern, from: 'setting "tagPattern"', pattern: BRANCH_FILTER, expected: 'a tag name pattern (letters, digits, _ . / - and {placeholders})' },
     ...o.platforms.flatMap((p) => [
       { value: p.target, from: 'a key of setting "artifactRunners"', pattern: PLAIN, expected: 'a Rust target triple (letters, digits, _ . -)' },

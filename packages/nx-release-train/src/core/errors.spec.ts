@@ -5,8 +5,12 @@ import { PlanError } from './version';
 describe('the one failure printer', () => {
   it('prints a failure with its place, setting and fix in the compiler layout', () => {
     expect(formatFailure(new ReleaseError('the branch exists', 'delete it'))).toBe('error: the branch exists\n  fix: delete it');
-    expect(formatFailure(new ReleaseError('not valid TOML', 'fix the syntax', { file: 'a/Cargo.toml', line: 3 }))).toBe('a/Cargo.toml:3: error: not valid TOML\n  fix: fix the syntax');
-    expect(formatFailure(new ReleaseError('no repository', 'set it', { setting: 'artifacts.repository' }))).toBe('error: no repository (setting "artifacts.repository")\n  fix: set it');
+    expect(formatFailure(new ReleaseError('not valid TOML', 'fix the syntax', { file: 'a/Cargo.toml', line: 3 }))).toBe(
+      'a/Cargo.toml:3: error: not valid TOML\n  fix: fix the syntax',
+    );
+    expect(formatFailure(new ReleaseError('no repository', 'set it', { setting: 'artifacts.repository' }))).toBe(
+      'error: no repository (setting "artifacts.repository")\n  fix: set it',
+    );
   });
 
   it('does not repeat a fix the message already states', () => {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { resolveGitHubTarget } from './github-target';
 import { DEFAULT_OPTIONS } from './settings/options';
 
-const settings = (over: Partial<Pick<typeof DEFAULT_OPTIONS, 'githubRepository' | 'githubApiUrl' | 'githubTokenEnv'>> = {}) => ({ ...DEFAULT_OPTIONS, ...over });
+const settings = (over: Partial<Pick<typeof DEFAULT_OPTIONS, 'githubRepository' | 'githubApiUrl' | 'githubTokenEnv'>> = {}) => ({
+  ...DEFAULT_OPTIONS,
+  ...over,
+});
 
 describe('resolveGitHubTarget: the one answer to "where is GitHub?"', () => {
   // The remote's URL is the last resort; the effect reads it only when this gives null.
@@ -27,7 +30,13 @@ describe('resolveGitHubTarget: the one answer to "where is GitHub?"', () => {
 
   it.each([
     ['GITHUB_TOKEN by default', {}, { GITHUB_TOKEN: 't1', RELEASE_TOKEN: 't2' }, 't1', 'GITHUB_TOKEN'],
-    ['the variable githubTokenEnv names, and no other', { githubTokenEnv: 'RELEASE_TOKEN' }, { GITHUB_TOKEN: 't1', RELEASE_TOKEN: 't2' }, 't2', 'RELEASE_TOKEN'],
+    [
+      'the variable githubTokenEnv names, and no other',
+      { githubTokenEnv: 'RELEASE_TOKEN' },
+      { GITHUB_TOKEN: 't1', RELEASE_TOKEN: 't2' },
+      't2',
+      'RELEASE_TOKEN',
+    ],
     ['unset when that variable is unset', { githubTokenEnv: 'RELEASE_TOKEN' }, { GITHUB_TOKEN: 't1' }, undefined, 'RELEASE_TOKEN'],
     ['unset when empty', {}, { GITHUB_TOKEN: '' }, undefined, 'GITHUB_TOKEN'],
   ])('token: %s', (_, over, env, token, tokenVar) => {

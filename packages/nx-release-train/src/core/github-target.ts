@@ -32,7 +32,11 @@ export interface GitHubFlags {
   githubApiUrl?: string;
 }
 
-export function resolveGitHubTarget(options: Pick<ReleaseTrainOptions, 'githubRepository' | 'githubApiUrl' | 'githubTokenEnv'>, env: Env, flags: GitHubFlags = {}): GitHubTargetRequest {
+export function resolveGitHubTarget(
+  options: Pick<ReleaseTrainOptions, 'githubRepository' | 'githubApiUrl' | 'githubTokenEnv'>,
+  env: Env,
+  flags: GitHubFlags = {},
+): GitHubTargetRequest {
   const repository = flags.repository
     ? { value: flags.repository, from: '--repository' }
     : env.GITHUB_REPOSITORY

@@ -14,7 +14,8 @@ const line = (major: number, cutDate: string | null = null): LineInfo => branch(
 const lines = [line(3, '2026-01-05'), line(4, '2026-02-05'), line(5, '2026-03-05')];
 const zeroLines = [branch('0.17.0'), branch('0.18.0'), branch('0.19.0')];
 const target = (input: string): PatchTarget => parsePatchTarget(input, DEFAULT_OPTIONS);
-const pick = (input: string, all: LineInfo[], force = true) => selectLines(target(input), all, supportedLines(all, DEFAULT_OPTIONS, '2026-04-01'), force).map((l) => l.name);
+const pick = (input: string, all: LineInfo[], force = true) =>
+  selectLines(target(input), all, supportedLines(all, DEFAULT_OPTIONS, '2026-04-01'), force).map((l) => l.name);
 
 describe('parsePatchTarget', () => {
   it.each(['4.x', '4', '4.0.0', '4.0.3', 'release-4.0.0', ' 4.x '])('reads %j as a form that names line 4', (input) => {
@@ -35,7 +36,10 @@ describe('parsePatchTarget', () => {
 
   it('follows a custom branch pattern', () => {
     const options = { ...DEFAULT_OPTIONS, branchPattern: 'stable/v{version}' };
-    const all = [{ ...line(7), name: 'stable/v7.0.0' }, { ...line(8), name: 'stable/v8.0.0' }];
+    const all = [
+      { ...line(7), name: 'stable/v7.0.0' },
+      { ...line(8), name: 'stable/v8.0.0' },
+    ];
     expect(selectLines(parsePatchTarget('stable/v7.0.0', options), all, all, false).map((l) => l.name)).toEqual(['stable/v7.0.0']);
     expect(() => parsePatchTarget('release-7.0.0', options)).toThrow(/is not a release line/);
   });
@@ -60,13 +64,17 @@ describe('0.x release lines', () => {
   });
 
   it('refuses 0 and 0.x when several 0.M lines exist, listing them', () => {
-    expect(() => pick('0.x', zeroLines)).toThrow('--target=0.x is ambiguous: it matches 0.17.x (release-0.17.0), 0.18.x (release-0.18.0), 0.19.x (release-0.19.0)');
+    expect(() => pick('0.x', zeroLines)).toThrow(
+      '--target=0.x is ambiguous: it matches 0.17.x (release-0.17.0), 0.18.x (release-0.18.0), 0.19.x (release-0.19.0)',
+    );
     expect(() => pick('0', zeroLines)).toThrow(/ambiguous: it matches 0\.17\.x \(release-0\.17\.0\), 0\.18\.x \(release-0\.18\.0\), 0\.19\.x/);
     expect(pick('0.x', [branch('0.19.0')])).toEqual(['release-0.19.0']);
   });
 
   it('refuses a line or branch that does not exist, listing the existing ones', () => {
-    expect(() => pick('0.16.x', zeroLines)).toThrow('there is no 0.16.x release line; existing lines: 0.17.x (release-0.17.0), 0.18.x (release-0.18.0), 0.19.x (release-0.19.0)');
+    expect(() => pick('0.16.x', zeroLines)).toThrow(
+      'there is no 0.16.x release line; existing lines: 0.17.x (release-0.17.0), 0.18.x (release-0.18.0), 0.19.x (release-0.19.0)',
+    );
     expect(() => pick('release-0.18.1', zeroLines)).toThrow(/there is no (release-0\.18\.1|1\.x) release line/);
     expect(() => pick('1', zeroLines)).toThrow(/there is no (release-0\.18\.1|1\.x) release line/);
   });
@@ -126,7 +134,9 @@ describe('selectLines', () => {
     expect(selectLines(target('3'), lines, supported, true)).toHaveLength(1);
   });
   it('refuses an unknown line, listing the existing ones', () => {
-    expect(() => selectLines(target('9.x'), lines, supported, true)).toThrow('there is no 9.x release line; existing lines: 3.x (release-3.0.0), 4.x (release-4.0.0), 5.x (release-5.0.0)');
+    expect(() => selectLines(target('9.x'), lines, supported, true)).toThrow(
+      'there is no 9.x release line; existing lines: 3.x (release-3.0.0), 4.x (release-4.0.0), 5.x (release-5.0.0)',
+    );
   });
   it('selects every supported line, and the newest for latest', () => {
     expect(selectLines({ kind: 'supported' }, lines, supported, false).map((l) => l.major)).toEqual([5, 4]);

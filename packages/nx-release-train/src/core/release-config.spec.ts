@@ -39,7 +39,10 @@ describe('releaseSection', () => {
   });
 
   it('refuses invalid versionLines settings', () => {
-    const bad = { ...DEFAULT_OPTIONS, versionLines: { fixed: [], followWorkspace: [], movePrivate: [], groups: { one: ['cranelift-*'], two: ['cranelift-codegen'] } } };
+    const bad = {
+      ...DEFAULT_OPTIONS,
+      versionLines: { fixed: [], followWorkspace: [], movePrivate: [], groups: { one: ['cranelift-*'], two: ['cranelift-codegen'] } },
+    };
     expect(() => releaseSection(ws, bad)).toThrow(PlanError);
   });
 });

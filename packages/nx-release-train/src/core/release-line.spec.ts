@@ -71,7 +71,7 @@ describe('release lines', () => {
     expect(lineVersionProblem(branch('4.0.2'), '4.0.1')).not.toBeNull();
   });
 
-  it('a patch writes only plain versions above the line\'s own release', () => {
+  it("a patch writes only plain versions above the line's own release", () => {
     expect(isPatchVersion(branch('49.0.0'), '49.0.1')).toBe(true);
     expect(isPatchVersion(branch('49.0.0'), '49.0.0')).toBe(false);
     expect(isPatchVersion(branch('49.0.0'), '49.0.0-rc.2')).toBe(false);

@@ -7,14 +7,7 @@ import type { Crate, Diagnostic } from './model';
 import type { Manifest, Table } from './manifest';
 import { lineOf } from './toml-lines';
 
-export function toCrate(
-  manifest: Manifest,
-  file: string,
-  dir: string,
-  wsVersion: string | null,
-  wsPackage: Table,
-  diagnostics: Diagnostic[],
-): Crate | null {
+export function toCrate(manifest: Manifest, file: string, dir: string, wsVersion: string | null, wsPackage: Table, diagnostics: Diagnostic[]): Crate | null {
   const pkg = manifest.data.package as Table | undefined;
   if (!pkg || typeof pkg.name !== 'string') {
     diagnostics.push({

@@ -10,7 +10,14 @@ describe('a [package] version cargo rejects', () => {
       'a/Cargo.toml': '[package]\nname = "a"\nversion.workspace = false\n',
     });
     expect(ws.members.map((m) => m.name)).toEqual([]);
-    expect(ws.diagnostics).toEqual([expect.objectContaining({ level: 'error', file: 'a/Cargo.toml', line: 3, message: expect.stringContaining('neither a version string nor `version.workspace = true`') })]);
+    expect(ws.diagnostics).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        file: 'a/Cargo.toml',
+        line: 3,
+        message: expect.stringContaining('neither a version string nor `version.workspace = true`'),
+      }),
+    ]);
   });
 
   it('a number is refused too', () => {

@@ -66,7 +66,17 @@ describe('buildWorkspace', () => {
     const app = ws.members.find((c) => c.name === 'app')!;
     expect(app.deps).toEqual([
       { key: 'lib', crate: 'lib', kind: 'normal', target: null, req: '7.1.0', optional: false, inherited: true, file: 'Cargo.toml', line: 18 },
-      { key: 'core-alias', crate: 'my-core', kind: 'normal', target: 'cfg(unix)', req: '=7.1.0', optional: false, inherited: true, file: 'Cargo.toml', line: 21 },
+      {
+        key: 'core-alias',
+        crate: 'my-core',
+        kind: 'normal',
+        target: 'cfg(unix)',
+        req: '=7.1.0',
+        optional: false,
+        inherited: true,
+        file: 'Cargo.toml',
+        line: 21,
+      },
     ]);
     const lib = ws.members.find((c) => c.name === 'lib')!;
     expect(lib.deps.map((d) => [d.crate, d.kind, d.req])).toEqual([
@@ -122,7 +132,8 @@ describe('buildWorkspace', () => {
   it('handles dotted tables, quoted keys and [dependencies.x] table form', () => {
     const ws = tree({
       'Cargo.toml': '[workspace]\nmembers = ["a", "b"]\n',
-      'a/Cargo.toml': '[package]\nname = "a"\nversion = "2.0.0"\n\n[dependencies.b]\npath = "../b"\nversion = "^2.0.0"\n\n[target."cfg(windows)".build-dependencies]\n"b" = { path = "../b", version = "2.0.0" }\n',
+      'a/Cargo.toml':
+        '[package]\nname = "a"\nversion = "2.0.0"\n\n[dependencies.b]\npath = "../b"\nversion = "^2.0.0"\n\n[target."cfg(windows)".build-dependencies]\n"b" = { path = "../b", version = "2.0.0" }\n',
       'b/Cargo.toml': '[package]\nname = "b"\nversion = "2.0.0"\n',
     });
     const a = ws.members.find((c) => c.name === 'a')!;

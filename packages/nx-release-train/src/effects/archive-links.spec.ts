@@ -39,12 +39,14 @@ describe('symbolic links in archived directories', () => {
     expect(listing).toMatch(/^l.* top\/include\/sub\/up\.h -> \.\.\/real\.h$/m);
   });
 
-  it('a link to the checkout\'s .git/config is refused, naming the path', () => {
+  it("a link to the checkout's .git/config is refused, naming the path", () => {
     const link = join(ws, 'crates/c-api/include/x.h');
     symlinkSync('../../../.git/config', link);
     try {
       const { files, missing } = collectFiles(ws, join(ws, 'target'), include);
-      expect(missing).toEqual([expect.stringContaining("'crates/c-api/include/x.h' is a symbolic link to '../../../.git/config', outside 'crates/c-api/include'")]);
+      expect(missing).toEqual([
+        expect.stringContaining("'crates/c-api/include/x.h' is a symbolic link to '../../../.git/config', outside 'crates/c-api/include'"),
+      ]);
       expect(files.map((f) => f.path)).not.toContain('include/x.h');
     } finally {
       rmSync(link);
@@ -55,7 +57,9 @@ describe('symbolic links in archived directories', () => {
     const link = join(ws, 'crates/c-api/include/sub/host.h');
     symlinkSync(join(dir, 'host-file'), link);
     try {
-      expect(collectFiles(ws, join(ws, 'target'), include).missing).toEqual([expect.stringContaining("'crates/c-api/include/sub/host.h' is a symbolic link to")]);
+      expect(collectFiles(ws, join(ws, 'target'), include).missing).toEqual([
+        expect.stringContaining("'crates/c-api/include/sub/host.h' is a symbolic link to"),
+      ]);
     } finally {
       rmSync(link);
     }

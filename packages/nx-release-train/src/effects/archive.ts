@@ -45,7 +45,9 @@ export function collectFiles(root: string, targetDir: string, sources: PlannedSo
       continue;
     }
     if (source.kind === 'path' && !inside(realpathSync(root), realpathSync(abs))) {
-      missing.push(`workspace path '${source.path}' leads outside the workspace (to ${realpathSync(abs)}) through a symbolic link; archives never follow links out of the tree`);
+      missing.push(
+        `workspace path '${source.path}' leads outside the workspace (to ${realpathSync(abs)}) through a symbolic link; archives never follow links out of the tree`,
+      );
       continue;
     }
     const stat = statSync(abs);
@@ -55,7 +57,10 @@ export function collectFiles(root: string, targetDir: string, sources: PlannedSo
     }
     for (const entry of walk(abs)) {
       if (entry.link === undefined) files.push(archiveFile(join(abs, entry.rel), joinPath(source.to, entry.rel)));
-      else if (entry.escapes) missing.push(`'${source.kind === 'path' ? joinPath(source.path, entry.rel) : join(abs, entry.rel)}' is a symbolic link to '${entry.link}', outside '${source.path}': archives never follow links out of the tree; replace the link with the file, or point it inside the directory`);
+      else if (entry.escapes)
+        missing.push(
+          `'${source.kind === 'path' ? joinPath(source.path, entry.rel) : join(abs, entry.rel)}' is a symbolic link to '${entry.link}', outside '${source.path}': archives never follow links out of the tree; replace the link with the file, or point it inside the directory`,
+        );
       else files.push({ path: joinPath(source.to, entry.rel), source: join(abs, entry.rel), size: 0, executable: false, link: entry.link });
     }
   }
@@ -132,7 +137,8 @@ export async function writeTarXz(outFile: string, top: string, files: ArchiveFil
   try {
     const result = await run('xz', xzArgs(level), { cwd: dirname(outFile), stdin: tar(), stdoutFile: tmp, reject: false });
     if (failure) throw failure;
-    if (result.exitCode !== 0) throw new ReleaseError(`xz exited with ${result.exitCode}: ${result.stderr.trim()}`, 'install xz-utils (apt), xz (brew, dnf), or fix what xz reports');
+    if (result.exitCode !== 0)
+      throw new ReleaseError(`xz exited with ${result.exitCode}: ${result.stderr.trim()}`, 'install xz-utils (apt), xz (brew, dnf), or fix what xz reports');
     renameSync(tmp, outFile);
   } catch (err) {
     rmSync(tmp, { force: true });

@@ -42,7 +42,11 @@ export class BindingClone {
   /** `host`: the GitHub host (`scheme://host[:port]`) the token belongs to. */
   static async clone(url: string, baseBranch: string, token: string | undefined, host: string): Promise<BindingClone> {
     const insecure = token ? insecureRemoteProblem(url) : null;
-    if (insecure) throw new ReleaseError(`refused to clone: ${redact(insecure, token)}; GITHUB_TOKEN is set, and git would offer it there`, 'use an https:// (or ssh) URL for the repository');
+    if (insecure)
+      throw new ReleaseError(
+        `refused to clone: ${redact(insecure, token)}; GITHUB_TOKEN is set, and git would offer it there`,
+        'use an https:// (or ssh) URL for the repository',
+      );
     const parent = mkdtempSync(join(tmpdir(), 'nrt-binding-'));
     const dir = join(parent, 'repo');
     const env = gitEnvironment(token, host);
@@ -67,7 +71,8 @@ export class BindingClone {
     try {
       return (await this.git.run(args, { env: this.env, input })).stdout.trim();
     } catch (err) {
-      if (err instanceof CommandError) throw new ReleaseError(redact(err.message, this.token), 'check the repository, its branches and that GITHUB_TOKEN may push there, then rerun');
+      if (err instanceof CommandError)
+        throw new ReleaseError(redact(err.message, this.token), 'check the repository, its branches and that GITHUB_TOKEN may push there, then rerun');
       throw err;
     }
   }
@@ -196,5 +201,8 @@ function readText(file: string): string | undefined {
 
 function cloneError(err: unknown, token: string | undefined): ReleaseError {
   const detail = err instanceof CommandError ? err.result.stderr.trim() || err.message : (err as Error).message;
-  return new ReleaseError(`git clone failed: ${redact(detail, token)}`, 'check the url and baseBranch of the repository in bindings.repos, and that it is reachable');
+  return new ReleaseError(
+    `git clone failed: ${redact(detail, token)}`,
+    'check the url and baseBranch of the repository in bindings.repos, and that it is reachable',
+  );
 }

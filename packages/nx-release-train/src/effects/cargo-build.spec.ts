@@ -22,7 +22,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('cargo effects', () => {
   it('reads the members, their targets and the target directory', async () => {
     const { packages, targetDirectory } = await cargoMetadata(dir);
-    expect(packages).toEqual([{ name: 'probe', version: '1.2.3', manifest: 'Cargo.toml', targets: [expect.objectContaining({ name: 'probe', crateTypes: ['staticlib'] }), expect.objectContaining({ name: 'build-script-build' })] }]);
+    expect(packages).toEqual([
+      {
+        name: 'probe',
+        version: '1.2.3',
+        manifest: 'Cargo.toml',
+        targets: [expect.objectContaining({ name: 'probe', crateTypes: ['staticlib'] }), expect.objectContaining({ name: 'build-script-build' })],
+      },
+    ]);
     expect(targetDirectory).toMatch(/target$/);
   });
 

@@ -11,7 +11,6 @@ import type { CargoPackage } from '../core/artifacts/plan';
 import { ReleaseError } from '../core/errors';
 import { CommandError, run } from './exec';
 
-
 /** rustc and `cargo metadata` read the workspace; a failure says why, or what is missing. */
 async function read(cmd: string, args: string[], cwd: string): Promise<string> {
   try {
@@ -28,7 +27,11 @@ async function read(cmd: string, args: string[], cwd: string): Promise<string> {
 export async function hostTriple(cwd: string): Promise<string> {
   const out = await read('rustc', ['-vV'], cwd);
   const triple = hostTripleFromRustc(out);
-  if (!triple) throw new ReleaseError(`rustc -vV printed no 'host:' line:\n${out}`, 'check that `rustc -vV` works in this directory (a rustup toolchain override may be broken)');
+  if (!triple)
+    throw new ReleaseError(
+      `rustc -vV printed no 'host:' line:\n${out}`,
+      'check that `rustc -vV` works in this directory (a rustup toolchain override may be broken)',
+    );
   return triple;
 }
 

@@ -50,7 +50,7 @@ export function registryIndexUrl(dir: string, registry: string | null, env: Node
     } catch (e) {
       throw new RegistryConfigError(`not valid TOML (${(e as Error).message})`, 'fix the file so cargo can read it', { file });
     }
-    const index = ((data.registries as Record<string, { index?: unknown }> | undefined)?.[registry])?.index;
+    const index = (data.registries as Record<string, { index?: unknown }> | undefined)?.[registry]?.index;
     if (typeof index === 'string') return index;
   }
   throw new RegistryConfigError(

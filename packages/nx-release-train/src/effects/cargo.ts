@@ -61,7 +61,13 @@ export function cargoAt(root: string): Cargo {
     async publish(crate, opts) {
       const args = ['publish', '-p', crate, ...registryArgs(opts.registry), ...(opts.noVerify ? ['--no-verify'] : [])];
       // With ownIndexWait, cargo is stopped (as ctrl-c would) once it says the upload is done.
-      return run('cargo', args, { cwd: root, reject: false, env: publishEnv(opts), withoutEnv: OIDC_REQUEST, stopWhen: opts.ownIndexWait ? UPLOADED : undefined });
+      return run('cargo', args, {
+        cwd: root,
+        reject: false,
+        env: publishEnv(opts),
+        withoutEnv: OIDC_REQUEST,
+        stopWhen: opts.ownIndexWait ? UPLOADED : undefined,
+      });
     },
     async package(crates, opts) {
       const args = [
@@ -93,4 +99,3 @@ export function cargoAt(root: string): Cargo {
     },
   };
 }
-

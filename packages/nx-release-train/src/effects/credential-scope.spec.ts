@@ -22,7 +22,12 @@ describe('the credential helper is scoped to the GitHub host in use', () => {
   it('answers for that host only', () => {
     const env = gitEnvironment(token, 'https://github.com', {});
     expect(fill(env, 'https', 'github.com')).toContain(`password=${token}`);
-    for (const [protocol, host] of [['https', 'evil.example.com'], ['http', 'github.com'], ['https', 'github.com.evil.example'], ['https', 'github.com:8443']]) {
+    for (const [protocol, host] of [
+      ['https', 'evil.example.com'],
+      ['http', 'github.com'],
+      ['https', 'github.com.evil.example'],
+      ['https', 'github.com:8443'],
+    ]) {
       expect(fill(env, protocol, host) ?? '').not.toContain(token);
     }
   });

@@ -37,7 +37,11 @@ describe('the process runner', () => {
   it('keeps named variables away from the program', async () => {
     process.env.NRT_TEST_SECRET = 'x';
     try {
-      const r = await run(node, ['-e', 'console.log(String(process.env.NRT_TEST_SECRET), process.env.KEPT)'], { cwd, env: { KEPT: 'k' }, withoutEnv: ['NRT_TEST_SECRET'] });
+      const r = await run(node, ['-e', 'console.log(String(process.env.NRT_TEST_SECRET), process.env.KEPT)'], {
+        cwd,
+        env: { KEPT: 'k' },
+        withoutEnv: ['NRT_TEST_SECRET'],
+      });
       expect(r.stdout).toBe('undefined k\n');
     } finally {
       delete process.env.NRT_TEST_SECRET;

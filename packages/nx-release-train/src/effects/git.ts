@@ -102,7 +102,9 @@ export class Git {
   async readFiles(rev: string, paths: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     if (paths.length === 0) return out;
-    const buf = Buffer.from((await runBytes('git', ['cat-file', '--batch'], { cwd: this.cwd, input: paths.map((p) => `${rev}:${p}`).join('\n') + '\n' })).stdout);
+    const buf = Buffer.from(
+      (await runBytes('git', ['cat-file', '--batch'], { cwd: this.cwd, input: paths.map((p) => `${rev}:${p}`).join('\n') + '\n' })).stdout,
+    );
     let pos = 0;
     for (const path of paths) {
       const nl = buf.indexOf(0x0a, pos);

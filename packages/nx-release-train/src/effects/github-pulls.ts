@@ -43,7 +43,6 @@ export interface GitHubRepoTarget {
   repository: string;
 }
 
-
 interface PullJson {
   number: number;
   html_url: string;
@@ -81,7 +80,9 @@ export async function githubPulls(target: GitHubRepoTarget): Promise<PullsApi> {
       return list.data.length ? pr(list.data[0]) : null;
     },
     async create({ branch, base, title, body }) {
-      const { data } = await call(`open a pull request from ${branch} in ${where}`, () => octokit.rest.pulls.create({ owner, repo, head: branch, base, title, body }));
+      const { data } = await call(`open a pull request from ${branch} in ${where}`, () =>
+        octokit.rest.pulls.create({ owner, repo, head: branch, base, title, body }),
+      );
       return pr(data);
     },
     async listOpen() {
@@ -91,7 +92,9 @@ export async function githubPulls(target: GitHubRepoTarget): Promise<PullsApi> {
       return list.map((d) => ({ number: d.number, url: d.html_url, title: d.title, head: d.head.ref, base: d.base.ref, createdAt: d.created_at }));
     },
     async update(number, { title, body }) {
-      const { data } = await call(`update pull request #${number} of ${where}`, () => octokit.rest.pulls.update({ owner, repo, pull_number: number, title, body }));
+      const { data } = await call(`update pull request #${number} of ${where}`, () =>
+        octokit.rest.pulls.update({ owner, repo, pull_number: number, title, body }),
+      );
       return pr(data);
     },
   };

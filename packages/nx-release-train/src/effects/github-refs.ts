@@ -27,7 +27,9 @@ export async function githubTags(target: GitHubRepoTarget): Promise<TagsApi> {
       );
     },
     async create(tag, sha) {
-      await call(`create the tag ${tag} on ${sha.slice(0, 12)} in ${target.repository}`, () => octokit.rest.git.createRef({ owner, repo, ref: `refs/tags/${tag}`, sha }));
+      await call(`create the tag ${tag} on ${sha.slice(0, 12)} in ${target.repository}`, () =>
+        octokit.rest.git.createRef({ owner, repo, ref: `refs/tags/${tag}`, sha }),
+      );
     },
   };
 }

@@ -59,7 +59,12 @@ export async function githubReleases(target: GitHubTarget): Promise<ReleasesApi>
   const where = `${owner}/${repo}`;
   const download = async (assetId: number): Promise<Buffer> => {
     const { data } = await call(`download asset ${assetId} of ${where}`, () =>
-      octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', { owner, repo, asset_id: assetId, headers: { accept: 'application/octet-stream' } }),
+      octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+        owner,
+        repo,
+        asset_id: assetId,
+        headers: { accept: 'application/octet-stream' },
+      }),
     );
     return Buffer.from(data as unknown as ArrayBuffer);
   };
@@ -85,7 +90,16 @@ export async function githubReleases(target: GitHubTarget): Promise<ReleasesApi>
       const { data } = await call(`create the release ${spec.tag} in ${where}`, () =>
         // `legacy`: GitHub's "latest" goes by date and version, so a patch of an older line
         // does not become the latest release.
-        octokit.rest.repos.createRelease({ owner, repo, tag_name: spec.tag, name: spec.name, body: spec.body, prerelease: spec.prerelease, draft: false, make_latest: 'legacy' }),
+        octokit.rest.repos.createRelease({
+          owner,
+          repo,
+          tag_name: spec.tag,
+          name: spec.name,
+          body: spec.body,
+          prerelease: spec.prerelease,
+          draft: false,
+          make_latest: 'legacy',
+        }),
       );
       return found(data);
     },
@@ -102,7 +116,9 @@ export async function githubReleases(target: GitHubTarget): Promise<ReleasesApi>
       return assets.map((a) => ({ id: a.id, name: a.name, size: a.size, state: a.state, sha256: sha256FromDigest(a.digest) }));
     },
     async hashAsset(assetId) {
-      return createHash('sha256').update(await download(assetId)).digest('hex');
+      return createHash('sha256')
+        .update(await download(assetId))
+        .digest('hex');
     },
     downloadAsset: download,
     async deleteAsset(assetId) {

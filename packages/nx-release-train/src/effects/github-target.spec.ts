@@ -7,7 +7,8 @@ import { githubRepository, githubTarget } from './github-target';
 
 /** A git whose push remote has `url` (null: no such remote). */
 const remoteAt = (url: string | null) => ({ run: async () => ({ stdout: url ?? '', exitCode: url ? 0 : 2 }) }) as unknown as Git;
-const target = (env: Record<string, string> = {}, githubRepositorySetting: string | null = null) => resolveGitHubTarget({ ...DEFAULT_OPTIONS, githubRepository: githubRepositorySetting }, env);
+const target = (env: Record<string, string> = {}, githubRepositorySetting: string | null = null) =>
+  resolveGitHubTarget({ ...DEFAULT_OPTIONS, githubRepository: githubRepositorySetting }, env);
 const purpose = { needs: 'the test', fix: 'test' };
 
 describe('githubRepository: the last step of the precedence, the push remote', () => {
@@ -24,7 +25,9 @@ describe('githubRepository: the last step of the precedence, the push remote', (
   it('refuses with the fix when nothing names a repository', async () => {
     const none = githubRepository(target(), remoteAt('/srv/git/d.git'), 'origin');
     await expect(none).rejects.toThrow(ReleaseError);
-    await expect(githubRepository(target(), remoteAt(null), 'origin')).rejects.toThrow(/GITHUB_REPOSITORY is unset, no "githubRepository" setting, and the remote is not a GitHub URL/);
+    await expect(githubRepository(target(), remoteAt(null), 'origin')).rejects.toThrow(
+      /GITHUB_REPOSITORY is unset, no "githubRepository" setting, and the remote is not a GitHub URL/,
+    );
   });
 
   it('refuses a malformed name, saying where it came from', async () => {
@@ -41,13 +44,18 @@ describe('githubRepository: the last step of the precedence, the push remote', (
 
 describe('githubTarget', () => {
   it('refuses without a token before anything else, naming its variable and purpose', async () => {
-    const err = await githubTarget(resolveGitHubTarget({ ...DEFAULT_OPTIONS, githubTokenEnv: 'RELEASE_TOKEN' }, { GITHUB_TOKEN: 'x', GITHUB_REPOSITORY: 'a/b' }), purpose).catch((e) => e);
+    const err = await githubTarget(
+      resolveGitHubTarget({ ...DEFAULT_OPTIONS, githubTokenEnv: 'RELEASE_TOKEN' }, { GITHUB_TOKEN: 'x', GITHUB_REPOSITORY: 'a/b' }),
+      purpose,
+    ).catch((e) => e);
     expect(err.message).toBe('the test needs a GitHub token in RELEASE_TOKEN; nothing was changed');
     expect(err.fix).toContain('export RELEASE_TOKEN');
   });
 
   it('never offers the token to a plain-http remote', async () => {
-    await expect(githubTarget(target({ GITHUB_TOKEN: 't' }), purpose, remoteAt('http://github.com/c/d'), 'origin')).rejects.toThrow(/refused to push: http:\/\/github.com\/c\/d is plain http.*; GITHUB_TOKEN is set/);
+    await expect(githubTarget(target({ GITHUB_TOKEN: 't' }), purpose, remoteAt('http://github.com/c/d'), 'origin')).rejects.toThrow(
+      /refused to push: http:\/\/github.com\/c\/d is plain http.*; GITHUB_TOKEN is set/,
+    );
   });
 
   it('gives repository, API, token and its variable', async () => {

@@ -38,7 +38,11 @@ export async function githubTarget(req: GitHubTargetRequest, purpose: TokenPurpo
   const token = requireGitHubToken(req, purpose);
   const remoteUrl = await pushUrl(git, remote);
   const insecure = remoteUrl && insecureRemoteProblem(remoteUrl);
-  if (insecure) throw new ReleaseError(`refused to push: ${insecure}; ${req.tokenVar} is set, and git would offer it there`, `use an https:// (or ssh) URL for the remote "${remote}"`);
+  if (insecure)
+    throw new ReleaseError(
+      `refused to push: ${insecure}; ${req.tokenVar} is set, and git would offer it there`,
+      `use an https:// (or ssh) URL for the remote "${remote}"`,
+    );
   return { repository: repositoryOf(req, remoteUrl), apiUrl: req.apiUrl, token, tokenVar: req.tokenVar, actor: req.actor };
 }
 
@@ -70,7 +74,11 @@ async function pushUrl(git: Git | undefined, remote: string | undefined): Promis
 
 function repositoryOf(req: GitHubTargetRequest, remoteUrl: string | null): string {
   if (req.repository) {
-    if (!isOwnerName(req.repository.value)) throw new ReleaseError(`${req.repository.from} "${req.repository.value}" is not "owner/name"`, 'give the repository as owner/name, e.g. bytecodealliance/wasmtime');
+    if (!isOwnerName(req.repository.value))
+      throw new ReleaseError(
+        `${req.repository.from} "${req.repository.value}" is not "owner/name"`,
+        'give the repository as owner/name, e.g. bytecodealliance/wasmtime',
+      );
     return req.repository.value;
   }
   const hosts = ['github.com'];
@@ -93,7 +101,11 @@ function repositoryOf(req: GitHubTargetRequest, remoteUrl: string | null): strin
 export function githubForPush(req: GitHubTargetRequest, git: Git, remote: string): Promise<GitHubPush> {
   return githubTarget(
     req,
-    { needs: '--push (to push the review branches and open the pull requests)', fix: 'push branches and open pull requests (contents: write, pull-requests: write)', without: 'run without --push to prepare the commits locally only' },
+    {
+      needs: '--push (to push the review branches and open the pull requests)',
+      fix: 'push branches and open pull requests (contents: write, pull-requests: write)',
+      without: 'run without --push to prepare the commits locally only',
+    },
     git,
     remote,
   );

@@ -13,7 +13,9 @@ export class GitHubError extends ReleaseError {
   ) {
     super(
       `GitHub API: ${action} failed${status ? ` (HTTP ${status})` : ''}: ${detail}`,
-      status === 401 || status === 403 ? 'check that GITHUB_TOKEN is set and may do this on the repository' : 'rerun once GitHub answers again; finished steps are not repeated',
+      status === 401 || status === 403
+        ? 'check that GITHUB_TOKEN is set and may do this on the repository'
+        : 'rerun once GitHub answers again; finished steps are not repeated',
     );
   }
 }

@@ -82,7 +82,9 @@ export function sparseIndexClient(indexUrl: string, token: string | undefined, f
 }
 
 export async function sha256File(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }
 
 /** The registry's API root, from its index's config.json (`api`), e.g. https://crates.io. */

@@ -6,7 +6,14 @@ import { retryAtOf, type Failure } from '../core/publishing/retry';
 
 export type YankAnswer = { ok: true } | { ok: false; failure: Failure };
 
-export async function yankVersion(apiUrl: string, crate: string, version: string, token: string, now: () => number, fetchImpl: typeof fetch = fetch): Promise<YankAnswer> {
+export async function yankVersion(
+  apiUrl: string,
+  crate: string,
+  version: string,
+  token: string,
+  now: () => number,
+  fetchImpl: typeof fetch = fetch,
+): Promise<YankAnswer> {
   const url = `${apiUrl.replace(/\/+$/, '')}/api/v1/crates/${encodeURIComponent(crate)}/${encodeURIComponent(version)}/yank`;
   let res: Response;
   try {

@@ -7,7 +7,12 @@ import { Git } from './git';
 
 export async function tagsAtHead(root: string): Promise<string[]> {
   const r = await new Git(root).run(['tag', '--points-at', 'HEAD'], { reject: false });
-  return r.exitCode === 0 ? r.stdout.split('\n').map((t) => t.trim()).filter(Boolean) : [];
+  return r.exitCode === 0
+    ? r.stdout
+        .split('\n')
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** HEAD's commit time in seconds since the epoch. */

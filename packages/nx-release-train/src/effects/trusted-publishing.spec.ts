@@ -47,7 +47,9 @@ describe('trustedPublisher', () => {
     expect((err as { fix: string }).fix).toContain('permissions: id-token: write');
     expect((err as Error).message).not.toContain('wrong-request-token');
     reg.faults.add({ route: 'trusted', action: { status: 400 } });
-    const refused = await holder({ t: 0 }).token().catch((e: Error) => e);
+    const refused = await holder({ t: 0 })
+      .token()
+      .catch((e: Error) => e);
     expect((refused as Error).message).toMatch(/\/api\/v1\/trusted_publishing\/tokens refused the OIDC token \(HTTP 400: Bad Request\)/);
     expect(reg.trusted.minted).toEqual([]);
   });

@@ -65,7 +65,10 @@ export function trustedPublisher(opts: TrustedPublisherOptions): TrustedPublishe
       headers: { authorization: `Bearer ${opts.requestToken}`, accept: 'application/json' },
     });
     if (!oidc.ok) {
-      throw new ReleaseError(`trusted publishing: the OIDC token request for audience "${audience}" answered HTTP ${oidc.status}: ${await detailOf(oidc)}`, TOKEN_FIX);
+      throw new ReleaseError(
+        `trusted publishing: the OIDC token request for audience "${audience}" answered HTTP ${oidc.status}: ${await detailOf(oidc)}`,
+        TOKEN_FIX,
+      );
     }
     const jwt = ((await oidc.json()) as { value?: unknown }).value;
     if (typeof jwt !== 'string') throw new ReleaseError('trusted publishing: the OIDC answer has no "value"', TOKEN_FIX);

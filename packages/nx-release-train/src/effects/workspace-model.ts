@@ -26,7 +26,11 @@ export function workspaceModel(workspaceRoot: string, manifests?: readonly strin
   for (const file of files) {
     const text = readText(workspaceRoot, file);
     texts.set(file, text);
-    hash.update(file).update('\0').update(text ?? '\u0001').update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(text ?? '\u0001')
+      .update('\0');
   }
   const key = hash.digest('hex');
   let model = memory.get(key) ?? (useDisk ? readDisk(workspaceRoot, key) : undefined);

@@ -10,8 +10,22 @@ import { loadWorkspace } from './workspace-fs';
 const fixtures = resolve(__dirname, '../../../../fixtures/wasmtime');
 const cases = readdirSync(fixtures).filter((c) => existsSync(resolve(fixtures, c, 'before/metadata.json')));
 
-interface MetaDep { name: string; rename: string | null; req: string; kind: string | null; target: string | null; path?: string }
-interface MetaPkg { id: string; name: string; version: string; manifest_path: string; publish: string[] | null; dependencies: MetaDep[] }
+interface MetaDep {
+  name: string;
+  rename: string | null;
+  req: string;
+  kind: string | null;
+  target: string | null;
+  path?: string;
+}
+interface MetaPkg {
+  id: string;
+  name: string;
+  version: string;
+  manifest_path: string;
+  publish: string[] | null;
+  dependencies: MetaDep[];
+}
 
 describe('conformance with cargo metadata', () => {
   it.each(cases)('%s: members, versions, publishable and edges', (name) => {
@@ -36,7 +50,9 @@ describe('conformance with cargo metadata', () => {
     const dirToName = new Map(pkgs.map((p) => [rel(p.manifest_path).replace(/\/?Cargo\.toml$/, '') || '.', p.name]));
     const edge = (s: string, t: string, kind: string | null, target: string | null) => `${s} -> ${t} [${kind ?? 'normal'}${target ? ` ${target}` : ''}]`;
     const expectedEdges = pkgs
-      .flatMap((p) => p.dependencies.filter((d) => d.path && dirToName.has(rel(d.path))).map((d) => edge(p.name, dirToName.get(rel(d.path!))!, d.kind, d.target)))
+      .flatMap((p) =>
+        p.dependencies.filter((d) => d.path && dirToName.has(rel(d.path))).map((d) => edge(p.name, dirToName.get(rel(d.path!))!, d.kind, d.target)),
+      )
       .sort();
     const actualEdges = ws.members.flatMap((c) => c.deps.map((d) => edge(c.name, d.crate, d.kind === 'normal' ? null : d.kind, d.target))).sort();
     expect(actualEdges).toEqual(expectedEdges);

@@ -45,7 +45,13 @@ export function commandInput<F>(flagSchema: FlagSchema, raw: unknown, context: E
 }
 
 /** Runs `command` for Nx: `{ success: false }` on any failure (printed once) or when run returns false. */
-export async function execute<F, R, O>(command: Command<F, R, O>, flagSchema: FlagSchema, raw: unknown, context: ExecutorContext, log: Logger = consoleOutput): Promise<{ success: boolean }> {
+export async function execute<F, R, O>(
+  command: Command<F, R, O>,
+  flagSchema: FlagSchema,
+  raw: unknown,
+  context: ExecutorContext,
+  log: Logger = consoleOutput,
+): Promise<{ success: boolean }> {
   try {
     const request = command.resolve(commandInput<F>(flagSchema, raw, context));
     const result = await command.run(request, realServices(context.root, log));

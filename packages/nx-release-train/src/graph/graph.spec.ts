@@ -6,9 +6,11 @@ import { projectsFor } from './nodes';
 
 const files: Record<string, string> = {
   'Cargo.toml': '[workspace]\nmembers = ["a", "b", "c"]\n[workspace.package]\nversion = "3.0.0"\n',
-  'a/Cargo.toml': '[package]\nname = "a"\nversion.workspace = true\n[dependencies]\nb = { path = "../b", version = "=3.0.0" }\n[dev-dependencies]\nc = { path = "../c" }\n',
+  'a/Cargo.toml':
+    '[package]\nname = "a"\nversion.workspace = true\n[dependencies]\nb = { path = "../b", version = "=3.0.0" }\n[dev-dependencies]\nc = { path = "../c" }\n',
   'b/Cargo.toml': '[package]\nname = "b"\nversion.workspace = true\n[dev-dependencies]\na = { path = "../a" }\nc = { path = "../c", version = "0.1.0" }\n',
-  'c/Cargo.toml': '[package]\nname = "c"\nversion = "0.1.0"\n[build-dependencies]\nb = { path = "../b", version = "3.0.0" }\n[target.\'cfg(unix)\'.dependencies]\nb = { path = "../b", version = "3.0.0" }\n',
+  'c/Cargo.toml':
+    '[package]\nname = "c"\nversion = "0.1.0"\n[build-dependencies]\nb = { path = "../b", version = "3.0.0" }\n[target.\'cfg(unix)\'.dependencies]\nb = { path = "../b", version = "3.0.0" }\n',
 };
 const ws = buildWorkspace({ manifests: Object.keys(files), read: (p) => files[p] ?? null });
 
@@ -31,7 +33,9 @@ describe('graph adapter', () => {
   });
 
   it('keeps path-only dev-dependencies out of the edges, so dev cycles never order anything', () => {
-    const edges = edgesOf(ws).map((e) => `${e.source}->${e.target}`).sort();
+    const edges = edgesOf(ws)
+      .map((e) => `${e.source}->${e.target}`)
+      .sort();
     // a->c is path-only dev: no edge. b->a is path-only dev: no edge (it would be a cycle).
     // b->c dev with a version constrains publishing; c->b build and target deps dedupe to one edge.
     expect(edges).toEqual(['a->b', 'b->c', 'c->b']);

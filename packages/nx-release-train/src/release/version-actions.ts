@@ -77,21 +77,33 @@ export default class CargoVersionActions extends VersionActions {
     });
   }
 
-  async readCurrentVersionOfDependency(tree: Tree, _graph: ProjectGraph, dependency: string): Promise<{ currentVersion: string | null; dependencyCollection: string | null }> {
+  async readCurrentVersionOfDependency(
+    tree: Tree,
+    _graph: ProjectGraph,
+    dependency: string,
+  ): Promise<{ currentVersion: string | null; dependencyCollection: string | null }> {
     return nxErrors(() => {
       const dep = this.crateIn(this.runOf(tree)).deps.find((d) => d.crate === dependency);
       return dep ? { currentVersion: dep.req, dependencyCollection: COLLECTION[dep.kind] } : { currentVersion: null, dependencyCollection: null };
     });
   }
 
-  override async calculateNewVersion(currentVersion: string | null, input: string, _reason: string, _data: Record<string, unknown>, preid: string): Promise<{ newVersion: string; logText: string }> {
+  override async calculateNewVersion(
+    currentVersion: string | null,
+    input: string,
+    _reason: string,
+    _data: Record<string, unknown>,
+    preid: string,
+  ): Promise<{ newVersion: string; logText: string }> {
     return nxErrors(() => {
       // Nx gives no tree here; nothing has been written before the first new version is known.
       const run = releaseRun(workspaceRoot, (file) => readText(workspaceRoot, file), JSON.parse(readText(workspaceRoot, 'nx.json') ?? '{}'));
       const name = this.projectGraphNode.name;
       const explicit = semver.valid(input) !== null;
       if (currentVersion === null && !explicit)
-        throw new Refusal(`no current version for ${name}, so "${input}" cannot be applied; give the version itself (nx release version X.Y.Z) or set currentVersionResolver to "disk"`);
+        throw new Refusal(
+          `no current version for ${name}, so "${input}" cannot be applied; give the version itself (nx release version X.Y.Z) or set currentVersionResolver to "disk"`,
+        );
       const current = currentVersion ?? input;
       const next = nxNextVersion(current, input, preid ?? '', run.options);
       const step = 'to' in next && explicit ? followLine(current, next.to, primaryVersion(run.workspace, run.options), run.options) : next;

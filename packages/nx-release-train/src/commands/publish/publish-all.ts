@@ -39,7 +39,13 @@ interface RegistryRun {
 
 export async function* publishAll(tasks: PublishTask[], services: Services): AsyncGenerator<PublishTaskResult> {
   const t0 = services.clock.now();
-  const result = (id: string, status: JobStatus, output: string, startTime: number): PublishTaskResult => ({ id, status, output, startTime, endTime: services.clock.now() });
+  const result = (id: string, status: JobStatus, output: string, startTime: number): PublishTaskResult => ({
+    id,
+    status,
+    output,
+    startTime,
+    endTime: services.clock.now(),
+  });
   const runs = new Map<string | null, RegistryRun>();
   try {
     // Checks per registry (one, nearly always), before anything is uploaded.
@@ -112,5 +118,12 @@ async function* publishInOrder(tasks: PublishTask[], runs: Map<string | null, Re
     };
   }
   const order = ['published', 'skipped', 'would-publish', 'private', 'failed', 'not run'];
-  services.log.info(`publish: ${order.filter((k) => outcomes[k]).map((k) => `${outcomes[k]} ${k}`).join(', ') || 'nothing to do'}`);
+  services.log.info(
+    `publish: ${
+      order
+        .filter((k) => outcomes[k])
+        .map((k) => `${outcomes[k]} ${k}`)
+        .join(', ') || 'nothing to do'
+    }`,
+  );
 }

@@ -96,9 +96,7 @@ describe('publishCrate', () => {
 
   it('times out with a clear message when the index never shows the upload', async () => {
     const w = world({ visibleAfterMs: 60_000 });
-    await expect(publishCrate(req, w.deps)).rejects.toThrow(
-      'foo@1.0.0 was uploaded but did not appear in the registry index within 10.0 s. Fix: rerun later',
-    );
+    await expect(publishCrate(req, w.deps)).rejects.toThrow('foo@1.0.0 was uploaded but did not appear in the registry index within 10.0 s. Fix: rerun later');
   });
 
   it('retries after a 429 for the time given and after a 5xx with backoff', async () => {
@@ -123,7 +121,7 @@ describe('publishCrate', () => {
   });
 
   it('confirms an earlier upload through the index and the checksum', async () => {
-    const w = world({ answers: ["error: crate foo@1.0.0 already exists on `local` index"] });
+    const w = world({ answers: ['error: crate foo@1.0.0 already exists on `local` index'] });
     // An earlier run's upload, not yet in the index at the first look, shows up after.
     w.deps.index.versions = async () => (w.calls.length ? [{ vers: '1.0.0', cksum: 'aaa', yanked: false }] : []);
     expect(await publishCrate(req, w.deps)).toBe('skipped');
@@ -144,7 +142,9 @@ describe('publishCrate', () => {
       'publish foo with CARGO_REGISTRIES_LOCAL_TOKEN=tp-2',
     ]);
     expect(minted).toEqual(['tp-1 since 1000000']);
-    expect(w.log[0]).toBe('foo@1.0.0: authentication failed (the remote server responded with an error (status 403 Forbidden): authentication failed); minting a new trusted-publishing token and retrying once');
+    expect(w.log[0]).toBe(
+      'foo@1.0.0: authentication failed (the remote server responded with an error (status 403 Forbidden): authentication failed); minting a new trusted-publishing token and retrying once',
+    );
   });
 
   it('trusted publishing: a second auth failure for the same upload stops', async () => {

@@ -112,9 +112,7 @@ export async function publishCrate(req: UploadRequest, deps: PublishDeps): Promi
   const visible = await waitForIndex(req, deps);
   await checkSame(req, deps, visible, uploadedByUs ? lastTry : undefined);
   deps.log(
-    uploadedByUs
-      ? `${id}: published to ${where} in ${secs(deps.now() - started)}`
-      : `${id}: skipped, already uploaded to ${where} with the same checksum`,
+    uploadedByUs ? `${id}: published to ${where} in ${secs(deps.now() - started)}` : `${id}: skipped, already uploaded to ${where} with the same checksum`,
   );
   return uploadedByUs ? 'published' : 'skipped';
 }

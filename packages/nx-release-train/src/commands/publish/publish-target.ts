@@ -70,7 +70,10 @@ export function publishTarget(req: RegistryRequest, services: Services): Publish
   // The flag is named when the flag gave the name: the setting may be fine.
   if (badName) {
     const where = req.registryFrom === 'flag' ? '--registry' : 'setting "registry" in nx.json';
-    throw new ReleaseError(`${where}=${JSON.stringify(registry)} ${badName}`, "name a registry from cargo's configuration ([registries.<name>]), or leave it out for crates.io");
+    throw new ReleaseError(
+      `${where}=${JSON.stringify(registry)} ${badName}`,
+      "name a registry from cargo's configuration ([registries.<name>]), or leave it out for crates.io",
+    );
   }
   const cargoRoot = path.join(services.root, dirOf(ws.rootManifest));
   const indexUrl = () => registryIndexUrl(cargoRoot, registry, req.cargoEnv as NodeJS.ProcessEnv);
@@ -91,7 +94,10 @@ export function crateOf(target: PublishTarget, project: { name: string; root?: s
   const name = project?.name ?? '';
   const crate = target.ws.members.find((c) => c.name === name) ?? target.ws.members.find((c) => project?.root !== undefined && c.dir === project.root);
   if (!crate) {
-    throw new ReleaseError(`project "${name}" is not a member of the Cargo workspace at ${target.ws.rootManifest}`, 'run the target on a project inferred by nx-release-train (`nx show projects`)');
+    throw new ReleaseError(
+      `project "${name}" is not a member of the Cargo workspace at ${target.ws.rootManifest}`,
+      'run the target on a project inferred by nx-release-train (`nx show projects`)',
+    );
   }
   return crate;
 }

@@ -24,7 +24,6 @@ export function authOf(registry: string | null, env: Env): PublishAuth {
   });
 }
 
-
 export interface PreflightRun {
   crates: string[];
   auth: PublishAuth;

@@ -56,7 +56,9 @@ describe('publishRelease', () => {
     const { api, calls } = fakeApi({ found: [release], failUpload: 'b' });
     const err = await publishRelease(api, spec, [asset('a', '1'), asset('b', '2'), asset('c', '3')], log, 'GITHUB_TOKEN').catch((e) => e);
     expect(err).toBeInstanceOf(ArtifactsError);
-    expect(err.message).toBe('GitHub API: upload b to o/r failed (HTTP 502): Server Error. The archives are built; run again to finish: assets already uploaded and identical are kept.');
+    expect(err.message).toBe(
+      'GitHub API: upload b to o/r failed (HTTP 502): Server Error. The archives are built; run again to finish: assets already uploaded and identical are kept.',
+    );
     expect(calls).toEqual(['find v1.0.0', 'list', 'upload a']);
   });
 

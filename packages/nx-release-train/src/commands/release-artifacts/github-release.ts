@@ -35,7 +35,11 @@ export async function publishRelease(api: ReleasesApi, spec: ReleaseSpec, assets
     if (!(err instanceof GitHubError)) throw err;
     for (const a of done) log.info(`  ${a.action === 'keep' ? 'kept' : a.action === 'upload' ? 'uploaded' : 'replaced'} ${a.local.name} before the failure`);
     // A refused token does not get better by running again: say what to fix instead.
-    if (err.status === 401) throw new ArtifactsError(`${err.message}. GitHub refused the token; the archives are built and identical assets are kept.`, `set ${tokenVar} to a valid token allowed to write releases (contents: write), then run again`);
+    if (err.status === 401)
+      throw new ArtifactsError(
+        `${err.message}. GitHub refused the token; the archives are built and identical assets are kept.`,
+        `set ${tokenVar} to a valid token allowed to write releases (contents: write), then run again`,
+      );
     const fix = 'run again to finish: assets already uploaded and identical are kept';
     throw new ArtifactsError(`${err.message}. The archives are built; ${fix}.`, fix);
   }

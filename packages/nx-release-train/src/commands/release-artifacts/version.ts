@@ -24,7 +24,10 @@ export async function releaseVersion(input: { version?: string; root: string; ta
   const versions = [...new Set(versionsFromTags(tags, input.tagPattern))];
   if (versions.length === 1) return versions[0];
   if (versions.length === 0) {
-    throw new ReleaseError(`HEAD carries no release tag matching "${input.tagPattern}" (tags here: ${tags.join(', ') || 'none'})`, 'check out the release tag, or pass --version=X.Y.Z');
+    throw new ReleaseError(
+      `HEAD carries no release tag matching "${input.tagPattern}" (tags here: ${tags.join(', ') || 'none'})`,
+      'check out the release tag, or pass --version=X.Y.Z',
+    );
   }
   throw new ReleaseError(`HEAD carries several release tags (${versions.join(', ')})`, 'pass --version=X.Y.Z to choose one');
 }

@@ -74,7 +74,9 @@ async function update(
   const atVersion = repo.rules.length ? plan.edits.length === 0 : (await clone.describe('HEAD')).message.startsWith(run.title);
   if (atVersion) return result(`${repo.baseBranch} is already at ${run.version}`);
   if (run.dryRun) {
-    run.log.info(`${repo.name}: ${repo.baseBranch} -> ${branch}\n${plan.edits.length ? renderPlanDiff(edits) : '(an empty commit: no file carries the version)\n'}`);
+    run.log.info(
+      `${repo.name}: ${repo.baseBranch} -> ${branch}\n${plan.edits.length ? renderPlanDiff(edits) : '(an empty commit: no file carries the version)\n'}`,
+    );
   }
 
   const commit = await clone.commit(base, new Map(edits.map((e) => [e.file, e.after])), run.title);
@@ -90,7 +92,11 @@ async function update(
   if (!repo.github) return result(`${branchState}; no GitHub repository configured: open the pull request by hand`);
   if (!run.token) return result(`${branchState}; pull request not checked (${run.tokenVar} is not set)`);
   const pulls = await run.pulls(repo.github);
-  const body = pullRequestBody(run.version, repo.tagPattern, edits.map((e) => e.file));
+  const body = pullRequestBody(
+    run.version,
+    repo.tagPattern,
+    edits.map((e) => e.file),
+  );
   const { outcome, pr } = await syncPullRequest(pulls, { branch, base: repo.baseBranch, title: run.title, body }, run.dryRun);
   const url = pr?.url ?? '-';
   if (outcome === 'closed-unmerged') {

@@ -3,7 +3,7 @@
  * tip's version, cut date and marker, and the newest tag of its line.
  */
 import semver from 'semver';
-import { fillPattern, type ReleaseTrainOptions } from '../../core/options';
+import { fillPattern, type ReleaseTrainOptions } from '../../core/settings/options';
 import { carriesMarker } from '../../core/release';
 import { compatLine } from '../../core/release-line';
 import type { GatheredLine } from '../../core/status/types';

@@ -7,7 +7,7 @@ import semver from 'semver';
 import { expectedArchives } from '../../core/artifacts/expected';
 import { platformName } from '../../core/artifacts/platform';
 import { repositoryFromUrl } from '../../core/github-repo';
-import { fillPattern, type ReleaseTrainOptions } from '../../core/options';
+import { fillPattern, type ReleaseTrainOptions } from '../../core/settings/options';
 import { pullKind } from '../../core/status/pulls';
 import type { GatheredBinding, GatheredLine, GatheredPull, GitHubReleaseState } from '../../core/status/types';
 import type { GitHub } from '../../effects/github-target';
@@ -56,7 +56,13 @@ export async function gatherReleases(services: Services, gh: GitHub, lines: Gath
     let state: GitHubReleaseState = { url: null, exists: false, draft: false, prerelease: false, platforms: [] };
     if (found) {
       const assets = new Set((await api.listAssets(found.id)).map((a) => a.name));
-      state = { url: found.htmlUrl, exists: true, draft: found.draft, prerelease: found.prerelease, platforms: platformsOf(options, assets, line.newestTag.version, line.newestTag.name) };
+      state = {
+        url: found.htmlUrl,
+        exists: true,
+        draft: found.draft,
+        prerelease: found.prerelease,
+        platforms: platformsOf(options, assets, line.newestTag.version, line.newestTag.name),
+      };
     }
     line.release = state;
   }

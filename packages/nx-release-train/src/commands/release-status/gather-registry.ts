@@ -4,7 +4,7 @@
  * yanked (core/publishing/yank-plan.ts, the rule `release-yank` applies).
  */
 import type { Env } from '../../core/env';
-import type { ReleaseTrainOptions } from '../../core/options';
+import type { ReleaseTrainOptions } from '../../core/settings/options';
 import { publishOrder } from '../../core/publishing/order';
 import { planYanks, type YankCrate } from '../../core/publishing/yank-plan';
 import type { GatheredLine, PublishProgress } from '../../core/status/types';
@@ -48,11 +48,22 @@ export async function publishProgress(snap: Snapshots, tag: GitTag, options: Rel
     published: Array.isArray(c.index) && c.index.some((v) => v.vers === c.version),
   }));
   progress.sort((a, b) => a.wave - b.wave || a.name.localeCompare(b.name));
-  return { published: progress.filter((c) => c.published).length, total: progress.length, crates: progress, unyanked: yanks.yank.map((y) => `${y.crate}@${y.version}`) };
+  return {
+    published: progress.filter((c) => c.published).length,
+    total: progress.length,
+    crates: progress,
+    unyanked: yanks.yank.map((y) => `${y.crate}@${y.version}`),
+  };
 }
 
 /** Fills `publish` of every line with a newest tag; the first failure skips the registry. */
-export async function gatherRegistry(snap: Snapshots, lines: GatheredLine[], tags: GitTag[], options: ReleaseTrainOptions, index: IndexClient): Promise<string | null> {
+export async function gatherRegistry(
+  snap: Snapshots,
+  lines: GatheredLine[],
+  tags: GitTag[],
+  options: ReleaseTrainOptions,
+  index: IndexClient,
+): Promise<string | null> {
   for (const line of lines) {
     const tag = line.newestTag && tags.find((t) => t.name === line.newestTag!.name);
     if (!tag) continue;

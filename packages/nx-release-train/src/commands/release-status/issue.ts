@@ -19,7 +19,10 @@ export async function keepIssue(req: ReleaseStatusRequest, services: Services, s
     say(`opened the status issue #${made.number} (${made.url})`);
     return;
   }
-  if (more.length) services.log.warn(`more than one open issue carries the label "${label}" (#${[found, ...more].map((i) => i.number).join(', #')}); #${found.number}, the oldest, is kept current: close the others`);
+  if (more.length)
+    services.log.warn(
+      `more than one open issue carries the label "${label}" (#${[found, ...more].map((i) => i.number).join(', #')}); #${found.number}, the oldest, is kept current: close the others`,
+    );
   if (found.title === title && (found.body ?? '') === body) {
     say(`the status issue #${found.number} is current (${found.url})`);
     return;

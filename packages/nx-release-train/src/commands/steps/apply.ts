@@ -76,8 +76,14 @@ export async function buildCommit(ctx: Train, parent: string, edits: FileEdit[],
       await run(command[0], command.slice(1), { cwd: dir });
     } catch (err) {
       if (!(err instanceof CommandError)) throw err;
-      const why = err.result.exitCode === 127 && err.result.stdout === '' ? err.result.stderr : `it failed (exit ${err.result.exitCode}): ${(err.result.stderr.trim() || err.result.stdout.trim()).split('\n').slice(-10).join('\n')}`;
-      throw new ReleaseError(`the post-version command (setting "postVersionCommand": ${JSON.stringify(command)}) did not run: ${why}; nothing was committed`, 'install the program, or correct "postVersionCommand" in the nx-release-train options in nx.json');
+      const why =
+        err.result.exitCode === 127 && err.result.stdout === ''
+          ? err.result.stderr
+          : `it failed (exit ${err.result.exitCode}): ${(err.result.stderr.trim() || err.result.stdout.trim()).split('\n').slice(-10).join('\n')}`;
+      throw new ReleaseError(
+        `the post-version command (setting "postVersionCommand": ${JSON.stringify(command)}) did not run: ${why}; nothing was committed`,
+        'install the program, or correct "postVersionCommand" in the nx-release-train options in nx.json',
+      );
     }
     const wt = ctx.services.git(dir);
     await wt.run(['add', '--all']);

@@ -51,7 +51,12 @@ export async function proposeAll(ctx: Train, gh: GitHubPush, command: string, pr
     try {
       return await ctx.git.run(args, { env, reject });
     } catch (err) {
-      throw err instanceof CommandError ? new ReleaseError(`git ${args[0]} failed: ${redact(err.result.stderr.trim() || err.message, gh.token)}`, `check that ${gh.tokenVar} may push to ${remote}, then run again`) : err;
+      throw err instanceof CommandError
+        ? new ReleaseError(
+            `git ${args[0]} failed: ${redact(err.result.stderr.trim() || err.message, gh.token)}`,
+            `check that ${gh.tokenVar} may push to ${remote}, then run again`,
+          )
+        : err;
     }
   };
   const names = [...new Set([...proposals.flatMap((p) => [p.branch, p.base]), ...plain.map((b) => b.branch)])];
@@ -62,7 +67,10 @@ export async function proposeAll(ctx: Train, gh: GitHubPush, command: string, pr
   for (const b of plain) {
     const at = there.get(b.branch);
     if (at && at !== b.commit) {
-      throw new ReleaseError(`${b.branch} already exists on ${remote} at ${at.slice(0, 12)}, not at ${b.commit.slice(0, 12)}; nothing was pushed`, `compare the two (git log ${remote}/${b.branch}); a release branch is pushed once, at the cut`);
+      throw new ReleaseError(
+        `${b.branch} already exists on ${remote} at ${at.slice(0, 12)}, not at ${b.commit.slice(0, 12)}; nothing was pushed`,
+        `compare the two (git log ${remote}/${b.branch}); a release branch is pushed once, at the cut`,
+      );
     }
   }
   const pulls = await ctx.services.github.pulls({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });

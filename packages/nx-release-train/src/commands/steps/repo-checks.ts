@@ -36,7 +36,10 @@ export async function requireClean(git: Git, opts: { allowDirty: boolean; planne
   if (dirty.length === 0) return;
   const listed = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? `, and ${dirty.length - 10} more` : '');
   if (!opts.allowDirty) {
-    throw new ReleaseError(`the working tree has uncommitted changes: ${listed}`, 'commit or stash them, or pass --allow-dirty (the release commit is built from HEAD, so they stay out of it)');
+    throw new ReleaseError(
+      `the working tree has uncommitted changes: ${listed}`,
+      'commit or stash them, or pass --allow-dirty (the release commit is built from HEAD, so they stay out of it)',
+    );
   }
   const overlap = dirty.filter((p) => opts.planned.includes(p));
   if (overlap.length > 0) {

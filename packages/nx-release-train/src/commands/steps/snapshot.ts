@@ -23,10 +23,16 @@ export interface Snapshot {
 export async function snapshot(git: Git, commit: string, options: ReleaseTrainOptions): Promise<Snapshot> {
   const tree = await git.listTree(commit);
   const links = tree.filter((e) => e.mode === '120000').map((e) => e.path);
-  const aliases = linkedCrateFiles(tree.map((e) => e.path), links.length ? await git.readFiles(commit, links) : new Map());
+  const aliases = linkedCrateFiles(
+    tree.map((e) => e.path),
+    links.length ? await git.readFiles(commit, links) : new Map(),
+  );
   const all = [...tree.map((e) => e.path), ...aliases.keys()];
   const read = async (paths: string[]) => {
-    const texts = await git.readFiles(commit, paths.map((p) => aliases.get(p) ?? p));
+    const texts = await git.readFiles(
+      commit,
+      paths.map((p) => aliases.get(p) ?? p),
+    );
     return new Map(paths.filter((p) => texts.has(aliases.get(p) ?? p)).map((p) => [p, texts.get(aliases.get(p) ?? p)!]));
   };
   const manifests = all.filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml'));

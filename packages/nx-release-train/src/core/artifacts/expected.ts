@@ -9,7 +9,13 @@ import { fillArtifactPattern } from './naming';
 import { platformName } from './platform';
 
 /** Archive file names (`….tar.xz`) for each target triple, in settings order. */
-export function expectedArchives(archives: readonly ArtifactArchive[], targets: readonly string[], platforms: Record<string, string>, version: string, tag: string): string[] {
+export function expectedArchives(
+  archives: readonly ArtifactArchive[],
+  targets: readonly string[],
+  platforms: Record<string, string>,
+  version: string,
+  tag: string,
+): string[] {
   const names = targets.flatMap((t) => archives.map((a) => `${fillArtifactPattern(a.name, { version, tag, platform: platformName(t, platforms) })}.tar.xz`));
   return [...new Set(names)];
 }

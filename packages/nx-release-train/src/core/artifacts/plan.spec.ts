@@ -54,8 +54,16 @@ describe('planArtifacts', () => {
     const plan = planArtifacts(input());
     expect(plan.diagnostics).toEqual([]);
     expect(plan.builds).toEqual([
-      { triple: 'x86_64-unknown-linux-gnu', crate: 'demo-cli', args: ['build', '--release', '--target', 'x86_64-unknown-linux-gnu', '-p', 'demo-cli', '--bin', 'demo', '--features', 'run,all-arch'] },
-      { triple: 'x86_64-unknown-linux-gnu', crate: 'demo-c-api', args: ['build', '--release', '--target', 'x86_64-unknown-linux-gnu', '-p', 'demo-c-api', '--lib'] },
+      {
+        triple: 'x86_64-unknown-linux-gnu',
+        crate: 'demo-cli',
+        args: ['build', '--release', '--target', 'x86_64-unknown-linux-gnu', '-p', 'demo-cli', '--bin', 'demo', '--features', 'run,all-arch'],
+      },
+      {
+        triple: 'x86_64-unknown-linux-gnu',
+        crate: 'demo-c-api',
+        args: ['build', '--release', '--target', 'x86_64-unknown-linux-gnu', '-p', 'demo-c-api', '--lib'],
+      },
     ]);
     expect(plan.archives.map((a) => a.file)).toEqual(['demo-v5.0.0-x86_64-linux.tar.xz', 'demo-v5.0.0-x86_64-linux-c-api.tar.xz']);
     expect(plan.archives[0].sources).toEqual([

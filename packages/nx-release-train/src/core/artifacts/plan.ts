@@ -128,12 +128,18 @@ export function planArtifacts(input: ArtifactsPlanInput): ArtifactsPlan {
     options.archives.forEach((archive, a) => {
       const name = fillArtifactPattern(archive.name, { version, tag, platform });
       if (!isSafeFileName(name) || name.includes('{')) {
-        error(`artifacts.archives[${a}].name '${archive.name}' gives '${name}', not a plain file name`, `use letters, digits, '.', '_', '+', '-' and the placeholders {tag} {version} {major} {minor} {patch} {platform}`);
+        error(
+          `artifacts.archives[${a}].name '${archive.name}' gives '${name}', not a plain file name`,
+          `use letters, digits, '.', '_', '+', '-' and the placeholders {tag} {version} {major} {minor} {patch} {platform}`,
+        );
         return;
       }
       const clash = archives.find((x) => x.name === name);
       if (clash) {
-        error(`artifacts.archives[${a}].name gives '${name}' for ${triple}, the same as for ${clash.triple}`, `put {platform} in the name so each target gets its own archive`);
+        error(
+          `artifacts.archives[${a}].name gives '${name}' for ${triple}, the same as for ${clash.triple}`,
+          `put {platform} in the name so each target gets its own archive`,
+        );
         return;
       }
       const sources = resolved[a].flatMap((r): PlannedSource[] =>
@@ -143,7 +149,12 @@ export function planArtifacts(input: ArtifactsPlanInput): ArtifactsPlan {
     });
   }
   if (options.archives.length === 0) {
-    diagnostics.push({ level: 'warning', file: SETTINGS_FILE, message: 'artifacts.archives is empty: no archive is built, the release gets notes only', fix: "declare archives in the plugin options (the 'wasmtime' preset has Wasmtime's)" });
+    diagnostics.push({
+      level: 'warning',
+      file: SETTINGS_FILE,
+      message: 'artifacts.archives is empty: no archive is built, the release gets notes only',
+      fix: "declare archives in the plugin options (the 'wasmtime' preset has Wasmtime's)",
+    });
   }
   // Entries sharing a crate report the same problem once.
   const unique = diagnostics.filter((d, i) => diagnostics.findIndex((o) => o.message === d.message && o.file === d.file) === i);
@@ -163,7 +174,11 @@ function resolveOutput(
     return null;
   }
   if (pkg.version !== version) {
-    error(`crate '${pkg.name}' has version ${pkg.version}, but the release is ${version}`, `check out the tag of ${version}, or pass --version=${pkg.version}`, pkg.manifest);
+    error(
+      `crate '${pkg.name}' has version ${pkg.version}, but the release is ${version}`,
+      `check out the tag of ${version}, or pass --version=${pkg.version}`,
+      pkg.manifest,
+    );
     return null;
   }
   if (entry.output === 'bin') {

@@ -16,10 +16,7 @@ export interface ExistingRelease {
   draft: boolean;
 }
 
-export type ReleaseChange =
-  | { action: 'create' }
-  | { action: 'update'; fields: Array<'name' | 'body' | 'prerelease' | 'draft'> }
-  | { action: 'keep' };
+export type ReleaseChange = { action: 'create' } | { action: 'update'; fields: Array<'name' | 'body' | 'prerelease' | 'draft'> } | { action: 'keep' };
 
 export function releaseChange(existing: ExistingRelease | null, spec: ReleaseSpec): ReleaseChange {
   if (!existing) return { action: 'create' };

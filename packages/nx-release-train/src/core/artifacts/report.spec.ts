@@ -6,7 +6,18 @@ const plan: ArtifactsPlan = {
   version: '5.0.0-rc.1',
   tag: 'v5.0.0-rc.1',
   builds: [{ triple: 't', crate: 'cli', args: ['build', '--release', '-p', 'cli'] }],
-  archives: [{ name: 'x-v5-p', file: 'x-v5-p.tar.xz', triple: 't', platform: 'p', sources: [{ kind: 'output', path: 't/release/x', to: '.' }, { kind: 'path', path: 'inc', to: 'include' }] }],
+  archives: [
+    {
+      name: 'x-v5-p',
+      file: 'x-v5-p.tar.xz',
+      triple: 't',
+      platform: 'p',
+      sources: [
+        { kind: 'output', path: 't/release/x', to: '.' },
+        { kind: 'path', path: 'inc', to: 'include' },
+      ],
+    },
+  ],
   diagnostics: [],
 };
 const release = { tag: 'v5.0.0-rc.1', name: 'v5.0.0-rc.1', body: Array.from({ length: 10 }, (_, i) => `line ${i}`).join('\n'), prerelease: true };

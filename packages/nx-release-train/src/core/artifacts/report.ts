@@ -19,7 +19,9 @@ export interface DryRunContext {
 export function dryRunLines(c: DryRunContext): string[] {
   const { plan } = c;
   const lines = [`Dry run of release-artifacts for ${plan.tag}: nothing is built, written or uploaded.`, '', 'Would build:'];
-  const env = Object.entries(c.buildEnv).map(([k, v]) => `${k}=${v} `).join('');
+  const env = Object.entries(c.buildEnv)
+    .map(([k, v]) => `${k}=${v} `)
+    .join('');
   for (const b of plan.builds) lines.push(`  ${env}cargo ${b.args.join(' ')}`);
   if (!plan.builds.length) lines.push('  (nothing)');
   lines.push('', 'Would write:');
@@ -48,8 +50,7 @@ export function dryRunLines(c: DryRunContext): string[] {
 }
 
 export function releaseLines(change: ReleaseChange, spec: ReleaseSpec, url: string, actions: AssetAction[]): string[] {
-  const what =
-    change.action === 'create' ? 'created' : change.action === 'update' ? `updated (${change.fields.join(', ')})` : 'unchanged';
+  const what = change.action === 'create' ? 'created' : change.action === 'update' ? `updated (${change.fields.join(', ')})` : 'unchanged';
   const lines = [`GitHub ${spec.prerelease ? 'pre-release' : 'release'} ${spec.tag}: ${what}  ${url}`];
   for (const a of actions) {
     if (a.action === 'keep') lines.push(`  kept      ${a.local.name} (identical)`);

@@ -4,7 +4,10 @@ import { TAR_END, tarHeader, tarMembers, tarPadding } from './tar';
 const file = (path: string, executable = false, size = 3) => ({ path, source: `/src/${path}`, executable, size });
 
 function field(h: Buffer, offset: number, length: number): string {
-  return h.subarray(offset, offset + length).toString('utf8').replace(/\0.*$/s, '');
+  return h
+    .subarray(offset, offset + length)
+    .toString('utf8')
+    .replace(/\0.*$/s, '');
 }
 
 describe('tarMembers', () => {

@@ -40,7 +40,9 @@ export function tarMembers(top: string, files: ArchiveFile[]): { members: TarMem
     }
     seen.set(path, f.source);
     for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) dirs.add(path.slice(0, i));
-    out.push(f.link !== undefined ? { type: 'symlink', path, target: f.link } : { type: 'file', path, source: f.source, executable: f.executable, size: f.size });
+    out.push(
+      f.link !== undefined ? { type: 'symlink', path, target: f.link } : { type: 'file', path, source: f.source, executable: f.executable, size: f.size },
+    );
   }
   for (const d of dirs) out.push({ type: 'dir', path: d });
   out.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
@@ -92,7 +94,8 @@ export const TAR_END = Buffer.alloc(BLOCK * 2, 0);
 
 function octal(h: Buffer, offset: number, length: number, value: number): void {
   const text = value.toString(8);
-  if (text.length > length - 1) throw new ReleaseError(`tar: value ${value} does not fit a ${length}-byte field`, 'leave files of 8 GiB or more out of the archive');
+  if (text.length > length - 1)
+    throw new ReleaseError(`tar: value ${value} does not fit a ${length}-byte field`, 'leave files of 8 GiB or more out of the archive');
   h.write(text.padStart(length - 1, '0') + '\0', offset, length, 'ascii');
 }
 
@@ -104,5 +107,8 @@ function splitPath(path: string): [string, string] {
     const name = path.slice(i + 1);
     if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100 && name !== '') return [prefix, name];
   }
-  throw new ReleaseError(`tar: the path '${path}' is too long for a ustar archive (100 + 155 bytes)`, 'shorten the path, or place the file under a shorter `to` in artifacts.archives');
+  throw new ReleaseError(
+    `tar: the path '${path}' is too long for a ustar archive (100 + 155 bytes)`,
+    'shorten the path, or place the file under a shorter `to` in artifacts.archives',
+  );
 }

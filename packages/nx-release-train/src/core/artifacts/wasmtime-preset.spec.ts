@@ -33,7 +33,13 @@ describe("the wasmtime preset's artifacts against Wasmtime 46.0.1", () => {
     const metadata = JSON.parse(readFileSync(join(caseDir, '../before/metadata.json'), 'utf8'));
     const packages = packagesOf(tree, metadata, () => '46.0.1');
     const artifacts = { ...DEFAULT_OPTIONS.artifacts, ...wasmtimePreset.artifacts };
-    const plan = planArtifacts({ options: artifacts, version: '46.0.1', tag: 'v46.0.1', triples: ['x86_64-unknown-linux-gnu', 'aarch64-apple-darwin'], packages });
+    const plan = planArtifacts({
+      options: artifacts,
+      version: '46.0.1',
+      tag: 'v46.0.1',
+      triples: ['x86_64-unknown-linux-gnu', 'aarch64-apple-darwin'],
+      packages,
+    });
     expect(plan.diagnostics).toEqual([]);
     expect(plan.archives.map((a) => a.file)).toEqual([
       'wasmtime-v46.0.1-x86_64-linux.tar.xz',
@@ -44,7 +50,18 @@ describe("the wasmtime preset's artifacts against Wasmtime 46.0.1", () => {
     const capi = plan.archives[3].sources.filter((s) => s.kind === 'output').map((s) => s.path);
     expect(capi).toEqual(['aarch64-apple-darwin/release/libwasmtime.a', 'aarch64-apple-darwin/release/libwasmtime.dylib']);
     expect(plan.archives[0].sources[0]).toEqual({ kind: 'output', path: 'x86_64-unknown-linux-gnu/release/wasmtime', to: '.' });
-    expect(plan.builds[0].args).toEqual(['build', '--release', '--target', 'x86_64-unknown-linux-gnu', '-p', 'wasmtime-cli', '--bin', 'wasmtime', '--features', 'all-arch,component-model,run']);
+    expect(plan.builds[0].args).toEqual([
+      'build',
+      '--release',
+      '--target',
+      'x86_64-unknown-linux-gnu',
+      '-p',
+      'wasmtime-cli',
+      '--bin',
+      'wasmtime',
+      '--features',
+      'all-arch,component-model,run',
+    ]);
     // The header directory the preset packs is where Wasmtime keeps its version macros.
     expect(readFileSync(join(tree, 'crates/c-api/include/wasmtime.h'), 'utf8')).toContain('#define WASMTIME_VERSION "46.0.1"');
   });

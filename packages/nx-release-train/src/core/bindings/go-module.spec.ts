@@ -39,7 +39,11 @@ describe('go-module rule', () => {
 
   it('reports a go.mod of another module, one without a /vN suffix, and a missing go.mod', () => {
     const problems = (files: Record<string, string>) => planBindingEdits([rule], '46.0.0', filesFromMap(files)).problems;
-    expect(problems({ 'go.mod': 'module example.com/else/v45\n' })[0]).toMatchObject({ file: 'go.mod', line: 1, message: `module is example.com/else/v45, but the go-module rule names ${MOD}` });
+    expect(problems({ 'go.mod': 'module example.com/else/v45\n' })[0]).toMatchObject({
+      file: 'go.mod',
+      line: 1,
+      message: `module is example.com/else/v45, but the go-module rule names ${MOD}`,
+    });
     expect(problems({ 'go.mod': `// c\nmodule ${MOD}\n` })[0]).toMatchObject({ line: 2, message: `module ${MOD} has no /vN suffix to move` });
     expect(problems({})[0]).toMatchObject({ file: 'go.mod', message: 'go-module rule: file not found in the repository' });
   });

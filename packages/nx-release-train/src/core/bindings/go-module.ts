@@ -20,14 +20,24 @@ export function goModule(ctx: RuleContext, module: string, goMod = 'go.mod'): vo
   const oldPath = declared[1];
   const suffix = /^(.*)\/v(\d+)$/.exec(oldPath);
   if ((suffix ? suffix[1] : oldPath) !== module) {
-    ctx.error(goMod, linesOf(text, [declared.index])[0], `module is ${oldPath}, but the go-module rule names ${module}`, `set the rule's module to "${suffix ? suffix[1] : oldPath}"`);
+    ctx.error(
+      goMod,
+      linesOf(text, [declared.index])[0],
+      `module is ${oldPath}, but the go-module rule names ${module}`,
+      `set the rule's module to "${suffix ? suffix[1] : oldPath}"`,
+    );
     return;
   }
   const major = Number(ctx.version.split('.')[0]);
   if (!suffix || major < 2) {
     // Adding (or dropping) a suffix changes every import of a sub-package too, and a bare path
     // also occurs in URLs that must not change; Go asks for that move to be made by hand once.
-    ctx.error(goMod, linesOf(text, [declared.index])[0], `module ${oldPath} ${suffix ? `cannot move below v2 (to ${ctx.version})` : 'has no /vN suffix to move'}`, `make the move to ${module}/v${major} by hand once; later majors are automatic`);
+    ctx.error(
+      goMod,
+      linesOf(text, [declared.index])[0],
+      `module ${oldPath} ${suffix ? `cannot move below v2 (to ${ctx.version})` : 'has no /vN suffix to move'}`,
+      `make the move to ${module}/v${major} by hand once; later majors are automatic`,
+    );
     return;
   }
   const newPath = `${module}/v${major}`;

@@ -15,7 +15,13 @@ export function gemfileLock(ctx: RuleContext, file: string, packages: readonly s
       found++;
       return head + ctx.version + tail;
     });
-    if (!found) ctx.error(file, undefined, `no entry "${name} (X.Y.Z)" in a specs: block`, `run bundle install so ${file} lists ${name}, or drop it from the lockfile rule`);
+    if (!found)
+      ctx.error(
+        file,
+        undefined,
+        `no entry "${name} (X.Y.Z)" in a specs: block`,
+        `run bundle install so ${file} lists ${name}, or drop it from the lockfile rule`,
+      );
   }
   ctx.write(file, text);
 }

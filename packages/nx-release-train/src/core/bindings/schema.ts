@@ -57,7 +57,8 @@ const repo = z.strictObject({
   baseBranch: optional(nonEmpty, { doc: 'Branch the pull request targets. Default `main`.' }),
   branchPattern: optional(
     nonEmpty.superRefine((v, ctx) => {
-      if (!v.includes('{version}') && !v.includes('{major}')) refuse(ctx, `"${v}" has no {version} or {major}`, 'name the branch after the version, e.g. "update-{version}"');
+      if (!v.includes('{version}') && !v.includes('{major}'))
+        refuse(ctx, `"${v}" has no {version} or {major}`, 'name the branch after the version, e.g. "update-{version}"');
     }),
     { doc: 'Branch pushed for review; placeholders as in patterns. Default `bindings.branchPattern`.' },
   ),
@@ -77,7 +78,8 @@ const repos = z.array(repo).superRefine(
     const seen = new Set<string>();
     list.forEach((r, i) => {
       if (typeof r?.name !== 'string') return;
-      if (seen.has(r.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${r.name}" names two binding repos`, params: { fix: 'give each repo its own name' } });
+      if (seen.has(r.name))
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${r.name}" names two binding repos`, params: { fix: 'give each repo its own name' } });
       seen.add(r.name);
     });
   },

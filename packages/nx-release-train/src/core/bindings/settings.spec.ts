@@ -21,8 +21,22 @@ describe('bindings settings', () => {
       branchPattern: 3,
       repos: [
         { name: 'py', url: 'u', rules: [{ kind: 'pattern', file: 'f', pattern: 'no placeholder' }, { kind: 'regex' }] },
-        { name: 'py', rules: [{ kind: 'go-module', module: 'example.com/m/v3' }, { kind: 'version-file', file: '../x' }] },
-        { name: 'a b', url: 'u', github: 'nope', rules: [{ kind: 'cargo-pins', file: 'Cargo.toml', crates: [] }, { kind: 'lockfile', file: 'Gemfile.lock', format: 'npm', packages: ['x'] }] },
+        {
+          name: 'py',
+          rules: [
+            { kind: 'go-module', module: 'example.com/m/v3' },
+            { kind: 'version-file', file: '../x' },
+          ],
+        },
+        {
+          name: 'a b',
+          url: 'u',
+          github: 'nope',
+          rules: [
+            { kind: 'cargo-pins', file: 'Cargo.toml', crates: [] },
+            { kind: 'lockfile', file: 'Gemfile.lock', format: 'npm', packages: ['x'] },
+          ],
+        },
       ],
     });
     expect(problems.map((p) => p.setting)).toEqual([
@@ -47,7 +61,13 @@ describe('bindings settings', () => {
     expect(githubRepoOf('git@github.com:o/r')).toBe('o/r');
     expect(githubRepoOf('/srv/git/r.git')).toBeNull();
     expect(resolveRepo({ name: 'x', url: 'https://github.com/o/r', rules: [] }, DEFAULT_BINDINGS)).toEqual({
-      name: 'x', url: 'https://github.com/o/r', github: 'o/r', baseBranch: 'main', branchPattern: DEFAULT_BINDINGS.branchPattern, tagPattern: 'v{version}', rules: [],
+      name: 'x',
+      url: 'https://github.com/o/r',
+      github: 'o/r',
+      baseBranch: 'main',
+      branchPattern: DEFAULT_BINDINGS.branchPattern,
+      tagPattern: 'v{version}',
+      rules: [],
     });
   });
 });

@@ -17,7 +17,10 @@ describe('version-file rule', () => {
       { kind: 'version-file', file: 'NOPE' },
     ]);
     expect(edits).toEqual([]);
-    expect(problems.map((p) => [p.file, p.line])).toEqual([['VERSION', 1], ['NOPE', undefined]]);
+    expect(problems.map((p) => [p.file, p.line])).toEqual([
+      ['VERSION', 1],
+      ['NOPE', undefined],
+    ]);
     expect(problems[1].message).toContain('file not found');
   });
 });
@@ -32,7 +35,10 @@ describe('pattern rule', () => {
 
   it('changes nothing when the file is already at the version', () => {
     const moved = script.replace('v45.0.0', 'v46.0.0');
-    expect(plan({ 'ci/dl.py': moved }, [{ kind: 'pattern', file: 'ci/dl.py', pattern: 'WASMTIME_VERSION = "v{version}"' }])).toEqual({ edits: [], problems: [] });
+    expect(plan({ 'ci/dl.py': moved }, [{ kind: 'pattern', file: 'ci/dl.py', pattern: 'WASMTIME_VERSION = "v{version}"' }])).toEqual({
+      edits: [],
+      problems: [],
+    });
   });
 
   it('reports a pattern matching no place or several places, with their lines', () => {
@@ -44,10 +50,14 @@ describe('pattern rule', () => {
 
   it('matches whole numbers only, and fills {major} {minor} {patch}', () => {
     const header = '#define V_MAJOR 45\n#define V_MAJOR_X 450\n#define V "45.0.0"\n';
-    const { edits, problems } = plan({ 'v.h': header }, [
-      { kind: 'pattern', file: 'v.h', pattern: '#define V_MAJOR {major}' },
-      { kind: 'pattern', file: 'v.h', pattern: '#define V "{major}.{minor}.{patch}"' },
-    ], '46.1.2');
+    const { edits, problems } = plan(
+      { 'v.h': header },
+      [
+        { kind: 'pattern', file: 'v.h', pattern: '#define V_MAJOR {major}' },
+        { kind: 'pattern', file: 'v.h', pattern: '#define V "{major}.{minor}.{patch}"' },
+      ],
+      '46.1.2',
+    );
     expect(problems).toEqual([]);
     expect(edits[0].after).toBe('#define V_MAJOR 46\n#define V_MAJOR_X 450\n#define V "46.1.2"\n');
   });

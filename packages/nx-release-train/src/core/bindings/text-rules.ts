@@ -14,7 +14,12 @@ export function versionFile(ctx: RuleContext, file: string): void {
   if (text === undefined) return;
   const m = new RegExp(`^(\\s*)(${VERSION})(\\s*)$`).exec(text);
   if (!m) {
-    ctx.error(file, 1, `expected the file to hold only a version (X.Y.Z), found ${JSON.stringify(text.slice(0, 40))}`, 'write the version alone in the file, or use a "pattern" rule for it');
+    ctx.error(
+      file,
+      1,
+      `expected the file to hold only a version (X.Y.Z), found ${JSON.stringify(text.slice(0, 40))}`,
+      'write the version alone in the file, or use a "pattern" rule for it',
+    );
     return;
   }
   ctx.write(file, m[1] + ctx.version + m[3]);
@@ -40,12 +45,17 @@ export function patternRule(ctx: RuleContext, file: string, pattern: string): vo
   if (text === undefined) return;
   const hits = [...text.matchAll(patternRegExp(pattern))];
   if (hits.length !== 1) {
-    const lines = linesOf(text, hits.map((h) => h.index));
+    const lines = linesOf(
+      text,
+      hits.map((h) => h.index),
+    );
     ctx.error(
       file,
       lines[1],
       hits.length ? `pattern "${pattern}" matches ${hits.length} places (lines ${lines.join(', ')})` : `pattern "${pattern}" matches nothing`,
-      hits.length ? 'make the pattern specific to one place in the binding rule' : `write the version as "${fillPattern(pattern, ctx.version)}" shows, or fix the pattern in the binding rule`,
+      hits.length
+        ? 'make the pattern specific to one place in the binding rule'
+        : `write the version as "${fillPattern(pattern, ctx.version)}" shows, or fix the pattern in the binding rule`,
     );
     return;
   }

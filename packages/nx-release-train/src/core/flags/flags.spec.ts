@@ -8,10 +8,13 @@ const pluginRoot = join(__dirname, '../../..');
 const executorsJson = JSON.parse(readFileSync(join(pluginRoot, 'executors.json'), 'utf8')).executors as Record<string, { schema: string }>;
 
 describe('executor flag schemas', () => {
-  it.each(Object.values(executorFlags).map((f) => [f.name, f] as const))('%s: schema.json is generated from the zod schema (npm run schemas)', (name, flags) => {
-    const file = join(pluginRoot, executorsJson[name].schema);
-    expect(readFileSync(file, 'utf8'), `${file} drifted from core/flags: run npm run schemas`).toBe(schemaJsonText(nxSchemaJson(flags)));
-  });
+  it.each(Object.values(executorFlags).map((f) => [f.name, f] as const))(
+    '%s: schema.json is generated from the zod schema (npm run schemas)',
+    (name, flags) => {
+      const file = join(pluginRoot, executorsJson[name].schema);
+      expect(readFileSync(file, 'utf8'), `${file} drifted from core/flags: run npm run schemas`).toBe(schemaJsonText(nxSchemaJson(flags)));
+    },
+  );
 
   it('parses defaults and refuses a wrong type naming the flag', () => {
     const flags = executorFlags['release-tag'];

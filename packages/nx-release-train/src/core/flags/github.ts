@@ -8,9 +8,12 @@ import { z } from 'zod';
 export const repositoryFlag = z
   .string()
   .optional()
-  .describe('GitHub repository owner/name; default: GITHUB_REPOSITORY, else the githubRepository setting, else the push remote\'s GitHub URL.');
+  .describe("GitHub repository owner/name; default: GITHUB_REPOSITORY, else the githubRepository setting, else the push remote's GitHub URL.");
 
-export const githubApiUrlFlag = z.string().optional().describe('GitHub REST API base URL; default: GITHUB_API_URL, else the githubApiUrl setting (https://api.github.com).');
+export const githubApiUrlFlag = z
+  .string()
+  .optional()
+  .describe('GitHub REST API base URL; default: GITHUB_API_URL, else the githubApiUrl setting (https://api.github.com).');
 
 /** `--version` is Nx's own flag: from the command line it arrives through the preTasksExecution hook. */
 export const versionFlag = (description: string) => z.string().optional().describe(description);

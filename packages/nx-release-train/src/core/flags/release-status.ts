@@ -7,9 +7,15 @@ export const releaseStatusFlags = defineFlags(
   z.object({
     json: z.boolean().default(false).describe('Print the status as JSON (a versioned shape: { "version": 1, ... }; see the README) instead of the table.'),
     html: z.string().optional().describe('Also write the status as one self-contained HTML page (inline CSS, no scripts, no external requests) to this file.'),
-    issue: z.boolean().default(false).describe('Also keep the status issue on GitHub current (found by the statusIssue.label setting; created once, then edited).'),
+    issue: z
+      .boolean()
+      .default(false)
+      .describe('Also keep the status issue on GitHub current (found by the statusIssue.label setting; created once, then edited).'),
     summary: z.boolean().default(false).describe('Also append the status as Markdown to $GITHUB_STEP_SUMMARY.'),
-    registry: z.string().optional().describe("Registry name from cargo's configuration whose index is read (default: the registry setting; crates.io when unset)."),
+    registry: z
+      .string()
+      .optional()
+      .describe("Registry name from cargo's configuration whose index is read (default: the registry setting; crates.io when unset)."),
     repository: z.string().optional().describe('GitHub repository owner/name (default: $GITHUB_REPOSITORY, the githubRepository setting, the remote URL).'),
   }),
 );

@@ -10,8 +10,13 @@ export const releaseTagFlags = defineFlags(
     via: z
       .enum(['git', 'api'])
       .default('git')
-      .describe('How --push makes the remote tag: git push, or a ref created through the GitHub API (repository, API and token as for pull requests; no git credentials needed).'),
-    branch: z.string().optional().describe('The branch HEAD belongs to, when it is detached (CI passes it through the environment); HEAD must be on it, locally or on the remote.'),
+      .describe(
+        'How --push makes the remote tag: git push, or a ref created through the GitHub API (repository, API and token as for pull requests; no git credentials needed).',
+      ),
+    branch: z
+      .string()
+      .optional()
+      .describe('The branch HEAD belongs to, when it is detached (CI passes it through the environment); HEAD must be on it, locally or on the remote.'),
   }),
 );
 

@@ -4,7 +4,7 @@ import { backoffFlag, maxAttemptsFlag, registryFlag } from './registry';
 
 export const releaseYankFlags = defineFlags(
   'release-yank',
-  'Yank the release candidates the version in the tree supersedes, each crate\'s own (X.0.0-rc.N, 0.M.0-rc.N), never the released version; runs after every crate of the release is in the index, with the token in CARGO_YANK_TOKEN (setting yankTokenVariable).',
+  "Yank the release candidates the version in the tree supersedes, each crate's own (X.0.0-rc.N, 0.M.0-rc.N), never the released version; runs after every crate of the release is in the index, with the token in CARGO_YANK_TOKEN (setting yankTokenVariable).",
   z.object({
     registry: registryFlag,
     dryRun: dryRunFlag('List what would be yanked; yank nothing.'),

@@ -13,9 +13,16 @@ const index = {
     { vers: '49.0.0-rc.1', yanked: true },
     { vers: '49.0.0-rc.2', yanked: false },
   ],
-  'wasmtime-environ': [{ vers: '49.0.0-rc.1', yanked: false }, { vers: '49.0.0-rc.2', yanked: false }],
+  'wasmtime-environ': [
+    { vers: '49.0.0-rc.1', yanked: false },
+    { vers: '49.0.0-rc.2', yanked: false },
+  ],
   // The Cranelift line has candidates of its own version; 49.0.0-rc.N would not be its own.
-  'cranelift-codegen': [{ vers: '0.136.0-rc.1', yanked: false }, { vers: '0.136.0-rc.2', yanked: false }, { vers: '49.0.0-rc.1', yanked: false }],
+  'cranelift-codegen': [
+    { vers: '0.136.0-rc.1', yanked: false },
+    { vers: '0.136.0-rc.2', yanked: false },
+    { vers: '49.0.0-rc.1', yanked: false },
+  ],
 };
 
 describe('candidateLines', () => {

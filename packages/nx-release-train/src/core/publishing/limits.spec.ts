@@ -4,7 +4,12 @@ import { registryProfile } from './limits';
 
 describe('registryProfile', () => {
   it("knows crates.io's limits and assumes none for other registries", () => {
-    expect(registryProfile('crates-io', {}, false)).toEqual({ budget: CRATES_IO_BUDGET, publishMs: 5000, indexMs: 15_000, limitsFrom: "crates.io's known limits" });
+    expect(registryProfile('crates-io', {}, false)).toEqual({
+      budget: CRATES_IO_BUDGET,
+      publishMs: 5000,
+      indexMs: 15_000,
+      limitsFrom: "crates.io's known limits",
+    });
     expect(registryProfile('local', {}, false)).toEqual({
       budget: { newVersions: null, newCrates: null },
       publishMs: 2000,
@@ -19,7 +24,13 @@ describe('registryProfile', () => {
 
   it('takes limits and timings from the setting, and names a bad one', () => {
     const p = registryProfile('corp', { corp: { newVersions: { burst: 10, interval: 30 }, indexSeconds: 4 } }, false);
-    expect(p).toMatchObject({ budget: { newVersions: { burst: 10, intervalMs: 30_000 }, newCrates: null }, indexMs: 4000, limitsFrom: 'limits from registryLimits.corp' });
-    expect(() => registryProfile('corp', { corp: { newVersions: { burst: 'x' } as never } }, false)).toThrow('setting registryLimits.corp.newVersions is {"burst":"x"}');
+    expect(p).toMatchObject({
+      budget: { newVersions: { burst: 10, intervalMs: 30_000 }, newCrates: null },
+      indexMs: 4000,
+      limitsFrom: 'limits from registryLimits.corp',
+    });
+    expect(() => registryProfile('corp', { corp: { newVersions: { burst: 'x' } as never } }, false)).toThrow(
+      'setting registryLimits.corp.newVersions is {"burst":"x"}',
+    );
   });
 });

@@ -22,7 +22,10 @@ function budgetOf(value: unknown, setting: string): Budget | null {
   if (value === null) return null;
   const b = value as { burst?: unknown; interval?: unknown };
   if (typeof b !== 'object' || !Number.isInteger(b.burst) || typeof b.interval !== 'number' || (b.burst as number) < 0 || b.interval <= 0) {
-    throw new ReleaseError(`setting ${setting} is ${JSON.stringify(value)}`, `write ${setting} as { "burst": 30, "interval": 60 } (seconds) or null for no limit`);
+    throw new ReleaseError(
+      `setting ${setting} is ${JSON.stringify(value)}`,
+      `write ${setting} as { "burst": 30, "interval": 60 } (seconds) or null for no limit`,
+    );
   }
   return { burst: b.burst as number, intervalMs: b.interval * 1000 };
 }
@@ -47,7 +50,11 @@ export function registryProfile(key: string, settings: Record<string, RegistryLi
     publishMs: seconds(set.publishSeconds, timings.publishSeconds, `${path}.publishSeconds`),
     indexMs: seconds(set.indexSeconds, timings.indexSeconds, `${path}.indexSeconds`),
     limitsFrom: known
-      ? isSet ? `crates.io's limits with ${path}` : "crates.io's known limits"
-      : isSet ? `limits from ${path}` : `no limits known for "${key}" (setting ${path})`,
+      ? isSet
+        ? `crates.io's limits with ${path}`
+        : "crates.io's known limits"
+      : isSet
+        ? `limits from ${path}`
+        : `no limits known for "${key}" (setting ${path})`,
   };
 }

@@ -72,11 +72,7 @@ describe('publishOrder', () => {
 
   it('leaves private crates out and reports what cargo would refuse', () => {
     const order = publishOrder(
-      ws(
-        crate('a', [{ crate: 'priv' }, { crate: 'b', req: null }, { crate: 'priv', kind: 'dev', req: null }]),
-        crate('b'),
-        crate('priv', [], false),
-      ),
+      ws(crate('a', [{ crate: 'priv' }, { crate: 'b', req: null }, { crate: 'priv', kind: 'dev', req: null }]), crate('b'), crate('priv', [], false)),
     );
     expect(order.waves).toEqual([['b'], ['a']]);
     expect(order.diagnostics.map((d) => d.message)).toEqual([

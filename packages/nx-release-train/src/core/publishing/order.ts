@@ -26,8 +26,7 @@ export function ordersPublishing(dep: MemberDep): boolean {
   return dep.kind !== 'dev' || dep.req !== null;
 }
 
-const kindLabel = (dep: MemberDep) =>
-  dep.kind === 'dev' ? 'dev-dependency with a version' : dep.kind === 'build' ? 'build-dependency' : 'dependency';
+const kindLabel = (dep: MemberDep) => (dep.kind === 'dev' ? 'dev-dependency with a version' : dep.kind === 'build' ? 'build-dependency' : 'dependency');
 
 export function publishEdges(ws: Workspace): PublishEdge[] {
   const publishable = new Set(ws.members.filter((c) => c.publishable).map((c) => c.name));
@@ -65,9 +64,10 @@ function unpublishableDeps(ws: Workspace): Diagnostic[] {
           file: dep.file,
           line: dep.line,
           message: `publishable crate "${crate.name}" needs "${dep.crate}" from the registry, but "${dep.crate}" has publish = false`,
-          fix: dep.kind === 'dev'
-            ? `drop the version from the dev-dependency "${dep.key}" (cargo then strips it), or make "${dep.crate}" publishable`
-            : `make "${dep.crate}" publishable, or mark "${crate.name}" publish = false`,
+          fix:
+            dep.kind === 'dev'
+              ? `drop the version from the dev-dependency "${dep.key}" (cargo then strips it), or make "${dep.crate}" publishable`
+              : `make "${dep.crate}" publishable, or mark "${crate.name}" publish = false`,
         });
       }
     }

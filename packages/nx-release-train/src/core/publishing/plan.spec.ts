@@ -4,11 +4,33 @@ import { CRATES_IO_BUDGET } from './eta';
 import { formatPlan } from './plan';
 import { publishOrder } from './order';
 
-const dep = (crate: string) => ({ key: crate, crate, kind: 'normal' as const, target: null, req: '=1.0.0', optional: false, inherited: false, file: 'x/Cargo.toml', line: 1 });
-const crate = (name: string, deps: string[] = []) => ({
-  name, dir: name, manifest: `${name}/Cargo.toml`, version: '1.0.0', versionFrom: 'literal' as const, publishable: true, line: '1.x', deps: deps.map(dep),
+const dep = (crate: string) => ({
+  key: crate,
+  crate,
+  kind: 'normal' as const,
+  target: null,
+  req: '=1.0.0',
+  optional: false,
+  inherited: false,
+  file: 'x/Cargo.toml',
+  line: 1,
 });
-const ws: Workspace = { rootManifest: 'Cargo.toml', version: null, diagnostics: [], members: [crate('base'), crate('mid', ['base']), crate('top', ['mid', 'base'])] };
+const crate = (name: string, deps: string[] = []) => ({
+  name,
+  dir: name,
+  manifest: `${name}/Cargo.toml`,
+  version: '1.0.0',
+  versionFrom: 'literal' as const,
+  publishable: true,
+  line: '1.x',
+  deps: deps.map(dep),
+});
+const ws: Workspace = {
+  rootManifest: 'Cargo.toml',
+  version: null,
+  diagnostics: [],
+  members: [crate('base'), crate('mid', ['base']), crate('top', ['mid', 'base'])],
+};
 
 describe('formatPlan', () => {
   it('prints waves, what is published, and an ETA for the rest', () => {
@@ -65,11 +87,19 @@ describe('formatPlan', () => {
     expect(trusted[2]).toContain('new versions: no per-user limit under trusted publishing');
   });
 
-  it('adds what was measured on this machine: the preflight once, cargo\'s own work per crate', () => {
+  it("adds what was measured on this machine: the preflight once, cargo's own work per crate", () => {
     const { lines } = formatPlan({
-      ws, order: publishOrder(ws), state: { base: 'exists', mid: 'exists', top: 'exists' }, where: 'registry "local"',
-      budget: { newVersions: null, newCrates: null }, limitsFrom: 'no limits known for "local" (setting registryLimits.local)',
-      publishMs: 1_000, indexMs: 2_000, parallel: 6, parallelFrom: '--parallel', trusted: false,
+      ws,
+      order: publishOrder(ws),
+      state: { base: 'exists', mid: 'exists', top: 'exists' },
+      where: 'registry "local"',
+      budget: { newVersions: null, newCrates: null },
+      limitsFrom: 'no limits known for "local" (setting registryLimits.local)',
+      publishMs: 1_000,
+      indexMs: 2_000,
+      parallel: 6,
+      parallelFrom: '--parallel',
+      trusted: false,
       measured: { preflightMs: 5_000, cargoMs: 2_000 },
     });
     expect(lines.slice(-4)).toEqual([
@@ -82,8 +112,17 @@ describe('formatPlan', () => {
 
   it('says when the index could not be read', () => {
     const { lines } = formatPlan({
-      ws, order: publishOrder(ws), state: { base: { error: 'HTTP 500' }, mid: 'published', top: 'published' },
-      where: 'crates.io', budget: CRATES_IO_BUDGET, limitsFrom: 'x', publishMs: 1_000, indexMs: 0, parallel: 1, parallelFrom: 'x', trusted: false,
+      ws,
+      order: publishOrder(ws),
+      state: { base: { error: 'HTTP 500' }, mid: 'published', top: 'published' },
+      where: 'crates.io',
+      budget: CRATES_IO_BUDGET,
+      limitsFrom: 'x',
+      publishMs: 1_000,
+      indexMs: 0,
+      parallel: 1,
+      parallelFrom: 'x',
+      trusted: false,
     });
     expect(lines).toContain('  wave 1: base@1.0.0 (index unreadable)');
     expect(lines).toContain('  warning: could not read base from the index: HTTP 500');

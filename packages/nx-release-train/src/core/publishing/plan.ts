@@ -33,8 +33,7 @@ export interface PublishPlanInput {
   trusted: boolean;
 }
 
-const budgetText = (b: Budget | null, what: string) =>
-  b ? `${what}: ${b.burst} at once, then 1 every ${formatDuration(b.intervalMs)}` : `${what}: no limit`;
+const budgetText = (b: Budget | null, what: string) => (b ? `${what}: ${b.burst} at once, then 1 every ${formatDuration(b.intervalMs)}` : `${what}: no limit`);
 
 export function formatPlan(input: PublishPlanInput): { lines: string[]; toPublish: string[] } {
   const { ws, order, state } = input;
@@ -57,7 +56,9 @@ export function formatPlan(input: PublishPlanInput): { lines: string[]; toPublis
   }
   const published = total - toPublish.length;
   const fresh = new Set(toPublish.filter((n) => state[n] === 'new'));
-  lines.push(`Already published: ${published} of ${total}; to publish: ${toPublish.length}${fresh.size ? ` (${fresh.size} new crate${fresh.size === 1 ? '' : 's'})` : ''}`);
+  lines.push(
+    `Already published: ${published} of ${total}; to publish: ${toPublish.length}${fresh.size ? ` (${fresh.size} new crate${fresh.size === 1 ? '' : 's'})` : ''}`,
+  );
   if (toPublish.length) lines.push(...estimateLines(input, toPublish, fresh));
   return { lines, toPublish };
 }
@@ -78,11 +79,11 @@ function estimateLines(input: PublishPlanInput, toPublish: string[], fresh: Set<
   const eta = estimatePublish({ needs, newCrates: fresh, budget: input.budget, publishMs: stepMs, parallel: input.parallel });
   const chain = longestChain(needs);
   const pathMs = startMs + chain * stepMs;
-  const rateMs = Math.max(
-    rateLimitBoundMs(toPublish.length - fresh.size, input.budget.newVersions),
-    rateLimitBoundMs(fresh.size, input.budget.newCrates),
-  );
-  const versions = input.trusted && !input.budget.newVersions ? 'new versions: no per-user limit under trusted publishing' : budgetText(input.budget.newVersions, 'new versions');
+  const rateMs = Math.max(rateLimitBoundMs(toPublish.length - fresh.size, input.budget.newVersions), rateLimitBoundMs(fresh.size, input.budget.newCrates));
+  const versions =
+    input.trusted && !input.budget.newVersions
+      ? 'new versions: no per-user limit under trusted publishing'
+      : budgetText(input.budget.newVersions, 'new versions');
   const dominant =
     rateMs > pathMs ? 'the rate limits dominate' : rateMs === 0 ? 'the critical path dominates (no rate limit is reached)' : 'the critical path dominates';
   const perCrate =

@@ -47,10 +47,7 @@ export interface RetryState {
   rateLimitedMs: number;
 }
 
-export type Decision =
-  | { kind: 'retry'; waitMs: number; reason: string }
-  | { kind: 'confirm' }
-  | { kind: 'stop'; message: string };
+export type Decision = { kind: 'retry'; waitMs: number; reason: string } | { kind: 'confirm' } | { kind: 'stop'; message: string };
 
 const lastLine = (text: string) =>
   text

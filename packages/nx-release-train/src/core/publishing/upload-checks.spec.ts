@@ -71,7 +71,10 @@ describe('checkPreflight', () => {
 
   it('reports packaging failures and unreadable indexes; an offline plan checks nothing it cannot know', () => {
     const r = checkPreflight(input([crate('a', { packaged: { error: 'no license' } }), crate('b', { index: { error: 'HTTP 500' } })]));
-    expect(r.problems.map((p) => p.message)).toEqual(['a@5.0.0 could not be packaged: no license', 'cannot read b from the index of registry "local": HTTP 500']);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'a@5.0.0 could not be packaged: no license',
+      'cannot read b from the index of registry "local": HTTP 500',
+    ]);
     const offline = checkPreflight(input([crate('a', { packaged: null, index: null })]));
     expect(offline).toMatchObject({ problems: [], upload: ['a'], newCrates: [] });
   });

@@ -77,7 +77,11 @@ export function checkPreflight(input: PreflightInput): PreflightReport {
     }
     const sum = pkg && !('error' in pkg) ? pkg : null;
     if (c.index && 'error' in c.index) {
-      problems.push({ crate: c.name, message: `cannot read ${c.name} from the index of ${input.where}: ${c.index.error}`, fix: 'check the registry and rerun' });
+      problems.push({
+        crate: c.name,
+        message: `cannot read ${c.name} from the index of ${input.where}: ${c.index.error}`,
+        fix: 'check the registry and rerun',
+      });
       continue;
     }
     const there = c.index?.find((v) => v.vers === c.version);
@@ -116,7 +120,11 @@ export function checkPreflight(input: PreflightInput): PreflightReport {
     notes.push(`new crates (first version on ${input.where}; they use the registry's new-crate limit): ${newCrates.join(', ')}`);
   }
   if (upload.length && input.auth.mode === 'none' && !input.dryRun) {
-    problems.push({ crate: null, message: `no token to publish with: ${input.auth.variable} is not set and no GitHub Actions OIDC token is available`, fix: noAuthFix(input.auth.variable) });
+    problems.push({
+      crate: null,
+      message: `no token to publish with: ${input.auth.variable} is not set and no GitHub Actions OIDC token is available`,
+      fix: noAuthFix(input.auth.variable),
+    });
   }
   return { problems, upload, present, newCrates, notes };
 }

@@ -5,7 +5,7 @@ const v = (vers: string, yanked = false) => ({ vers, yanked });
 const crate = (name: string, version: string, index: YankCrate['index']): YankCrate => ({ name, version, manifest: `${name}/Cargo.toml`, index });
 
 describe('planYanks', () => {
-  it('yanks each crate\'s own superseded candidates, never the released version', () => {
+  it("yanks each crate's own superseded candidates, never the released version", () => {
     const plan = planYanks(
       [
         crate('wasmtime', '49.0.0-rc.2', [v('48.0.0'), v('48.0.0-rc.1', true), v('49.0.0-rc.1'), v('49.0.0-rc.2')]),

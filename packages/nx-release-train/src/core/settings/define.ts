@@ -26,7 +26,10 @@ export function optional<T extends z.ZodType>(schema: T, doc: SettingDoc) {
 
 /** A group of settings (an object whose own settings have defaults): absent means all defaults. */
 export function group<T extends z.ZodRawShape>(shape: T, doc: SettingDoc) {
-  return z.strictObject(shape).prefault({} as never).meta({ description: doc.doc, expected: doc.expected });
+  return z
+    .strictObject(shape)
+    .prefault({} as never)
+    .meta({ description: doc.doc, expected: doc.expected });
 }
 
 /** A field every item must have. */
@@ -60,7 +63,11 @@ export function patternWith(placeholders: string[], example: string) {
   const shown = placeholders.map((p) => `{${p}}`);
   return z.string().superRefine((v, ctx) => {
     if (!placeholders.some((p) => v.includes(`{${p}}`))) {
-      refuse(ctx, `"${v}" has no ${shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`}`, `add a placeholder where the version goes, e.g. "${example}"`);
+      refuse(
+        ctx,
+        `"${v}" has no ${shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`}`,
+        `add a placeholder where the version goes, e.g. "${example}"`,
+      );
     }
   });
 }

@@ -30,7 +30,14 @@ export function metaOf(schema: z.ZodType): { description?: string; expected?: st
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional']);
 
 /** The schema under optional/nullable/default wrappers, and what the wrappers said. */
-export function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean; nullable: boolean; hasDefault: boolean; defaultValue?: unknown; group: boolean } {
+export function unwrap(schema: z.ZodType): {
+  inner: z.ZodType;
+  optional: boolean;
+  nullable: boolean;
+  hasDefault: boolean;
+  defaultValue?: unknown;
+  group: boolean;
+} {
   let inner = schema;
   const out = { optional: false, nullable: false, hasDefault: false, defaultValue: undefined as unknown, group: false };
   for (let def = defOf(inner); WRAPPERS.has(def.type); def = defOf(inner)) {

@@ -14,15 +14,25 @@ describe('option values that reach git and the file system', () => {
   });
 
   it('every branch and tag pattern and name is checked, binding ones included', () => {
-    expect(settings({ bumpBranchPattern: 'ci/bump..{version}', tagPattern: 'v{version}^', mainBranch: 'ma in', remote: 'or:igin' })).toEqual(['bumpBranchPattern', 'tagPattern', 'mainBranch', 'remote']);
-    expect(settings({ branchPattern: 'release/{version}/' })).toEqual(['branchPattern']);
-    expect(settings({ bindings: { branchPattern: 'up/{version}.lock', repos: [{ name: 'py', url: 'x', baseBranch: '-main', tagPattern: '{version}~', rules: [{ kind: 'version-file', file: 'VERSION' }] }] } })).toEqual([
-      'bindings.branchPattern',
-      'bindings.repos[0].tagPattern',
-      'bindings.repos[0].baseBranch',
+    expect(settings({ bumpBranchPattern: 'ci/bump..{version}', tagPattern: 'v{version}^', mainBranch: 'ma in', remote: 'or:igin' })).toEqual([
+      'bumpBranchPattern',
+      'tagPattern',
+      'mainBranch',
+      'remote',
     ]);
+    expect(settings({ branchPattern: 'release/{version}/' })).toEqual(['branchPattern']);
+    expect(
+      settings({
+        bindings: {
+          branchPattern: 'up/{version}.lock',
+          repos: [{ name: 'py', url: 'x', baseBranch: '-main', tagPattern: '{version}~', rules: [{ kind: 'version-file', file: 'VERSION' }] }],
+        },
+      }),
+    ).toEqual(['bindings.branchPattern', 'bindings.repos[0].tagPattern', 'bindings.repos[0].baseBranch']);
     // The schema refuses a path out of the repository (a refused setting keeps its default).
-    expect(settings({ bindings: { repos: [{ name: 'py', url: 'x', rules: [{ kind: 'version-file', file: '../../etc/passwd' }] }] } })).toEqual(['bindings.repos[0].rules[0].file']);
+    expect(settings({ bindings: { repos: [{ name: 'py', url: 'x', rules: [{ kind: 'version-file', file: '../../etc/passwd' }] }] } })).toEqual([
+      'bindings.repos[0].rules[0].file',
+    ]);
   });
 
   it('an empty or multi-line marker is an error (every commit would carry it)', () => {
@@ -34,8 +44,13 @@ describe('option values that reach git and the file system', () => {
   it('paths stay inside the workspace', () => {
     expect(settings({ artifacts: { outputDir: '../outside' } })).toEqual(['artifacts.outputDir']);
     expect(settings({ artifacts: { outputDir: '/tmp/x' } })).toEqual(['artifacts.outputDir']);
-    expect(settings({ releasesFile: 'docs/../../RELEASES.md', versionFiles: [{ file: '/etc/hosts', patterns: [] }] })).toEqual(['releasesFile', 'versionFiles[0].file']);
-    expect(settings({ artifacts: { outputDir: 'dist/../out', archives: [{ name: 'x', entries: [{ path: '..' }] }] } })).toEqual(['artifacts.archives[0].entries[0].path']);
+    expect(settings({ releasesFile: 'docs/../../RELEASES.md', versionFiles: [{ file: '/etc/hosts', patterns: [] }] })).toEqual([
+      'releasesFile',
+      'versionFiles[0].file',
+    ]);
+    expect(settings({ artifacts: { outputDir: 'dist/../out', archives: [{ name: 'x', entries: [{ path: '..' }] }] } })).toEqual([
+      'artifacts.archives[0].entries[0].path',
+    ]);
   });
 
   it('a registry name cargo would not accept', () => {

@@ -25,7 +25,11 @@ export function checkOptionValues(options: z.output<OptionsSchema>): OptionProbl
       const name = fillPattern(value, sample);
       const why = check(name);
       if (why) {
-        problems.push({ setting, message: `${setting} ${JSON.stringify(value)} gives the ${what} ${JSON.stringify(name)}, which ${why} (git refuses it)`, fix: `use a ${what} name git accepts (git check-ref-format), e.g. "${what === 'tag' ? 'v{version}' : 'release-{version}'}"` });
+        problems.push({
+          setting,
+          message: `${setting} ${JSON.stringify(value)} gives the ${what} ${JSON.stringify(name)}, which ${why} (git refuses it)`,
+          fix: `use a ${what} name git accepts (git check-ref-format), e.g. "${what === 'tag' ? 'v{version}' : 'release-{version}'}"`,
+        });
         return;
       }
     }
@@ -33,12 +37,18 @@ export function checkOptionValues(options: z.output<OptionsSchema>): OptionProbl
   const name = (setting: string, value: unknown, check: Check, what: string) => {
     if (typeof value !== 'string') return;
     const why = check(value);
-    if (why) problems.push({ setting, message: `${setting} ${JSON.stringify(value)} ${why}, so it cannot be a git ${what}`, fix: `use a ${what} name git accepts (git check-ref-format)` });
+    if (why)
+      problems.push({
+        setting,
+        message: `${setting} ${JSON.stringify(value)} ${why}, so it cannot be a git ${what}`,
+        fix: `use a ${what} name git accepts (git check-ref-format)`,
+      });
   };
   const oneLine = (setting: string, value: unknown) => {
     if (typeof value !== 'string') return;
     if (value.trim() === '') problems.push({ setting, message: `${setting} is empty`, fix: `set ${setting} (see the default) or remove it` });
-    else if (/[\r\n]/.test(value)) problems.push({ setting, message: `${setting} ${JSON.stringify(value)} spans more than one line`, fix: `write ${setting} on one line` });
+    else if (/[\r\n]/.test(value))
+      problems.push({ setting, message: `${setting} ${JSON.stringify(value)} spans more than one line`, fix: `write ${setting} on one line` });
   };
 
   pattern('branchPattern', options.branchPattern, branchNameProblem, 'branch');
@@ -48,7 +58,12 @@ export function checkOptionValues(options: z.output<OptionsSchema>): OptionProbl
   name('remote', options.remote, remoteNameProblem, 'remote');
   if (typeof options.registry === 'string') {
     const why = registryNameProblem(options.registry);
-    if (why) problems.push({ setting: 'registry', message: `registry ${JSON.stringify(options.registry)} ${why}`, fix: 'use the name of a registry in cargo\'s configuration ([registries.<name>]), or null for crates.io' });
+    if (why)
+      problems.push({
+        setting: 'registry',
+        message: `registry ${JSON.stringify(options.registry)} ${why}`,
+        fix: "use the name of a registry in cargo's configuration ([registries.<name>]), or null for crates.io",
+      });
   }
   // An empty marker is carried by every commit, so release-tag would tag (and CI publish) any of them.
   oneLine('marker', options.marker);

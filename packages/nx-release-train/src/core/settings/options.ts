@@ -29,7 +29,10 @@ export class OptionsError extends ReleaseError {
   /** A problem found against the workspace (rules.ts) may sit in a crate's manifest rather than nx.json. */
   constructor(problems: Array<OptionProblem & { file?: string }>) {
     const listed = problems.map((p) => ({ level: 'error' as const, file: p.file ?? 'nx.json', message: p.message, fix: p.fix }));
-    super(`nx.json has invalid ${PLUGIN_NAME} options:\n${listed.map(formatProblem).join('\n')}`, 'fix every problem listed, then rerun', { file: 'nx.json', problems: listed });
+    super(`nx.json has invalid ${PLUGIN_NAME} options:\n${listed.map(formatProblem).join('\n')}`, 'fix every problem listed, then rerun', {
+      file: 'nx.json',
+      problems: listed,
+    });
   }
 
   override get headline(): string {
@@ -42,10 +45,7 @@ export class OptionsError extends ReleaseError {
  * settings are problems, not silently ignored, because a misspelt setting otherwise changes
  * nothing and nobody notices; a setting with a problem keeps its default.
  */
-export function resolveOptions(
-  raw: unknown,
-  where = 'nx.json plugin options',
-): { options: ReleaseTrainOptions; problems: OptionProblem[] } {
+export function resolveOptions(raw: unknown, where = 'nx.json plugin options'): { options: ReleaseTrainOptions; problems: OptionProblem[] } {
   const { value, problems } = validate(optionsSchema, raw ?? {}, where);
   // Values that reach git or the file system are checked beyond their types.
   // A setting the schema refused keeps its default, so it is not reported twice.

@@ -26,7 +26,34 @@ const ALPHABET = ['a', 'b', '1', '.', '/', '-', '@', '{', '}', '~', '^', ':', '?
 
 describe('git ref-name rules', () => {
   it('agree with git check-ref-format on hand-picked names', () => {
-    const names = ['release-5.0.0', 'ci/bump-to-5.0.0', 'release-{version}', 'a..b', 'a/.b', 'a.lock', 'a.lock/b', 'a/', '/a', 'a//b', 'a.', '@', 'a@{1}', 'a@b', 'x\ny', 'a b', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[b', 'a\\b', 'x\x7f', 'v1.2.3-rc.1', 'é'];
+    const names = [
+      'release-5.0.0',
+      'ci/bump-to-5.0.0',
+      'release-{version}',
+      'a..b',
+      'a/.b',
+      'a.lock',
+      'a.lock/b',
+      'a/',
+      '/a',
+      'a//b',
+      'a.',
+      '@',
+      'a@{1}',
+      'a@b',
+      'x\ny',
+      'a b',
+      'a~1',
+      'a^',
+      'a:b',
+      'a?',
+      'a*',
+      'a[b',
+      'a\\b',
+      'x\x7f',
+      'v1.2.3-rc.1',
+      'é',
+    ];
     for (const name of names) {
       expect({ name, ok: refFormatProblem(`refs/heads/${name}`) === null }).toEqual({ name, ok: gitAccepts([`refs/heads/${name}`]) });
     }

@@ -11,7 +11,7 @@ import { defOf, fieldsOf, formatPath, metaOf, typeName, unwrap, valueAt, type Se
 const GITHUB_TARGET = [
   '## Where GitHub is',
   '',
-  'Every command that talks to GitHub (the train\'s `--push`, `release-tag --via=api`, `release-artifacts`,',
+  "Every command that talks to GitHub (the train's `--push`, `release-tag --via=api`, `release-artifacts`,",
   '`release-assets`, `release-bindings`) finds it the same way:',
   '',
   "- repository: `--repository` (release-artifacts, release-assets) > `GITHUB_REPOSITORY` > `githubRepository` > the push remote's GitHub URL",
@@ -41,7 +41,7 @@ export function renderReference(schema: z.ZodType, presets: Record<string, unkno
     '',
     'Plugin options live in `nx.json`: `plugins: [{ "plugin": "nx-release-train", "options": { ... } }]`.',
     'They are checked when Nx builds the graph (`nx show projects` names each problem with its setting path);',
-    'a setting left out takes its default. `nx g nx-release-train:init --preset=<name>` writes a preset\'s settings.',
+    "a setting left out takes its default. `nx g nx-release-train:init --preset=<name>` writes a preset's settings.",
     'Items of a list are shown as `[]`; `(kind "x")` or `(with "x")` names the fields of one kind of item.',
     '',
     '| setting | type | default | preset | what it does |',
@@ -71,8 +71,21 @@ function walk(schema: z.ZodType, path: Segment[], rows: Row[], presets: Record<s
     rows.push({
       setting: `${formatPath(at).replaceAll('.[]', '[]')}${note}`,
       type: info.group ? 'object' : typeOf(field),
-      default: info.group ? '(each setting below)' : info.hasDefault ? '`' + JSON.stringify(info.defaultValue) + '`' : info.optional ? '(none)' : itemPath ? 'required' : '(none)',
-      presets: itemPath ? '' : Object.entries(presets).filter(([, preset]) => valueAt(preset, at) !== undefined).map(([name]) => name).join(', '),
+      default: info.group
+        ? '(each setting below)'
+        : info.hasDefault
+          ? '`' + JSON.stringify(info.defaultValue) + '`'
+          : info.optional
+            ? '(none)'
+            : itemPath
+              ? 'required'
+              : '(none)',
+      presets: itemPath
+        ? ''
+        : Object.entries(presets)
+            .filter(([, preset]) => valueAt(preset, at) !== undefined)
+            .map(([name]) => name)
+            .join(', '),
       doc: metaOf(field).description ?? '',
     });
     descend(info.inner, at, rows, presets);

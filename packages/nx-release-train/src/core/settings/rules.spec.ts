@@ -35,7 +35,9 @@ describe('settings rules against the workspace', () => {
     expect(rules({ followWorkspace: ['old'] })).toEqual([
       'error versionLines.followWorkspace old/Cargo.toml: crate old (0.110.0, line 0.110.x) is configured onto line workspace with [workspace.package] (line 0.19.x); a line moves as one compatibility line',
     ]);
-    expect(rules({ groups: { mixed: ['b', 'old'] } })[0]).toMatch(/^error versionLines\.groups\.mixed old\/Cargo\.toml: crate old .* onto line mixed with b \(line 0\.19\.x\)/);
+    expect(rules({ groups: { mixed: ['b', 'old'] } })[0]).toMatch(
+      /^error versionLines\.groups\.mixed old\/Cargo\.toml: crate old .* onto line mixed with b \(line 0\.19\.x\)/,
+    );
   });
 
   it('warns about entries that name no crate, and only errors refuse', () => {

@@ -51,7 +51,7 @@ const artifactsSchema = group(
     targets: setting(z.array(z.string()), [], { doc: 'Extra Rust targets built besides the host (`--targets` adds more).', expected: 'array' }),
     outputDir: setting(inWorkspace, 'dist', { doc: 'Where archives and `.sha256` files are written, relative to the root.' }),
     compression: setting(z.number().int().min(0).max(9), 9, {
-      doc: 'xz preset: 9 (smallest, as Wasmtime\'s releases) down to 0 (fastest, e.g. for rehearsals).',
+      doc: "xz preset: 9 (smallest, as Wasmtime's releases) down to 0 (fastest, e.g. for rehearsals).",
       expected: 'an integer from 0 to 9',
     }),
     releaseName: setting(z.string(), '{tag}', { doc: 'GitHub release title; placeholders as in archive names, without {platform}.' }),
@@ -59,10 +59,12 @@ const artifactsSchema = group(
   { doc: 'What `nx release-artifacts` builds, packages and attaches to the GitHub release.' },
 );
 
-const rate = z.strictObject({
-  burst: required(z.number().int().min(1), { doc: 'How many go at once before pacing starts.' }),
-  interval: required(z.number().positive(), { doc: 'Seconds between two once the burst is used.' }),
-}).nullable();
+const rate = z
+  .strictObject({
+    burst: required(z.number().int().min(1), { doc: 'How many go at once before pacing starts.' }),
+    interval: required(z.number().positive(), { doc: 'Seconds between two once the burst is used.' }),
+  })
+  .nullable();
 
 const registryLimits = z.strictObject({
   newVersions: optional(rate, { doc: 'New versions of existing crates: `{ burst, interval }`, or null for no limit.' }),
@@ -74,13 +76,26 @@ const crateList = z.array(nonEmpty);
 
 const versionLinesSchema = group(
   {
-    followWorkspace: setting(crateList, [], { doc: 'Crates (names or `*` globs) with a literal version that move with the workspace line.', expected: 'array' }),
-    fixed: setting(crateList, [], { doc: 'Crates (names or `*` globs) that never move, whatever their line (e.g. a crate on its own 0.110 line).', expected: 'array' }),
-    movePrivate: setting(crateList, [], { doc: 'Private (`publish = false`) crates (names or `*` globs) with a literal version that move with their line too.', expected: 'array' }),
-    groups: setting(z.record(z.string(), crateList), {}, {
-      doc: 'Extra lines: line name -> crates (names or `*` globs) that move together as one line; the crates must share a compatibility line.',
-      expected: 'object',
+    followWorkspace: setting(crateList, [], {
+      doc: 'Crates (names or `*` globs) with a literal version that move with the workspace line.',
+      expected: 'array',
     }),
+    fixed: setting(crateList, [], {
+      doc: 'Crates (names or `*` globs) that never move, whatever their line (e.g. a crate on its own 0.110 line).',
+      expected: 'array',
+    }),
+    movePrivate: setting(crateList, [], {
+      doc: 'Private (`publish = false`) crates (names or `*` globs) with a literal version that move with their line too.',
+      expected: 'array',
+    }),
+    groups: setting(
+      z.record(z.string(), crateList),
+      {},
+      {
+        doc: 'Extra lines: line name -> crates (names or `*` globs) that move together as one line; the crates must share a compatibility line.',
+        expected: 'object',
+      },
+    ),
   },
   {
     doc: 'Groupings and exceptions of version lines (core/version/grouping.ts). By default crates inheriting the workspace version form the `workspace` line, publishable crates with a literal version group by their compatibility line (`46`, `0.19`), and private crates with a literal version never move.',
@@ -98,7 +113,10 @@ export const optionsSchema = z.strictObject({
   bumpTitle: setting(z.string(), 'Bump version to {version}', { doc: "Title of main's commit on a cut." }),
   releaseTitle: setting(z.string(), 'Release {version}', { doc: 'Title of a release commit (release day, patch).' }),
   marker: setting(z.string(), '[automatically-tag-and-release-this-commit]', { doc: "Line in a release commit's message that asks CI to tag it." }),
-  publicCrates: setting(z.array(z.string()), [], { doc: 'Crates meant for public use: required with caret; other first-party crates with `=`.', expected: 'array' }),
+  publicCrates: setting(z.array(z.string()), [], {
+    doc: 'Crates meant for public use: required with caret; other first-party crates with `=`.',
+    expected: 'array',
+  }),
   supportedLines: setting(z.number(), 2, { doc: 'How many of the newest release lines get patches.' }),
   ltsEvery: setting(z.number(), 0, { doc: 'Long-term lines: every Nth major is kept for `ltsMonths` months (0 = none).' }),
   ltsMonths: setting(z.number(), 0, { doc: 'How long a long-term line is supported, in months.' }),
@@ -112,39 +130,55 @@ export const optionsSchema = z.strictObject({
   artifacts: artifactsSchema,
   bindings: bindingsSchema,
   // Pull requests for the train's own commits (`--push`), and the GitHub repository.
-  releaseReviewBranchPattern: setting(nonEmpty, 'ci/release-{version}', { doc: "Review branch of a release-day or patch commit, proposed against its release branch (Wasmtime's name)." }),
+  releaseReviewBranchPattern: setting(nonEmpty, 'ci/release-{version}', {
+    doc: "Review branch of a release-day or patch commit, proposed against its release branch (Wasmtime's name).",
+  }),
   rcReviewBranchPattern: setting(nonEmpty, 'ci/rc-{version}', { doc: "Review branch of a release candidate's commit (Wasmtime's name)." }),
   githubRepository: setting(ownerName.nullable(), null, {
-    doc: 'The GitHub repository `owner/name` every command that talks to GitHub uses (pull requests, tags, releases, assets), when neither `--repository` nor GITHUB_REPOSITORY names one; null: the push remote\'s GitHub URL.',
+    doc: "The GitHub repository `owner/name` every command that talks to GitHub uses (pull requests, tags, releases, assets), when neither `--repository` nor GITHUB_REPOSITORY names one; null: the push remote's GitHub URL.",
     expected: 'string or null',
   }),
   githubTokenEnv: setting(nonEmpty, 'GITHUB_TOKEN', {
-    doc: 'The environment variable holding the GitHub token of every command that talks to GitHub (`--push`, release tags through the API, releases, assets, binding pull requests); name another (e.g. `RELEASE_TOKEN`) when the pushes must start workflows, which GitHub\'s own job token does not.',
+    doc: "The environment variable holding the GitHub token of every command that talks to GitHub (`--push`, release tags through the API, releases, assets, binding pull requests); name another (e.g. `RELEASE_TOKEN`) when the pushes must start workflows, which GitHub's own job token does not.",
   }),
   githubApiUrl: setting(nonEmpty, 'https://api.github.com', {
     doc: 'The GitHub REST API of every command that talks to GitHub, when neither `--github-api-url` nor GITHUB_API_URL names one (GitHub Enterprise: `https://<host>/api/v3`).',
   }),
-  artifactRunners: setting(stringMap, { 'x86_64-unknown-linux-gnu': 'ubuntu-latest' }, {
-    doc: "The generated workflow's artifact jobs: Rust target triple -> GitHub runner label, one job per entry (the wasmtime preset lists Wasmtime's platforms).",
-    expected: 'object',
-  }),
+  artifactRunners: setting(
+    stringMap,
+    { 'x86_64-unknown-linux-gnu': 'ubuntu-latest' },
+    {
+      doc: "The generated workflow's artifact jobs: Rust target triple -> GitHub runner label, one job per entry (the wasmtime preset lists Wasmtime's platforms).",
+      expected: 'object',
+    },
+  ),
   // Publishing: trusted publishing, preflight, estimate, yanking.
   trustedTokenLifetime: setting(z.number().positive(), 1800, {
     doc: "Seconds a trusted-publishing token lives (crates.io's 30 minutes): `publish` mints a new one before that (a sixth earlier, at most 5 minutes).",
     expected: 'a positive number of seconds',
   }),
-  maxCrateSize: setting(z.record(z.string(), z.number().int().positive()), {}, {
-    doc: "Largest `.crate` in bytes per registry name (`crates-io` for crates.io), checked before the first upload; a registry not listed gets crates.io's 10 MiB.",
-    expected: 'object',
+  maxCrateSize: setting(
+    z.record(z.string(), z.number().int().positive()),
+    {},
+    {
+      doc: "Largest `.crate` in bytes per registry name (`crates-io` for crates.io), checked before the first upload; a registry not listed gets crates.io's 10 MiB.",
+      expected: 'object',
+    },
+  ),
+  registryLimits: setting(
+    z.record(z.string(), registryLimits),
+    {},
+    {
+      doc: "Known limits per registry name for `publish-plan`'s estimate, over the built-in ones (crates.io's: 30 new versions then 1/min, 5 new crates then 1 per 10 min; other registries: none).",
+      expected: 'object',
+    },
+  ),
+  yankTokenVariable: setting(nonEmpty, 'CARGO_YANK_TOKEN', {
+    doc: 'Environment variable `release-yank` reads its token from (a token with the yank scope; never a trusted-publishing token).',
   }),
-  registryLimits: setting(z.record(z.string(), registryLimits), {}, {
-    doc: "Known limits per registry name for `publish-plan`'s estimate, over the built-in ones (crates.io's: 30 new versions then 1/min, 5 new crates then 1 per 10 min; other registries: none).",
-    expected: 'object',
-  }),
-  yankTokenVariable: setting(nonEmpty, 'CARGO_YANK_TOKEN', { doc: 'Environment variable `release-yank` reads its token from (a token with the yank scope; never a trusted-publishing token).' }),
   // Version lines, requirement policy, release notes (neutral without a preset).
   requirementPolicy: setting(z.enum(['none', 'public-caret']), 'none', {
-    doc: "Policy on first-party requirements: `none` (any requirement the current version satisfies is rewritten, nothing else said) or `public-caret` (crates in `publicCrates` required with caret, every other first-party crate with `=`; breaches are warnings). The `wasmtime` preset: `public-caret`.",
+    doc: 'Policy on first-party requirements: `none` (any requirement the current version satisfies is rewritten, nothing else said) or `public-caret` (crates in `publicCrates` required with caret, every other first-party crate with `=`; breaches are warnings). The `wasmtime` preset: `public-caret`.',
   }),
   releaseNotes: setting(z.enum(['auto', 'edit', 'off']), 'auto', {
     doc: "How `releasesFile` is edited: `auto` (only when the file has the expected shape, sections separated by a line of 80 '-' and an archive mark; otherwise left alone, said once), `edit` (always; a file that does not fit is an error) or `off` (never touched). The `wasmtime` preset: `edit`.",
@@ -160,19 +194,29 @@ export const optionsSchema = z.strictObject({
   // `nx release-status`: the schedule it shows, and the issue `--issue` keeps current.
   schedule: group(
     {
-      cutDay: setting(z.number().int().min(1).max(28), 5, { doc: 'Day of the month of the cut (`nx release-major`), as `release-status` shows it.', expected: 'an integer from 1 to 28' }),
-      releaseDay: setting(z.number().int().min(1).max(28), 20, { doc: 'Day of the month of release day (`nx release-latest`), as `release-status` shows it.', expected: 'an integer from 1 to 28' }),
+      cutDay: setting(z.number().int().min(1).max(28), 5, {
+        doc: 'Day of the month of the cut (`nx release-major`), as `release-status` shows it.',
+        expected: 'an integer from 1 to 28',
+      }),
+      releaseDay: setting(z.number().int().min(1).max(28), 20, {
+        doc: 'Day of the month of release day (`nx release-latest`), as `release-status` shows it.',
+        expected: 'an integer from 1 to 28',
+      }),
     },
     { doc: 'The monthly schedule of the train (Wasmtime: the cut on the 5th, release day on the 20th).' },
   ),
   statusIssue: group(
     {
       title: setting(nonEmpty, 'Release train status', { doc: 'Title of the issue `nx release-status --issue` keeps current.' }),
-      label: setting(nonEmpty, 'release-train-status', { doc: 'The label that finds that issue (one open issue carries it; it is created once, then edited).' }),
+      label: setting(nonEmpty, 'release-train-status', {
+        doc: 'The label that finds that issue (one open issue carries it; it is created once, then edited).',
+      }),
     },
     { doc: 'The GitHub issue `nx release-status --issue` creates once and edits afterwards.' },
   ),
-  candidateSuffix: setting(z.string(), 'rc', { doc: 'Pre-release name of candidates (`X.0.0-rc.N`), which `release-yank` yanks once superseded. The `wasmtime` preset: `rc`.' }),
+  candidateSuffix: setting(z.string(), 'rc', {
+    doc: 'Pre-release name of candidates (`X.0.0-rc.N`), which `release-yank` yanks once superseded. The `wasmtime` preset: `rc`.',
+  }),
 });
 
 export type OptionsSchema = typeof optionsSchema;

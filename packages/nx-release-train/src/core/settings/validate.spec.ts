@@ -25,12 +25,14 @@ describe('the options schema', () => {
     expect(problems).toEqual([
       {
         setting: 'artifacts.repository',
-        message: 'unknown setting "artifacts.repository" in nx.json plugin options: it was replaced by "githubRepository" (one repository setting for every command that talks to GitHub)',
+        message:
+          'unknown setting "artifacts.repository" in nx.json plugin options: it was replaced by "githubRepository" (one repository setting for every command that talks to GitHub)',
         fix: 'move its value to "githubRepository" at the top of the nx-release-train options and remove "artifacts.repository"',
       },
       {
         setting: 'bindings.githubApiUrl',
-        message: 'unknown setting "bindings.githubApiUrl" in nx.json plugin options: it was replaced by "githubApiUrl" (one API setting for every command that talks to GitHub)',
+        message:
+          'unknown setting "bindings.githubApiUrl" in nx.json plugin options: it was replaced by "githubApiUrl" (one API setting for every command that talks to GitHub)',
         fix: 'move its value to "githubApiUrl" at the top of the nx-release-train options and remove "bindings.githubApiUrl"',
       },
     ]);
@@ -56,9 +58,13 @@ describe('the options schema', () => {
     });
     expect(problems.map((p) => p.setting)).toEqual(['artifacts.compression', 'bindings.repos[0].rules[0].kind']);
     expect(problems[0].fix).toBe('give an integer from 0 to 9; the default is 9');
-    expect(problems[1].message).toBe('setting "bindings.repos[0].rules[0].kind" in nx.json plugin options is "regex", expected one of: version-file, pattern, go-module, cargo-pins, lockfile');
+    expect(problems[1].message).toBe(
+      'setting "bindings.repos[0].rules[0].kind" in nx.json plugin options is "regex", expected one of: version-file, pattern, go-module, cargo-pins, lockfile',
+    );
     expect(problems[1].fix).toBe('use one of: version-file, pattern, go-module, cargo-pins, lockfile');
-    expect(resolveOptions({ bindings: { repos: [{ name: 'py', url: 'u', rules: [{ kind: 'patern' }] }] } }).problems[0].fix).toMatch(/^did you mean "pattern"\? use one of: /);
+    expect(resolveOptions({ bindings: { repos: [{ name: 'py', url: 'u', rules: [{ kind: 'patern' }] }] } }).problems[0].fix).toMatch(
+      /^did you mean "pattern"\? use one of: /,
+    );
     expect(options.artifacts).toEqual({ ...DEFAULT_OPTIONS.artifacts, outputDir: 'out' });
     expect(options.bindings).toEqual({ ...DEFAULT_OPTIONS.bindings, title: 'T {version}' });
   });
@@ -70,7 +76,9 @@ describe('the options schema', () => {
   });
 
   it('checks values beyond their type (placeholders, paths inside the repository)', () => {
-    const { problems } = resolveOptions({ bindings: { branchPattern: 'fixed', repos: [{ name: 'go', url: 'u', rules: [{ kind: 'go-module', module: 'm', goMod: '/etc/go.mod' }] }] } });
+    const { problems } = resolveOptions({
+      bindings: { branchPattern: 'fixed', repos: [{ name: 'go', url: 'u', rules: [{ kind: 'go-module', module: 'm', goMod: '/etc/go.mod' }] }] },
+    });
     expect(problems.map((p) => p.message)).toEqual([
       'setting "bindings.branchPattern" in nx.json plugin options "fixed" has no {version}',
       'setting "bindings.repos[0].rules[0].goMod" in nx.json plugin options "/etc/go.mod" is absolute',

@@ -30,7 +30,12 @@ interface Issue {
  * `where` names the source in messages ("in nx.json plugin options"); `prefix` is the setting
  * path of `schema` inside the whole options (e.g. `artifacts` when checking that group alone).
  */
-export function validate<S extends z.ZodType>(schema: S, raw: unknown, where?: string, prefix: Segment[] = []): { value: z.output<S>; problems: SettingProblem[] } {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  where?: string,
+  prefix: Segment[] = [],
+): { value: z.output<S>; problems: SettingProblem[] } {
   const first = schema.safeParse(raw);
   if (first.success) return { value: first.data, problems: [] };
   const issues = (first.error.issues as unknown as Issue[]).flatMap((issue) =>
@@ -42,10 +47,17 @@ export function validate<S extends z.ZodType>(schema: S, raw: unknown, where?: s
   for (const issue of issues) {
     const problem = say.problem(issue);
     const key = `${problem.setting}\n${problem.message}`;
-    if (!seen.has(key)) problems.push(problem), seen.add(key);
+    if (!seen.has(key)) (problems.push(problem), seen.add(key));
   }
   problems.sort((a, b) => comparePaths(raw, a.path, b.path));
-  return { value: fallback(schema, raw, problems.map((p) => p.path)), problems: problems.map(({ setting, message, fix }) => ({ setting, message, fix })) };
+  return {
+    value: fallback(
+      schema,
+      raw,
+      problems.map((p) => p.path),
+    ),
+    problems: problems.map(({ setting, message, fix }) => ({ setting, message, fix })),
+  };
 }
 
 class Wording {
@@ -73,12 +85,25 @@ class Wording {
       const choices = issue.options.map(String);
       const shown = typeof value === 'string' ? JSON.stringify(value) : describe(value, !this.where);
       const guess = typeof value === 'string' ? likely(value, choices) : undefined;
-      return { path, setting, message: `setting "${setting}"${at} is ${shown}, expected one of: ${choices.join(', ')}`, fix: `${guess ? `did you mean "${guess}"? ` : ''}use one of: ${choices.join(', ')}` };
+      return {
+        path,
+        setting,
+        message: `setting "${setting}"${at} is ${shown}, expected one of: ${choices.join(', ')}`,
+        fix: `${guess ? `did you mean "${guess}"? ` : ''}use one of: ${choices.join(', ')}`,
+      };
     }
     const target = schemaAt(this.schema, path, this.raw);
     if (target && fieldsOf(target) && !(value && typeof value === 'object' && !Array.isArray(value))) {
-      const example = Object.keys(fieldsOf(target)!).slice(0, 2).map((k) => `"${k}": ...`).join(', ');
-      return { path, setting: setting || '(options)', message: `${setting ? `setting "${setting}"` : (this.where ?? 'the options')} must be an object`, fix: `write it as a JSON object, e.g. { ${example} }` };
+      const example = Object.keys(fieldsOf(target)!)
+        .slice(0, 2)
+        .map((k) => `"${k}": ...`)
+        .join(', ');
+      return {
+        path,
+        setting: setting || '(options)',
+        message: `${setting ? `setting "${setting}"` : (this.where ?? 'the options')} must be an object`,
+        fix: `write it as a JSON object, e.g. { ${example} }`,
+      };
     }
     const expected = (target && metaOf(target).expected) ?? (target ? typeName(target) : 'another value');
     const fallbackValue = target ? unwrap(target) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../options';
+import { DEFAULT_OPTIONS, type ReleaseTrainOptions } from '../settings/options';
 import { buildStatus } from './build';
 import { pullKind } from './pulls';
 import { markdown, textTable } from './sections';
@@ -53,7 +53,13 @@ describe('dates', () => {
 
 describe('support under the policy', () => {
   it('current, previous (with LTS), LTS until a date, end of life since a date', () => {
-    const lines = [line('release-49.0.0', '49.0.0-rc.2', '2026-09-05'), line('release-48.0.0', '48.0.0', '2026-08-05'), line('release-47.0.0', '47.0.0', '2026-07-05'), line('release-36.0.0', '36.0.3', '2025-08-05'), line('release-24.0.0', '24.0.13', '2024-08-05')];
+    const lines = [
+      line('release-49.0.0', '49.0.0-rc.2', '2026-09-05'),
+      line('release-48.0.0', '48.0.0', '2026-08-05'),
+      line('release-47.0.0', '47.0.0', '2026-07-05'),
+      line('release-36.0.0', '36.0.3', '2025-08-05'),
+      line('release-24.0.0', '24.0.13', '2024-08-05'),
+    ];
     const s = supportOf(lines, options, '2026-10-01');
     expect(s.get('release-49.0.0')).toEqual({ status: 'current', ltsUntil: null, eolSince: null });
     expect(s.get('release-48.0.0')).toEqual({ status: 'previous', ltsUntil: '2028-08-05', eolSince: null });
@@ -81,11 +87,23 @@ describe('buildStatus', () => {
         [
           line('release-49.0.0', '49.0.0-rc.2', '2026-09-05', { newestTag: { name: 'v49.0.0-rc.2', version: '49.0.0-rc.2', date: '2026-09-06' } }),
           line('release-48.0.0', '48.0.0', '2026-08-05', { newestTag: { name: 'v48.0.0', version: '48.0.0', date: '2026-08-20' } }),
-          line('release-24.0.0', '24.0.14', '2024-08-05', { tipDate: '2026-09-10', tipMarked: true, newestTag: { name: 'v24.0.13', version: '24.0.13', date: '2026-08-20' } }),
+          line('release-24.0.0', '24.0.14', '2024-08-05', {
+            tipDate: '2026-09-10',
+            tipMarked: true,
+            newestTag: { name: 'v24.0.13', version: '24.0.13', date: '2026-08-20' },
+          }),
         ],
         {
           pulls: [
-            { number: 7, title: 'Release Wasmtime 48.0.1', url: 'u7', head: 'ci/release-48.0.1', base: 'release-48.0.0', createdAt: '2026-09-20T00:00:00Z', kind: 'patch' },
+            {
+              number: 7,
+              title: 'Release Wasmtime 48.0.1',
+              url: 'u7',
+              head: 'ci/release-48.0.1',
+              base: 'release-48.0.0',
+              createdAt: '2026-09-20T00:00:00Z',
+              kind: 'patch',
+            },
             { number: 8, title: 'Bump', url: 'u8', head: 'ci/bump-to-51.0.0-dev', base: 'main', createdAt: '2026-09-30T00:00:00Z', kind: 'bump' },
           ],
         },
@@ -109,14 +127,22 @@ describe('buildStatus', () => {
   });
 
   it('counts a tip tagged only on GitHub as released, with no warning', () => {
-    const l = line('release-5.0.0', '5.0.1', '2026-09-05', { tipMarked: true, tipTag: 'v5.0.1 (on GitHub; git fetch --tags)', newestTag: { name: 'v5.0.0', version: '5.0.0', date: '2026-09-20' } });
+    const l = line('release-5.0.0', '5.0.1', '2026-09-05', {
+      tipMarked: true,
+      tipTag: 'v5.0.1 (on GitHub; git fetch --tags)',
+      newestTag: { name: 'v5.0.0', version: '5.0.0', date: '2026-09-20' },
+    });
     const status = buildStatus(gathered([l]), options, NOW);
     expect(status.lines[0].stage).toBe('released');
     expect(status.warnings).toEqual([]);
   });
 
   it('says what was skipped, and no warning from a source not read', () => {
-    const status = buildStatus(gathered([line('release-5.0.0', '5.0.0', '2026-09-05')], { pulls: null, skipped: [{ source: 'github', reason: 'no token in GITHUB_TOKEN' }] }), options, NOW);
+    const status = buildStatus(
+      gathered([line('release-5.0.0', '5.0.0', '2026-09-05')], { pulls: null, skipped: [{ source: 'github', reason: 'no token in GITHUB_TOKEN' }] }),
+      options,
+      NOW,
+    );
     expect(status.warnings).toEqual([]);
     expect(textTable(status)).toContain('github  no token in GITHUB_TOKEN');
     expect(textTable(status)).not.toContain('Open pull requests');
@@ -129,6 +155,8 @@ describe('buildStatus', () => {
       publish: { published: 1, total: 2, crates: [], unyanked: ['a@49.0.0-rc.1'] },
     });
     const md = markdown(buildStatus(gathered([l]), options, NOW));
-    expect(md).toContain('| release-49.0.0 | 49.0.0-rc.2 | rc.2 | current | 2026-09-05 | - | v49.0.0-rc.2 | 1/2 crates; not yanked: a@49.0.0-rc.1 | not read |');
+    expect(md).toContain(
+      '| release-49.0.0 | 49.0.0-rc.2 | rc.2 | current | 2026-09-05 | - | v49.0.0-rc.2 | 1/2 crates; not yanked: a@49.0.0-rc.1 | not read |',
+    );
   });
 });

@@ -2,7 +2,7 @@
  * The status model from gathered data (pure): stages, support under the policy, the schedule,
  * pull request ages, and the warnings a maintainer must act on.
  */
-import type { ReleaseTrainOptions } from '../options';
+import type { ReleaseTrainOptions } from '../settings/options';
 import { stageOf } from '../version/prerelease';
 import { nextSteps } from './next';
 import { nextDay, supportOf } from './support';
@@ -76,7 +76,11 @@ function warningsOf(lines: StatusLine[], pulls: StatusPull[] | null, options: Re
   }
   for (const p of pulls ?? []) {
     if (p.ageDays > STALE_DAYS) {
-      out.push({ kind: 'stale-pull', message: `pull request #${p.number} "${p.title}" (${p.head} into ${p.base}) has been open for ${p.ageDays} days`, fix: `review and merge it, or close it: ${p.url}` });
+      out.push({
+        kind: 'stale-pull',
+        message: `pull request #${p.number} "${p.title}" (${p.head} into ${p.base}) has been open for ${p.ageDays} days`,
+        fix: `review and merge it, or close it: ${p.url}`,
+      });
     }
   }
   return out;

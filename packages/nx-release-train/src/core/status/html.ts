@@ -32,7 +32,14 @@ function timeline(s: Status): string {
     const start = days(l.cutDate!);
     const end = Math.max(days(ends(l)), start + 1);
     const cls = l.support.status === 'eol' ? 'eol' : l.support.status === 'lts' || l.support.ltsUntil ? 'lts' : '';
-    const dates = [`cut ${l.cutDate}`, l.releaseDate ? `released ${l.releaseDate}` : null, l.support.ltsUntil ? `LTS until ${l.support.ltsUntil}` : null, l.support.eolSince ? `EOL ${l.support.eolSince}` : null].filter(Boolean).join(' · ');
+    const dates = [
+      `cut ${l.cutDate}`,
+      l.releaseDate ? `released ${l.releaseDate}` : null,
+      l.support.ltsUntil ? `LTS until ${l.support.ltsUntil}` : null,
+      l.support.eolSince ? `EOL ${l.support.eolSince}` : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const bar = `<div class="bar ${cls}" style="left:${pct(start)}%;width:${(Number(pct(end)) - Number(pct(start))).toFixed(2)}%"></div>`;
     return `<div class="row"><div>${esc(l.branch)}</div><div><div class="tl">${bar}<div class="today" style="left:${pct(days(s.today))}%"></div></div><div class="dates">${esc(dates)}</div></div></div>`;
   });
@@ -40,26 +47,35 @@ function timeline(s: Status): string {
 }
 
 function publishing(s: Status): string {
-  const parts = s.lines.filter((l) => l.publish && l.newestTag).map((l) => {
-    const p = l.publish!;
-    const waves = [...new Set(p.crates.map((c) => c.wave))].sort((a, b) => a - b).map((w) => {
-      const crates = p.crates.filter((c) => c.wave === w);
-      const done = crates.filter((c) => c.published).length;
-      const names = crates.map((c) => `<span class="${c.published ? 'ok' : 'no'}">${esc(c.name)} ${c.published ? '✓' : '✗'}</span>`).join(', ');
-      return `<tr><td>wave ${w + 1}</td><td><span class="prog"><i style="width:${((100 * done) / crates.length).toFixed(0)}%"></i></span>${done}/${crates.length}</td><td>${names}</td></tr>`;
+  const parts = s.lines
+    .filter((l) => l.publish && l.newestTag)
+    .map((l) => {
+      const p = l.publish!;
+      const waves = [...new Set(p.crates.map((c) => c.wave))]
+        .sort((a, b) => a - b)
+        .map((w) => {
+          const crates = p.crates.filter((c) => c.wave === w);
+          const done = crates.filter((c) => c.published).length;
+          const names = crates.map((c) => `<span class="${c.published ? 'ok' : 'no'}">${esc(c.name)} ${c.published ? '✓' : '✗'}</span>`).join(', ');
+          return `<tr><td>wave ${w + 1}</td><td><span class="prog"><i style="width:${((100 * done) / crates.length).toFixed(0)}%"></i></span>${done}/${crates.length}</td><td>${names}</td></tr>`;
+        });
+      const yank = p.unyanked.length ? `<p>Superseded candidates not yet yanked: ${esc(p.unyanked.join(', '))}</p>` : '';
+      return `<h3>${esc(l.newestTag!.name)}: ${p.published}/${p.total} crates published</h3><table><tr><th>wave</th><th>progress</th><th>crates</th></tr>${waves.join('')}</table>${yank}`;
     });
-    const yank = p.unyanked.length ? `<p>Superseded candidates not yet yanked: ${esc(p.unyanked.join(', '))}</p>` : '';
-    return `<h3>${esc(l.newestTag!.name)}: ${p.published}/${p.total} crates published</h3><table><tr><th>wave</th><th>progress</th><th>crates</th></tr>${waves.join('')}</table>${yank}`;
-  });
   return parts.join('\n') || '<p>Nothing read from the registry.</p>';
 }
 
 function platforms(s: Status): string {
-  const rows = s.lines.filter((l) => l.release && l.newestTag).map((l) => {
-    const r = l.release!;
-    const list = r.exists ? r.platforms.map((p) => `<span class="${p.attached ? 'ok' : 'no'}">${esc(p.platform)} ${p.attached ? '✓' : '✗'}</span>`).join(', ') || 'no platforms configured' : 'no GitHub release';
-    return `<tr><td>${esc(l.newestTag!.name)}</td><td>${r.exists ? (r.draft ? 'draft' : r.prerelease ? 'pre-release' : 'release') : '-'}</td><td>${list}</td></tr>`;
-  });
+  const rows = s.lines
+    .filter((l) => l.release && l.newestTag)
+    .map((l) => {
+      const r = l.release!;
+      const list = r.exists
+        ? r.platforms.map((p) => `<span class="${p.attached ? 'ok' : 'no'}">${esc(p.platform)} ${p.attached ? '✓' : '✗'}</span>`).join(', ') ||
+          'no platforms configured'
+        : 'no GitHub release';
+      return `<tr><td>${esc(l.newestTag!.name)}</td><td>${r.exists ? (r.draft ? 'draft' : r.prerelease ? 'pre-release' : 'release') : '-'}</td><td>${list}</td></tr>`;
+    });
   return rows.length ? `<table><tr><th>tag</th><th>release</th><th>platforms</th></tr>${rows.join('')}</table>` : '<p>Nothing read from GitHub.</p>';
 }
 
@@ -73,7 +89,9 @@ export function html(s: Status): string {
   const bySection = new Map(sections(s).map((sec) => [sec.title, sec]));
   const lines = bySection.get('Release lines')!;
   const rest = ['Open pull requests of the train', 'Bindings', 'Skipped'].map((t) => bySection.get(t)).filter((x) => x !== undefined);
-  const warnings = s.warnings.length ? s.warnings.map((w) => `<div class="warn"><strong>${esc(w.message)}</strong><br>${esc(w.fix)}</div>`).join('') : '<p>None.</p>';
+  const warnings = s.warnings.length
+    ? s.warnings.map((w) => `<div class="warn"><strong>${esc(w.message)}</strong><br>${esc(w.fix)}</div>`).join('')
+    : '<p>None.</p>';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(first)}</title><style>${CSS}</style></head><body>

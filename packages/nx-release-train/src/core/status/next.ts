@@ -3,7 +3,7 @@
  * schedule, and what is half done after the newest tags (crates not in the index, archives
  * not attached). Warnings (build.ts) are problems; these are the ordinary next moves.
  */
-import type { ReleaseTrainOptions } from '../options';
+import type { ReleaseTrainOptions } from '../settings/options';
 import { stageOf } from '../version/prerelease';
 import type { Status, StatusLine } from './types';
 
@@ -12,11 +12,14 @@ function afterTag(l: StatusLine): string[] {
   const tag = l.newestTag!.name;
   if (l.publish && l.publish.published < l.publish.total) {
     const missing = l.publish.crates.filter((c) => !c.published).map((c) => c.name);
-    out.push(`${tag}: ${missing.length} of ${l.publish.total} crates not in the index yet (${missing.join(', ')}): let the publish job finish, or rerun it (nx run-many -t publish resumes)`);
+    out.push(
+      `${tag}: ${missing.length} of ${l.publish.total} crates not in the index yet (${missing.join(', ')}): let the publish job finish, or rerun it (nx run-many -t publish resumes)`,
+    );
   }
   if (l.release && !l.release.exists) out.push(`${tag}: no GitHub release yet: the artifact jobs make it (nx release-artifacts)`);
   const missing = l.release?.platforms.filter((p) => !p.attached).map((p) => p.platform) ?? [];
-  if (l.release?.exists && missing.length) out.push(`${tag}: archives of ${missing.join(', ')} not attached: rerun those artifact jobs (nx release-artifacts --targets=...)`);
+  if (l.release?.exists && missing.length)
+    out.push(`${tag}: archives of ${missing.join(', ')} not attached: rerun those artifact jobs (nx release-artifacts --targets=...)`);
   return out;
 }
 
@@ -27,11 +30,18 @@ export function nextSteps(s: Pick<Status, 'lines' | 'schedule' | 'pulls'>, optio
   const kind = newest && stageOf(newest.version, options).kind;
   if (kind === 'dev' || kind === 'candidate') {
     const pr = open('release', newest.branch);
-    out.push(pr ? `release day: review and merge #${pr.number} "${pr.title}"` : `release day ${s.schedule.nextRelease}: nx release-latest proposes ${newest.version.replace(/-.*$/, '')} on ${newest.branch}`);
+    out.push(
+      pr
+        ? `release day: review and merge #${pr.number} "${pr.title}"`
+        : `release day ${s.schedule.nextRelease}: nx release-latest proposes ${newest.version.replace(/-.*$/, '')} on ${newest.branch}`,
+    );
   }
   const bump = open('bump');
-  out.push(bump ? `the cut: review and merge #${bump.number} "${bump.title}"` : `next cut ${s.schedule.nextCut}: nx release-major branches main and proposes its bump`);
-  for (const p of (s.pulls ?? []).filter((x) => x.kind === 'patch' || x.kind === 'candidate')) out.push(`review and merge #${p.number} "${p.title}" into ${p.base}`);
+  out.push(
+    bump ? `the cut: review and merge #${bump.number} "${bump.title}"` : `next cut ${s.schedule.nextCut}: nx release-major branches main and proposes its bump`,
+  );
+  for (const p of (s.pulls ?? []).filter((x) => x.kind === 'patch' || x.kind === 'candidate'))
+    out.push(`review and merge #${p.number} "${p.title}" into ${p.base}`);
   for (const l of s.lines) if (l.newestTag && l.support.status !== 'eol') out.push(...afterTag(l));
   return out;
 }

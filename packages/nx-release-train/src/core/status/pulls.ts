@@ -3,7 +3,7 @@
  * (bump, candidate, release-day/patch), read back through the branch-name settings.
  */
 import semver from 'semver';
-import type { ReleaseTrainOptions } from '../options';
+import type { ReleaseTrainOptions } from '../settings/options';
 import type { PullKind } from './types';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -17,7 +17,10 @@ function versionIn(pattern: string, name: string): string | null {
 }
 
 /** The kind of a train pull request from its head branch, or null when it is not the train's. */
-export function pullKind(head: string, options: Pick<ReleaseTrainOptions, 'bumpBranchPattern' | 'rcReviewBranchPattern' | 'releaseReviewBranchPattern'>): PullKind | null {
+export function pullKind(
+  head: string,
+  options: Pick<ReleaseTrainOptions, 'bumpBranchPattern' | 'rcReviewBranchPattern' | 'releaseReviewBranchPattern'>,
+): PullKind | null {
   if (versionIn(options.bumpBranchPattern, head)) return 'bump';
   if (versionIn(options.rcReviewBranchPattern, head)) return 'candidate';
   const release = versionIn(options.releaseReviewBranchPattern, head);

@@ -52,7 +52,17 @@ export function sections(s: Status): Section[] {
     {
       title: 'Release lines',
       header: ['branch', 'version', 'stage', 'support', 'cut', 'released', 'newest tag', 'published', 'GitHub release'],
-      rows: s.lines.map((l) => [l.branch, l.version, l.stage, supportText(l.support), l.cutDate ?? '-', l.releaseDate ?? '-', l.newestTag?.name ?? '-', publishedText(l), releaseText(l)]),
+      rows: s.lines.map((l) => [
+        l.branch,
+        l.version,
+        l.stage,
+        supportText(l.support),
+        l.cutDate ?? '-',
+        l.releaseDate ?? '-',
+        l.newestTag?.name ?? '-',
+        publishedText(l),
+        releaseText(l),
+      ]),
       empty: 'no release branch yet (nx release-major cuts the first)',
     },
   ];
@@ -68,7 +78,13 @@ export function sections(s: Status): Section[] {
     out.push({
       title: 'Bindings',
       header: ['binding', 'repository', 'should follow', 'on it', 'pull request'],
-      rows: s.bindings.map((b) => [b.name, b.repository ?? '-', b.wanted ?? '-', b.onWanted === null ? 'not read' : b.onWanted ? 'yes' : 'no', b.pull ? `#${b.pull.number}` : '-']),
+      rows: s.bindings.map((b) => [
+        b.name,
+        b.repository ?? '-',
+        b.wanted ?? '-',
+        b.onWanted === null ? 'not read' : b.onWanted ? 'yes' : 'no',
+        b.pull ? `#${b.pull.number}` : '-',
+      ]),
       empty: 'no binding repositories configured',
     });
   }
@@ -97,7 +113,11 @@ export function textTable(s: Status): string {
       continue;
     }
     const widths = sec.header.map((h, i) => Math.max(h.length, ...sec.rows.map((r) => r[i].length)));
-    const fmt = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+    const fmt = (cells: string[]) =>
+      cells
+        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
     blocks.push([`${sec.title}:`, `  ${fmt(sec.header)}`, ...sec.rows.map((r) => `  ${fmt(r)}`)].join('\n'));
   }
   return blocks.join('\n\n');
@@ -113,7 +133,14 @@ export function markdown(s: Status): string {
     parts.push(`### ${sec.title}`);
     if (sec.rows.length === 0) parts.push(sec.empty);
     else if (sec.list) parts.push(sec.rows.map(([item, fix]) => `- ${item}${fix ? `<br>fix: ${fix}` : ''}`).join('\n'));
-    else parts.push([`| ${sec.header.map(cell).join(' | ')} |`, `|${sec.header.map(() => ' --- |').join('')}`, ...sec.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n'));
+    else
+      parts.push(
+        [
+          `| ${sec.header.map(cell).join(' | ')} |`,
+          `|${sec.header.map(() => ' --- |').join('')}`,
+          ...sec.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+        ].join('\n'),
+      );
   }
   parts.push('<sub>Written by `nx release-status` (the status issue is rewritten on every run: edits by hand do not last).</sub>');
   return `${parts.join('\n\n')}\n`;

@@ -4,7 +4,7 @@
  * never calls a line supported that the patch command would refuse, nor the reverse.
  */
 import semver from 'semver';
-import type { ReleaseTrainOptions } from '../options';
+import type { ReleaseTrainOptions } from '../settings/options';
 import { supportedLines, type LineInfo } from '../patch-target';
 import { compareLines, lineNumber } from '../release-line';
 import type { GatheredLine, Support } from './types';
@@ -37,10 +37,18 @@ const isLts = (line: string, o: SupportPolicy) => o.ltsEvery > 0 && o.ltsMonths 
  * the cut of the line that pushed it out of the newest ones (a long-term line: since its LTS end).
  */
 export function supportOf(lines: readonly GatheredLine[], options: ReleaseTrainOptions, today: string): Map<string, Support> {
-  const infos: LineInfo[] = lines.map((l) => ({ name: l.branch, version: semver.valid(l.version) ? l.version : `${l.line}.0.0`, major: 0, line: l.line, cutDate: l.cutDate }));
+  const infos: LineInfo[] = lines.map((l) => ({
+    name: l.branch,
+    version: semver.valid(l.version) ? l.version : `${l.line}.0.0`,
+    major: 0,
+    line: l.line,
+    cutDate: l.cutDate,
+  }));
   const supported = new Set(supportedLines(infos, options, today).map((l) => l.name));
   // One entry per compatibility line, newest first (a line counts once, on its newest branch).
-  const newest = [...new Map([...lines].sort((a, b) => compareLines(b.line, a.line)).map((l) => [l.line, l] as const)).values()].sort((a, b) => compareLines(b.line, a.line));
+  const newest = [...new Map([...lines].sort((a, b) => compareLines(b.line, a.line)).map((l) => [l.line, l] as const)).values()].sort((a, b) =>
+    compareLines(b.line, a.line),
+  );
   const out = new Map<string, Support>();
   for (const l of lines) {
     const rank = newest.findIndex((n) => n.line === l.line);

@@ -28,9 +28,17 @@ function bevy(v: string): Record<string, string> {
   CRATES.forEach((name, i) => {
     const deps = CRATES.slice(0, i).filter((_, j) => j % 2 === i % 2 || name === 'bevy_internal');
     const reqs = deps.map((d) => `${d} = { path = "../${d}", version = "${v}" }`).join('\n');
-    files[`crates/${name}/Cargo.toml`] = `[package]\nname = "${name}"\nversion = "${v}"\nedition = "2024"\n\n[dependencies]\n${reqs}${reqs ? '\n' : ''}serde = "1"\n`;
+    files[`crates/${name}/Cargo.toml`] =
+      `[package]\nname = "${name}"\nversion = "${v}"\nedition = "2024"\n\n[dependencies]\n${reqs}${reqs ? '\n' : ''}serde = "1"\n`;
   });
-  const locked = [['bevy', v], ...CRATES.map((c) => [c, v]), ['bevy_mobile_example', '0.0.0'], ['ci', '0.0.0'], ['errors', '0.1.0'], ['example-showcase', '0.0.0']];
+  const locked = [
+    ['bevy', v],
+    ...CRATES.map((c) => [c, v]),
+    ['bevy_mobile_example', '0.0.0'],
+    ['ci', '0.0.0'],
+    ['errors', '0.1.0'],
+    ['example-showcase', '0.0.0'],
+  ];
   files['Cargo.lock'] = `version = 4\n${locked.map(([n, ver]) => `\n[[package]]\nname = "${n}"\nversion = "${ver}"\n`).join('')}`;
   files['crates/bevy_ecs/Cargo.toml'] += `\n[dev-dependencies]\nbevy_reflect = { path = "../bevy_reflect", version = "${v}", features = ["derive"] }\n`;
   return files;
@@ -51,7 +59,9 @@ describe('a Bevy-shaped -dev main cut with no preset', () => {
     const expected = bevy('0.20.0-dev');
     expect(out).toEqual(expected);
     expect(out['Cargo.lock']).toContain('name = "bevy_render"\nversion = "0.20.0-dev"');
-    expect(out['errors/Cargo.toml']).toBe('[package]\nname = "errors"\nversion = "0.1.0"\nedition = "2024"\npublish = false\n\n[dependencies]\nbevy = { path = "..", version = "0.20.0-dev" }\n');
+    expect(out['errors/Cargo.toml']).toBe(
+      '[package]\nname = "errors"\nversion = "0.1.0"\nedition = "2024"\npublish = false\n\n[dependencies]\nbevy = { path = "..", version = "0.20.0-dev" }\n',
+    );
     expect(out['crates/bevy_internal/Cargo.toml']).toContain('bevy_app = { path = "../bevy_app", version = "0.20.0-dev" }');
     expect(out['examples/mobile/Cargo.toml']).toContain('version = "0.0.0"');
     expect(out['tools/ci/Cargo.toml']).toBe(bevy('0.19.0-dev')['tools/ci/Cargo.toml']);

@@ -26,9 +26,7 @@ describe('diffLines', () => {
 
 describe('lineChanges', () => {
   it('pairs replaced lines and numbers them in the before text', () => {
-    expect(lineChanges('a\nversion = "1"\nb\n', 'a\nversion = "2"\nb\n')).toEqual([
-      { line: 2, beforeLine: 'version = "1"', afterLine: 'version = "2"' },
-    ]);
+    expect(lineChanges('a\nversion = "1"\nb\n', 'a\nversion = "2"\nb\n')).toEqual([{ line: 2, beforeLine: 'version = "1"', afterLine: 'version = "2"' }]);
   });
 
   it('lists pure insertions with their line in the after text and deletions with theirs before', () => {
@@ -95,10 +93,7 @@ function gitHunks(before: string, after: string): string {
   return hunksOnly(out);
 }
 
-const hunksOnly = (diff: string) =>
-  diff
-    .slice(diff.indexOf('\n@@') + 1)
-    .replace(/^(@@ [^@]+ @@).*$/gm, '$1');
+const hunksOnly = (diff: string) => diff.slice(diff.indexOf('\n@@') + 1).replace(/^(@@ [^@]+ @@).*$/gm, '$1');
 
 describe('unifiedDiff against git diff', () => {
   const cases: Array<[string, string, string]> = [

@@ -4,10 +4,7 @@
  * the final newline shows up (as `\ No newline at end of file`, like git).
  */
 
-export type DiffOp =
-  | { op: 'equal'; a: number; b: number }
-  | { op: 'delete'; a: number }
-  | { op: 'insert'; b: number };
+export type DiffOp = { op: 'equal'; a: number; b: number } | { op: 'delete'; a: number } | { op: 'insert'; b: number };
 
 /** One changed line: `line` is its 1-based number in `before` (in `after` for a pure insertion). */
 export interface LineChange {
@@ -48,15 +45,7 @@ export function diffLines(a: readonly string[], b: readonly string[]): DiffOp[] 
   return ops;
 }
 
-function myersMiddle(
-  a: readonly string[],
-  b: readonly string[],
-  a0: number,
-  a1: number,
-  b0: number,
-  b1: number,
-  out: DiffOp[],
-): void {
+function myersMiddle(a: readonly string[], b: readonly string[], a0: number, a1: number, b0: number, b1: number, out: DiffOp[]): void {
   const n = a1 - a0;
   const m = b1 - b0;
   const max = n + m;
@@ -130,12 +119,9 @@ export function lineChanges(before: string, after: string): LineChange[] {
       else if (o.op === 'insert') ins.push(o.b);
     }
     const pairs = Math.min(dels.length, ins.length);
-    for (let j = 0; j < pairs; j++)
-      changes.push({ line: dels[j] + 1, beforeLine: stripEol(a[dels[j]]), afterLine: stripEol(b[ins[j]]) });
-    for (let j = pairs; j < dels.length; j++)
-      changes.push({ line: dels[j] + 1, beforeLine: stripEol(a[dels[j]]), afterLine: null });
-    for (let j = pairs; j < ins.length; j++)
-      changes.push({ line: ins[j] + 1, beforeLine: null, afterLine: stripEol(b[ins[j]]) });
+    for (let j = 0; j < pairs; j++) changes.push({ line: dels[j] + 1, beforeLine: stripEol(a[dels[j]]), afterLine: stripEol(b[ins[j]]) });
+    for (let j = pairs; j < dels.length; j++) changes.push({ line: dels[j] + 1, beforeLine: stripEol(a[dels[j]]), afterLine: null });
+    for (let j = pairs; j < ins.length; j++) changes.push({ line: ins[j] + 1, beforeLine: null, afterLine: stripEol(b[ins[j]]) });
   }
   return changes;
 }

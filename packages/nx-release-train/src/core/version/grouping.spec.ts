@@ -8,11 +8,13 @@ import type { BumpKind } from './versions';
 /** A wgpu-shaped workspace: an inherited line, one 0.19 line diverged in patch, a 0.110 crate, private crates. */
 const FILES: Record<string, string> = {
   'Cargo.toml': '[workspace]\nmembers = ["wgpu", "wgpu-*", "naga", "deno_webgpu", "example-a", "xtask"]\n\n[workspace.package]\nversion = "0.19.3"\n',
-  'wgpu/Cargo.toml': '[package]\nname = "wgpu"\nversion.workspace = true\n\n[dependencies]\nwgpu-core = { path = "../wgpu-core", version = "0.19.0" }\nnaga = { path = "../naga", version = "0.19" }\n',
+  'wgpu/Cargo.toml':
+    '[package]\nname = "wgpu"\nversion.workspace = true\n\n[dependencies]\nwgpu-core = { path = "../wgpu-core", version = "0.19.0" }\nnaga = { path = "../naga", version = "0.19" }\n',
   'wgpu-core/Cargo.toml': '[package]\nname = "wgpu-core"\nversion = "0.19.3"\n\n[dependencies]\nwgpu-types = { path = "../wgpu-types", version = "0.19.2" }\n',
   'wgpu-types/Cargo.toml': '[package]\nname = "wgpu-types"\nversion = "0.19.2"\n',
   'naga/Cargo.toml': '[package]\nname = "naga"\nversion = "0.19.2"\n',
-  'deno_webgpu/Cargo.toml': '[package]\nname = "deno_webgpu"\nversion = "0.110.0"\n\n[dependencies]\nwgpu-core = { path = "../wgpu-core", version = "=0.19.3" }\n',
+  'deno_webgpu/Cargo.toml':
+    '[package]\nname = "deno_webgpu"\nversion = "0.110.0"\n\n[dependencies]\nwgpu-core = { path = "../wgpu-core", version = "=0.19.3" }\n',
   'example-a/Cargo.toml': '[package]\nname = "example-a"\nversion = "0.19.2"\npublish = false\n',
   'xtask/Cargo.toml': '[package]\nname = "xtask"\nversion = "0.1.0"\npublish = false\n',
 };

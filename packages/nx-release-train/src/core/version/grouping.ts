@@ -18,7 +18,12 @@ export const WORKSPACE_LINE = 'workspace';
 
 /** `*` matches any run of characters; everything else is literal. */
 export function namePattern(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 function matcher(patterns: readonly string[]): (name: string) => boolean {

@@ -14,11 +14,19 @@ describe('versionFacts', () => {
 
 describe('checkAgainstCommit', () => {
   const run = (planned: string, actual: string) =>
-    checkAgainstCommit(['a/Cargo.toml', 'gone/Cargo.toml'], { before: (f) => (f === 'a/Cargo.toml' ? BEFORE : undefined), planned: () => planned, actual: () => actual });
+    checkAgainstCommit(['a/Cargo.toml', 'gone/Cargo.toml'], {
+      before: (f) => (f === 'a/Cargo.toml' ? BEFORE : undefined),
+      planned: () => planned,
+      actual: () => actual,
+    });
 
   it('agrees when the plan writes what the commit wrote, ignoring other edits', () => {
     const after = BEFORE.replace('0.19.2', '0.20.0').replace('"0.19"', '"0.20"');
-    expect(run(after, after.replace('serde = "1"', 'serde = "1.0.200"\nnew = { path = "../new", version = "0.1" }'))).toEqual({ checked: 2, changedByCommit: 2, mismatches: [] });
+    expect(run(after, after.replace('serde = "1"', 'serde = "1.0.200"\nnew = { path = "../new", version = "0.1" }'))).toEqual({
+      checked: 2,
+      changedByCommit: 2,
+      mismatches: [],
+    });
   });
 
   it('names every fact the plan got wrong, with file and line', () => {

@@ -18,7 +18,10 @@ export interface VersionFact {
 export function versionFacts(text: string): Map<string, VersionFact> {
   const scan = scanToml(text);
   const out = new Map<string, VersionFact>();
-  for (const path of [['package', 'version'], ['workspace', 'package', 'version']]) {
+  for (const path of [
+    ['package', 'version'],
+    ['workspace', 'package', 'version'],
+  ]) {
     const e = findEntry(scan, path);
     if (e?.kind === 'string' && e.value !== null) out.set(path.join('.'), { what: `[${path.slice(0, -1).join('.')}] version`, line: e.line, value: e.value });
   }

@@ -56,7 +56,8 @@ function versionSite(ctx: PlanContext, ws: Workspace, crate: Crate): { file: str
 
 export function computeLines(ctx: PlanContext, ws: Workspace, bump: BumpKind): Lines {
   // The snapshot planned may be another branch than the one the graph saw: its rules, once.
-  for (const d of settingsRules(ctx.options, ws)) (d.level === 'error' ? ctx.problems.error : ctx.problems.warn).call(ctx.problems, d.file, d.line, d.message, d.fix);
+  for (const d of settingsRules(ctx.options, ws))
+    (d.level === 'error' ? ctx.problems.error : ctx.problems.warn).call(ctx.problems, d.file, d.line, d.message, d.fix);
   const assigned = assignLines(ws, ctx.options.versionLines);
   const groups = new Map<string, Crate[]>();
   for (const c of ws.members) {

@@ -61,8 +61,7 @@ export function planManifests(ctx: PlanContext, ws: Workspace, lines: Lines): vo
     if (file === ws.rootManifest && workspaceLine) {
       const entry = findEntry(scan, ['workspace', 'package', 'version']);
       if (entry?.kind === 'string') ctx.replaceString(file, entry, workspaceLine.to);
-      else
-        ctx.problems.error(file, entry?.line, '[workspace.package] version is not a string', 'write version = "X.Y.Z" under [workspace.package]');
+      else ctx.problems.error(file, entry?.line, '[workspace.package] version is not a string', 'write version = "X.Y.Z" under [workspace.package]');
     }
     const bump = lines.moving.get(literal.get(file) ?? '');
     if (bump) packageVersion(ctx, file, scan, bump.name, bump.from, bump.to);
@@ -73,13 +72,7 @@ export function planManifests(ctx: PlanContext, ws: Workspace, lines: Lines): vo
 function packageVersion(ctx: PlanContext, file: string, scan: TomlScan, name: string, from: string, to: string): void {
   const entry = findEntry(scan, ['package', 'version']);
   if (entry?.kind === 'string' && entry.value === from) ctx.replaceString(file, entry, to);
-  else
-    ctx.problems.error(
-      file,
-      entry?.line,
-      `crate ${name}: expected [package] version = "${from}"`,
-      'write the version as a plain string under [package]',
-    );
+  else ctx.problems.error(file, entry?.line, `crate ${name}: expected [package] version = "${from}"`, 'write the version as a plain string under [package]');
 }
 
 function requirement(ctx: PlanContext, file: string, dep: DepEntry, lines: Lines): void {
@@ -132,9 +125,7 @@ function checkPolicy(ctx: PlanContext, file: string, line: number, where: string
   const message = isPublic
     ? `${where} pins "=${version}", but ${name} is listed in publicCrates (required with caret)`
     : `${where} uses caret "${op}${version}", but ${name} is not in publicCrates (first-party crates are pinned with "=")`;
-  const fix = isPublic
-    ? `require "${version}", or remove ${name} from publicCrates`
-    : `require "=${version}", or add ${name} to publicCrates`;
+  const fix = isPublic ? `require "${version}", or remove ${name} from publicCrates` : `require "=${version}", or add ${name} to publicCrates`;
   if (ctx.strictPolicy) ctx.problems.error(file, line, message, fix);
   else ctx.problems.warn(file, line, message, fix);
 }

@@ -11,13 +11,63 @@ const next = (current: string, input: string, preid = '', settings = train) => {
 
 // Each row: the stage, then what each keyword gives (a version, or a fragment of the refusal).
 const TABLE: Array<[string, Record<string, string>]> = [
-  ['49.0.0-dev', { major: '50.0.0-dev', prerelease: '49.0.0-rc.1', patch: 'refused: version "49.0.0-dev" is in development', minor: 'refused: "minor"', premajor: 'refused: "premajor" on 49.0.0-dev would write 50.0.0-rc.0', preminor: 'refused: "preminor"', prepatch: 'refused: "prepatch"' }],
-  ['0.136.0-dev', { major: '0.137.0-dev', prerelease: '0.136.0-rc.1', patch: 'refused:', minor: 'refused:', premajor: 'refused:', preminor: 'refused:', prepatch: 'refused:' }],
-  ['49.0.0-rc.1', { major: 'refused: version "49.0.0-rc.1" is a release candidate', prerelease: '49.0.0-rc.2', patch: 'refused: version "49.0.0-rc.1" is at release candidate 1', minor: 'refused:', premajor: 'refused:', preminor: 'refused:', prepatch: 'refused:' }],
-  ['0.136.0-rc.2', { major: 'refused:', prerelease: '0.136.0-rc.3', patch: 'refused:', minor: 'refused:', premajor: 'refused:', preminor: 'refused:', prepatch: 'refused:' }],
-  ['49.0.0', { major: '50.0.0', prerelease: 'refused: version "49.0.0" is already released', patch: '49.0.1', minor: 'refused:', premajor: 'refused:', preminor: 'refused:', prepatch: 'refused:' }],
+  [
+    '49.0.0-dev',
+    {
+      major: '50.0.0-dev',
+      prerelease: '49.0.0-rc.1',
+      patch: 'refused: version "49.0.0-dev" is in development',
+      minor: 'refused: "minor"',
+      premajor: 'refused: "premajor" on 49.0.0-dev would write 50.0.0-rc.0',
+      preminor: 'refused: "preminor"',
+      prepatch: 'refused: "prepatch"',
+    },
+  ],
+  [
+    '0.136.0-dev',
+    {
+      major: '0.137.0-dev',
+      prerelease: '0.136.0-rc.1',
+      patch: 'refused:',
+      minor: 'refused:',
+      premajor: 'refused:',
+      preminor: 'refused:',
+      prepatch: 'refused:',
+    },
+  ],
+  [
+    '49.0.0-rc.1',
+    {
+      major: 'refused: version "49.0.0-rc.1" is a release candidate',
+      prerelease: '49.0.0-rc.2',
+      patch: 'refused: version "49.0.0-rc.1" is at release candidate 1',
+      minor: 'refused:',
+      premajor: 'refused:',
+      preminor: 'refused:',
+      prepatch: 'refused:',
+    },
+  ],
+  [
+    '0.136.0-rc.2',
+    { major: 'refused:', prerelease: '0.136.0-rc.3', patch: 'refused:', minor: 'refused:', premajor: 'refused:', preminor: 'refused:', prepatch: 'refused:' },
+  ],
+  [
+    '49.0.0',
+    {
+      major: '50.0.0',
+      prerelease: 'refused: version "49.0.0" is already released',
+      patch: '49.0.1',
+      minor: 'refused:',
+      premajor: 'refused:',
+      preminor: 'refused:',
+      prepatch: 'refused:',
+    },
+  ],
   ['46.0.1', { major: '47.0.0', prerelease: 'refused:', patch: '46.0.2', minor: 'refused:', premajor: 'refused:', preminor: 'refused:', prepatch: 'refused:' }],
-  ['0.133.1', { major: '0.134.0', prerelease: 'refused:', patch: '0.133.2', minor: 'refused:', premajor: 'refused:', preminor: 'refused:', prepatch: 'refused:' }],
+  [
+    '0.133.1',
+    { major: '0.134.0', prerelease: 'refused:', patch: '0.133.2', minor: 'refused:', premajor: 'refused:', preminor: 'refused:', prepatch: 'refused:' },
+  ],
 ];
 
 describe('nxNextVersion: each keyword on each stage', () => {
@@ -46,7 +96,9 @@ describe('nxNextVersion: each keyword on each stage', () => {
 
   it('--preid: only the candidate suffix; candidates off refuses prerelease', () => {
     expect(next('49.0.0-dev', 'prerelease', 'rc')).toBe('49.0.0-rc.1');
-    expect(next('49.0.0-dev', 'prerelease', 'beta')).toBe('refused: --preid beta: the train\'s candidates are 49.0.0-rc.N (setting candidateSuffix) | leave out --preid, or pass --preid rc');
+    expect(next('49.0.0-dev', 'prerelease', 'beta')).toBe(
+      "refused: --preid beta: the train's candidates are 49.0.0-rc.N (setting candidateSuffix) | leave out --preid, or pass --preid rc",
+    );
     expect(next('49.0.0-dev', 'prerelease', '', { ...train, candidates: false })).toMatch(/^refused: .*candidates are off/);
     expect(next('49.0.0-dev', 'prerelease', 'pre', { ...train, candidateSuffix: 'pre' })).toBe('49.0.0-pre.1');
   });

@@ -13,7 +13,8 @@ import { describeStage, releaseVersionOf, stageOf, stepVersion, type PrereleaseS
 export const NX_KEYWORDS = ['major', 'minor', 'patch', 'premajor', 'preminor', 'prepatch', 'prerelease'] as const;
 
 /** What each train step is called in `nx release` terms and in the train's own commands. */
-const TRAIN_COMMANDS = 'the cut is `nx release major` (or `nx release-major`), a candidate `nx release prerelease` (or `nx release-rc`), a fix `nx release patch` (or `nx release-patch`)';
+const TRAIN_COMMANDS =
+  'the cut is `nx release major` (or `nx release-major`), a candidate `nx release prerelease` (or `nx release-rc`), a fix `nx release patch` (or `nx release-patch`)';
 
 /**
  * The new version for `nx release <input>` (a keyword or an explicit version) of a crate at
@@ -53,7 +54,10 @@ export function nxNextVersion(current: string, input: string, preid: string, set
 
 function candidate(current: string, preid: string, settings: PrereleaseSettings): Step {
   if (!settings.candidates)
-    return { error: `"prerelease" on ${current}: release candidates are off (setting candidates)`, fix: 'set candidates to true, or release the version itself (nx release X.Y.Z)' };
+    return {
+      error: `"prerelease" on ${current}: release candidates are off (setting candidates)`,
+      fix: 'set candidates to true, or release the version itself (nx release X.Y.Z)',
+    };
   if (preid !== '' && preid !== settings.candidateSuffix)
     return {
       error: `--preid ${preid}: the train's candidates are ${releaseVersionOf(current)}-${settings.candidateSuffix}.N (setting candidateSuffix)`,

@@ -22,7 +22,7 @@ const files: Record<string, string> = {
     '',
     '[workspace.dependencies]',
     '# public: caret',
-    "a = { path = 'a', version = \"5.0.0\" }",
+    'a = { path = \'a\', version = "5.0.0" }',
     'b = { path = "b", version = "=5.0.0", package = "b-internal" }',
     'cl = { path = "cl", version = "0.92.0" }',
     '',
@@ -31,7 +31,8 @@ const files: Record<string, string> = {
   'b/Cargo.toml': '[package]\nname = "b-internal"\nversion.workspace = true\n',
   'cl/Cargo.toml': '[package]\nname = "cl"\nversion = "0.92.0"   # cranelift line\n',
   'tools/Cargo.toml': '[package]\nname = "tools"\nversion = "0.0.0"\npublish = false\n\n[dependencies]\na = { path = "../a", version = "5.0.0" }\n',
-  'Cargo.lock': 'version = 4\n\n[[package]]\nname = "a"\nversion = "5.0.0"\n\n[[package]]\nname = "b-internal"\nversion = "5.0.0"\n\n[[package]]\nname = "cl"\nversion = "0.92.0"\n\n[[package]]\nname = "tools"\nversion = "0.0.0"\n',
+  'Cargo.lock':
+    'version = 4\n\n[[package]]\nname = "a"\nversion = "5.0.0"\n\n[[package]]\nname = "b-internal"\nversion = "5.0.0"\n\n[[package]]\nname = "cl"\nversion = "0.92.0"\n\n[[package]]\nname = "tools"\nversion = "0.0.0"\n',
   'v.h': 'VERSION "5.0.0"\nMAJOR 5\n',
 };
 
@@ -61,7 +62,7 @@ describe('planMoves', () => {
   it('moves the workspace version once, requirements in [workspace.dependencies], comments kept', () => {
     const root = afterOf(moves({ a: '6.0.0', 'b-internal': '6.0.0' }).edits)['Cargo.toml'];
     expect(root).toContain('version = "6.0.0" # the release');
-    expect(root).toContain("a = { path = 'a', version = \"6.0.0\" }");
+    expect(root).toContain('a = { path = \'a\', version = "6.0.0" }');
     expect(root).toContain('b = { path = "b", version = "=6.0.0", package = "b-internal" }');
     expect(root).toContain('cl = { path = "cl", version = "0.92.0" }');
     expect(root.split('6.0.0').length - 1).toBe(3);
@@ -77,7 +78,9 @@ describe('planMoves', () => {
     expect(problemsOf(() => moves({ a: '6.0.0', 'b-internal': '7.0.0' }))).toEqual([
       'nx.json the crates of version line workspace were given different versions (a 6.0.0, b-internal 7.0.0); a line moves together',
     ]);
-    expect(problemsOf(() => moves({ tools: '1.0.0' }))[0]).toBe('tools/Cargo.toml crate tools never moves (publish = false with a literal version), but nx release versioned it');
+    expect(problemsOf(() => moves({ tools: '1.0.0' }))[0]).toBe(
+      'tools/Cargo.toml crate tools never moves (publish = false with a literal version), but nx release versioned it',
+    );
   });
 
   it('nothing chosen, nothing edited', () => {

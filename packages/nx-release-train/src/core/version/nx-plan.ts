@@ -39,14 +39,20 @@ export function planMoves(input: MovesInput): MovesPlan {
   const ctx = new PlanContext(input.files, options, false);
   for (const d of ws.diagnostics) if (d.level === 'error') ctx.problems.errors.push(d);
   // The settings' rules against this tree, once (core/settings/rules.ts).
-  for (const d of settingsRules(options, ws)) (d.level === 'error' ? ctx.problems.error : ctx.problems.warn).call(ctx.problems, d.file, d.line, d.message, d.fix);
+  for (const d of settingsRules(options, ws))
+    (d.level === 'error' ? ctx.problems.error : ctx.problems.warn).call(ctx.problems, d.file, d.line, d.message, d.fix);
   const assigned = assignLines(ws, options.versionLines);
   const groups = new Map<string, Crate[]>();
   for (const c of ws.members) {
     const line = assigned.get(c.name);
     if (line) groups.set(line, [...(groups.get(line) ?? []), c]);
     else if (versions.has(c.name))
-      ctx.problems.error(c.manifest, undefined, `crate ${c.name} never moves (publish = false with a literal version), but nx release versioned it`, 'leave it out of the release groups (nx g nx-release-train:release-config)');
+      ctx.problems.error(
+        c.manifest,
+        undefined,
+        `crate ${c.name} never moves (publish = false with a literal version), but nx release versioned it`,
+        'leave it out of the release groups (nx g nx-release-train:release-config)',
+      );
   }
   const lines: LineBump[] = [];
   const crates: CrateBump[] = [];
@@ -55,7 +61,12 @@ export function planMoves(input: MovesInput): MovesPlan {
     if (targets.length === 0) continue;
     if (targets.length > 1) {
       const which = members.filter((c) => versions.has(c.name)).map((c) => `${c.name} ${versions.get(c.name)}`);
-      ctx.problems.error('nx.json', undefined, `the crates of version line ${line} were given different versions (${which.join(', ')}); a line moves together`, 'put every crate of the line in one fixed release group (nx g nx-release-train:release-config)');
+      ctx.problems.error(
+        'nx.json',
+        undefined,
+        `the crates of version line ${line} were given different versions (${which.join(', ')}); a line moves together`,
+        'put every crate of the line in one fixed release group (nx g nx-release-train:release-config)',
+      );
       continue;
     }
     const to = targets[0];

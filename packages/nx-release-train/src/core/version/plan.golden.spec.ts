@@ -67,16 +67,13 @@ describe('golden: real Wasmtime release commits', () => {
     expectSameTree(applied(before, plan), after);
     expect(plan.edits).toHaveLength(24);
     expect(plan.primary).toMatchObject({ line: 'workspace', from: '45.0.0', to: '46.0.0' });
-    expect(plan.lines.map((l) => `${l.line} ${l.from} -> ${l.to}`).sort()).toEqual([
-      '0.132 0.132.0 -> 0.133.0',
-      'workspace 45.0.0 -> 46.0.0',
-    ]);
+    expect(plan.lines.map((l) => `${l.line} ${l.from} -> ${l.to}`).sort()).toEqual(['0.132 0.132.0 -> 0.133.0', 'workspace 45.0.0 -> 46.0.0']);
     // Changed lines match the real diff: one per edited value in the root manifest.
     const root = plan.edits.find((e) => e.file === 'Cargo.toml')!;
     expect(root.changes.every((c) => c.beforeLine !== null && c.afterLine !== null)).toBe(true);
     expect(root.changes.map((c) => c.line)).toContain(192);
     // Real Wasmtime pins a few internal cranelift crates with caret: reported, not refused.
-        expect(plan.warnings.every((w) => w.level === 'warning' && /uses caret/.test(w.message))).toBe(true);
+    expect(plan.warnings.every((w) => w.level === 'warning' && /uses caret/.test(w.message))).toBe(true);
     expect(plan.warnings.map((w) => `${w.file}:${w.line}`).sort()).toEqual([
       'cranelift/assembler-x64/Cargo.toml:19',
       'cranelift/codegen/Cargo.toml:28',
@@ -114,9 +111,7 @@ describe('golden: real Wasmtime release commits', () => {
     ]);
     // The string macro carries the suffix; the numeric ones never change on a candidate.
     const header = plan.edits.find((e) => e.file.endsWith('wasmtime.h'))!;
-    expect(header.changes).toEqual([
-      { line: 232, beforeLine: '#define WASMTIME_VERSION "49.0.0-dev"', afterLine: '#define WASMTIME_VERSION "49.0.0-rc.1"' },
-    ]);
+    expect(header.changes).toEqual([{ line: 232, beforeLine: '#define WASMTIME_VERSION "49.0.0-dev"', afterLine: '#define WASMTIME_VERSION "49.0.0-rc.1"' }]);
     // Only the internal cranelift crates Wasmtime requires with caret among themselves (as in cut-45).
     expect(plan.warnings.map((w) => w.file).sort()).toEqual([
       'cranelift/assembler-x64/Cargo.toml',
@@ -151,10 +146,7 @@ describe('golden: real Wasmtime release commits', () => {
     expect(releases.after).toContain('<!-- ARCHIVE_START -->\n* [49.0.x](https://github.com/bytecodealliance/wasmtime/blob/release-49.0.0/RELEASES.md)\n');
     expect(releases.after).not.toContain('-dev');
     const header = plan.edits.find((e) => e.file.endsWith('wasmtime.h'))!;
-    expect(header.changes.map((c) => c.afterLine)).toEqual([
-      '#define WASMTIME_VERSION "50.0.0-dev"',
-      '#define WASMTIME_VERSION_MAJOR 50',
-    ]);
+    expect(header.changes.map((c) => c.afterLine)).toEqual(['#define WASMTIME_VERSION "50.0.0-dev"', '#define WASMTIME_VERSION_MAJOR 50']);
   });
 });
 

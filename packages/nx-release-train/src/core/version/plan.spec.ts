@@ -198,9 +198,7 @@ describe('planVersions: major (the cut)', () => {
     expect(after(plan, 'crates/lib/Cargo.toml')).toBe(
       FILES['crates/lib/Cargo.toml'].replace('version = "=7.1.0"', 'version = "=8.0.0"').replace('version = "7.1.0" # caret', 'version = "8.0.0" # caret'),
     );
-    expect(after(plan, 'cl/codegen/Cargo.toml')).toBe(
-      FILES['cl/codegen/Cargo.toml'].replace("'0.20.3'", "'0.21.0'").replace('"=0.20.3"', '"=0.21.0"'),
-    );
+    expect(after(plan, 'cl/codegen/Cargo.toml')).toBe(FILES['cl/codegen/Cargo.toml'].replace("'0.20.3'", "'0.21.0'").replace('"=0.20.3"', '"=0.21.0"'));
     expect(after(plan, 'cl/meta/Cargo.toml')).toBe(FILES['cl/meta/Cargo.toml'].replace('0.20.3', '0.21.0'));
   });
 
@@ -317,7 +315,8 @@ describe('planVersions: refusals (all problems at once, each with file, line and
         level: 'error',
         file: 'crates/lib/Cargo.toml',
         line: 10,
-        message: 'requirement on my-core in [target.cfg(unix).dependencies] is "=7.0.0", which the current version 7.1.0 of my-core does not satisfy (a stale requirement)',
+        message:
+          'requirement on my-core in [target.cfg(unix).dependencies] is "=7.0.0", which the current version 7.1.0 of my-core does not satisfy (a stale requirement)',
         fix: 'require "7.1.0" (or "=7.1.0") so that the workspace builds against its own my-core, then run the command again',
       },
     ]);
@@ -344,7 +343,9 @@ describe('planVersions: refusals (all problems at once, each with file, line and
 
   it('refuses a version file pattern without placeholder (malformed options)', () => {
     const options = { ...OPTIONS, versionFiles: [{ file: 'include/app.h', patterns: ['#define APP_VERSION'] }] };
-    expect(errors({ ...input('major'), options })).toEqual([expect.objectContaining({ file: 'nx.json', message: expect.stringContaining('has no {version}') })]);
+    expect(errors({ ...input('major'), options })).toEqual([
+      expect.objectContaining({ file: 'nx.json', message: expect.stringContaining('has no {version}') }),
+    ]);
   });
 
   it('refuses a stale Cargo.lock entry', () => {
@@ -359,7 +360,9 @@ describe('planVersions: refusals (all problems at once, each with file, line and
     ['no archive mark', FILES['RELEASES.md'].replace('<!-- ARCHIVE_START -->', ''), 'no <!-- ARCHIVE_START --> line'],
     ['archive line already there', FILES['RELEASES.md'].replace('* [6.x](old)', '* [7.x](release-7.1.0)'), 'was cut already'],
   ])('refuses a cut of RELEASES.md with %s', (_name, text, message) => {
-    expect(errors(input('major', { 'RELEASES.md': text }))).toEqual([expect.objectContaining({ file: 'RELEASES.md', message: expect.stringContaining(message) })]);
+    expect(errors(input('major', { 'RELEASES.md': text }))).toEqual([
+      expect.objectContaining({ file: 'RELEASES.md', message: expect.stringContaining(message) }),
+    ]);
   });
 
   it('refuses a cut without the release notes template', () => {
@@ -400,9 +403,7 @@ describe('planVersions: refusals (all problems at once, each with file, line and
         'crates/lib/Cargo.toml': FILES['crates/lib/Cargo.toml'].replace('"=7.1.0"', '"=7.0.0"'),
       }),
     );
-    expect(new Set(problems.map((p) => p.file))).toEqual(
-      new Set(['cl/meta/Cargo.toml', 'include/app.h', 'ci/RELEASES-template.md', 'crates/lib/Cargo.toml']),
-    );
+    expect(new Set(problems.map((p) => p.file))).toEqual(new Set(['cl/meta/Cargo.toml', 'include/app.h', 'ci/RELEASES-template.md', 'crates/lib/Cargo.toml']));
     expect(problems.length).toBeGreaterThanOrEqual(6);
     expect(problems.every((p) => p.fix.length > 0)).toBe(true);
   });

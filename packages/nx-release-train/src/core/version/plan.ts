@@ -168,4 +168,3 @@ function planReleases(ctx: PlanContext, input: PlanInput, primary: LineBump | nu
   }
   return edit(file, text, rotated.text);
 }
-

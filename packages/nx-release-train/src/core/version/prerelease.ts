@@ -125,9 +125,17 @@ export function prereleaseSettingProblems(settings: PrereleaseSettings): Array<{
     const value = settings[setting];
     // One semver pre-release identifier, not numeric (a numeric one would compare as a number).
     if (typeof value === 'string' && !/^[0-9A-Za-z-]*[A-Za-z-][0-9A-Za-z-]*$/.test(value))
-      out.push({ setting, message: `setting "${setting}" is "${value}", not a pre-release word`, fix: `use letters, digits and "-" with at least one letter (e.g. "${setting === 'devSuffix' ? 'dev' : 'rc'}")` });
+      out.push({
+        setting,
+        message: `setting "${setting}" is "${value}", not a pre-release word`,
+        fix: `use letters, digits and "-" with at least one letter (e.g. "${setting === 'devSuffix' ? 'dev' : 'rc'}")`,
+      });
   }
   if (settings.devSuffix === settings.candidateSuffix)
-    out.push({ setting: 'candidateSuffix', message: `devSuffix and candidateSuffix are both "${settings.devSuffix}"`, fix: 'give them different values (e.g. "dev" and "rc")' });
+    out.push({
+      setting: 'candidateSuffix',
+      message: `devSuffix and candidateSuffix are both "${settings.devSuffix}"`,
+      fix: 'give them different values (e.g. "dev" and "rc")',
+    });
   return out;
 }

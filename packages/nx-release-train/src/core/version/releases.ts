@@ -61,8 +61,7 @@ export function rotateReleases(text: string, template: string, newVersion: strin
     };
   const rest = lines.slice(sep + 1);
   const mark = rest.findIndex((l) => content(l).trim() === ARCHIVE_MARK);
-  if (mark < 0)
-    return { error: { message: `no ${ARCHIVE_MARK} line after the top section`, fix: `add a line ${ARCHIVE_MARK} above the archive list` } };
+  if (mark < 0) return { error: { message: `no ${ARCHIVE_MARK} line after the top section`, fix: `add a line ${ARCHIVE_MARK} above the archive list` } };
   if (rest.some((l, i) => i > mark && content(l) === archiveLine))
     return {
       error: {

@@ -26,9 +26,7 @@ export interface Comparator {
 
 const PART = String.raw`(?:0|[1-9]\d*|\*|x|X)`;
 const IDENT = String.raw`[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*`;
-const COMPARATOR = new RegExp(
-  String.raw`^(\s*)(>=|<=|=|\^|~|>|<)?(\s*)(${PART}(?:\.${PART}(?:\.${PART}(?:-${IDENT})?(?:\+${IDENT})?)?)?)\s*$`,
-);
+const COMPARATOR = new RegExp(String.raw`^(\s*)(>=|<=|=|\^|~|>|<)?(\s*)(${PART}(?:\.${PART}(?:\.${PART}(?:-${IDENT})?(?:\+${IDENT})?)?)?)\s*$`);
 
 /** The comparators of a requirement, or null when it is not one Cargo accepts. */
 export function parseCargoRequirement(text: string): Comparator[] | null {
@@ -69,11 +67,7 @@ export function satisfiesCargo(version: string, comparators: readonly Comparator
 }
 
 export type RewriteResult =
-  | { kind: 'rewritten'; text: string }
-  | { kind: 'unchanged' }
-  | { kind: 'stale' }
-  | { kind: 'unparsed' }
-  | { kind: 'cannot'; reason: string };
+  { kind: 'rewritten'; text: string } | { kind: 'unchanged' } | { kind: 'stale' } | { kind: 'unparsed' } | { kind: 'cannot'; reason: string };
 
 const REWRITABLE = new Set(['', '^', '=', '~']);
 
@@ -101,7 +95,6 @@ export function rewriteCargoRequirement(text: string, from: string, to: string):
   if (only.precision === 3 && !only.wildcard && next.prerelease.length > 0) version += `-${next.prerelease.join('.')}`;
   const rewritten = text.slice(0, only.offset) + version + text.slice(only.offset + only.version.length);
   if (rewritten === text) return { kind: 'unchanged' };
-  if (!satisfiesCargo(to, [{ ...only, version }]))
-    return { kind: 'cannot', reason: `"${rewritten}" would not admit ${to}` };
+  if (!satisfiesCargo(to, [{ ...only, version }])) return { kind: 'cannot', reason: `"${rewritten}" would not admit ${to}` };
   return { kind: 'rewritten', text: rewritten };
 }

@@ -42,7 +42,7 @@ export class SpliceSet {
     const changes: LineChange[] = [];
     let line = 1;
     let counted = 0; // offset up to which newlines are counted into `line`
-    for (let i = 0; i < list.length; ) {
+    for (let i = 0; i < list.length;) {
       const lineStart = text.lastIndexOf('\n', list[i].start - 1) + 1;
       const nl = text.indexOf('\n', list[i].end);
       const lineEnd = nl < 0 ? text.length : nl;

@@ -11,7 +11,10 @@ describe('summarizeWarnings', () => {
   });
 
   it('prints the count and the first few of many', () => {
-    const lines = summarizeWarnings(Array.from({ length: 395 }, (_, i) => warning(i + 1)), 3);
+    const lines = summarizeWarnings(
+      Array.from({ length: 395 }, (_, i) => warning(i + 1)),
+      3,
+    );
     expect(lines).toHaveLength(5);
     expect(lines[0]).toBe('395 warnings:');
     expect(lines[3]).toContain('c3/Cargo.toml:3: warning: breach 3');

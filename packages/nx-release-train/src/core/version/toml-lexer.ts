@@ -87,8 +87,7 @@ export class TomlLexer {
   protected scalar(): string {
     const start = this.pos;
     const { text } = this;
-    const stop = (ch: number) =>
-      ch === SPACE || ch === TAB || ch === LF || ch === CR || ch === HASH || ch === 0x2c || ch === 0x5d || ch === 0x7d;
+    const stop = (ch: number) => ch === SPACE || ch === TAB || ch === LF || ch === CR || ch === HASH || ch === 0x2c || ch === 0x5d || ch === 0x7d;
     while (this.pos < text.length && !stop(this.code())) this.pos++;
     // A local date-time may separate date and time with one space: `1979-05-27 07:32:00`.
     if (/^\d{4}-\d{2}-\d{2}$/.test(text.slice(start, this.pos)) && /^ \d{2}:/.test(text.slice(this.pos, this.pos + 4))) {

@@ -10,15 +10,7 @@
 import { TomlLexer, DQUOTE, SQUOTE, isBareKeyChar } from './toml-lexer';
 import { lineAt, type TomlEntry, type TomlHeader, type TomlScan, type TomlValueKind } from './toml-scan-types';
 
-export {
-  lineAt,
-  lineStarts,
-  TomlScanError,
-  type TomlEntry,
-  type TomlHeader,
-  type TomlScan,
-  type TomlValueKind,
-} from './toml-scan-types';
+export { lineAt, lineStarts, TomlScanError, type TomlEntry, type TomlHeader, type TomlScan, type TomlValueKind } from './toml-scan-types';
 
 class Scanner extends TomlLexer {
   readonly headers: TomlHeader[] = [];

@@ -3,7 +3,12 @@ import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import publishBatchExecutor from '../publish/batch';
 import { publishOptionsOf } from './executor';
 
-type Batch = (graph: TaskGraph, inputs: Record<string, Record<string, unknown>>, overrides: Record<string, unknown>, context: ExecutorContext) => AsyncGenerator<unknown>;
+type Batch = (
+  graph: TaskGraph,
+  inputs: Record<string, Record<string, unknown>>,
+  overrides: Record<string, unknown>,
+  context: ExecutorContext,
+) => AsyncGenerator<unknown>;
 
 export default function nxReleasePublishBatch(
   taskGraph: TaskGraph,

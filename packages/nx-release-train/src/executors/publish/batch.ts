@@ -29,7 +29,11 @@ export default async function* publishBatchExecutor(
   const t0 = Date.now();
   let tasks: PublishTask[];
   try {
-    tasks = ids.map((id) => ({ id, request: requestOf(taskGraph, id, inputs[id], context), dependsOn: (taskGraph.dependencies[id] ?? []).map((e) => e.id).filter((d) => d in taskGraph.tasks) }));
+    tasks = ids.map((id) => ({
+      id,
+      request: requestOf(taskGraph, id, inputs[id], context),
+      dependsOn: (taskGraph.dependencies[id] ?? []).map((e) => e.id).filter((d) => d in taskGraph.tasks),
+    }));
   } catch (e) {
     consoleOutput.error(formatFailure(e));
     for (const id of ids) yield { task: id, result: { success: false, status: 'failure', terminalOutput: '', startTime: t0, endTime: Date.now() } };

@@ -40,7 +40,11 @@ async function generate(pluginOptions?: Record<string, unknown>, schema = {}) {
   return { text, wf: parse(text) as Workflow };
 }
 
-const runs = (wf: Workflow, job: string) => wf.jobs[job].steps.map((s) => s.run).filter(Boolean).join('\n');
+const runs = (wf: Workflow, job: string) =>
+  wf.jobs[job].steps
+    .map((s) => s.run)
+    .filter(Boolean)
+    .join('\n');
 
 describe('ci-workflow generator', () => {
   it('schedules the cut on the 5th and release day on the 20th, and runs each step through nx', async () => {
@@ -58,7 +62,10 @@ describe('ci-workflow generator', () => {
     expect(runs(wf, 'publish')).toContain('npx nx run-many -t publish');
     expect(runs(wf, 'artifacts')).toContain('npx nx release-artifacts --targets="$TARGET"');
     expect(wf.jobs.artifacts.needs).toBe('publish');
-    expect(wf.jobs.artifacts.steps.find((s) => s.run?.includes('release-artifacts'))!.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}', TARGET: '${{ matrix.target }}' });
+    expect(wf.jobs.artifacts.steps.find((s) => s.run?.includes('release-artifacts'))!.env).toEqual({
+      GITHUB_TOKEN: '${{ github.token }}',
+      TARGET: '${{ matrix.target }}',
+    });
   });
 
   it('offers every step as a manual dispatch, and each train step pushes with the release token', async () => {
@@ -73,7 +80,10 @@ describe('ci-workflow generator', () => {
     const named = (await generate({ githubTokenEnv: 'TRAIN_TOKEN' })).wf;
     expect(named.jobs.cut.steps.find((s) => s.run?.includes('release-major'))!.env).toEqual({ TRAIN_TOKEN: '${{ secrets.RELEASE_TOKEN || github.token }}' });
     // So do the release, asset and binding jobs: every command finds its token the same way.
-    expect(named.jobs.artifacts.steps.find((s) => s.run?.includes('release-artifacts'))!.env).toEqual({ TRAIN_TOKEN: '${{ github.token }}', TARGET: '${{ matrix.target }}' });
+    expect(named.jobs.artifacts.steps.find((s) => s.run?.includes('release-artifacts'))!.env).toEqual({
+      TRAIN_TOKEN: '${{ github.token }}',
+      TARGET: '${{ matrix.target }}',
+    });
     expect(named.jobs.assets.steps.find((s) => s.run?.includes('release-assets'))!.env!.TRAIN_TOKEN).toBe('${{ github.token }}');
   });
 
@@ -93,7 +103,10 @@ describe('ci-workflow generator', () => {
   });
 
   it('publishes with an OIDC token in an environment, yanks superseded candidates, builds one artifact job per platform, checks the assets, then the bindings', async () => {
-    const { wf } = await generate({ artifactRunners: { 'x86_64-unknown-linux-gnu': 'ubuntu-latest', 'aarch64-apple-darwin': 'macos-14' }, bindings: { repos: [{ name: 'py', url: 'https://x/y.git', rules: [] }] } });
+    const { wf } = await generate({
+      artifactRunners: { 'x86_64-unknown-linux-gnu': 'ubuntu-latest', 'aarch64-apple-darwin': 'macos-14' },
+      bindings: { repos: [{ name: 'py', url: 'https://x/y.git', rules: [] }] },
+    });
     expect(wf.jobs.publish.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
     expect(wf.jobs.publish.environment).toBe('publish');
     expect(runs(wf, 'publish').split('\n').at(-1)).toBe('npx nx run-many -t publish');
@@ -123,7 +136,10 @@ describe('ci-workflow generator', () => {
     expect(preset.wf.jobs.artifacts.strategy!.matrix.include.length).toBeGreaterThanOrEqual(5);
     expect(lint(preset.text, 'release-train.yml')).toEqual([]);
     // The linter is live: the previous workflow's kind of mistake is a finding.
-    const unsafe = preset.text.replace('npx nx release-patch --target="$LINE" --push', 'npx nx release-patch --target=${{ github.event.pull_request.title }} --push');
+    const unsafe = preset.text.replace(
+      'npx nx release-patch --target="$LINE" --push',
+      'npx nx release-patch --target=${{ github.event.pull_request.title }} --push',
+    );
     expect(lint(unsafe, 'release-train.yml').map((f) => f.kind)).toContain('expression');
   });
 
@@ -171,9 +187,15 @@ describe('ci-workflow generator', () => {
 
   it('refuses every setting or flag value that could add a key, a step or an expression, all in one go, writing nothing', async () => {
     const tree = createTreeWithEmptyWorkspace();
-    const options = { githubTokenEnv: 'GH: x\n      evil: y', artifactRunners: { 'x86_64-unknown-linux-gnu\n  - run: curl': 'ubuntu-latest', 'aarch64-apple-darwin': '${{ secrets.X }}' }, branchPattern: 'release-$(id)-{version}' };
+    const options = {
+      githubTokenEnv: 'GH: x\n      evil: y',
+      artifactRunners: { 'x86_64-unknown-linux-gnu\n  - run: curl': 'ubuntu-latest', 'aarch64-apple-darwin': '${{ secrets.X }}' },
+      branchPattern: 'release-$(id)-{version}',
+    };
     updateNxJson(tree, { ...readNxJson(tree), plugins: [{ plugin: 'nx-release-train', options }] });
-    const failure = (await ciWorkflowGenerator(tree, { publishEnvironment: "prod'\n", releaseTokenSecret: 'A.B' }).catch((e: unknown) => e)) as { problems: Array<{ message: string }> };
+    const failure = (await ciWorkflowGenerator(tree, { publishEnvironment: "prod'\n", releaseTokenSecret: 'A.B' }).catch((e: unknown) => e)) as {
+      problems: Array<{ message: string }>;
+    };
     const messages = failure.problems.map((p) => p.message).join('\n');
     expect(messages).toContain('setting "githubTokenEnv"');
     expect(messages).toContain('a key of setting "artifactRunners"');

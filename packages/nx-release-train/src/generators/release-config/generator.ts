@@ -31,7 +31,10 @@ export async function releaseConfigGenerator(tree: Tree, _schema: ReleaseConfigG
   if (errors.length) throw new ReleaseError(`the Cargo workspace has problems: ${errors.map((d) => `${d.file}: ${d.message}`).join('; ')}`, errors[0].fix);
   const release = releaseSection(ws, options);
   if (Object.keys(release.groups).length === 0)
-    throw new ReleaseError('the Cargo workspace has no publishable crate that moves with a version line', 'nothing for nx release to version; check publish = false and the versionLines settings');
+    throw new ReleaseError(
+      'the Cargo workspace has no publishable crate that moves with a version line',
+      'nothing for nx release to version; check publish = false and the versionLines settings',
+    );
   if (JSON.stringify(nxJson.release) === JSON.stringify(release)) return;
   if (nxJson.release) logger.warn('nx-release-train: the release section of nx.json was replaced (its previous content is in git)');
   updateNxJson(tree, { ...nxJson, release: release as NonNullable<typeof nxJson.release> });
