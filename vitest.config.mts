@@ -4,8 +4,11 @@ import { defineConfig } from 'vitest/config';
 // services)` against real git, cargo and the local services) and nx (one real-nx test per
 // executor and per Nx mechanism). `npm run test:campaigns` runs the long ones: kill -9
 // campaigns, rate-limit storms, trusted-publishing expiry, full train rehearsals.
+// One pool of two workers (the machine's cores) runs the three `npm test` tiers together, so no
+// tier waits for the slowest file of the one before it.
 export default defineConfig({
   test: {
+    maxWorkers: 2,
     reporters: ['default', './tools/vitest-summary-reporter.mjs'],
     projects: [
       {
@@ -14,7 +17,6 @@ export default defineConfig({
           include: ['packages/*/src/**/*.spec.ts', 'tools/**/*.spec.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           testTimeout: 20_000,
-          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -25,7 +27,6 @@ export default defineConfig({
           globalSetup: ['e2e/support/fixtures.global.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -35,8 +36,6 @@ export default defineConfig({
           include: ['e2e/*.e2e.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
-          maxWorkers: 2,
-          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -46,8 +45,6 @@ export default defineConfig({
           include: ['e2e/campaigns/**/*.e2e.ts'],
           testTimeout: 600_000,
           hookTimeout: 600_000,
-          maxWorkers: 2,
-          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -30,8 +30,11 @@ const FLAGS: Record<string, FlagSchema> = {
   'release-tag': releaseTagFlags,
 };
 
+// Nx prints --help from the executor's schema.json; that every schema.json is generated from its
+// zod flags is proven once for all executors by core/flags/flags.spec.ts. One executor shows Nx
+// reads it: release-patch, the one with the most flags.
 describe('the train executors in --help', () => {
-  it.each(Object.keys(FLAGS))('nx %s --help names the executor and every flag', (name) => {
+  it.each(['release-patch'])('nx %s --help names the executor and every flag', (name) => {
     const ws = exampleRepo(wasmtimePreset);
     cleanups.push(ws.cleanup);
     const help = nxOk(ws, [name, '--help']);
