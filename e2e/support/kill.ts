@@ -4,7 +4,7 @@
  * loses its machine would. Real nx rather than the command in-process: the process tree that
  * dies in CI is nx's, and a kill must land between the same writes it would interrupt there.
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { gitEnv, NX_ENV, repoRoot } from './workspace';
 
@@ -15,10 +15,11 @@ export interface Spawned {
   kill(): void;
 }
 
-export function spawnNx(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Spawned {
+/** `env` goes over git's and Nx's test environment; with `exact`, it is the whole environment. */
+export function spawnNx(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, exact = false): Spawned {
   const child = spawn(process.execPath, [join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), ...args], {
     cwd,
-    env: { ...gitEnv(), ...NX_ENV, ...env },
+    env: exact ? env : { ...gitEnv(), ...NX_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -61,4 +62,38 @@ export async function killedWhen(cwd: string, args: string[], env: NodeJS.Proces
   run.kill();
   const { out } = await run.done;
   if (!reached) throw new Error(`nx ${args.join(' ')} ${exited ? 'ended' : 'was still running'} before its kill point\n${out}`);
+}
+
+export interface NxRun {
+  code: number | null;
+  out: string;
+}
+
+export interface NxRunOptions {
+  /** Polled every 20 ms; when true, the whole process group gets SIGKILL. */
+  killWhen?: () => boolean;
+  /** Receives `ps` output every 100 ms while the run goes (to prove no secret is in argv). */
+  sample?: string[];
+}
+
+/**
+ * nx run asynchronously (a local registry in the test's process keeps answering), killed when
+ * `killWhen` holds and, with `sample`, every process's argv collected while it runs. `env` is the
+ * whole environment (a test of a missing token must not get one back from this process).
+ */
+export async function nxKillable(cwd: string, args: string[], env: NodeJS.ProcessEnv, opts: NxRunOptions = {}): Promise<NxRun> {
+  const run = spawnNx(cwd, args, env, true);
+  const killer = opts.killWhen
+    ? setInterval(() => {
+        if (opts.killWhen!()) {
+          clearInterval(killer);
+          run.kill();
+        }
+      }, 20)
+    : undefined;
+  const sampler = opts.sample ? setInterval(() => execFile('ps', ['-eww', '-o', 'args='], (_e, stdout) => opts.sample!.push(stdout)), 100) : undefined;
+  const { code, out } = await run.done;
+  clearInterval(killer);
+  clearInterval(sampler);
+  return { code, out };
 }

@@ -4,7 +4,7 @@
  * run asynchronously in a killable process group.
  */
 import type { Registry, RegistryOptions } from '../../tools/local-registry';
-import { nxKillable, type NxRun, type NxRunOptions } from './kill-publish';
+import { nxKillable, type NxRun, type NxRunOptions } from './kill';
 import { publishWorkspace } from './publish';
 import { NX_ENV, type TempWorkspace } from './workspace';
 
