@@ -117,7 +117,8 @@ export async function startTrain(options: Record<string, unknown> = {}, protect 
     step: (args, opts = {}) =>
       sampled(opts, async (dir, env) => {
         const started = Date.now();
-        const r = await nxAsync(dir, args, env);
+        // As users' nx runs: plugins isolated in their own workers (Nx's default).
+        const r = await nxAsync(dir, args, { ...env, NX_ISOLATE_PLUGINS: 'true' });
         console.log(`nx ${args.join(' ')}: exit ${r.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         return r;
       }),
