@@ -62,7 +62,7 @@ export function releaseSection(ws: Workspace, options: ReleaseTrainOptions): Rel
   };
 }
 
-/** The leading `-`-separated words every name shares (`cranelift` of cranelift-codegen, cranelift-entity). */
+/** The leading `-`-separated words every name shares (`foo` of foo-core, foo-util). */
 export function commonPrefix(names: readonly string[]): string | null {
   const split = names.map((n) => n.split('-'));
   const first = split[0] ?? [];
