@@ -49,7 +49,7 @@ const pluginRoot = dirname(src);
 const TEST_EXTRA = ['presets'];
 
 const IMPORT =
-  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\W)import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\W)require\(\s*['"]([^'"]+)['"]\s*\)/g;
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|(?:^|\W)import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\W)require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 const problems = [];
 for (const file of files(src)) {
@@ -58,7 +58,7 @@ for (const file of files(src)) {
   const rel = relative(repo, file);
   const lineOf = (index) => text.slice(0, index).split('\n').length;
   for (const m of text.matchAll(IMPORT)) {
-    const spec = m[1] ?? m[2] ?? m[3];
+    const spec = m[1] ?? m[2] ?? m[3] ?? m[4];
     const at = `${rel}:${lineOf(m.index + m[0].indexOf(spec))}`;
     if (spec.startsWith('.')) {
       const target = targetOf(file, spec);
