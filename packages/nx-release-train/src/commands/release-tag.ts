@@ -8,6 +8,7 @@ import type { ReleaseTagFlags } from '../core/flags/release-tag';
 import { fillPattern } from '../core/settings/options';
 import { carriesMarker, ReleaseError, releaseBranches, subjectOf } from '../core/release';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';
+import { stageOf } from '../core/version/prerelease';
 import type { Git } from '../effects/git';
 import { githubForPush } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
@@ -47,11 +48,12 @@ export async function releaseTag(req: ReleaseTagRequest, services: Services): Pr
   }
   const head = (await git.resolve('HEAD'))!;
   if (req.branch) await requireOnBranch(ctx, git, head, req.branch);
-  const marked = await releaseCommit(ctx, git, head);
-  if (!marked.ok) return skip(ctx, marked.reason);
   const version = currentVersion(await snapshot(git, head, ctx.options));
+  const marked = await releaseCommit(ctx, git, head, fillPattern(ctx.options.releaseTitle, version));
+  if (!marked.ok) return skip(ctx, marked.reason);
   const mismatch = lineVersionProblem(release, version);
   if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(release));
+  refuseUnreleasable(branch, version, ctx.options);
   const tag = fillPattern(ctx.options.tagPattern, version);
   const existing = await git.resolve(`refs/tags/${tag}`);
   if (existing && existing !== head) throw alreadyTagged(tag, existing, head);
@@ -84,15 +86,56 @@ export async function releaseTag(req: ReleaseTagRequest, services: Services): Pr
   return { tag, reason: 'tagged' };
 }
 
-/** HEAD carries the marker, or is the merge of a commit that does (a merged pull request). */
-async function releaseCommit(ctx: Train, git: Git, head: string): Promise<{ ok: boolean; reason: string }> {
+/**
+ * HEAD is a release commit of `version`: it carries the marker and the release title (a squash
+ * merge may add ` (#N)`), or it is the merge of such a commit (a merged pull request). A marker
+ * alone (quoted in an ordinary commit) tags nothing.
+ */
+async function releaseCommit(ctx: Train, git: Git, head: string, title: string): Promise<{ ok: boolean; reason: string }> {
+  const titled = (message: string) => {
+    const subject = subjectOf(message);
+    return subject === title || new RegExp(`^${escapeRegExp(title)} \\(#\\d+\\)$`).test(subject);
+  };
   const message = await git.commitMessage(head);
-  if (carriesMarker(message, ctx.options.marker)) return { ok: true, reason: '' };
+  if (carriesMarker(message, ctx.options.marker)) {
+    if (titled(message)) return { ok: true, reason: '' };
+    return {
+      ok: false,
+      reason: `HEAD ${head.slice(0, 12)} carries ${ctx.options.marker} but its title is "${subjectOf(message)}", not "${title}" (setting "releaseTitle")`,
+    };
+  }
   const merged = await git.resolve(`${head}^2`);
-  if (merged && carriesMarker(await git.commitMessage(merged), ctx.options.marker)) {
+  const mergedMessage = merged ? await git.commitMessage(merged) : '';
+  if (merged && carriesMarker(mergedMessage, ctx.options.marker) && titled(mergedMessage)) {
     return { ok: true, reason: ` (it merges the release commit ${merged.slice(0, 12)})` };
   }
-  return { ok: false, reason: `HEAD ${head.slice(0, 12)} ("${subjectOf(message)}") does not carry ${ctx.options.marker}, nor merges a commit that does` };
+  return {
+    ok: false,
+    reason: `HEAD ${head.slice(0, 12)} ("${subjectOf(message)}") does not carry ${ctx.options.marker} with the title "${title}", nor merges a commit that does`,
+  };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Only a final version or a release candidate is ever tagged (and so published): a
+ * development version (`X.0.0-dev`) never is, and a pre-release shape the train does not know
+ * is refused rather than guessed.
+ */
+function refuseUnreleasable(branch: string, version: string, options: Train['options']): void {
+  const stage = stageOf(version, options);
+  if (stage.kind === 'dev') {
+    throw new ReleaseError(
+      `${branch} is at ${version}, a development version (-${options.devSuffix}), which is never released; no tag was made`,
+      `make the version to release first: a candidate with nx release-rc, or release day with nx release-latest`,
+    );
+  }
+  if (stage.kind === 'unknown') {
+    throw new ReleaseError(
+      `${branch} is at ${version}, neither a release nor a release candidate (X.Y.Z-${options.candidateSuffix}.N) of this train; no tag was made`,
+      `set the version on ${branch} to the release or candidate to tag (settings "devSuffix", "candidateSuffix" name the train's suffixes)`,
+    );
+  }
 }
 
 /**
