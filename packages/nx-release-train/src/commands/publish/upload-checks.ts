@@ -84,5 +84,6 @@ export async function runPreflight(ctx: PublishTarget, clock: Clock, run: Prefli
     order: order.diagnostics,
     dryRun: run.dryRun,
     packagingError,
+    devSuffix: ctx.options.devSuffix,
   });
 }

@@ -18,10 +18,24 @@ const input = (crates: PreflightCrate[], over: Partial<PreflightInput> = {}): Pr
   auth: { mode: 'token', variable: 'CARGO_REGISTRIES_LOCAL_TOKEN' },
   order: [],
   dryRun: false,
+  devSuffix: 'dev',
   ...over,
 });
 
 describe('checkPreflight', () => {
+  it('refuses a development version (-dev) before anything is uploaded, whatever the index says; a candidate passes', () => {
+    const r = checkPreflight(input([crate('a', { version: '6.0.0-dev' }), crate('b', { version: '6.0.0-rc.1' })]));
+    expect(r.problems).toEqual([
+      {
+        crate: 'a',
+        message: 'a@6.0.0-dev is a development version (-dev), which is never published',
+        fix: 'publish from a release tag (a candidate or a release made by nx release-rc, release-latest or release-patch), never from a -dev checkout',
+      },
+    ]);
+    expect(r.upload).toEqual(['b']);
+    expect(checkPreflight(input([crate('a', { version: '6.0.0-nightly' })], { devSuffix: 'nightly' })).problems).toHaveLength(1);
+  });
+
   it('passes a release of existing crates and skips versions already there with the same checksum', () => {
     const r = checkPreflight(input([crate('a'), crate('b', { index: [{ vers: '5.0.0', cksum: 'sum-b' }] })]));
     expect(r).toMatchObject({ problems: [], upload: ['a'], present: ['b'], newCrates: [] });

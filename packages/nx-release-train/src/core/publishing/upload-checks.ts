@@ -5,6 +5,7 @@
  * other content, an order cargo cannot follow) is refused before anything is uploaded, with
  * every problem listed at once. Pure: packaging results and index answers come in as data.
  */
+import semver from 'semver';
 import type { Diagnostic } from '../model';
 import { noAuthFix, type PublishAuth } from './trusted';
 
@@ -34,6 +35,8 @@ export interface PreflightInput {
   dryRun: boolean;
   /** Why `cargo package` failed for the release as a whole, if it did. */
   packagingError?: string;
+  /** The suffix of the train's never-published development versions (setting `devSuffix`). */
+  devSuffix: string;
 }
 
 export interface PreflightProblem {
@@ -71,6 +74,14 @@ export function checkPreflight(input: PreflightInput): PreflightReport {
 
   for (const c of input.crates) {
     const id = `${c.name}@${c.version}`;
+    if (semver.prerelease(c.version)?.join('.') === input.devSuffix) {
+      problems.push({
+        crate: c.name,
+        message: `${id} is a development version (-${input.devSuffix}), which is never published`,
+        fix: 'publish from a release tag (a candidate or a release made by nx release-rc, release-latest or release-patch), never from a -dev checkout',
+      });
+      continue;
+    }
     const pkg = c.packaged;
     if (pkg && 'error' in pkg) {
       problems.push({ crate: c.name, message: `${id} could not be packaged: ${pkg.error}`, fix: `run cargo package -p ${c.name} and fix what it reports` });
