@@ -3,6 +3,7 @@
  * The decisions are in core/artifacts; this file sequences the effects. A dry run walks the
  * same path up to the first effect that would change something.
  */
+import { swallowedFlag } from '../core/argv';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -27,7 +28,7 @@ import { githubRepository } from '../effects/github-target';
 import { headCommitTime } from '../effects/release-tag';
 import type { Command, CommandInput } from './command';
 import { publishRelease, type UploadAsset } from './release-artifacts/github-release';
-import { releaseVersion, versionFlagOf } from './release-artifacts/version';
+import { releaseVersion } from './release-artifacts/version';
 import type { Services } from './services';
 
 export interface ReleaseArtifactsRequest {
@@ -56,7 +57,7 @@ export function resolveReleaseArtifacts({ flags, options, env, root }: CommandIn
   return {
     root,
     options,
-    version: versionFlagOf(flags.version, env),
+    version: swallowedFlag('version', flags.version, env),
     targets: listOf(flags.targets),
     dryRun: flags.dryRun,
     skipRelease: flags.skipRelease,

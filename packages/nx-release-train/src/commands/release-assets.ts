@@ -2,6 +2,7 @@
  * `nx release-assets`: after every platform's job attached its archives, the release of the
  * tag at HEAD must hold each expected archive with a `.sha256` file naming its checksum.
  */
+import { swallowedFlag } from '../core/argv';
 import { checkAssets, expectedArchives, type ReleasedAsset } from '../core/artifacts/expected';
 import { listOf } from '../core/flags/define';
 import type { ReleaseAssetsFlags } from '../core/flags/release-assets';
@@ -10,7 +11,7 @@ import { fillPattern, type ReleaseTrainOptions } from '../core/settings/options'
 import { githubTarget } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
 import { ArtifactsError } from './release-artifacts/errors';
-import { releaseVersion, versionFlagOf } from './release-artifacts/version';
+import { releaseVersion } from './release-artifacts/version';
 import type { Services } from './services';
 
 export interface ReleaseAssetsRequest {
@@ -27,7 +28,7 @@ export function resolveReleaseAssets({ flags, options, env, root }: CommandInput
   return {
     root,
     options,
-    version: versionFlagOf(flags.version, env),
+    version: swallowedFlag('version', flags.version, env),
     targets: listOf(flags.targets),
     github: resolveGitHubTarget(options, env, { repository: flags.repository, githubApiUrl: flags.githubApiUrl }),
   };

@@ -2,6 +2,7 @@
  * `nx release-bindings`: every selected binding repository in turn. One failing repository
  * does not stop the others; the closing table says what happened to each.
  */
+import { swallowedFlag } from '../core/argv';
 import * as semver from 'semver';
 import { renderTable, type RepoOutcome } from '../core/bindings/report';
 import { gitHostOfApi } from '../core/bindings/git-host';
@@ -15,7 +16,6 @@ import { ReleaseError } from '../core/release';
 import { requireGitHubToken } from '../effects/github-target';
 import type { PullsApi } from '../effects/github-pulls';
 import type { Command, CommandInput } from './command';
-import { versionFlagOf } from './release-artifacts/version';
 import { updateRepo } from './release-bindings/update-repo';
 import type { Services } from './services';
 
@@ -34,7 +34,7 @@ export interface ReleaseBindingsRequest {
 export function resolveReleaseBindings({ flags, options, env }: CommandInput<ReleaseBindingsFlags>): ReleaseBindingsRequest {
   return {
     options,
-    version: versionFlagOf(flags.version, env),
+    version: swallowedFlag('version', flags.version, env),
     only: listOf(flags.only),
     dryRun: flags.dryRun,
     github: resolveGitHubTarget(options, env, { githubApiUrl: flags.githubApiUrl }),

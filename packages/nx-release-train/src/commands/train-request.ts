@@ -5,7 +5,7 @@
  * Pure: flags, settings and the environment in, data out.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { flagEnv } from '../core/argv';
+import { swallowedFlag } from '../core/argv';
 import type { Env } from '../core/env';
 import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
 import type { ReleaseTrainOptions } from '../core/settings/options';
@@ -36,7 +36,7 @@ export function checkDate(date: string | undefined): string | undefined {
  * which one was meant cannot be told.
  */
 export function lineOf(flags: { target?: string | number; line?: string | number }, env: Env): string | undefined {
-  const target = flags.target ?? env[flagEnv('target')];
+  const target = swallowedFlag('target', flags.target, env);
   const [t, l] = [target, flags.line].map((v) => (v === undefined ? undefined : String(v)));
   if (t !== undefined && l !== undefined && t !== l) {
     throw new ReleaseError(`--target=${t} and --line=${l} name different release lines`, 'pass one of them (--line is another name for --target)');

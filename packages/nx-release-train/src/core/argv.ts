@@ -6,6 +6,7 @@
  * the invoked target is one that declares the flag, and name the environment variables they
  * travel in (Nx passes the hook's environment on to the tasks).
  */
+import type { Env } from './env';
 
 /** Targets and the Nx-owned flags they take as their own. */
 export const SWALLOWED_FLAGS: Record<string, string[]> = {
@@ -20,8 +21,10 @@ export function flagEnv(flag: string): string {
   return `NX_RELEASE_TRAIN_ARG_${flag.toUpperCase()}`;
 }
 
-/** Kept for the name the patch executor reads. */
-export const PATCH_TARGET_ENV = flagEnv('target');
+/** A flag Nx keeps for itself: the value the executor got, else the one the hook handed on. */
+export function swallowedFlag<T>(flag: string, given: T | undefined, env: Env): T | string | undefined {
+  return given ?? env[flagEnv(flag)];
+}
 
 function invokes(argv: readonly string[], targetName: string): boolean {
   return argv.some((a) => a === targetName || a.endsWith(`:${targetName}`) || a.includes(`:${targetName}:`));

@@ -3,16 +3,9 @@
  * for itself; the preTasksExecution hook hands it on through the environment), else the one
  * release tag at HEAD.
  */
-import { flagEnv } from '../../core/argv';
 import { isVersion, versionsFromTags } from '../../core/artifacts/naming';
-import type { Env } from '../../core/env';
 import { ReleaseError } from '../../core/errors';
 import { tagsAtHead } from '../../effects/release-tag';
-
-/** `--version` as given in the flags or handed on by the hook; undefined: not given. */
-export function versionFlagOf(flag: string | undefined, env: Env): string | undefined {
-  return flag ?? env[flagEnv('version')];
-}
 
 /** `--version`, else the one release tag at HEAD. */
 export async function releaseVersion(input: { version?: string; root: string; tagPattern: string }): Promise<string> {
