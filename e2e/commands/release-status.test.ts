@@ -122,6 +122,19 @@ describe('release-status (in-process)', () => {
     expect(json.skipped).toEqual([]);
   });
 
+  /** The candidate line when GitHub could not be read: git and the registry still show. */
+  const ROW_49_WITHOUT_GITHUB = [
+    'release-49.0.0',
+    '49.0.0-rc.2',
+    'rc.2',
+    'current',
+    '2026-09-05',
+    '-',
+    'v49.0.0-rc.2',
+    '1/2 crates; not yanked: wt-a@49.0.0-rc.1',
+    'not read',
+  ];
+
   it('without a token: the GitHub parts are said skipped, once; git and the registry still show', async () => {
     const { GITHUB_TOKEN: _, ...env } = train!.env;
     const seen = train!.api.state.requests.length;
@@ -132,17 +145,7 @@ describe('release-status (in-process)', () => {
       'no token in GITHUB_TOKEN: pull requests, GitHub releases and bindings skipped; --issue: the status issue was not updated',
     ]);
     expect(run.out.match(/GITHUB_TOKEN/g)).toHaveLength(1);
-    expect(rowOf(run.out, 'release-49.0.0')).toEqual([
-      'release-49.0.0',
-      '49.0.0-rc.2',
-      'rc.2',
-      'current',
-      '2026-09-05',
-      '-',
-      'v49.0.0-rc.2',
-      '1/2 crates; not yanked: wt-a@49.0.0-rc.1',
-      'not read',
-    ]);
+    expect(rowOf(run.out, 'release-49.0.0')).toEqual(ROW_49_WITHOUT_GITHUB);
     expect(run.out).not.toContain('Open pull requests');
     expect(train!.api.state.requests.length).toBe(seen);
   });
@@ -160,17 +163,7 @@ describe('release-status (in-process)', () => {
     expect(rowOf(run.out, 'github')![1]).toMatch(
       /^GitHub API: list the open pull requests of bytecodealliance\/wasmtime failed( \(HTTP \d+\))?: .*ECONNREFUSED.*; pull requests, GitHub releases and bindings skipped$/,
     );
-    expect(rowOf(run.out, 'release-49.0.0')).toEqual([
-      'release-49.0.0',
-      '49.0.0-rc.2',
-      'rc.2',
-      'current',
-      '2026-09-05',
-      '-',
-      'v49.0.0-rc.2',
-      '1/2 crates; not yanked: wt-a@49.0.0-rc.1',
-      'not read',
-    ]);
+    expect(rowOf(run.out, 'release-49.0.0')).toEqual(ROW_49_WITHOUT_GITHUB);
   });
 
   it('--issue opens the status issue once, then edits the same one', async () => {
