@@ -53,6 +53,11 @@ export interface Diagnostic {
   line?: number;
   message: string;
   fix: string;
+  /**
+   * Warnings of one kind (a policy breached in many manifests) may be summarized as a count;
+   * a warning without a kind is always shown in full.
+   */
+  kind?: string;
 }
 
 export interface Workspace {

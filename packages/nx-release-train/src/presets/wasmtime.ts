@@ -26,7 +26,8 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
   bumpTitle: 'Bump Wasmtime to {version}',
   releaseTitle: 'Release Wasmtime {version}',
   marker: '[automatically-tag-and-release-this-commit]',
-  // Required with caret in Wasmtime's [workspace.dependencies]; everything else first-party is `=`.
+  // Required with caret in Wasmtime's [workspace.dependencies] and, among Cranelift's own
+  // crates, in their manifests (the -meta/-shared build crates); everything else first-party is `=`.
   publicCrates: [
     'wasmtime',
     'wasmtime-wasi',
@@ -53,6 +54,9 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
     'cranelift-object',
     'cranelift-reader',
     'cranelift-srcgen',
+    'cranelift-assembler-x64-meta',
+    'cranelift-codegen-meta',
+    'cranelift-codegen-shared',
   ],
   supportedLines: 2,
   // Wasmtime's own policy: public crates with caret, the rest pinned with `=`; release notes

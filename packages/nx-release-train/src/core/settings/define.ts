@@ -43,6 +43,11 @@ export function refuse(ctx: z.RefinementCtx, message: string, fix: string): void
 }
 
 export const nonEmpty = z.string().min(1);
+
+/** Text that becomes one line (of RELEASES.md, of a commit message): a line break would add lines nobody meant. */
+export const oneLine = z.string().superRefine((v, ctx) => {
+  if (/[\r\n]/.test(v)) refuse(ctx, `${JSON.stringify(v)} contains a line break`, 'write it on one line: it becomes one line of a file or commit message');
+});
 export const names = z.array(nonEmpty).min(1);
 
 /** A GitHub repository `owner/name` (the one check, core/github-repo.ts). */

@@ -16,7 +16,7 @@ describe('options', () => {
     const { problems } = resolveOptions({ bumpTtle: 'x', supportedLines: '2' });
     expect(problems.map((p) => p.setting)).toEqual(['bumpTtle', 'supportedLines']);
     expect(problems[0].fix).toContain('bumpTitle');
-    expect(problems[1].message).toBe('setting "supportedLines" in nx.json plugin options is string, expected number');
+    expect(problems[1].message).toBe('setting "supportedLines" in nx.json plugin options is string, expected a whole number of 1 or more');
   });
 
   it('checks the train and version-line settings by the schema', () => {

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { bindingsSchema } from '../bindings/schema';
-import { group, nonEmpty, optional, ownerName, relativePath, required, setting } from './define';
+import { group, nonEmpty, oneLine, optional, ownerName, relativePath, required, setting } from './define';
 
 const inWorkspace = relativePath('the workspace root');
 
@@ -106,20 +106,26 @@ export const optionsSchema = z.strictObject({
   versionFiles: setting(z.array(versionFile), [], { doc: 'Version files beyond Cargo manifests (the preset: the four wasmtime.h macros).', expected: 'array' }),
   releasesFile: setting(inWorkspace, 'RELEASES.md', { doc: 'Release notes file, relative to the root (absent file: the step is skipped).' }),
   releasesTemplate: setting(inWorkspace, 'ci/RELEASES-template.md', { doc: 'Template of a new top section; `VERSION` stands for the new version.' }),
-  archiveLine: setting(z.string(), '* [{major}.{minor}.x](RELEASES.md)', { doc: 'Archive line added on a cut, newest first under `<!-- ARCHIVE_START -->`.' }),
+  archiveLine: setting(oneLine, '* [{major}.{minor}.x](RELEASES.md)', { doc: 'Archive line added on a cut, newest first under `<!-- ARCHIVE_START -->`.' }),
   branchPattern: setting(z.string(), 'release-{version}', { doc: "Release branch name (version of the line's .0 release)." }),
   bumpBranchPattern: setting(z.string(), 'ci/bump-to-{version}', { doc: 'Branch a bump is pushed to for review.' }),
   tagPattern: setting(z.string(), 'v{version}', { doc: 'Release tag name.' }),
-  bumpTitle: setting(z.string(), 'Bump version to {version}', { doc: "Title of main's commit on a cut." }),
-  releaseTitle: setting(z.string(), 'Release {version}', { doc: 'Title of a release commit (release day, patch).' }),
-  marker: setting(z.string(), '[automatically-tag-and-release-this-commit]', { doc: "Line in a release commit's message that asks CI to tag it." }),
+  bumpTitle: setting(oneLine, 'Bump version to {version}', { doc: "Title of main's commit on a cut." }),
+  releaseTitle: setting(oneLine, 'Release {version}', { doc: 'Title of a release commit (release day, patch).' }),
+  marker: setting(oneLine, '[automatically-tag-and-release-this-commit]', { doc: "Line in a release commit's message that asks CI to tag it." }),
   publicCrates: setting(z.array(z.string()), [], {
     doc: 'Crates meant for public use: required with caret; other first-party crates with `=`.',
     expected: 'array',
   }),
-  supportedLines: setting(z.number(), 2, { doc: 'How many of the newest release lines get patches.' }),
-  ltsEvery: setting(z.number(), 0, { doc: 'Long-term lines: every Nth major is kept for `ltsMonths` months (0 = none).' }),
-  ltsMonths: setting(z.number(), 0, { doc: 'How long a long-term line is supported, in months.' }),
+  supportedLines: setting(z.number().int().min(1), 2, {
+    doc: 'How many of the newest release lines get patches.',
+    expected: 'a whole number of 1 or more',
+  }),
+  ltsEvery: setting(z.number().int().min(0), 0, {
+    doc: 'Long-term lines: every Nth major is kept for `ltsMonths` months (0 = none).',
+    expected: 'a whole number of 0 or more',
+  }),
+  ltsMonths: setting(z.number().int().min(0), 0, { doc: 'How long a long-term line is supported, in months.', expected: 'a whole number of 0 or more' }),
   registry: setting(z.string().nullable(), null, { doc: "Cargo registry name from cargo's configuration; null means crates.io.", expected: 'string or null' }),
   mainBranch: setting(z.string(), 'main', { doc: 'The branch monthly majors are cut from.' }),
   remote: setting(z.string(), 'origin', { doc: 'The git remote `--push` pushes to and release branches are looked up on.' }),

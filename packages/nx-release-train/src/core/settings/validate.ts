@@ -19,6 +19,11 @@ export interface SettingProblem {
 
 interface Issue {
   code: string;
+  expected?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
   path: PropertyKey[];
   message: string;
   keys?: string[];
@@ -105,10 +110,13 @@ class Wording {
         fix: `write it as a JSON object, e.g. { ${example} }`,
       };
     }
-    const expected = (target && metaOf(target).expected) ?? (target ? typeName(target) : 'another value');
+    // A value of the right type out of range says the value and the range, never "is number, expected number".
+    const range = rangeOf(issue);
+    const expected = (target && metaOf(target).expected) ?? range ?? (target ? typeName(target) : 'another value');
     const fallbackValue = target ? unwrap(target) : undefined;
     const fix = fallbackValue?.hasDefault ? `give ${expected}; the default is ${JSON.stringify(fallbackValue.defaultValue)}` : `give ${expected}`;
-    return { path, setting, message: `setting "${setting}"${at} is ${describe(value, !this.where)}, expected ${expected}`, fix };
+    const shown = range && typeof value === 'number' ? JSON.stringify(value) : describe(value, !this.where);
+    return { path, setting, message: `setting "${setting}"${at} is ${shown}, expected ${expected}`, fix };
   }
 
   private unknownFix(path: Segment[]): string {
@@ -117,6 +125,15 @@ class Wording {
     const guess = likely(key, known);
     return `${guess ? `did you mean "${guess}"? ` : 'remove it; '}known: ${known.join(', ')}`;
   }
+}
+
+/** "a whole number", "a number of at least 1", "a number above 0": what a numeric check wanted. */
+function rangeOf(issue: Issue): string | undefined {
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'a whole number';
+  if (issue.origin !== 'number') return undefined;
+  if (issue.code === 'too_small') return `a number ${issue.inclusive ? 'of at least' : 'above'} ${issue.minimum}`;
+  if (issue.code === 'too_big') return `a number ${issue.inclusive ? 'of at most' : 'below'} ${issue.maximum}`;
+  return undefined;
 }
 
 /** The known name closest to a misspelt one, when it is close enough to be what was meant. */

@@ -32,8 +32,10 @@ export class Problems {
     this.errors.push(problem('error', file, line, message, fix));
   }
 
-  warn(file: string, line: number | undefined, message: string, fix: string): void {
-    this.warnings.push(problem('warning', file, line, message, fix));
+  /** `kind` names warnings that may be summarized as a count when there are many (summary.ts). */
+  warn(file: string, line: number | undefined, message: string, fix: string, kind?: string): void {
+    const p = problem('warning', file, line, message, fix);
+    this.warnings.push(kind ? { ...p, kind } : p);
   }
 
   /** Throws a PlanError holding every error found so far (warnings come along for context). */

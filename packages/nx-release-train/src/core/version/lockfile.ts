@@ -41,5 +41,5 @@ export function planLockfile(ctx: PlanContext, file: string, lines: Lines): void
       );
   }
   for (const c of lines.crates)
-    if (!seen.has(c.name)) ctx.problems.warn(file, undefined, `${c.name} has no entry in ${file}`, 'refresh it with `cargo update --workspace` and commit it');
+    if (!seen.has(c.name)) ctx.problems.warn(file, undefined, `${c.name} has no entry in ${file}`, 'refresh it with `cargo update --workspace` and commit it', 'Cargo.lock entry');
 }

@@ -127,5 +127,5 @@ function checkPolicy(ctx: PlanContext, file: string, line: number, where: string
     : `${where} uses caret "${op}${version}", but ${name} is not in publicCrates (first-party crates are pinned with "=")`;
   const fix = isPublic ? `require "${version}", or remove ${name} from publicCrates` : `require "=${version}", or add ${name} to publicCrates`;
   if (ctx.strictPolicy) ctx.problems.error(file, line, message, fix);
-  else ctx.problems.warn(file, line, message, fix);
+  else ctx.problems.warn(file, line, message, fix, 'requirement policy (requirementPolicy, publicCrates)');
 }
