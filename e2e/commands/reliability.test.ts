@@ -5,6 +5,7 @@
  * branches), configuration cannot steer git (ref names, markers), and a refusal leaves
  * everything as it was. kill -9 before, during and after a push: e2e/campaigns/kill.e2e.ts.
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,19 @@ describe('bytes that are not UTF-8', () => {
     expect(out).toContain(`${header} at `);
     expect(out).toContain('byte 3 (0xa9, line 1, column 4)');
     expect(out).not.toContain('RELEASES.md at');
+  });
+
+  it('a symbolic link whose target is not UTF-8 does not block a release (only links to crates are read)', async () => {
+    const ws = example();
+    // git stores a link's target as bytes; a Latin-1 target is a link nothing of the release reads.
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: ws.dir, input: Buffer.from('docs/caf\xe9.md', 'latin1') })
+      .toString()
+      .trim();
+    ws.git(['update-index', '--add', '--cacheinfo', `120000,${blob},docs-link`]);
+    ws.git(['commit', '-q', '-m', 'a link with a Latin-1 target']);
+    ws.git(['checkout', 'HEAD', '--', 'docs-link']);
+    const out = await ok(ws, ['release-major', '--dry-run']);
+    expect(out).toContain('6.0.0');
   });
 });
 

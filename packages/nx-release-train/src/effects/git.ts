@@ -98,8 +98,10 @@ export class Git {
    * Reads many files of one revision in a single process; absent files are left out. Output is
    * taken as bytes (git's sizes count bytes); a file that is not UTF-8 is refused, naming the
    * file and the offset, because editing its decoded text would change bytes nobody edited.
+   * `nonUtf8: 'skip'` leaves such a file out instead: for texts only looked at, never edited
+   * (a symbolic link's target, which cannot name a directory of the tree if it is not UTF-8).
    */
-  async readFiles(rev: string, paths: string[]): Promise<Map<string, string>> {
+  async readFiles(rev: string, paths: string[], nonUtf8: 'refuse' | 'skip' = 'refuse'): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     if (paths.length === 0) return out;
     const buf = Buffer.from(
@@ -116,6 +118,7 @@ export class Git {
       pos += size + 1;
       const decoded = decodeUtf8(bytes);
       if ('badOffset' in decoded) {
+        if (nonUtf8 === 'skip') continue;
         throw new ReleaseError(
           `${path} at ${rev.slice(0, 12)} is not UTF-8 text: ${describeOffset(bytes, decoded.badOffset)}; the release edits it, so it was left alone`,
           `convert ${path} to UTF-8 (e.g. iconv -f latin1 -t utf-8), commit it, and run the command again`,

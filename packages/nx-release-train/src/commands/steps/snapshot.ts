@@ -25,7 +25,9 @@ export async function snapshot(git: Git, commit: string, options: ReleaseTrainOp
   const links = tree.filter((e) => e.mode === '120000').map((e) => e.path);
   const aliases = linkedCrateFiles(
     tree.map((e) => e.path),
-    links.length ? await git.readFiles(commit, links) : new Map(),
+    // Only links to crate directories matter to a release; one whose target is not UTF-8
+    // cannot be one, so it must not block the release (as an edited file's bad byte does).
+    links.length ? await git.readFiles(commit, links, 'skip') : new Map(),
   );
   const all = [...tree.map((e) => e.path), ...aliases.keys()];
   const read = async (paths: string[]) => {
