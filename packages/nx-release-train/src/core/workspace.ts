@@ -37,7 +37,10 @@ export function buildWorkspace(source: TreeSource): Workspace {
   if (!rootManifest) {
     return { rootManifest: 'Cargo.toml', version: null, members: [], diagnostics: rootDiagnostics(source, diagnostics) };
   }
-  const root = load(rootManifest)!;
+  const root = load(rootManifest);
+  // The root manifest does not parse: no members (its diagnostic says why), and the root stays
+  // the root, so a nested workspace (fuzz/) never stands in for it.
+  if (!root) return { rootManifest, version: null, members: [], diagnostics };
   const rootDir = dirOf(rootManifest);
   const ws = (root.data.workspace ?? {}) as Table;
   const wsPackage = (ws.package ?? {}) as Table;
@@ -160,14 +163,14 @@ function rootDiagnostics(source: TreeSource, diagnostics: Diagnostic[]): Diagnos
   return diagnostics;
 }
 
-/** The root-most manifest that declares `[workspace]`. */
+/** The root-most manifest that declares `[workspace]` (even when it does not parse). */
 function findRoot(source: TreeSource, load: (p: string) => Manifest | null): string | null {
   const byDepth = [...source.manifests].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
   for (const path of byDepth) {
     const text = source.read(path);
     if (text === null || !/^\s*\[workspace[\].]/m.test(text)) continue;
     const manifest = load(path);
-    if (manifest?.data.workspace) return path;
+    if (manifest === null || manifest.data.workspace) return path;
   }
   return null;
 }

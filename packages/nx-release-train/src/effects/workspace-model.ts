@@ -11,7 +11,8 @@ import { PLUGIN_NAME } from '../core/plugin-name';
 import { buildWorkspace } from '../core/workspace';
 import { findManifests, readText } from './workspace-fs';
 
-const CACHE_VERSION = 1;
+// Bumped whenever buildWorkspace computes a different model from the same manifests.
+const CACHE_VERSION = 2;
 const memory = new Map<string, Workspace>();
 const lastByRoot = new Map<string, Workspace>();
 
