@@ -24,7 +24,22 @@ export function edgesOf(model: Workspace): RawProjectGraphDependency[] {
   return edges;
 }
 
+/**
+ * The edges between Nx projects. A crate's project is the one rooted at its directory, whatever
+ * its name: a `project.json` may rename it (Nx's own fix when a crate is named like another
+ * project, say a package.json one), and an edge by crate name would then land on that other
+ * project. Crates without a project of their own (a linked member) have no edges.
+ */
+export function projectEdges(model: Workspace, projects: CreateDependenciesContext['projects']): RawProjectGraphDependency[] {
+  const byRoot = new Map(Object.entries(projects).map(([name, p]) => [p.root, name]));
+  const projectOf = new Map(model.members.map((c) => [c.name, byRoot.get(c.dir)]));
+  return edgesOf(model).flatMap((e) => {
+    const source = projectOf.get(e.source);
+    const target = projectOf.get(e.target);
+    return source && target ? [{ ...e, source, target }] : [];
+  });
+}
+
 export function createDependencies(_options: unknown, context: CreateDependenciesContext): RawProjectGraphDependency[] {
-  const model = lastWorkspaceModel(context.workspaceRoot);
-  return edgesOf(model).filter((e) => e.source in context.projects && e.target in context.projects);
+  return projectEdges(lastWorkspaceModel(context.workspaceRoot), context.projects);
 }

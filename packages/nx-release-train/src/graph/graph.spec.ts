@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkspace } from '../core/workspace';
 import { DEFAULT_OPTIONS } from '../core/settings/options';
-import { edgesOf } from './dependencies';
+import { edgesOf, projectEdges } from './dependencies';
 import { projectsFor } from './nodes';
 
 const files: Record<string, string> = {
@@ -45,5 +45,16 @@ describe('graph adapter', () => {
   it('records every dev-dependency in metadata', () => {
     const projects = projectsFor(ws, DEFAULT_OPTIONS);
     expect(projects.b.metadata).toMatchObject({ cargo: { devDependencies: ['a', 'c'] } });
+  });
+
+  it('puts edges on the project rooted at each crate, however a project.json renamed it', () => {
+    // Crate `b` renamed to `b-crate` (Nx's fix when a package.json project is also called `b`).
+    const projects = { a: { root: 'a' }, 'b-crate': { root: 'b' }, c: { root: 'c' }, b: { root: 'js/b' } };
+    const edges = projectEdges(ws, projects)
+      .map((e) => `${e.source}->${e.target}`)
+      .sort();
+    expect(edges).toEqual(['a->b-crate', 'b-crate->c', 'c->b-crate']);
+    // A crate with no project of its own (a linked member) has no edges.
+    expect(projectEdges(ws, { a: { root: 'a' }, c: { root: 'c' } })).toEqual([]);
   });
 });

@@ -83,8 +83,9 @@ export function planRun(run: ReleaseRun): MovesPlan {
   return planMoves({ workspace: run.workspace, files: run.originals, options: run.options, versions: run.versions });
 }
 
-export function crateOf(run: ReleaseRun, name: string): Crate {
-  const crate = run.workspace.members.find((c) => c.name === name);
+/** The crate of a project: the one at its root (a project.json may rename it), else by name. */
+export function crateOf(run: ReleaseRun, name: string, root?: string): Crate {
+  const crate = run.workspace.members.find((c) => root !== undefined && c.dir === root) ?? run.workspace.members.find((c) => c.name === name);
   if (!crate)
     throw new ReleaseError(
       `nx.json release groups list project ${name}, which is not a crate of the Cargo workspace`,

@@ -54,7 +54,7 @@ export default class CargoVersionActions extends VersionActions {
   }
 
   private crateIn(run: ReleaseRun): Crate {
-    return crateOf(run, this.projectGraphNode.name);
+    return crateOf(run, this.projectGraphNode.name, this.projectGraphNode.data.root);
   }
 
   async readCurrentVersionFromSourceManifest(tree: Tree): Promise<{ currentVersion: string; manifestPath: string } | null> {

@@ -92,7 +92,8 @@ export function publishTarget(req: RegistryRequest, services: Services): Publish
 /** The crate behind the project the task runs for (`root`: the project's directory). */
 export function crateOf(target: PublishTarget, project: { name: string; root?: string } | undefined): Crate {
   const name = project?.name ?? '';
-  const crate = target.ws.members.find((c) => c.name === name) ?? target.ws.members.find((c) => project?.root !== undefined && c.dir === project.root);
+  // By directory first: a project.json may rename a crate's project (even to another crate's name).
+  const crate = target.ws.members.find((c) => project?.root !== undefined && c.dir === project.root) ?? target.ws.members.find((c) => c.name === name);
   if (!crate) {
     throw new ReleaseError(
       `project "${name}" is not a member of the Cargo workspace at ${target.ws.rootManifest}`,
