@@ -174,15 +174,12 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
     '  tag:',
     "    if: github.event_name == 'workflow_run' && github.event.workflow_run.conclusion == 'success' && github.event.workflow_run.event == 'push' && github.event.workflow_run.head_repository.full_name == github.repository",
     '    runs-on: ubuntu-latest',
+    '    env:',
+    '      DEFAULT_BRANCH: ${{ github.event.repository.default_branch }}',
     '    permissions:',
     '      contents: write',
     '    steps:',
-    ...setupSteps(o.nodeVersion, '${{ github.event.workflow_run.head_sha }}'),
-    '      - name: Tag the release commit (a ref made through the API starts the publish run)',
-    '        env:',
-    token,
-    '          BRANCH: ${{ github.event.workflow_run.head_branch }}',
-    '        run: npx nx release-tag --branch="$BRANCH" --push --via=api',
+    ...tagSteps(o.nodeVersion, token),
     '',
     ...jobsForTag(o, onTag),
   ];
@@ -195,6 +192,30 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
     ),
   );
   return lines.join('\n');
+}
+
+/**
+ * The tag job checks out the release commit, whose branch may predate the plugin (no nx.json,
+ * no package.json): the tooling and the settings come from the default branch, the one place
+ * the train is configured, and the plain entry `nx-release-train` runs without Nx there.
+ */
+function tagSteps(nodeVersion: string, token: string): Lines {
+  const tools = '"$RUNNER_TEMP/release-tools"';
+  return [
+    ...setupSteps(nodeVersion, '${{ github.event.workflow_run.head_sha }}').filter((l) => !/cache: npm|run: npm ci/.test(l)),
+    '      - name: Install the release tooling of the default branch (a branch cut before adoption has none)',
+    '        run: |',
+    `          mkdir -p ${tools}`,
+    `          git show "origin/$DEFAULT_BRANCH:package.json" > ${tools}/package.json`,
+    `          git show "origin/$DEFAULT_BRANCH:package-lock.json" > ${tools}/package-lock.json`,
+    `          npm ci --prefix ${tools} --ignore-scripts`,
+    '      - name: Tag the release commit (a ref made through the API starts the publish run)',
+    '        env:',
+    token,
+    '          BRANCH: ${{ github.event.workflow_run.head_branch }}',
+    '        run: |',
+    `          ${tools}/node_modules/.bin/nx-release-train release-tag --branch="$BRANCH" --push --via=api --settings-from="origin/$DEFAULT_BRANCH"`,
+  ];
 }
 
 /** Every setting or flag value the workflow is written from, with what it must be. */

@@ -55,7 +55,12 @@ describe('ci-workflow generator', () => {
     expect(wf.jobs['release-latest'].if).toContain("'0 12 20 * *'");
     expect(runs(wf, 'release-latest')).toContain('npx nx release-latest --push');
     expect(runs(wf, 'release-rc')).toContain('npx nx release-rc --target="$BRANCH" --push');
-    expect(runs(wf, 'tag')).toContain('npx nx release-tag --branch="$BRANCH" --push --via=api');
+    // The tag job runs on the release commit with the default branch's tooling and settings
+    // (a branch cut before adoption has neither), through the plain entry (no Nx there).
+    expect(runs(wf, 'tag')).toContain('git show "origin/$DEFAULT_BRANCH:package-lock.json"');
+    expect(runs(wf, 'tag')).toContain(
+      '"$RUNNER_TEMP/release-tools"/node_modules/.bin/nx-release-train release-tag --branch="$BRANCH" --push --via=api --settings-from="origin/$DEFAULT_BRANCH"',
+    );
     expect(wf.jobs.tag.if).toContain("conclusion == 'success'");
     expect(wf.on.workflow_run).toMatchObject({ workflows: ['CI'], branches: ['release-*'] });
     expect(wf.on.push.tags).toEqual(['v*']);
