@@ -21,7 +21,7 @@ describe('resolveArtifacts', () => {
       'unknown setting "artifacts.archive" in nx.json plugin options',
       'setting "artifacts.outputDir" in nx.json plugin options is number, expected string',
       'setting "artifacts.features" in nx.json plugin options is array, expected object',
-      'setting "artifacts.compression" in nx.json plugin options is number, expected an integer from 0 to 9',
+      'setting "artifacts.compression" in nx.json plugin options is 12, expected an integer from 0 to 9',
     ]);
     expect(problems[0].fix).toMatch(/known: archives, /);
     expect(artifacts.outputDir).toBe('dist');
