@@ -159,7 +159,21 @@ function checkSameStage(ctx: PlanContext, ws: Workspace, lines: LineBump[], grou
       site.line,
       `version line ${other.line} is at ${other.from} (${describeStage(s)}) but line ${first.line} is at ${first.from} (${describeStage(stage)}); ` +
         'every line of a release moves through the train together',
-      `bring every line to the same suffix (here ${releaseVersionOf(other.from)}${first.from.slice(releaseVersionOf(first.from).length)}) and commit`,
+      stageFix(other, first, s.kind === 'final' && stage.kind !== 'final' ? (groups.get(other.line) ?? []) : []),
     );
   }
+}
+
+/**
+ * A line already released beside one still in development (`released`: its crates, else none)
+ * is most often crates that keep their own version through releases (iced's shape):
+ * `versionLines.fixed` says so. Otherwise the suffixes are to be aligned.
+ */
+function stageFix(other: LineBump, first: LineBump, released: readonly Crate[]): string {
+  const align = `bring every line to the same suffix (here ${releaseVersionOf(other.from)}${first.from.slice(releaseVersionOf(first.from).length)}) and commit`;
+  // Crates inheriting the workspace version cannot be fixed (the setting refuses them).
+  const crates = released.filter((c) => c.versionFrom === 'literal');
+  if (crates.length === 0 || crates.length !== released.length) return align;
+  const names = crates.map((c) => `"${c.name}"`).join(', ');
+  return `if ${names} ${crates.length === 1 ? 'keeps its' : 'keep their'} own version through releases, add ${names} to versionLines.fixed in nx.json; otherwise ${align}`;
 }
