@@ -66,7 +66,11 @@ describe("exclude against explicit members (Cargo's rule)", () => {
     expect(members).toEqual(['app', 'inner']);
     const { projects, edges } = await graphOf(ws.dir);
     // The workspace's own project (root `.`, no package there) is no crate.
-    expect(Object.keys(projects).filter((name) => projects[name].root !== '.').sort()).toEqual(members);
+    expect(
+      Object.keys(projects)
+        .filter((name) => projects[name].root !== '.')
+        .sort(),
+    ).toEqual(members);
     expect(edges).toEqual(['app->inner']);
   });
 });
