@@ -38,7 +38,7 @@ export function candidateRefusal(ctx: Pick<Train, 'options'>, branch: string, ve
     );
   return new ReleaseError(
     `${branch} is at ${version}, ${describeStage(stage)} for the settings devSuffix "${ctx.options.devSuffix}" and candidateSuffix "${ctx.options.candidateSuffix}"`,
-    `set the versions on ${branch} to ${releaseVersionOf(version)}-${ctx.options.candidateSuffix}.N, or fix the settings in nx.json`,
+    `set the versions on ${branch} to ${releaseVersionOf(version)}-${ctx.options.candidateSuffix}.N, or fix the settings in nx.json (a published pre-release word such as alpha goes in prereleaseIdentifiers)`,
   );
 }
 
