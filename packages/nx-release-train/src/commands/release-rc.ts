@@ -24,7 +24,8 @@ import { lineOf, resolveTrain, type TrainRequest } from './train-request';
 /** Why a release branch at `version` cannot get another candidate, or null when it can. */
 export function candidateRefusal(ctx: Pick<Train, 'options'>, branch: string, version: string, line: string): ReleaseError | null {
   const stage = stageOf(version, ctx.options);
-  if (stage.kind === 'candidate') return null;
+  // A candidate counts up, and so does a published pre-release (setting prereleaseIdentifiers).
+  if (stage.kind === 'candidate' || stage.kind === 'pre') return null;
   if (stage.kind === 'final')
     return new ReleaseError(
       `${branch} is at ${version}: the line is released, and a candidate ${releaseVersionOf(version)}-${ctx.options.candidateSuffix}.1 would sort below ${version}`,
@@ -37,7 +38,7 @@ export function candidateRefusal(ctx: Pick<Train, 'options'>, branch: string, ve
     );
   return new ReleaseError(
     `${branch} is at ${version}, ${describeStage(stage)} for the settings devSuffix "${ctx.options.devSuffix}" and candidateSuffix "${ctx.options.candidateSuffix}"`,
-    `set the versions on ${branch} to ${releaseVersionOf(version)}-${ctx.options.candidateSuffix}.N, or fix the settings in nx.json`,
+    `set the versions on ${branch} to ${releaseVersionOf(version)}-${ctx.options.candidateSuffix}.N, or fix the settings in nx.json (a published pre-release word such as alpha goes in prereleaseIdentifiers)`,
   );
 }
 

@@ -133,7 +133,7 @@ function refuseUnreleasable(branch: string, version: string, options: Train['opt
   if (stage.kind === 'unknown') {
     throw new ReleaseError(
       `${branch} is at ${version}, neither a release nor a release candidate (X.Y.Z-${options.candidateSuffix}.N) of this train; no tag was made`,
-      `set the version on ${branch} to the release or candidate to tag (settings "devSuffix", "candidateSuffix" name the train's suffixes)`,
+      `set the version on ${branch} to the release or candidate to tag (settings "devSuffix", "candidateSuffix" name the train's suffixes; "prereleaseIdentifiers" names published ones such as alpha)`,
     );
   }
 }

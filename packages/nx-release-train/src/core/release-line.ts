@@ -13,6 +13,7 @@
  */
 import semver from 'semver';
 import { fillPattern, type ReleaseTrainOptions } from './settings/options';
+import { versionInName } from './settings/pattern';
 import { carriesMarker, subjectOf } from './commit-message';
 
 /** A release branch, judged from its name (release.ts finds them). */
@@ -76,22 +77,17 @@ const LINE_FORM = new RegExp(`^${NUM}(?:\\.${NUM})?(?:\\.x)?$`);
 
 /**
  * Reads a line selector, or returns null when `value` is no line form. `4.1` is not one: on a
- * line N >= 1 the minor does not name a line (write `4.x` or a version).
+ * line N >= 1 the minor does not name a line (write `4.x` or a version), unless it is the
+ * name of a release branch.
  */
 export function parseLineSelector(value: string, branchPattern: string): LineSelector | null {
   const m = LINE_FORM.exec(value);
-  if (m) {
-    const prefix = m[2] === undefined ? [Number(m[1])] : [Number(m[1]), Number(m[2])];
-    if (prefix.length === 2 && prefix[0] !== 0) return null;
-    return { input: value, prefix };
-  }
+  const prefix = m && (m[2] === undefined ? [Number(m[1])] : [Number(m[1]), Number(m[2])]);
+  if (prefix && (prefix.length === 1 || prefix[0] === 0)) return { input: value, prefix };
   if (isVersion(value)) return { input: value, version: value };
-  const [before, after = ''] = branchPattern.split('{version}');
-  if (value.length > before.length + after.length && value.startsWith(before) && value.endsWith(after)) {
-    const inner = value.slice(before.length, value.length - after.length);
-    if (isVersion(inner)) return { input: value, branch: value };
-  }
-  return null;
+  // A branch name, read through the pattern (`4.1` is one when branches are `{major}.{minor}`).
+  const inner = versionInName(branchPattern, value);
+  return inner !== null && isVersion(inner) ? { input: value, branch: value } : null;
 }
 
 /** A plain semver version (no `v` or `=` in front, which semver.parse would allow). */

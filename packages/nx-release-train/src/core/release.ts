@@ -4,6 +4,7 @@
  */
 import semver from 'semver';
 import { fillPattern, type ReleaseTrainOptions } from './settings/options';
+import { patternGlob, versionInName } from './settings/pattern';
 import { releaseVersionOf } from './version/prerelease';
 import { compatLine, type ReleaseBranch } from './release-line';
 
@@ -11,14 +12,8 @@ export { ReleaseError } from './errors';
 export type { ReleaseBranch } from './release-line';
 export { carriesMarker, commitMessage, subjectOf } from './commit-message';
 
-const VERSION_RE = String.raw`(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)`;
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export function branchGlob(options: ReleaseTrainOptions): string {
-  return options.branchPattern.replace('{version}', '*');
+  return patternGlob(options.branchPattern);
 }
 
 /** The branch of a release line, named after its release (`release-49.0.0`, never `-dev`). */
@@ -28,12 +23,10 @@ export function releaseBranchName(options: ReleaseTrainOptions, version: string)
 
 /** Release branches among branch names, newest first. */
 export function releaseBranches(names: Iterable<string>, options: ReleaseTrainOptions): ReleaseBranch[] {
-  const [before, after = ''] = options.branchPattern.split('{version}');
-  const re = new RegExp(`^${escape(before)}${VERSION_RE}${escape(after)}$`);
   const out = new Map<string, ReleaseBranch>();
   for (const name of names) {
-    const m = re.exec(name);
-    if (m && semver.valid(m[1])) out.set(name, { name, version: m[1], major: semver.major(m[1]), line: compatLine(m[1])! });
+    const version = versionInName(options.branchPattern, name);
+    if (version && semver.valid(version)) out.set(name, { name, version, major: semver.major(version), line: compatLine(version)! });
   }
   return [...out.values()].sort((a, b) => semver.rcompare(a.version, b.version));
 }

@@ -51,6 +51,20 @@ describe('buildWorkspace', () => {
     expect(ws.diagnostics).toEqual([]);
   });
 
+  it("exclude does not reach inside an explicit member (Cargo's is_excluded): its path dependency there stays a member", () => {
+    const pkg = (name: string, deps = '') => `[package]\nname = "${name}"\nversion = "0.1.0"\n${deps}`;
+    const ws = tree({
+      'Cargo.toml': '[workspace]\nmembers = ["app", "libs/*"]\nexclude = ["app/inner", "lone", "libs/skip"]\n',
+      'app/Cargo.toml': pkg('app', '[dependencies]\ninner = { path = "inner" }\nlone = { path = "../lone" }\n'),
+      'app/inner/Cargo.toml': pkg('inner'),
+      'lone/Cargo.toml': pkg('lone'),
+      'libs/a/Cargo.toml': pkg('a', '[dependencies]\nskip = { path = "../skip" }\n'),
+      'libs/skip/Cargo.toml': pkg('skip'),
+    });
+    // A glob member is taken literally by the rule, so libs/skip stays excluded.
+    expect(ws.members.map((c) => c.name).sort()).toEqual(['a', 'app', 'inner']);
+  });
+
   it('reads versions, publishability and version lines', () => {
     const ws = tree(base);
     const get = (n: string) => ws.members.find((c) => c.name === n)!;

@@ -48,8 +48,11 @@ export function buildWorkspace(source: TreeSource): Workspace {
   const wsDeps = (ws.dependencies ?? {}) as Table;
   const known = new Set(source.manifests);
   const excludes = stringList(ws.exclude).map((e) => joinPath(rootDir, e));
-  const explicit = new Set<string>();
-  const isExcluded = (dir: string) => !explicit.has(dir) && excludes.some((ex) => isWithin(dir, ex));
+  // Cargo's rule (Workspace::is_excluded): `exclude` does not reach inside a directory listed in
+  // `members`, as written (a glob is taken literally), so an explicit member's path dependency
+  // below it stays a member even when its directory is excluded.
+  const explicit = stringList(ws.members).map((m) => joinPath(rootDir, m));
+  const isExcluded = (dir: string) => !explicit.some((m) => isWithin(dir, m)) && excludes.some((ex) => isWithin(dir, ex));
 
   const memberDirs: string[] = [];
   const seen = new Set<string>();
@@ -62,7 +65,6 @@ export function buildWorkspace(source: TreeSource): Workspace {
   if (root.data.package) addMember(rootDir);
   for (const pattern of stringList(ws.members)) {
     const matched = expandMember(pattern, rootDir, known);
-    if (!isGlob(pattern)) explicit.add(joinPath(rootDir, pattern));
     if (matched.length === 0) {
       diagnostics.push({
         level: isGlob(pattern) ? 'warning' : 'error',

@@ -3,7 +3,8 @@
  * tip's version, cut date and marker, and the newest tag of its line.
  */
 import semver from 'semver';
-import { fillPattern, type ReleaseTrainOptions } from '../../core/settings/options';
+import type { ReleaseTrainOptions } from '../../core/settings/options';
+import { versionInName } from '../../core/settings/pattern';
 import { carriesMarker } from '../../core/release';
 import { compatLine } from '../../core/release-line';
 import type { GatheredLine } from '../../core/status/types';
@@ -32,14 +33,12 @@ export interface GitTag {
 
 /** Release tags (per the tag pattern) with the commit each points at. */
 export async function releaseTags(git: Git, options: ReleaseTrainOptions): Promise<GitTag[]> {
-  const [before, after = ''] = options.tagPattern.split('{version}');
   const out = await git.out(['for-each-ref', 'refs/tags', '--format=%(refname:short)%09%(objectname)%09%(*objectname)%09%(creatordate:short)']);
   const tags: GitTag[] = [];
   for (const row of out.split('\n').filter(Boolean)) {
     const [name, object, peeled, date] = row.split('\t');
-    if (!name.startsWith(before) || !name.endsWith(after)) continue;
-    const version = name.slice(before.length, name.length - after.length);
-    if (semver.valid(version) && fillPattern(options.tagPattern, version) === name) tags.push({ name, version, commit: peeled || object, date });
+    const version = versionInName(options.tagPattern, name);
+    if (version && semver.valid(version)) tags.push({ name, version, commit: peeled || object, date });
   }
   return tags;
 }

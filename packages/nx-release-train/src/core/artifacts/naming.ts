@@ -1,5 +1,6 @@
 /** Names of the release, its tag and its archives, from option patterns. Pure. */
 import { fillPattern } from '../settings/options';
+import { versionInName } from '../settings/pattern';
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
@@ -24,12 +25,7 @@ export function isPrerelease(version: string): boolean {
  * `v{version}`; tags of other shapes are ignored.
  */
 export function versionsFromTags(tags: string[], tagPattern: string): string[] {
-  const [before, after = ''] = tagPattern.split('{version}');
-  if (!tagPattern.includes('{version}')) return [];
-  return tags
-    .filter((t) => t.startsWith(before) && t.endsWith(after) && t.length > before.length + after.length)
-    .map((t) => t.slice(before.length, t.length - after.length))
-    .filter(isVersion);
+  return tags.map((t) => versionInName(tagPattern, t)).filter((v): v is string => v !== null && isVersion(v));
 }
 
 /** A safe file name for an archive: no separators, no leading dot, nothing a shell would mangle. */

@@ -17,13 +17,18 @@ export type IndexVersions = Record<string, Array<{ vers: string; yanked: boolean
 export function candidateLines(crates: CrateToRelease[], index: IndexVersions, settings: PrereleaseSettings): string[] {
   if (crates.length === 0) return [];
   const stages = new Map(crates.map((c) => [c.name, stageOf(c.version, settings)]));
-  const kinds = new Set([...stages.values()].map((s) => (s.kind === 'candidate' ? `rc.${s.n}` : s.kind)));
+  const kinds = new Set([...stages.values()].map((s) => (s.kind === 'candidate' ? `rc.${s.n}` : s.kind === 'pre' ? `${s.id}.${s.n}` : s.kind)));
   const versions = [...new Set(crates.map((c) => c.version))].join(', ');
   const first = stages.get(crates[0].name)!;
   if (kinds.size > 1) return [`Release: crates at different points of the train (${versions}); publish one release at a time`];
   if (first.kind === 'dev' || first.kind === 'unknown')
     return [`Release: ${versions} is ${describeStage(first)}: not a release to publish (release candidates and releases are made on release branches)`];
-  const head = first.kind === 'candidate' ? `Release: candidate ${first.n} (${versions}), a pre-release` : `Release: final (${versions})`;
+  const head =
+    first.kind === 'candidate'
+      ? `Release: candidate ${first.n} (${versions}), a pre-release`
+      : first.kind === 'pre'
+        ? `Release: ${first.id}.${first.n} (${versions}), a pre-release`
+        : `Release: final (${versions})`;
 
   // Earlier candidates of each crate's own version that this release supersedes, grouped by version.
   const superseded = new Map<string, { crates: number; yanked: number }>();

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { fillPattern } from './pattern';
 import type { OptionsSchema } from './schema';
 import type { SettingProblem as OptionProblem } from './validate';
+import { namePatternProblems } from './pattern-checks';
 import { branchNameProblem, remoteNameProblem, tagNameProblem } from './ref-name';
 
 /** Versions every pattern must turn into valid names: a major, a 0.x line, a candidate. */
@@ -54,6 +55,8 @@ export function checkOptionValues(options: z.output<OptionsSchema>): OptionProbl
   pattern('branchPattern', options.branchPattern, branchNameProblem, 'branch');
   pattern('bumpBranchPattern', options.bumpBranchPattern, branchNameProblem, 'branch');
   pattern('tagPattern', options.tagPattern, tagNameProblem, 'tag');
+  pattern('releaseReviewBranchPattern', options.releaseReviewBranchPattern, branchNameProblem, 'branch');
+  pattern('rcReviewBranchPattern', options.rcReviewBranchPattern, branchNameProblem, 'branch');
   name('mainBranch', options.mainBranch, branchNameProblem, 'branch');
   name('remote', options.remote, remoteNameProblem, 'remote');
   if (typeof options.registry === 'string') {
@@ -83,6 +86,9 @@ export function checkOptionValues(options: z.output<OptionsSchema>): OptionProbl
       });
     }
   }
+  // Names git accepts must still never meet (one problem per setting: the first found).
+  const reported = new Set(problems.map((p) => p.setting));
+  problems.push(...namePatternProblems(options).filter((p) => !reported.has(p.setting) && (reported.add(p.setting), true)));
   return problems;
 }
 

@@ -223,6 +223,10 @@ export const optionsSchema = z.strictObject({
   candidateSuffix: setting(z.string(), 'rc', {
     doc: 'Pre-release name of candidates (`X.0.0-rc.N`), which `release-yank` yanks once superseded. The `wasmtime` preset: `rc`.',
   }),
+  prereleaseIdentifiers: setting(z.array(z.string()), [], {
+    doc: 'Numbered pre-release words published besides candidates, in semver order (e.g. `["alpha", "beta"]`): a version `X.Y.Z-alpha.N`, main included, counts up with `nx release-rc` (`-alpha.1` -> `-alpha.2`), is released on release day, and a cut moves main to `X+1.0.0-alpha.0`. Empty: only `-<devSuffix>` and `-<candidateSuffix>.N` are known, anything else is refused.',
+    expected: 'array',
+  }),
 });
 
 export type OptionsSchema = typeof optionsSchema;

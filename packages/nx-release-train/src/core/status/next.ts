@@ -28,7 +28,7 @@ export function nextSteps(s: Pick<Status, 'lines' | 'schedule' | 'pulls'>, optio
   const newest = s.lines[0];
   const open = (kind: string, base?: string) => (s.pulls ?? []).find((p) => p.kind === kind && (!base || p.base === base));
   const kind = newest && stageOf(newest.version, options).kind;
-  if (kind === 'dev' || kind === 'candidate') {
+  if (kind === 'dev' || kind === 'candidate' || kind === 'pre') {
     const pr = open('release', newest.branch);
     out.push(
       pr

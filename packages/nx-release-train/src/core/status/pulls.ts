@@ -4,16 +4,12 @@
  */
 import semver from 'semver';
 import type { ReleaseTrainOptions } from '../settings/options';
+import { versionInName } from '../settings/pattern';
 import type { PullKind } from './types';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const VERSION = String.raw`(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)`;
-
 function versionIn(pattern: string, name: string): string | null {
-  if (!pattern.includes('{version}')) return null;
-  const [before, after = ''] = pattern.split('{version}');
-  const m = new RegExp(`^${escape(before)}${VERSION}${escape(after)}$`).exec(name);
-  return m && semver.valid(m[1]) ? m[1] : null;
+  const version = versionInName(pattern, name);
+  return version && semver.valid(version) ? version : null;
 }
 
 /** The kind of a train pull request from its head branch, or null when it is not the train's. */

@@ -11,7 +11,7 @@ import type { PlanContext } from './plan-context';
 import { settingsRules } from '../settings/rules';
 import { assignLines, WORKSPACE_LINE } from './grouping';
 import { findEntry } from './toml-scan';
-import { describeStage, releaseVersionOf, sameStage, stageOf, stepVersion } from './prerelease';
+import { describeStage, isPrerelease, releaseVersionOf, sameStage, stageOf, stepVersion } from './prerelease';
 import type { BumpKind } from './versions';
 
 export { WORKSPACE_LINE };
@@ -78,6 +78,7 @@ export function computeLines(ctx: PlanContext, ws: Workspace, bump: BumpKind): L
     }
     const from = line === WORKSPACE_LINE ? workspaceVersion(ctx, ws, members) : highest(members);
     if (from === null || invalid.length > 0) continue;
+    if (staysOnPatch(ctx, ws, line, from, bump, members)) continue;
     // A major bump aligns the line on the next version of its highest crate.
     const step = stepVersion(bump === 'major' ? highest([{ version: from }, ...members]) : from, bump, ctx.options);
     if ('error' in step) {
@@ -104,6 +105,24 @@ export function computeLines(ctx: PlanContext, ws: Workspace, bump: BumpKind): L
   const moving = new Map(crates.map((c) => [c.name, c]));
   const primary = lines.find((l) => l.line === WORKSPACE_LINE) ?? (lines.length === 1 ? lines[0] : null);
   return { lines, crates, moving, primary };
+}
+
+/**
+ * A patch releases the workspace's line: another line still before its release (a crate at
+ * 0.8.0-alpha.0 beside a 0.7.x workspace) has nothing to patch and stays where it is, said once.
+ */
+function staysOnPatch(ctx: PlanContext, ws: Workspace, line: string, from: string, bump: BumpKind, members: Crate[]): boolean {
+  // Any pre-release, known shape or not: it is not this patch's line, so its shape is not judged.
+  if (bump !== 'patch' || ws.version === null || line === WORKSPACE_LINE || semver.prerelease(from) === null) return false;
+  const stage = stageOf(from, ctx.options);
+  const site = versionSite(ctx, ws, members[0]);
+  ctx.problems.warn(
+    site.file,
+    site.line,
+    `line ${line} (${members.map((c) => c.name).join(', ')}) stays at ${from}: it is ${isPrerelease(stage) ? describeStage(stage) : 'a pre-release'}, so a patch of the workspace leaves it alone`,
+    'nothing to do; it moves when it is released',
+  );
+  return true;
 }
 
 function workspaceVersion(ctx: PlanContext, ws: Workspace, members: Crate[]): string | null {
@@ -159,7 +178,21 @@ function checkSameStage(ctx: PlanContext, ws: Workspace, lines: LineBump[], grou
       site.line,
       `version line ${other.line} is at ${other.from} (${describeStage(s)}) but line ${first.line} is at ${first.from} (${describeStage(stage)}); ` +
         'every line of a release moves through the train together',
-      `bring every line to the same suffix (here ${releaseVersionOf(other.from)}${first.from.slice(releaseVersionOf(first.from).length)}) and commit`,
+      stageFix(other, first, s.kind === 'final' && stage.kind !== 'final' ? (groups.get(other.line) ?? []) : []),
     );
   }
+}
+
+/**
+ * A line already released beside one still in development (`released`: its crates, else none)
+ * is most often crates that keep their own version through releases (iced's shape):
+ * `versionLines.fixed` says so. Otherwise the suffixes are to be aligned.
+ */
+function stageFix(other: LineBump, first: LineBump, released: readonly Crate[]): string {
+  const align = `bring every line to the same suffix (here ${releaseVersionOf(other.from)}${first.from.slice(releaseVersionOf(first.from).length)}) and commit`;
+  // Crates inheriting the workspace version cannot be fixed (the setting refuses them).
+  const crates = released.filter((c) => c.versionFrom === 'literal');
+  if (crates.length === 0 || crates.length !== released.length) return align;
+  const names = crates.map((c) => `"${c.name}"`).join(', ');
+  return `if ${names} ${crates.length === 1 ? 'keeps its' : 'keep their'} own version through releases, add ${names} to versionLines.fixed in nx.json; otherwise ${align}`;
 }

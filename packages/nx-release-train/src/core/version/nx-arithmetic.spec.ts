@@ -103,6 +103,16 @@ describe('nxNextVersion: each keyword on each stage', () => {
     expect(next('49.0.0-dev', 'prerelease', 'pre', { ...train, candidateSuffix: 'pre' })).toBe('49.0.0-pre.1');
   });
 
+  it('a published pre-release word (prereleaseIdentifiers) counts up in its own word, candidates on or off', () => {
+    const alphas = { ...train, candidates: false, prereleaseIdentifiers: ['alpha'] };
+    expect(next('0.8.0-alpha.1', 'prerelease', '', alphas)).toBe('0.8.0-alpha.2');
+    expect(next('0.8.0-alpha.1', 'prerelease', 'alpha', alphas)).toBe('0.8.0-alpha.2');
+    expect(next('0.8.0-alpha.1', 'prerelease', 'rc', alphas)).toMatch(
+      /^refused: --preid rc on 0.8.0-alpha.1: the next pre-release of 0.8.0-alpha.1 is alpha.2/,
+    );
+    expect(next('0.8.0-alpha.1', 'major', '', alphas)).toBe('0.9.0-alpha.0');
+  });
+
   it('refuses unknown keywords and unknown pre-release shapes with the fix', () => {
     expect(next('5.0.0', 'bump')).toMatch(/^refused: "bump" is neither a version nor one of major, minor/);
     expect(next('5.0.0-beta.1', 'major')).toMatch(/^refused: version "5.0.0-beta.1" has a pre-release suffix the release train does not know/);

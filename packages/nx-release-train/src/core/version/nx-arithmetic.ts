@@ -53,6 +53,15 @@ export function nxNextVersion(current: string, input: string, preid: string, set
 }
 
 function candidate(current: string, preid: string, settings: PrereleaseSettings): Step {
+  // A published pre-release (setting prereleaseIdentifiers) counts up in its own word.
+  const stage = stageOf(current, settings);
+  if (stage.kind === 'pre') {
+    if (preid === '' || preid === stage.id) return stepVersion(current, 'candidate', settings);
+    return {
+      error: `--preid ${preid} on ${current}: the next pre-release of ${current} is ${stage.id}.${stage.n + 1}`,
+      fix: `leave out --preid, or pass --preid ${stage.id}`,
+    };
+  }
   if (!settings.candidates)
     return {
       error: `"prerelease" on ${current}: release candidates are off (setting candidates)`,

@@ -74,9 +74,15 @@ describe('planning the -dev train', () => {
 
   it('refuses lines at different points of the train, naming the file, line and fix', () => {
     expect(problemsOf(() => planOf(tree('2.0.0-dev', '0.5.0'), 'major'))).toEqual([
-      'cl/Cargo.toml:3 version line 0.5 is at 0.5.0 (released) but line workspace is at 2.0.0-dev (in development); every line of a release moves through the train together | bring every line to the same suffix (here 0.5.0-dev) and commit',
+      'cl/Cargo.toml:3 version line 0.5 is at 0.5.0 (released) but line workspace is at 2.0.0-dev (in development); every line of a release moves through the train together | if "cl" keeps its own version through releases, add "cl" to versionLines.fixed in nx.json; otherwise bring every line to the same suffix (here 0.5.0-dev) and commit',
     ]);
     expect(problemsOf(() => planOf(tree('2.0.0-rc.2', '0.5.0-rc.1'), 'release', '2026-09-20'))[0]).toMatch(/at 0.5.0-rc.1 \(at release candidate 1\)/);
+    // The setting the fix names is the answer: cl stays where it is, the workspace is cut.
+    const fixed = { ...options, versionLines: { ...options.versionLines, fixed: ['cl'] } };
+    const files = tree('2.0.0-dev', '0.5.0');
+    const manifests = Object.keys(files).filter((p) => p.endsWith('Cargo.toml'));
+    const plan = planVersions({ workspace: buildWorkspace({ manifests, read: (p) => files[p] ?? null }), files, options: fixed, bump: 'major' });
+    expect(plan.crates.map((c) => `${c.name} ${c.from} -> ${c.to}`)).toEqual(['a 2.0.0-dev -> 3.0.0-dev']);
   });
 
   it('refuses a candidate on a released line, a patch on a candidate, a cut of a candidate', () => {

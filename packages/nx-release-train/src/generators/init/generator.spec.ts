@@ -26,4 +26,16 @@ describe('init generator (on an Nx tree)', () => {
     expect(entry.options.releaseTitle).toBe('Release Wasmtime {version}');
     await expect(initGenerator(tree, { preset: 'wasmtme' } as never)).rejects.toThrow('unknown preset "wasmtme"');
   });
+
+  it("--jsTooling turns off Nx's JS analysis and keeps nested package.json files out, once, keeping what is written", async () => {
+    const tree = createTreeWithEmptyWorkspace();
+    updateNxJson(tree, { ...readNxJson(tree), pluginsConfig: { '@nx/js': { analyzeSourceFiles: true } } });
+    tree.write('.nxignore', 'docs/build');
+    await initGenerator(tree, { jsTooling: true });
+    expect(readNxJson(tree)!.pluginsConfig!['@nx/js']).toEqual({ analyzeLockfile: false, analyzePackageJson: false, analyzeSourceFiles: true });
+    expect(tree.read('.nxignore', 'utf-8')).toBe('docs/build\n*/**/package.json\n');
+    const [nx, ignore] = [tree.read('nx.json', 'utf-8'), tree.read('.nxignore', 'utf-8')];
+    await initGenerator(tree, { jsTooling: true });
+    expect([tree.read('nx.json', 'utf-8'), tree.read('.nxignore', 'utf-8')]).toEqual([nx, ignore]);
+  });
 });

@@ -1,4 +1,5 @@
 export interface InitGeneratorSchema {
   preset?: 'wasmtime';
   skipFormat?: boolean;
+  jsTooling?: boolean;
 }

@@ -1,0 +1,50 @@
+/**
+ * Alphas published from main (setting prereleaseIdentifiers), the commands in-process against
+ * real git: a main at 0.8.0-alpha.1 is cut (main to 0.9.0-alpha.0), the release branch gets
+ * its next alpha from release-rc and its release from release-latest; none of it is refused
+ * (without the setting it is, naming it: core/version/prerelease-words.spec.ts).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok } from '../support/train-cli';
+import { makeWorkspace, type TempWorkspace } from '../support/workspace';
+
+const cleanups: Array<() => void> = [];
+afterAll(() => cleanups.forEach((c) => c()));
+
+const FILES: Record<string, string> = {
+  'Cargo.toml': '[workspace]\nmembers = ["core"]\nresolver = "2"\n\n[workspace.package]\nversion = "0.8.0-alpha.1"\n',
+  'core/Cargo.toml': '[package]\nname = "acore"\nversion.workspace = true\nedition = "2021"\n',
+  'core/src/lib.rs': '',
+};
+
+function repo(options: Record<string, unknown>): TempWorkspace {
+  const ws = makeWorkspace({ options });
+  cleanups.push(ws.cleanup);
+  for (const [file, text] of Object.entries(FILES)) {
+    mkdirSync(dirname(join(ws.dir, file)), { recursive: true });
+    writeFileSync(join(ws.dir, file), text);
+  }
+  ws.git(['init', '-q', '-b', 'main']);
+  ws.git(['add', '-A']);
+  ws.git(['commit', '-q', '-m', 'at 0.8.0-alpha.1']);
+  return ws;
+}
+
+describe('a main at 0.8.0-alpha.1', () => {
+  let ws: TempWorkspace;
+  beforeAll(() => {
+    ws = repo({ prereleaseIdentifiers: ['alpha'] });
+  });
+
+  it('is cut, counted up and released with prereleaseIdentifiers ["alpha"]', async () => {
+    expect(await ok(ws, ['release-major'])).toContain('release-0.8.0');
+    expect(ws.git(['show', 'main:Cargo.toml'])).toContain('version = "0.9.0-alpha.0"');
+    expect(ws.git(['show', 'release-0.8.0:Cargo.toml'])).toContain('version = "0.8.0-alpha.1"');
+    expect(await ok(ws, ['release-rc', '--target=0.8'])).toContain('0.8.0-alpha.2');
+    expect(ws.git(['show', 'release-0.8.0:Cargo.toml'])).toContain('version = "0.8.0-alpha.2"');
+    expect(await ok(ws, ['release-latest', '--date=2026-12-01'])).toContain('0.8.0');
+    expect(ws.git(['show', 'release-0.8.0:Cargo.toml'])).toMatch(/version = "0.8.0"$/m);
+  });
+});
