@@ -6,16 +6,18 @@ import type { Workspace } from '../model';
 import type { PlanContext } from './plan-context';
 import { WORKSPACE_LINE, type Lines } from './lines';
 import { findEntry, type TomlEntry, type TomlScan } from './toml-scan';
-import { parseCargoRequirement, rewriteCargoRequirement } from './requirements';
+import { parseCargoRequirement, rewriteCargoRequirement, satisfiesCargo } from './requirements';
 
 const DEP_TABLES = new Set(['dependencies', 'dev-dependencies', 'build-dependencies', 'dev_dependencies', 'build_dependencies']);
 
 /**
  * How many leading path segments name a dependency table: 1 for `[dependencies]`, 3 for
- * `[target.'cfg(..)'.dependencies]`, 2 for `[workspace.dependencies]`; -1 otherwise.
+ * `[target.'cfg(..)'.dependencies]`, 2 for `[workspace.dependencies]` and `[patch.<source>]`; -1 otherwise.
  */
 export function depTableDepth(path: readonly string[]): number {
   if (DEP_TABLES.has(path[0])) return 1;
+  // [patch.crates-io] and [patch.'https://…']: a first-party crate patched in with a version moves too.
+  if (path[0] === 'patch' && path.length > 2) return 2;
   if (path[0] === 'target' && path.length > 2 && DEP_TABLES.has(path[2])) return 3;
   if (path[0] === 'workspace' && path[1] === 'dependencies') return 2;
   return -1;
@@ -86,6 +88,9 @@ function requirement(ctx: PlanContext, file: string, dep: DepEntry, lines: Lines
   const where = `requirement on ${name}${name !== dep.key ? ` (key ${dep.key})` : ''} in [${dep.table.join('.')}]`;
   const text = req.kind === 'string' ? req.value : null;
   const result = text === null ? ({ kind: 'unparsed' } as const) : rewriteCargoRequirement(text, target.from, target.to);
+  // requirementUpdates "unsatisfied": a requirement the new version still satisfies (a caret
+  // "0.7.4" on a patch to 0.7.5) is kept as the project wrote it.
+  if (result.kind === 'rewritten' && ctx.options.requirementUpdates === 'unsatisfied' && keeps(text ?? '', target.to)) return;
   const shown = text === null ? 'not a string' : `"${text}"`;
   switch (result.kind) {
     case 'unparsed':
@@ -108,6 +113,11 @@ function requirement(ctx: PlanContext, file: string, dep: DepEntry, lines: Lines
       checkPolicy(ctx, file, req.line, where, name, opOf(text ?? ''), target.from);
       ctx.replaceString(file, req, result.text);
   }
+}
+
+function keeps(text: string, version: string): boolean {
+  const comparators = parseCargoRequirement(text);
+  return comparators !== null && satisfiesCargo(version, comparators);
 }
 
 function opOf(text: string): string {
