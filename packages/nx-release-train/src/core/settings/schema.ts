@@ -109,7 +109,7 @@ const versionLinesSchema = group(
     }),
   },
   {
-    doc: 'Groupings and exceptions of version lines (core/version/grouping.ts). By default crates inheriting the workspace version form the `workspace` line, publishable crates with a literal version group by their compatibility line (`46`, `0.19`), and private crates with a literal version never move.',
+    doc: "Groupings and exceptions of version lines (core/version/grouping.ts, line-moves.ts). By default crates inheriting the workspace version form the `workspace` line, publishable crates with a literal version group by their compatibility line (`46`, `0.19`), and private crates with a literal version never move. A release moves its own line (and literal crates on its compatibility line); any other line only when `follow` names it or it changed since its release tag.",
   },
 );
 
