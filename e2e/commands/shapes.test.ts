@@ -88,7 +88,7 @@ describe('a line git decides: the 1.17 workspace with a release tag', () => {
     write(ws, { 'crates/helper-shared/src/lib.rs': 'pub fn help() {}\n' });
     ws.git(['commit', '-qam', 'a fix in helper-shared']);
     const changed = await ok(ws, ['release-major', '--bump=minor', '--dry-run']);
-    expect(changed).toContain('line 1: 1.17.0 -> 1.18.0 (2 crates): the release\'s line');
+    expect(changed).toContain("line 1: 1.17.0 -> 1.18.0 (2 crates): the release's line");
     expect(changed).toContain('line 0.4: 0.4.1 -> 0.5.0 (2 crates): helper-shared changed since v1.17.0');
     expect(changed).toContain('line 0.1: 0.1.1 -> 0.1.2 (2 crates): versionLines.follow names example-bye');
     expect(changed).toContain('line 0.3 stays at 0.3.0 (demo-app): unchanged since v1.17.0');

@@ -207,7 +207,13 @@ export interface ReleaseMajorRequest extends TrainRequest {
 }
 
 export function resolveReleaseMajor({ flags, options, env, root }: CommandInput<ReleaseMajorFlags>): ReleaseMajorRequest {
-  return { ...resolveTrain(flags, options, env), allowDirty: flags.allowDirty, nxDataDirs: nxDataDirs(root, env), date: checkDate(flags.date), level: flags.bump };
+  return {
+    ...resolveTrain(flags, options, env),
+    allowDirty: flags.allowDirty,
+    nxDataDirs: nxDataDirs(root, env),
+    date: checkDate(flags.date),
+    level: flags.bump,
+  };
 }
 
 export async function releaseMajor(req: ReleaseMajorRequest, services: Services): Promise<CutResult> {

@@ -49,7 +49,12 @@ describe('version lines from the manifests', () => {
     ]);
     // deno_webgpu, on its own 0.110 line, is neither followed nor changed since a tag: it stays, said why.
     expect(p.staying).toEqual([
-      { line: '0.110', version: '0.110.0', crates: ['deno_webgpu'], reason: 'no release tag carries 0.110.0, and versionLines.follow names none of its crates' },
+      {
+        line: '0.110',
+        version: '0.110.0',
+        crates: ['deno_webgpu'],
+        reason: 'no release tag carries 0.110.0, and versionLines.follow names none of its crates',
+      },
     ]);
     expect(p.lines.map((l) => l.reason)).toEqual(["the release's line", "on the release's compatibility line 0.19.x"]);
     // Private crates with a literal version never move by default.

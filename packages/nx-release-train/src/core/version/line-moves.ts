@@ -133,8 +133,7 @@ export function decideLine(
   const settled = decideBySettings(ws, options, lines, own, line, crates);
   if (settled) return settled;
   const found = history?.get(line);
-  if (!found?.tag)
-    return { moves: false, reason: `no release tag carries ${from}, and versionLines.follow names none of its crates` };
+  if (!found?.tag) return { moves: false, reason: `no release tag carries ${from}, and versionLines.follow names none of its crates` };
   if (found.changed.length > 0) return { moves: true, reason: `${found.changed.join(', ')} changed since ${found.tag}` };
   return { moves: false, reason: `unchanged since ${found.tag}` };
 }

@@ -157,7 +157,6 @@ function workspaceVersion(ctx: PlanContext, ws: Workspace, members: Crate[]): st
   return null;
 }
 
-
 /**
  * The version releases are named after, without planning: the release's line's version
  * (line-moves.ts says which line); null when nothing tells (several lines, no
