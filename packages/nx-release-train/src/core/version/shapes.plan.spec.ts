@@ -59,6 +59,24 @@ describe('lockstep shapes replayed byte for byte', () => {
       '0.4 0.4.1 helper-macros,helper-shared: no release tag carries 0.4.1, and versionLines.follow names none of its crates',
       '0.3 0.3.0 demo-app: no release tag carries 0.3.0, and versionLines.follow names none of its crates',
     ]);
+    // The example stays, but its requirement on app moves: what its next publish needs is said.
+    expect(p.warnings.map((w) => `${w.file}:${w.line}: ${w.message} | ${w.fix}`)).toEqual([
+      'examples/demo-app/Cargo.toml:7: crate demo-app stays at 0.3.0 (line 0.3: no release tag carries 0.3.0, and versionLines.follow names none of its crates), but its requirement on app moves | to publish it with the new requirement, move its line too (versionLines.follow: ["demo-app"])',
+    ]);
+  });
+
+  it('a minor release keeps the dev suffix, and a line asked for a patch takes one', () => {
+    const shape = SHAPES['minor release of 1.256 / 0.256 / 256 lines'];
+    const dev = Object.fromEntries(Object.entries(shape.before).map(([f, t]) => [f, t.replace(/(\d+\.256\.0|256\.0\.0)(?=")/g, '$1-dev')]));
+    const p = planOf({ ...shape, before: dev });
+    expect(p.lines.map((l) => `${l.line}: ${l.from} -> ${l.to}`)).toEqual([
+      'workspace: 1.256.0-dev -> 1.257.0-dev',
+      '0.256: 0.256.0-dev -> 0.257.0-dev',
+      '256: 256.0.0-dev -> 257.0.0-dev',
+      '1: 1.256.0-dev -> 1.257.0-dev',
+    ]);
+    const patchOnly = { ...shape.options, versionLines: { ...shape.options.versionLines, bump: { wast: 'patch' } } };
+    expect(planOf({ ...shape, options: patchOnly }).lines.find((l) => l.line === '256')?.to).toBe('256.0.1');
   });
 });
 
