@@ -47,12 +47,12 @@ async function cut(ctx: Train, req: ReleaseMajorRequest): Promise<CutResult> {
   const snap = await snapshot(git, head, ctx.options);
   const version = currentVersion(snap);
 
-  const finished = await finishInterrupted(ctx, gh, head, version);
+  const finished = await finishInterrupted(ctx, gh, head, version, req);
   if (finished) return finished;
 
   const release = releaseBranchName(ctx.options, version);
   const { local, remote } = await git.branches(release, ctx.options.remote);
-  if (gh && !local.has(release) && remote.get(release) === head) return proposeAgain(ctx, gh, head, release, version);
+  if (gh && !local.has(release) && remote.get(release) === head) return proposeAgain(ctx, gh, head, release, version, req);
   if (local.has(release) || remote.has(release)) {
     const where = [
       local.has(release) ? `locally at ${local.get(release)!.slice(0, 12)}` : null,
@@ -66,7 +66,7 @@ async function cut(ctx: Train, req: ReleaseMajorRequest): Promise<CutResult> {
     );
   }
 
-  const thePlan = planAt(snap, ctx.options, 'major');
+  const thePlan = planAt(snap, ctx.options, 'major', undefined, req.level);
   const next = thePlan.primary?.to ?? version;
   await requireClean(git, { allowDirty: req.allowDirty, planned: thePlan.edits.map((e) => e.file), ignored: req.nxDataDirs });
   // The working tree follows main as the last step; what it needs is checked before refs move.
@@ -136,10 +136,10 @@ async function pushCut(ctx: Train, gh: GitHubPush, c: CutCommits): Promise<void>
  * candidate) are built again from git objects and proposed, so the review branches and their
  * pull requests are found, not doubled. No local ref moves.
  */
-async function proposeAgain(ctx: Train, gh: GitHubPush, head: string, release: string, version: string): Promise<CutResult> {
+async function proposeAgain(ctx: Train, gh: GitHubPush, head: string, release: string, version: string, req: ReleaseMajorRequest): Promise<CutResult> {
   const git = ctx.git;
   const snap = await snapshot(git, head, ctx.options);
-  const thePlan = planAt(snap, ctx.options, 'major');
+  const thePlan = planAt(snap, ctx.options, 'major', undefined, req.level);
   const next = thePlan.primary?.to ?? version;
   const bump = await buildCommit(ctx, head, thePlan.edits, commitMessage(fillPattern(ctx.options.bumpTitle, releaseVersionOf(next))));
   const startsCandidates = ctx.options.candidates && stageOf(version, ctx.options).kind === 'dev';
@@ -154,7 +154,7 @@ async function proposeAgain(ctx: Train, gh: GitHubPush, head: string, release: s
  * and the release branch sits on its parent. If the run was killed before the working tree
  * followed, finish that; either way, say what was found.
  */
-async function finishInterrupted(ctx: Train, gh: GitHubPush | null, head: string, version: string): Promise<CutResult | null> {
+async function finishInterrupted(ctx: Train, gh: GitHubPush | null, head: string, version: string, req: ReleaseMajorRequest): Promise<CutResult | null> {
   const git = ctx.git;
   const message = await git.commitMessage(head);
   if (subjectOf(message) !== fillPattern(ctx.options.bumpTitle, releaseVersionOf(version))) return null;
@@ -188,7 +188,7 @@ async function finishInterrupted(ctx: Train, gh: GitHubPush | null, head: string
   }
   if (gh) {
     const candidate = first ? { plan: planAt(parentSnap, ctx.options, 'candidate'), version: first.version, commit: first.commit } : null;
-    await pushCut(ctx, gh, { release, cutAt: parent, bump: head, plan: planAt(parentSnap, ctx.options, 'major'), first: candidate });
+    await pushCut(ctx, gh, { release, cutAt: parent, bump: head, plan: planAt(parentSnap, ctx.options, 'major', undefined, req.level), first: candidate });
   }
   return { releaseBranch: release, version: previous, nextVersion: version, candidate: first?.version ?? null, bumpCommit: head, filesChanged: 0 };
 }
@@ -198,10 +198,22 @@ export interface ReleaseMajorRequest extends TrainRequest {
   /** Nx's cache and workspace data (relative to the workspace root): never uncommitted changes. */
   nxDataDirs: string[];
   date: string | undefined;
+  /**
+   * How far the release's line moves: a flag of this command rather than a `release-minor`
+   * command, because a minor release is the same cut (branch at HEAD, main bumped, the same
+   * titles, notes, dev suffix and candidates); only the arithmetic differs.
+   */
+  level: 'major' | 'minor';
 }
 
 export function resolveReleaseMajor({ flags, options, env, root }: CommandInput<ReleaseMajorFlags>): ReleaseMajorRequest {
-  return { ...resolveTrain(flags, options, env), allowDirty: flags.allowDirty, nxDataDirs: nxDataDirs(root, env), date: checkDate(flags.date) };
+  return {
+    ...resolveTrain(flags, options, env),
+    allowDirty: flags.allowDirty,
+    nxDataDirs: nxDataDirs(root, env),
+    date: checkDate(flags.date),
+    level: flags.bump,
+  };
 }
 
 export async function releaseMajor(req: ReleaseMajorRequest, services: Services): Promise<CutResult> {

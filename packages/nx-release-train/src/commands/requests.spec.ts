@@ -132,8 +132,9 @@ describe.each(['release-major', 'release-latest', 'release-patch'])('%s: --date'
 
 describe('the other flags, with their defaults', () => {
   it.each([
-    ['release-major', {}, { allowDirty: false }],
+    ['release-major', {}, { allowDirty: false, level: 'major' }],
     ['release-major', { allowDirty: true }, { allowDirty: true }],
+    ['release-major', { bump: 'minor' }, { level: 'minor' }],
     ['release-patch', {}, { force: false }],
     ['release-patch', { force: true }, { force: true }],
     ['release-tag', {}, { via: 'git', branch: undefined }],

@@ -28,7 +28,7 @@ describe('releaseSection', () => {
   });
 
   it('follows the versionLines settings (a crate fixed in place is in no group)', () => {
-    const section = releaseSection(ws, { ...DEFAULT_OPTIONS, versionLines: { fixed: ['cranelift-entity'], followWorkspace: [], movePrivate: [], groups: {} } });
+    const section = releaseSection(ws, { ...DEFAULT_OPTIONS, versionLines: { ...DEFAULT_OPTIONS.versionLines, fixed: ['cranelift-entity'] } });
     expect(section.groups['cranelift-codegen'].projects).toEqual(['cranelift-codegen']);
     expect(section.groups.workspace.projects).toEqual(['cli', 'rt']);
   });
@@ -41,7 +41,7 @@ describe('releaseSection', () => {
   it('refuses invalid versionLines settings', () => {
     const bad = {
       ...DEFAULT_OPTIONS,
-      versionLines: { fixed: [], followWorkspace: [], movePrivate: [], groups: { one: ['cranelift-*'], two: ['cranelift-codegen'] } },
+      versionLines: { ...DEFAULT_OPTIONS.versionLines, groups: { one: ['cranelift-*'], two: ['cranelift-codegen'] } },
     };
     expect(() => releaseSection(ws, bad)).toThrow(PlanError);
   });

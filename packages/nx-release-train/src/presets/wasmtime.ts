@@ -62,6 +62,10 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
   // Wasmtime's own policy: public crates with caret, the rest pinned with `=`; release notes
   // always edited (RELEASES.md has the expected shape).
   requirementPolicy: 'public-caret',
+  // Every patch moves every first-party requirement: Wasmtime pins its internal crates with `=`.
+  requirementUpdates: 'all',
+  // Cranelift's 0.M line (M = X + 87) moves with every Wasmtime release, changed or not.
+  versionLines: { followWorkspace: [], fixed: [], movePrivate: [], groups: {}, follow: ['cranelift', 'cranelift-*'], bump: {}, release: '' },
   releaseNotes: 'edit',
   // Today's train (#14051, since September 2026): main at X.0.0-dev, the cut starts X.0.0-rc.1.
   // Branches cut before it (plain X.0.0) keep the classic shape; the versions say which applies.

@@ -20,8 +20,10 @@ export function editsToFiles(edits: FileEdit[]): Map<string, string> {
 export function describePlan(ctx: Train, plan: VersionPlan, heading: string): void {
   ctx.log.info(heading);
   for (const line of plan.lines) {
-    if (line.from !== line.to) ctx.log.info(`  line ${line.line}: ${line.from} -> ${line.to} (${line.crates.length} crates)`);
+    if (line.from !== line.to) ctx.log.info(`  line ${line.line}: ${line.from} -> ${line.to} (${line.crates.length} crates): ${line.reason}`);
   }
+  // Every line the release leaves where it is, and why (versionLines.follow moves one along).
+  for (const line of plan.staying) ctx.log.info(`  line ${line.line} stays at ${line.version} (${line.crates.join(', ')}): ${line.reason}`);
   ctx.log.info(`  files changed: ${plan.edits.length}`);
   for (const line of summarizeWarnings(plan.warnings)) ctx.log.warn(`  ${line}`);
   if (ctx.dryRun && plan.edits.length > 0) ctx.log.info('\n' + renderPlanDiff(plan.edits));

@@ -31,7 +31,7 @@ describe('options', () => {
     // A refused setting keeps its default; its neighbours keep their values.
     expect(options.requirementPolicy).toBe('none');
     expect(options.releaseNotes).toBe('auto');
-    expect(options.versionLines).toEqual({ followWorkspace: [], fixed: ['deno_webgpu'], movePrivate: [], groups: {} });
+    expect(options.versionLines).toEqual({ ...DEFAULT_OPTIONS.versionLines, fixed: ['deno_webgpu'] });
     expect(options.candidates).toBe(true);
     expect(resolveOptions({ devSuffix: 'rc', candidateSuffix: 'rc' }).problems.map((p) => p.setting)).toEqual(['candidateSuffix']);
   });

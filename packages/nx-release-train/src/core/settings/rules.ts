@@ -18,7 +18,14 @@ export interface SettingDiagnostic extends Diagnostic {
 const SETTINGS_FILE = 'nx.json';
 
 export function settingsRules(options: ReleaseTrainOptions, ws: Workspace): SettingDiagnostic[] {
-  return [...builtInGroupNames(options), ...unmatchedEntries(options, ws), ...groupedTwice(options, ws), ...mixedCompatLines(options, ws)];
+  return [
+    ...builtInGroupNames(options),
+    ...unmatchedEntries(options, ws),
+    ...groupedTwice(options, ws),
+    ...mixedCompatLines(options, ws),
+    ...inheritedCrates(options, ws),
+    ...releaseCrate(options, ws),
+  ];
 }
 
 /** The errors only, for a caller that must refuse before doing anything. */
@@ -41,9 +48,11 @@ function builtInGroupNames(options: ReleaseTrainOptions): SettingDiagnostic[] {
 
 /** An entry naming no crate changes nothing: most likely a misspelt or renamed crate. */
 function unmatchedEntries(options: ReleaseTrainOptions, ws: Workspace): SettingDiagnostic[] {
-  const { followWorkspace, fixed, movePrivate, groups } = options.versionLines;
+  const { followWorkspace, fixed, movePrivate, groups, follow, bump } = options.versionLines;
   const lists: Array<[string, string[]]> = [
     ['versionLines.followWorkspace', followWorkspace],
+    ['versionLines.follow', follow],
+    ['versionLines.bump', Object.keys(bump)],
     ['versionLines.fixed', fixed],
     ['versionLines.movePrivate', movePrivate],
     ...Object.entries(groups).map(([name, list]): [string, string[]] => [`versionLines.groups.${name}`, list]),
@@ -106,4 +115,50 @@ function mixedCompatLines(options: ReleaseTrainOptions, ws: Workspace): SettingD
       });
   }
   return out;
+}
+
+/**
+ * A crate inheriting `version.workspace` moves with `[workspace.package] version` whatever a
+ * setting says: `fixed` or a group would leave the requirements on it behind while its version
+ * moves (a cut cargo rejects), so such an entry is refused with the way to say it.
+ */
+function inheritedCrates(options: ReleaseTrainOptions, ws: Workspace): SettingDiagnostic[] {
+  const lists: Array<[string, string[]]> = [
+    ['versionLines.fixed', options.versionLines.fixed],
+    ...Object.entries(options.versionLines.groups).map(([name, list]): [string, string[]] => [`versionLines.groups.${name}`, list]),
+  ];
+  const out: SettingDiagnostic[] = [];
+  for (const [setting, list] of lists)
+    for (const entry of list) {
+      const re = namePattern(entry);
+      for (const crate of ws.members.filter((c) => c.versionFrom === 'workspace' && re.test(c.name)))
+        out.push({
+          level: 'error',
+          file: SETTINGS_FILE,
+          setting,
+          message: `${setting} names crate ${crate.name} ("${entry}"), which inherits version.workspace: it moves with [workspace.package] version whatever the setting says`,
+          fix: `remove it from ${setting}${setting === 'versionLines.fixed' ? `, or give ${crate.manifest} a literal version = "${crate.version}" to keep it still` : ''}`,
+        });
+    }
+  return out;
+}
+
+/** `versionLines.release` must name a crate on a line that moves. */
+function releaseCrate(options: ReleaseTrainOptions, ws: Workspace): SettingDiagnostic[] {
+  const named = options.versionLines.release;
+  if (!named) return [];
+  const line = assignLines(ws, options.versionLines).get(named);
+  if (line) return [];
+  const crate = ws.members.find((c) => c.name === named);
+  return [
+    {
+      level: 'error',
+      file: SETTINGS_FILE,
+      setting: 'versionLines.release',
+      message: crate
+        ? `versionLines.release names crate ${named}, which never moves (fixed, or private with a literal version)`
+        : `versionLines.release names "${named}", which is no crate of the workspace`,
+      fix: 'name a crate of the line the release is named after',
+    },
+  ];
 }

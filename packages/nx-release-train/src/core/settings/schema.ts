@@ -96,9 +96,24 @@ const versionLinesSchema = group(
         expected: 'object',
       },
     ),
+    follow: setting(crateList, [], {
+      doc: 'Crates (names or `*` globs) whose lines move with every release, besides the release\'s own line (`["*"]`: every line). Any other line moves only when one of its crates changed (git, by path) since the release tag that carries its current version; a line no tag carries stays. The `wasmtime` preset: Cranelift\'s crates.',
+      expected: 'array',
+    }),
+    bump: setting(
+      z.record(z.string(), z.enum(['major', 'minor', 'patch'])),
+      {},
+      {
+        doc: "On a cut (`release-major`, also with `--bump=minor`): crate (name or `*` glob) -> `major`, `minor` or `patch`, the step its line takes instead of the release's own (a `0.x` line moves its minor on `major`). Patch releases move every moving line by a patch.",
+        expected: 'object',
+      },
+    ),
+    release: setting(z.string(), '', {
+      doc: 'A crate whose line names the release (branch, tag, titles) when there is no `[workspace.package] version` and several lines move; empty: the workspace line, else the only line.',
+    }),
   },
   {
-    doc: 'Groupings and exceptions of version lines (core/version/grouping.ts). By default crates inheriting the workspace version form the `workspace` line, publishable crates with a literal version group by their compatibility line (`46`, `0.19`), and private crates with a literal version never move.',
+    doc: 'Groupings and exceptions of version lines (core/version/grouping.ts, line-moves.ts). By default crates inheriting the workspace version form the `workspace` line, publishable crates with a literal version group by their compatibility line (`46`, `0.19`), and private crates with a literal version never move. A release moves its own line (and literal crates on its compatibility line); any other line only when `follow` names it or it changed since its release tag.',
   },
 );
 
@@ -185,6 +200,9 @@ export const optionsSchema = z.strictObject({
   // Version lines, requirement policy, release notes (neutral without a preset).
   requirementPolicy: setting(z.enum(['none', 'public-caret']), 'none', {
     doc: 'Policy on first-party requirements: `none` (any requirement the current version satisfies is rewritten, nothing else said) or `public-caret` (crates in `publicCrates` required with caret, every other first-party crate with `=`; breaches are warnings). The `wasmtime` preset: `public-caret`.',
+  }),
+  requirementUpdates: setting(z.enum(['all', 'unsatisfied']), 'all', {
+    doc: 'Which first-party requirements a bump rewrites: `all` (every requirement on a moving crate, as Wasmtime\'s `=` pins need) or `unsatisfied` (only those the new version does not satisfy: a caret `"0.7.4"` stays on a patch to 0.7.5, `=` pins always move). A precision written by hand (`"0.13"`) is kept either way. The `wasmtime` preset: `all`.',
   }),
   releaseNotes: setting(z.enum(['auto', 'edit', 'off']), 'auto', {
     doc: "How `releasesFile` is edited: `auto` (only when the file has the expected shape, sections separated by a line of 80 '-' and an archive mark; otherwise left alone, said once), `edit` (always; a file that does not fit is an error) or `off` (never touched). The `wasmtime` preset: `edit`.",

@@ -31,7 +31,12 @@
  *                       the policy applies only with options.requirementPolicy 'public-caret'.
  *   Lines (grouping.ts): 'workspace' for inherited versions, else the Cargo compatibility line
  *     of a literal version ('46', '0.19'); options.versionLines regroups (fixed, followWorkspace,
- *     movePrivate, groups). RELEASES.md is edited per options.releaseNotes ('auto': only when
+ *     movePrivate, groups). Which lines move (line-moves.ts): the release's own line (and literal
+ *     lines on its compatibility line), lines versionLines.follow names, and lines input.history
+ *     says changed since their release tag; VersionPlan.staying lists the others with the reason.
+ *     input.level 'minor' (with bump 'major') moves the release's line by a minor; versionLines.bump
+ *     sets another step per line on a cut. options.requirementUpdates 'unsatisfied' keeps
+ *     requirements the new version satisfies. RELEASES.md is edited per options.releaseNotes ('auto': only when
  *     shaped as expected, else a warning says it was left alone).
  *   Edits (bump 'major' | 'patch'):
  *     - `[package] version` of every moving crate with a literal version (a crate moves when

@@ -9,7 +9,9 @@ import type { Crate, Workspace } from '../model';
 import type { ReleaseTrainOptions } from '../settings/options';
 import type { PlanContext } from './plan-context';
 import { settingsRules } from '../settings/rules';
-import { assignLines, WORKSPACE_LINE } from './grouping';
+import { WORKSPACE_LINE } from './grouping';
+import { cutLevelOf, decideLine, highestVersion, linesOf, releaseLineName, type CutLevel, type LineHistory } from './line-moves';
+import { cutStep } from './cut-step';
 import { findEntry } from './toml-scan';
 import { describeStage, isPrerelease, releaseVersionOf, sameStage, stageOf, stepVersion } from './prerelease';
 import type { BumpKind } from './versions';
@@ -25,6 +27,16 @@ export interface LineBump {
   to: string;
   /** Crate names on the line, in workspace order. */
   crates: string[];
+  /** Why the line moves (the release's own line, versionLines.follow, a change since its tag...). */
+  reason: string;
+}
+
+/** A line the release leaves where it is, and why. */
+export interface LineStay {
+  line: string;
+  version: string;
+  crates: string[];
+  reason: string;
 }
 
 export interface CrateBump {
@@ -43,6 +55,8 @@ export interface Lines {
   moving: Map<string, CrateBump>;
   /** The line releases are named after: 'workspace' if any, else the only line. */
   primary: LineBump | null;
+  /** Lines that do not move, with the reason. */
+  staying: LineStay[];
 }
 
 /** Where a crate's version is written: its own [package] or the root's [workspace.package]. */
@@ -54,57 +68,80 @@ function versionSite(ctx: PlanContext, ws: Workspace, crate: Crate): { file: str
   return { file, line: entry?.line };
 }
 
-export function computeLines(ctx: PlanContext, ws: Workspace, bump: BumpKind): Lines {
+export interface LinesInput {
+  bump: BumpKind;
+  /** On a cut ('major'): how far the release moves its own line (`release-major --bump=minor`). */
+  level?: CutLevel;
+  history?: LineHistory;
+}
+
+export function computeLines(ctx: PlanContext, ws: Workspace, input: LinesInput): Lines {
+  const { bump } = input;
   // The snapshot planned may be another branch than the one the graph saw: its rules, once.
   for (const d of settingsRules(ctx.options, ws))
     (d.level === 'error' ? ctx.problems.error : ctx.problems.warn).call(ctx.problems, d.file, d.line, d.message, d.fix);
-  const assigned = assignLines(ws, ctx.options.versionLines);
-  const groups = new Map<string, Crate[]>();
-  for (const c of ws.members) {
-    const line = assigned.get(c.name);
-    if (!line) continue;
-    groups.set(line, [...(groups.get(line) ?? []), c]);
+  const groups = linesOf(ws, ctx.options);
+  const own = releaseLineName(ws, ctx.options, groups);
+  if (own === null && groups.size > 1) {
+    ctx.problems.error(
+      ws.rootManifest,
+      undefined,
+      `several version lines (${[...groups.keys()].join(', ')}) and no [workspace.package] version: no line names the release`,
+      'set versionLines.release to a crate of the line the release is named after (or add [workspace.package] version)',
+    );
+    return { lines: [], crates: [], moving: new Map(), primary: null, staying: [] };
   }
-  // The workspace version moves even when no member inherits it: it names the release.
-  if (ws.version !== null && !groups.has(WORKSPACE_LINE)) groups.set(WORKSPACE_LINE, []);
+  const ownCrates = own === null ? [] : (groups.get(own) ?? []);
+  const ownFrom = own === WORKSPACE_LINE ? ws.version : ownCrates.length ? highestVersion(ownCrates) : null;
 
   const lines: LineBump[] = [];
   const crates: CrateBump[] = [];
+  const staying: LineStay[] = [];
   for (const [line, members] of groups) {
     const invalid = members.filter((c) => c.versionFrom === 'literal' && !semver.valid(c.version));
     for (const c of invalid) {
       const site = versionSite(ctx, ws, c);
       ctx.problems.error(site.file, site.line, `version "${c.version}" of crate ${c.name} is not valid semver`, 'write MAJOR.MINOR.PATCH');
     }
-    const from = line === WORKSPACE_LINE ? workspaceVersion(ctx, ws, members) : highest(members);
+    const from = line === WORKSPACE_LINE ? workspaceVersion(ctx, ws, members) : highestVersion(members);
     if (from === null || invalid.length > 0) continue;
-    if (staysOnPatch(ctx, ws, line, from, bump, members)) continue;
-    // A major bump aligns the line on the next version of its highest crate.
-    const step = stepVersion(bump === 'major' ? highest([{ version: from }, ...members]) : from, bump, ctx.options);
+    if (staysOnPatch(ctx, ws, line, from, bump, members)) {
+      staying.push({ line, version: from, crates: members.map((c) => c.name), reason: 'in pre-release: a patch of the workspace leaves it alone' });
+      continue;
+    }
+    const decision = decideLine(ws, ctx.options, groups, line, from, ownFrom, bump, input.history);
+    if (!decision.moves) {
+      staying.push({ line, version: from, crates: members.map((c) => c.name), reason: decision.reason });
+      continue;
+    }
+    // A cut aligns the line on the next version of its highest crate.
+    const top = bump === 'major' ? highestVersion([{ version: from }, ...members]) : from;
+    const level = bump === 'major' ? cutLevelOf(members, ctx.options, input.level ?? 'major') : null;
+    const step = level && 'error' in level ? level : level ? cutStep(top, level.level, ctx.options) : stepVersion(top, bump, ctx.options);
     if ('error' in step) {
       const site = members[0] ? versionSite(ctx, ws, members[0]) : { file: ws.rootManifest };
       ctx.problems.error(site.file, site.line, `line ${line}: ${step.error}`, step.fix);
       continue;
     }
     const to = step.to;
-    lines.push({ line, from, to, crates: members.map((c) => c.name) });
+    lines.push({ line, from, to, crates: members.map((c) => c.name), reason: decision.reason });
     for (const c of members) {
       // A patch moves each crate by one patch from its own version; every other step takes
       // the whole line to one version (a cut aligns diverged patches, a candidate or release
       // day moves the line through the train together).
-      const own = bump === 'patch' && c.version !== from ? stepVersion(c.version, bump, ctx.options) : { to };
-      if ('error' in own) {
+      const mine = bump === 'patch' && c.version !== from ? stepVersion(c.version, bump, ctx.options) : { to };
+      if ('error' in mine) {
         const site = versionSite(ctx, ws, c);
-        ctx.problems.error(site.file, site.line, `crate ${c.name}: ${own.error}`, own.fix);
+        ctx.problems.error(site.file, site.line, `crate ${c.name}: ${mine.error}`, mine.fix);
         continue;
       }
-      crates.push({ name: c.name, line, manifest: c.manifest, publishable: c.publishable, from: c.version, to: own.to });
+      crates.push({ name: c.name, line, manifest: c.manifest, publishable: c.publishable, from: c.version, to: mine.to });
     }
   }
   checkSameStage(ctx, ws, lines, groups);
   const moving = new Map(crates.map((c) => [c.name, c]));
-  const primary = lines.find((l) => l.line === WORKSPACE_LINE) ?? (lines.length === 1 ? lines[0] : null);
-  return { lines, crates, moving, primary };
+  const primary = lines.find((l) => l.line === own) ?? null;
+  return { lines, crates, moving, primary, staying };
 }
 
 /**
@@ -142,22 +179,17 @@ function workspaceVersion(ctx: PlanContext, ws: Workspace, members: Crate[]): st
   return null;
 }
 
-/** The highest version among crates of one line (they share the compatibility line). */
-function highest(members: ReadonlyArray<{ version: string }>): string {
-  return members.map((c) => c.version).reduce((a, b) => (semver.gt(b, a) ? b : a));
-}
-
 /**
- * The version releases are named after, without planning: the workspace version, else the
- * highest version of the only line that moves; null when nothing moves or several lines do
- * (then nothing tells which one names the release).
+ * The version releases are named after, without planning: the release's line's version
+ * (line-moves.ts says which line); null when nothing tells (several lines, no
+ * `[workspace.package] version`, no `versionLines.release`) or nothing moves.
  */
 export function primaryVersion(ws: Workspace, options: ReleaseTrainOptions): string | null {
   if (ws.version !== null) return ws.version;
-  const assigned = assignLines(ws, options.versionLines);
-  const moving = ws.members.filter((c) => assigned.get(c.name) && semver.valid(c.version));
-  const lines = new Set(moving.map((c) => assigned.get(c.name)));
-  return lines.size === 1 ? highest(moving) : null;
+  const lines = linesOf(ws, options);
+  const own = releaseLineName(ws, options, lines);
+  const crates = (own && lines.get(own)?.filter((c) => semver.valid(c.version))) || [];
+  return crates.length ? highestVersion(crates) : null;
 }
 
 /**

@@ -1,6 +1,9 @@
 /**
  * Cargo.lock: workspace members are the `[[package]]` entries without `source`; each moving
- * member's `version` is rewritten in place, so no cargo run (and no network) is needed.
+ * member's `version` is rewritten in place, so no cargo run (and no network) is needed. A
+ * dependency reference that carries a version (`"wasmparser 0.256.0",`: Cargo writes one when
+ * two versions of a crate are in the lock) moves with its package, so the lock agrees with
+ * itself; a reference with a source (`"x 1.0.0 (registry+…)"`) names another package and stays.
  */
 import type { PlanContext } from './plan-context';
 import type { Lines } from './lines';
@@ -40,6 +43,20 @@ export function planLockfile(ctx: PlanContext, file: string, lines: Lines): void
         'refresh it with `cargo update --workspace` (or any cargo build) and commit it',
       );
   }
+  for (const e of scan.entries) if (e.kind === 'array' && e.path.length === 2 && e.path[1] === 'dependencies' && e.header >= 0) references(ctx, file, e, lines);
   for (const c of lines.crates)
     if (!seen.has(c.name)) ctx.problems.warn(file, undefined, `${c.name} has no entry in ${file}`, 'refresh it with `cargo update --workspace` and commit it', 'Cargo.lock entry');
+}
+
+/** `"name version"` strings of one `dependencies = [...]` array whose package moves. */
+function references(ctx: PlanContext, file: string, array: TomlEntry, lines: Lines): void {
+  const text = ctx.text(file) ?? '';
+  const REF = /"([^"\s]+) ([^"\s]+)"/g;
+  REF.lastIndex = array.start;
+  for (let m = REF.exec(text); m !== null && m.index < array.end; m = REF.exec(text)) {
+    const bump = lines.moving.get(m[1]);
+    if (!bump || m[2] !== bump.from) continue;
+    const start = m.index + 1 + m[1].length + 1;
+    ctx.splice(file, { start, end: start + m[2].length, text: bump.to }, array.line);
+  }
 }

@@ -6,16 +6,18 @@ import type { Workspace } from '../model';
 import type { PlanContext } from './plan-context';
 import { WORKSPACE_LINE, type Lines } from './lines';
 import { findEntry, type TomlEntry, type TomlScan } from './toml-scan';
-import { parseCargoRequirement, rewriteCargoRequirement } from './requirements';
+import { parseCargoRequirement, rewriteCargoRequirement, satisfiesCargo } from './requirements';
 
 const DEP_TABLES = new Set(['dependencies', 'dev-dependencies', 'build-dependencies', 'dev_dependencies', 'build_dependencies']);
 
 /**
  * How many leading path segments name a dependency table: 1 for `[dependencies]`, 3 for
- * `[target.'cfg(..)'.dependencies]`, 2 for `[workspace.dependencies]`; -1 otherwise.
+ * `[target.'cfg(..)'.dependencies]`, 2 for `[workspace.dependencies]` and `[patch.<source>]`; -1 otherwise.
  */
 export function depTableDepth(path: readonly string[]): number {
   if (DEP_TABLES.has(path[0])) return 1;
+  // [patch.crates-io] and [patch.'https://…']: a first-party crate patched in with a version moves too.
+  if (path[0] === 'patch' && path.length > 2) return 2;
   if (path[0] === 'target' && path.length > 2 && DEP_TABLES.has(path[2])) return 3;
   if (path[0] === 'workspace' && path[1] === 'dependencies') return 2;
   return -1;
@@ -55,6 +57,15 @@ export function planManifests(ctx: PlanContext, ws: Workspace, lines: Lines): vo
   const manifests = new Set([ws.rootManifest, ...ws.members.map((c) => c.manifest)]);
   const literal = new Map(ws.members.filter((c) => c.versionFrom === 'literal').map((c) => [c.manifest, c.name]));
   const workspaceLine = lines.lines.find((l) => l.line === WORKSPACE_LINE);
+  const byName = new Map(ws.members.map((c) => [c.name, c]));
+  const staying = new Map(
+    lines.staying.flatMap((l) =>
+      l.crates
+        .map((name) => byName.get(name)!)
+        .filter((c) => c.publishable)
+        .map((c) => [c.manifest, { name: c.name, version: c.version, line: l.line, reason: l.reason }] as const),
+    ),
+  );
   for (const file of manifests) {
     const scan = ctx.scan(file);
     if (!scan) continue;
@@ -65,7 +76,18 @@ export function planManifests(ctx: PlanContext, ws: Workspace, lines: Lines): vo
     }
     const bump = lines.moving.get(literal.get(file) ?? '');
     if (bump) packageVersion(ctx, file, scan, bump.name, bump.from, bump.to);
-    for (const dep of dependencyEntries(scan)) requirement(ctx, file, dep, lines);
+    // The package's own tables only: [workspace.dependencies] and [patch] of a root package are the workspace's.
+    const rewritten = dependencyEntries(scan).filter((dep) => requirement(ctx, file, dep, lines) && dep.table[0] !== 'workspace' && dep.table[0] !== 'patch');
+    const still = staying.get(file);
+    // A publishable crate that stays while a requirement of its moves differs from what is
+    // published under its version: said, since the next publish of it needs a new version.
+    if (still && rewritten.length > 0)
+      ctx.problems.warn(
+        file,
+        rewritten[0].line,
+        `crate ${still.name} stays at ${still.version} (line ${still.line}: ${still.reason}), but its requirement on ${rewritten.map((d) => d.key).join(', ')} moves`,
+        `to publish it with the new requirement, move its line too (versionLines.follow: ["${still.name}"])`,
+      );
   }
 }
 
@@ -75,22 +97,26 @@ function packageVersion(ctx: PlanContext, file: string, scan: TomlScan, name: st
   else ctx.problems.error(file, entry?.line, `crate ${name}: expected [package] version = "${from}"`, 'write the version as a plain string under [package]');
 }
 
-function requirement(ctx: PlanContext, file: string, dep: DepEntry, lines: Lines): void {
+/** Plans one requirement; true when it is rewritten. */
+function requirement(ctx: PlanContext, file: string, dep: DepEntry, lines: Lines): boolean {
   const pkg = dep.fields.get('package');
   const name = pkg?.kind === 'string' && pkg.value !== null ? pkg.value : dep.key;
   const target = lines.moving.get(name);
   // Without `path` the entry names a registry crate (maybe an older release of ours): not ours to move.
-  if (!target || !dep.fields.has('path')) return;
+  if (!target || !dep.fields.has('path')) return false;
   const req = dep.bare ?? dep.fields.get('version');
-  if (!req) return;
+  if (!req) return false;
   const where = `requirement on ${name}${name !== dep.key ? ` (key ${dep.key})` : ''} in [${dep.table.join('.')}]`;
   const text = req.kind === 'string' ? req.value : null;
   const result = text === null ? ({ kind: 'unparsed' } as const) : rewriteCargoRequirement(text, target.from, target.to);
+  // requirementUpdates "unsatisfied": a requirement the new version still satisfies (a caret
+  // "0.7.4" on a patch to 0.7.5) is kept as the project wrote it.
+  if (result.kind === 'rewritten' && ctx.options.requirementUpdates === 'unsatisfied' && keeps(text ?? '', target.to)) return false;
   const shown = text === null ? 'not a string' : `"${text}"`;
   switch (result.kind) {
     case 'unparsed':
       ctx.problems.error(file, req.line, `${where} is ${shown}, which is not a Cargo version requirement`, `require "${target.from}" (or "=${target.from}")`);
-      return;
+      return false;
     case 'stale':
       ctx.problems.error(
         file,
@@ -98,16 +124,22 @@ function requirement(ctx: PlanContext, file: string, dep: DepEntry, lines: Lines
         `${where} is ${shown}, which the current version ${target.from} of ${name} does not satisfy (a stale requirement)`,
         `require "${target.from}" (or "=${target.from}") so that the workspace builds against its own ${name}, then run the command again`,
       );
-      return;
+      return false;
     case 'cannot':
       ctx.problems.error(file, req.line, `${where} is ${shown}: ${result.reason}`, `require "${target.from}" (or "=${target.from}") before the bump`);
-      return;
+      return false;
     case 'unchanged':
-      return;
+      return false;
     case 'rewritten':
       checkPolicy(ctx, file, req.line, where, name, opOf(text ?? ''), target.from);
       ctx.replaceString(file, req, result.text);
+      return true;
   }
+}
+
+function keeps(text: string, version: string): boolean {
+  const comparators = parseCargoRequirement(text);
+  return comparators !== null && satisfiesCargo(version, comparators);
 }
 
 function opOf(text: string): string {

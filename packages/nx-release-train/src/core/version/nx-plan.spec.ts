@@ -10,6 +10,8 @@ const options: ReleaseTrainOptions = {
   ...DEFAULT_OPTIONS,
   releaseNotes: 'off',
   versionFiles: [{ file: 'v.h', patterns: ['VERSION "{version}"', 'MAJOR {major}'] }],
+  // The cl line moves with every release (as Cranelift with Wasmtime).
+  versionLines: { ...DEFAULT_OPTIONS.versionLines, follow: ['cl'] },
 };
 
 const files: Record<string, string> = {

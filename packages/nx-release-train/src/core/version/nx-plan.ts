@@ -75,14 +75,14 @@ export function planMoves(input: MovesInput): MovesPlan {
       ctx.problems.error('(command line)', undefined, `version "${to}" for line ${line} is not valid semver`, 'give MAJOR.MINOR.PATCH');
       continue;
     }
-    lines.push({ line, from, to, crates: members.map((c) => c.name) });
+    lines.push({ line, from, to, crates: members.map((c) => c.name), reason: 'nx release versioned it' });
     for (const c of members) crates.push({ name: c.name, line, manifest: c.manifest, publishable: c.publishable, from: c.version, to });
   }
   const moving = new Map(crates.map((c) => [c.name, c]));
   // Releases are named after the workspace version when there is one: a release of the
   // Cranelift line alone leaves the version files (wasmtime.h) alone.
   const primary = lines.find((l) => l.line === WORKSPACE_LINE) ?? (lines.length === 1 && ws.version === null ? lines[0] : null);
-  const planned: Lines = { lines, crates, moving, primary };
+  const planned: Lines = { lines, crates, moving, primary, staying: [] };
   planManifests(ctx, ws, planned);
   planLockfile(ctx, lockPath(ws), planned);
   // Version files follow the version releases are named after: only when that one moved.

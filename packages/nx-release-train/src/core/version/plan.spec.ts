@@ -143,6 +143,8 @@ const OPTIONS: ReleaseTrainOptions = {
   publicCrates: ['lib', 'hidden'],
   requirementPolicy: 'public-caret',
   releaseNotes: 'edit',
+  // The 0.20 line moves with every release, as Cranelift does with Wasmtime.
+  versionLines: { ...DEFAULT_OPTIONS.versionLines, follow: ['codegen', 'meta'] },
 };
 
 function input(bump: BumpKind, patch: Record<string, string | undefined> = {}, extra: Partial<PlanInput> = {}): PlanInput {

@@ -9,7 +9,8 @@ import { fillPattern } from '../settings/options';
 import { PlanContext } from './plan-context';
 import { lineChanges, type LineChange } from './diff';
 import type { Problem } from './errors';
-import { computeLines, type CrateBump, type LineBump } from './lines';
+import { computeLines, type CrateBump, type LineBump, type LineStay } from './lines';
+import type { CutLevel, LineHistory } from './line-moves';
 import { planLockfile } from './lockfile';
 import { planManifests } from './manifests';
 import { releaseVersionOf } from './prerelease';
@@ -30,6 +31,10 @@ export interface PlanInput {
   date?: string;
   /** Make public/exact requirement policy breaches errors instead of warnings. */
   strictPolicy?: boolean;
+  /** On a cut ('major'): how far the release's line moves (`release-major --bump=minor`); default major. */
+  level?: CutLevel;
+  /** What git says about lines the settings do not decide (line-moves.ts); absent: no tag, they stay. */
+  history?: LineHistory;
 }
 
 export interface FileEdit {
@@ -44,6 +49,8 @@ export interface VersionPlan {
   /** The line releases are named after ('workspace' if there is one): branch, tag and titles. */
   primary: LineBump | null;
   lines: LineBump[];
+  /** Lines left where they are, each with the reason. */
+  staying: LineStay[];
   /** Every crate that moves (from === to on release day). */
   crates: CrateBump[];
   /** Files that change, sorted by path; every byte outside the edited values is kept. */
@@ -80,7 +87,7 @@ export function planVersions(input: PlanInput): VersionPlan {
   if ((bump === 'patch' || bump === 'release') && (input.date === undefined || !DATE.test(input.date)))
     ctx.problems.error('(command line)', undefined, `date "${input.date ?? ''}" is not YYYY-MM-DD`, 'pass --date=YYYY-MM-DD');
 
-  const lines = computeLines(ctx, ws, bump);
+  const lines = computeLines(ctx, ws, { bump, level: input.level, history: input.history });
   // Release day moves versions only on a branch that still carries a suffix (today's train).
   if (lines.lines.some((l) => l.from !== l.to) || lines.crates.some((c) => c.from !== c.to)) {
     planManifests(ctx, ws, lines);
@@ -97,6 +104,7 @@ export function planVersions(input: PlanInput): VersionPlan {
     bump,
     primary: lines.primary,
     lines: lines.lines,
+    staying: lines.staying,
     crates: lines.crates,
     edits: edits.filter((e) => e.before !== e.after),
     warnings: ctx.problems.warnings,

@@ -12,6 +12,8 @@ const options: ReleaseTrainOptions = {
   publicCrates: ['a'],
   archiveLine: '* [{major}.{minor}.x](release-{version})',
   versionFiles: [{ file: 'v.h', patterns: ['VERSION "{version}"', 'MAJOR {major}', 'PATCH {patch}'] }],
+  // The cl line moves with every release (as Cranelift with Wasmtime).
+  versionLines: { ...DEFAULT_OPTIONS.versionLines, follow: ['cl'] },
 };
 
 function tree(ws: string, cl: string, heading = '## 2.0.0\n\nUnreleased.\n'): Record<string, string> {

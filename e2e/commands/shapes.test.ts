@@ -1,0 +1,96 @@
+/**
+ * The lockstep shapes of issue 22 (e2e/fixtures/shapes.ts) through the commands, real git, no
+ * cargo: check-history agrees with each project's release commit (it plans through the
+ * commands' own snapshot), `release-major --bump=minor` cuts the three-line workspace as the
+ * project releases it, and a line changed since the release tag carrying its version moves
+ * with the reason said, where an unchanged one stays.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHAPES } from '../fixtures/shapes';
+import { ok } from '../support/train-cli';
+import { makeWorkspace, repoRoot, type TempWorkspace } from '../support/workspace';
+
+const cleanups: Array<() => void> = [];
+afterAll(() => cleanups.forEach((c) => c()));
+
+function write(ws: TempWorkspace, files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(ws.dir, file)), { recursive: true });
+    writeFileSync(join(ws.dir, file), text);
+  }
+}
+
+const read = (ws: TempWorkspace, file: string) => readFileSync(join(ws.dir, file), 'utf8');
+
+describe('check-history on each shape: one repository, a before and an after commit per shape', () => {
+  let ws: TempWorkspace;
+  beforeAll(() => {
+    ws = makeWorkspace({});
+    cleanups.push(ws.cleanup);
+    ws.git(['init', '-q', '-b', 'main']);
+    for (const [name, shape] of Object.entries(SHAPES)) {
+      for (const entry of ['Cargo.toml', 'Cargo.lock', 'crates', 'examples', 'src']) rmSync(join(ws.dir, entry), { recursive: true, force: true });
+      write(ws, shape.before);
+      ws.git(['add', '-A']);
+      ws.git(['commit', '-q', '-m', `${name}: before`]);
+      write(ws, shape.after);
+      ws.git(['commit', '-qam', `${name}: the release`]);
+      ws.git(['tag', `shape-${Object.keys(SHAPES).indexOf(name)}`]);
+    }
+  });
+
+  it.each(Object.entries(SHAPES).map(([name, shape], i) => [name, shape, i] as const))('%s: the plan matches the commit', (_, shape, i) => {
+    const options = join(ws.dir, '..', `${ws.dir.split('/').pop()}-shape-${i}.json`);
+    writeFileSync(options, JSON.stringify(shape.options));
+    cleanups.push(() => rmSync(options, { force: true }));
+    const r = spawnSync(process.execPath, [join(repoRoot, 'tools/check-history.mjs'), ws.dir, `shape-${i}`, `--options=${options}`], { encoding: 'utf8' });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${shape.bump === 'major' ? (shape.level ?? 'major') : shape.bump} bump`);
+    expect(r.stdout).toContain('the plan matches the commit');
+  });
+});
+
+describe('release-major --bump=minor on the three-line workspace', () => {
+  it('cuts release-1.256.0 and moves main to 1.257.0 / 0.257.0 / 257.0.0, byte for byte', async () => {
+    const shape = SHAPES['minor release of 1.256 / 0.256 / 256 lines'];
+    const ws = makeWorkspace({ options: shape.options });
+    cleanups.push(ws.cleanup);
+    write(ws, shape.before);
+    ws.git(['init', '-q', '-b', 'main']);
+    ws.git(['add', '-A']);
+    ws.git(['commit', '-q', '-m', 'at 1.256.0']);
+    const out = await ok(ws, ['release-major', '--bump=minor']);
+    expect(out).toContain('line workspace: 1.256.0 -> 1.257.0');
+    expect(out).toContain('line 256: 256.0.0 -> 257.0.0 (1 crates): versionLines.follow names wast');
+    expect(ws.git(['rev-parse', 'release-1.256.0'])).toBe(ws.git(['rev-parse', 'main^']));
+    expect(ws.git(['log', '-1', '--format=%s', 'main'])).toBe('Bump version to 1.257.0');
+    for (const [file, text] of Object.entries(shape.after)) expect(read(ws, file), file).toBe(text);
+    expect(ws.git(['status', '--porcelain'])).toBe('');
+  });
+});
+
+describe('a line git decides: the 1.17 workspace with a release tag', () => {
+  it('moves the helpers once one of them changed since v1.17.0, and says why each line moves or stays', async () => {
+    const shape = SHAPES['minor release of a 1.17 workspace (1.17.0 -> 1.18.0)'];
+    const ws = makeWorkspace({ options: shape.options });
+    cleanups.push(ws.cleanup);
+    write(ws, shape.before);
+    ws.git(['init', '-q', '-b', 'main']);
+    ws.git(['add', '-A']);
+    ws.git(['commit', '-q', '-m', 'at 1.17.0']);
+    ws.git(['tag', 'v1.17.0']);
+    const unchanged = await ok(ws, ['release-major', '--bump=minor', '--dry-run']);
+    expect(unchanged).toContain('line 0.4 stays at 0.4.1 (helper-macros, helper-shared): unchanged since v1.17.0');
+    expect(unchanged).toContain('line 0.3 stays at 0.3.0 (demo-app): unchanged since v1.17.0');
+    write(ws, { 'crates/helper-shared/src/lib.rs': 'pub fn help() {}\n' });
+    ws.git(['commit', '-qam', 'a fix in helper-shared']);
+    const changed = await ok(ws, ['release-major', '--bump=minor', '--dry-run']);
+    expect(changed).toContain("line 1: 1.17.0 -> 1.18.0 (2 crates): the release's line");
+    expect(changed).toContain('line 0.4: 0.4.1 -> 0.5.0 (2 crates): helper-shared changed since v1.17.0');
+    expect(changed).toContain('line 0.1: 0.1.1 -> 0.1.2 (2 crates): versionLines.follow names example-bye');
+    expect(changed).toContain('line 0.3 stays at 0.3.0 (demo-app): unchanged since v1.17.0');
+  });
+});
