@@ -22,7 +22,10 @@ describe.skipIf(!hasCargo)('trusted publishing from no config to a release', () 
     expect(run.out).toContain(`trusted-publishing configs: ${s.crates.size} checked for local/workspace, workflow release-train.yml, environment publish`);
     for (const [name, { version }] of s.crates) {
       expect(s.reg.published(name), name).toEqual(['0.0.1', version]);
-      expect(s.reg.events.filter((e) => e.route === 'publish' && e.crate === name && e.status === 200), name).toHaveLength(1);
+      expect(
+        s.reg.events.filter((e) => e.route === 'publish' && e.crate === name && e.status === 200),
+        name,
+      ).toHaveLength(1);
     }
     // Every token minted was scoped to exactly the crates release-trust registered.
     expect(s.reg.trusted.minted.length).toBeGreaterThan(0);

@@ -33,9 +33,10 @@ describe.skipIf(!hasCargo)('release-trust and the trusted-publishing preflight (
     expect(first.out).toMatch(new RegExp(`^${full}\\s+refused\\s+${full} already has 5 trusted-publishing configs`, 'm'));
     expect(first.out).toContain(`release-trust: refused: ${full}`);
     for (const n of names.filter((x) => x !== full)) {
-      expect(s.reg.configs.list(n).map((c) => [c.repository_owner, c.repository_name, c.workflow_filename, c.environment]), n).toEqual([
-        ['local', 'workspace', 'release-train.yml', 'publish'],
-      ]);
+      expect(
+        s.reg.configs.list(n).map((c) => [c.repository_owner, c.repository_name, c.workflow_filename, c.environment]),
+        n,
+      ).toEqual([['local', 'workspace', 'release-train.yml', 'publish']]);
     }
     expect(s.reg.configs.list(full)).toHaveLength(5);
 

@@ -19,7 +19,14 @@ const create = (crate: string, over: Record<string, unknown> = {}, token = reg.t
     method: 'POST',
     headers: { authorization: token },
     body: JSON.stringify({
-      github_config: { crate, repository_owner: 'local', repository_name: 'workspace', workflow_filename: 'release-train.yml', environment: 'publish', ...over },
+      github_config: {
+        crate,
+        repository_owner: 'local',
+        repository_name: 'workspace',
+        workflow_filename: 'release-train.yml',
+        environment: 'publish',
+        ...over,
+      },
     }),
   });
 const put = (m: PublishMetadata, token: string) =>

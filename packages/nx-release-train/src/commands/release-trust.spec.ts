@@ -10,7 +10,13 @@ const resolve = (flags: Record<string, unknown> = {}, env: Record<string, string
 
 describe('release-trust resolve', () => {
   it.each([
-    ['defaults', {}, {}, {}, { workflow: 'release-train.yml', environment: 'publish', trustTokenVariable: 'CARGO_TRUST_TOKEN', trustToken: undefined, dryRun: false }],
+    [
+      'defaults',
+      {},
+      {},
+      {},
+      { workflow: 'release-train.yml', environment: 'publish', trustTokenVariable: 'CARGO_TRUST_TOKEN', trustToken: undefined, dryRun: false },
+    ],
     [
       'settings name the workflow, environment and token variable',
       {},
@@ -25,7 +31,13 @@ describe('release-trust resolve', () => {
   });
 
   it.each([
-    ['flag over everything', { repository: 'flag/repo' }, { GITHUB_REPOSITORY: 'env/repo' }, { githubRepository: 'set/repo' }, { value: 'flag/repo', from: '--repository' }],
+    [
+      'flag over everything',
+      { repository: 'flag/repo' },
+      { GITHUB_REPOSITORY: 'env/repo' },
+      { githubRepository: 'set/repo' },
+      { value: 'flag/repo', from: '--repository' },
+    ],
     ['environment over setting', {}, { GITHUB_REPOSITORY: 'env/repo' }, { githubRepository: 'set/repo' }, { value: 'env/repo', from: 'GITHUB_REPOSITORY' }],
     ['setting', {}, {}, { githubRepository: 'set/repo' }, { value: 'set/repo', from: 'the "githubRepository" setting' }],
     ['none: the remote decides at run time', {}, {}, {}, null],

@@ -80,7 +80,13 @@ export async function releaseTrust(req: ReleaseTrustRequest, services: Services)
     `release-trust: ${count.existing} existing, ${count.created} ${req.dryRun ? 'to create (dry run: nothing created)' : 'created'}, ${count.refused} refused on ${where} ` +
       `(${repository}, workflow ${target.workflow}, environment ${target.environment}; settings releaseWorkflow, publishEnvironment)`,
   );
-  if (count.refused) services.log.error(`release-trust: refused: ${rows.filter((r) => r.outcome === 'refused').map((r) => r.crate).join(', ')}`);
+  if (count.refused)
+    services.log.error(
+      `release-trust: refused: ${rows
+        .filter((r) => r.outcome === 'refused')
+        .map((r) => r.crate)
+        .join(', ')}`,
+    );
   return count.refused === 0;
 }
 

@@ -215,7 +215,12 @@ function workflowValues(o: CiWorkflowOptions): WorkflowValue[] {
     secret(o.bindingsTokenSecret, '--bindingsTokenSecret'),
     secret(o.yankTokenSecret, '--yankTokenSecret'),
     secret(o.trustTokenSecret, '--trustTokenSecret'),
-    { value: o.publishEnvironment, from: 'setting "publishEnvironment"', pattern: ENVIRONMENT, expected: 'an environment name (letters, digits, spaces, _ . -)' },
+    {
+      value: o.publishEnvironment,
+      from: 'setting "publishEnvironment"',
+      pattern: ENVIRONMENT,
+      expected: 'an environment name (letters, digits, spaces, _ . -)',
+    },
     {
       value: o.releaseBranches,
       from: 'setting "branchPattern"',

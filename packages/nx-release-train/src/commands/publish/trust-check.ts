@@ -6,7 +6,14 @@
  * trusted-publishing scope (setting trustTokenVariable). Without that token the configs are not
  * checked, and the report says so.
  */
-import { describeTarget, missingTrust, untrustedEventProblem, workflowFileOfRef, type ConfigList, type TrustProblem } from '../../core/publishing/trust-configs';
+import {
+  describeTarget,
+  missingTrust,
+  untrustedEventProblem,
+  workflowFileOfRef,
+  type ConfigList,
+  type TrustProblem,
+} from '../../core/publishing/trust-configs';
 import { ReleaseError } from '../../core/release';
 import type { GitHubTargetRequest } from '../../core/github-target';
 import { githubRepository } from '../../effects/github-target';
@@ -71,7 +78,12 @@ export function eventRefusal(ctx: TrustCheckContext): TrustProblem | null {
 }
 
 /** The refusals and notes of the configs check, for the crates about to be uploaded. */
-export async function checkTrust(ctx: TrustCheckContext, crates: string[], where: string, offline: boolean): Promise<{ problems: TrustProblem[]; notes: string[] }> {
+export async function checkTrust(
+  ctx: TrustCheckContext,
+  crates: string[],
+  where: string,
+  offline: boolean,
+): Promise<{ problems: TrustProblem[]; notes: string[] }> {
   const { request, options } = ctx;
   if (!crates.length) return { problems: [], notes: [] };
   if (offline) return { problems: [], notes: ['trusted-publishing configs not checked (offline)'] };
@@ -92,5 +104,8 @@ export async function checkTrust(ctx: TrustCheckContext, crates: string[], where
   const client = await trustClient(ctx.registryToken, request.variable, request.token, ctx.indexUrl(), ctx.registry);
   const problems = missingTrust(await listConfigs(client, crates, where), target, where);
   const source = fromRef ? 'GITHUB_WORKFLOW_REF' : 'setting releaseWorkflow (GITHUB_WORKFLOW_REF unset)';
-  return { problems, notes: problems.length ? [] : [`trusted-publishing configs: ${crates.length} checked for ${describeTarget(target)} (workflow from ${source})`] };
+  return {
+    problems,
+    notes: problems.length ? [] : [`trusted-publishing configs: ${crates.length} checked for ${describeTarget(target)} (workflow from ${source})`],
+  };
 }

@@ -72,7 +72,16 @@ async function update(
   const files = await clone.files();
   const { force, only, maxMajorJump, ltsEvery } = run.follow;
   const current = currentVersion(repo.rules, files);
-  const follow = followDecision({ repo: repo.name, follows: repo.follows, current, target: run.version, maxMajorJump, ltsEvery, force, named: only.includes(repo.name) });
+  const follow = followDecision({
+    repo: repo.name,
+    follows: repo.follows,
+    current,
+    target: run.version,
+    maxMajorJump,
+    ltsEvery,
+    force,
+    named: only.includes(repo.name),
+  });
   run.log.info(follow.gap);
   if (!follow.propose) return result(`not proposed: ${follow.reason}`);
   const plan = planBindingEdits(repo.rules, run.version, files);

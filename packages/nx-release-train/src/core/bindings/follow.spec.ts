@@ -7,7 +7,17 @@ import type { BindingRule } from './rules';
 
 const at = (version: string | null, major = version ? Number(version.split('.')[0]) : null) => ({ version, major, file: 'x' });
 const decide = (over: Partial<FollowInput>) =>
-  followDecision({ repo: 'dotnet', follows: 'every', current: at('34.0.1'), target: '49.0.0', maxMajorJump: 2, ltsEvery: 12, force: false, named: false, ...over });
+  followDecision({
+    repo: 'dotnet',
+    follows: 'every',
+    current: at('34.0.1'),
+    target: '49.0.0',
+    maxMajorJump: 2,
+    ltsEvery: 12,
+    force: false,
+    named: false,
+    ...over,
+  });
 
 describe('the version a binding repository is on, read by its own rules', () => {
   it.each(FIVE_BINDINGS.repos.map((r) => [r.name, r.rules] as const))('%s', (name, rules) => {

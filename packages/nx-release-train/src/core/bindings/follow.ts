@@ -38,7 +38,8 @@ export function followDecision(i: FollowInput): FollowDecision {
   const targetMajor = semver.major(i.target);
   const majors = i.current.major === null ? null : targetMajor - i.current.major;
   const from = i.current.version ?? (i.current.major !== null ? `v${i.current.major}` : 'an unknown version');
-  const distance = majors === null ? 'its version is not read by any rule' : majors === 0 ? 'same major' : majorsText(Math.abs(majors)) + (majors < 0 ? ' ahead' : '');
+  const distance =
+    majors === null ? 'its version is not read by any rule' : majors === 0 ? 'same major' : majorsText(Math.abs(majors)) + (majors < 0 ? ' ahead' : '');
   const gap = `${i.repo}: ${from} → ${i.target}, ${distance}`;
   const no = (reason: string): FollowDecision => ({ gap, propose: false, reason });
   const ahead = i.current.version ? semver.gt(i.current.version, i.target) : majors !== null && majors < 0;

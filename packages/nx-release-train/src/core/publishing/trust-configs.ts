@@ -60,9 +60,7 @@ export function workflowFileOfRef(ref: string): string | null {
 export type ConfigList = GithubConfig[] | { error: string };
 
 export type TrustRow =
-  | { crate: string; state: 'existing'; config: GithubConfig }
-  | { crate: string; state: 'missing' }
-  | { crate: string; state: 'refused'; reason: string };
+  { crate: string; state: 'existing'; config: GithubConfig } | { crate: string; state: 'missing' } | { crate: string; state: 'refused'; reason: string };
 
 /** Per crate: a config already trusts the target, one is missing, or none can be added (5 already). */
 export function planTrust(lists: Array<{ crate: string; configs: ConfigList }>, target: TrustTarget): TrustRow[] {
@@ -99,7 +97,11 @@ export function missingTrust(lists: Array<{ crate: string; configs: ConfigList }
   for (const row of planTrust(lists, target)) {
     if (row.state === 'existing') continue;
     if (row.state === 'refused' && row.reason.startsWith('its configs')) {
-      out.push({ crate: row.crate, message: `cannot check the trusted-publishing configs of ${row.crate} on ${where}: ${row.reason.slice(4)}`, fix: 'check the registry and the token, then rerun' });
+      out.push({
+        crate: row.crate,
+        message: `cannot check the trusted-publishing configs of ${row.crate} on ${where}: ${row.reason.slice(4)}`,
+        fix: 'check the registry and the token, then rerun',
+      });
       continue;
     }
     out.push({

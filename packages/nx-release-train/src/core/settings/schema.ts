@@ -179,7 +179,7 @@ export const optionsSchema = z.strictObject({
   // Trusted publishing set up by `nx release-trust` and checked before the first upload;
   // the generated workflow (`nx g nx-release-train:ci-workflow`) is written from the same two names.
   releaseWorkflow: setting(z.string().regex(/^[A-Za-z0-9._-]+\.ya?ml$/), 'release-train.yml', {
-    doc: "File name of the generated release workflow under `.github/workflows` (`nx g nx-release-train:ci-workflow` writes it): the workflow crates.io trusts to publish (`nx release-trust` registers it; the publish preflight checks it).",
+    doc: 'File name of the generated release workflow under `.github/workflows` (`nx g nx-release-train:ci-workflow` writes it): the workflow crates.io trusts to publish (`nx release-trust` registers it; the publish preflight checks it).',
     expected: 'a file name ending in .yml or .yaml (letters, digits, _ . -)',
   }),
   publishEnvironment: setting(nonEmpty, 'publish', {
