@@ -3,7 +3,7 @@
  * the local registry in trusted-publishing mode (configs matched by the exchange, tokens scoped
  * to the matched crates): release-trust creates one config per crate and a rerun none; a crate
  * whose config names another workflow is refused by the preflight (publish and publish-plan)
- * with nothing uploaded; a workflow_run event is refused before any request to the exchange.
+ * with nothing uploaded, and a workflow_run event before any request to the exchange.
  * The full release after release-trust is a campaign (e2e/campaigns/trusted-configs.e2e.ts).
  */
 import { describe, expect, it } from 'vitest';
@@ -49,8 +49,15 @@ describe.skipIf(!hasCargo)('release-trust and the trusted-publishing preflight (
     for (const run of [dry, first, again]) expect(run.out).not.toContain(s.reg.trustToken);
   });
 
-  it('refuses, before anything is uploaded, every crate whose config names another workflow file; publish-plan shows the same', async () => {
+  it('refuses a workflow_run run before any request to the exchange; then every crate whose config names another workflow file, before anything is uploaded; publish-plan shows the same', async () => {
     const s = await setupTrusted();
+    const event = await publishEveryCrate(s, {}, trustedEnv(s, { GITHUB_EVENT_NAME: 'workflow_run' }));
+    expect(event.ok).toBe(false);
+    expect(event.out).toContain(
+      'refused: this run was started by a `workflow_run` event, whose OIDC tokens crates.io refuses for trusted publishing. Fix: publish from a run started by `push` of a release tag',
+    );
+    expect(s.reg.events.filter((e) => e.route === 'trusted' || e.route === 'publish' || e.route === 'oidc')).toEqual([]);
+
     const names = [...s.crates.keys()];
     const [other, missing] = [names[0], names[names.length - 1]];
     for (const n of names.filter((x) => x !== missing)) {
@@ -70,16 +77,5 @@ describe.skipIf(!hasCargo)('release-trust and the trusted-publishing preflight (
     const plan = await runCommand(publishPlanCommand, publishPlanFlags, { root: s.ws.dir, env: trustedEnv(s) });
     expect(plan.ok).toBe(false);
     expect(plan.out).toContain(`refused: ${other} has no trusted-publishing config`);
-  });
-
-  it('refuses a workflow_run event before any request to the exchange, with the fix', async () => {
-    const s = await setupTrusted();
-    const run = await publishEveryCrate(s, {}, trustedEnv(s, { GITHUB_EVENT_NAME: 'workflow_run' }));
-    expect(run.ok).toBe(false);
-    expect(run.out).toContain(
-      'refused: this run was started by a `workflow_run` event, whose OIDC tokens crates.io refuses for trusted publishing. Fix: publish from a run started by `push` of a release tag',
-    );
-    expect(s.reg.oidc.issued).toEqual([]);
-    expect(s.reg.events.filter((e) => e.route === 'trusted' || e.route === 'publish' || e.route === 'oidc')).toEqual([]);
   });
 });
