@@ -4,20 +4,24 @@ import { resolveGitHubTarget } from '../../core/github-target';
 import { DEFAULT_OPTIONS } from '../../core/settings/options';
 import type { Git } from '../../effects/git';
 import type { RegistryServices } from '../../effects/registry-services';
+import { trustConfigsClient } from '../../effects/trust-configs';
 import { checkTrust, eventRefusal, type TrustCheckContext } from './trust-check';
 
 function context(env: Record<string, string>, configs: Record<string, unknown[]> = {}): TrustCheckContext & { asked: string[] } {
   const asked: string[] = [];
+  // The registry's answers: each crate's configs as listed.
+  const fetchConfigs = (async (url: string) => {
+    asked.push(String(url));
+    const crate = new URL(String(url)).searchParams.get('crate') ?? '';
+    return new Response(JSON.stringify({ github_configs: configs[crate] ?? [], meta: { total: 0, next_page: null } }));
+  }) as typeof fetch;
   const registry: RegistryServices = {
     index: () => {
       throw new Error('not used');
     },
     apiUrl: async () => 'http://registry.test',
-    fetch: async (url) => {
-      asked.push(String(url));
-      const crate = new URL(String(url)).searchParams.get('crate') ?? '';
-      return new Response(JSON.stringify({ github_configs: configs[crate] ?? [], meta: { total: 0, next_page: null } }));
-    },
+    trustConfigs: (apiUrl, token) => trustConfigsClient(apiUrl, token, fetchConfigs),
+    fetch: () => Promise.reject(new Error('not used')),
   };
   return {
     asked,

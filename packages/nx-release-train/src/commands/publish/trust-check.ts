@@ -19,7 +19,7 @@ import type { GitHubTargetRequest } from '../../core/github-target';
 import { githubRepository } from '../../effects/github-target';
 import type { Git } from '../../effects/git';
 import type { RegistryServices } from '../../effects/registry-services';
-import { trustConfigsClient, type TrustConfigsClient } from '../../effects/trust-configs';
+import type { TrustConfigsClient } from '../../effects/trust-configs';
 import type { ReleaseTrainOptions } from '../../core/settings/options';
 
 /** What resolve reads from the environment for the check (values never printed). */
@@ -57,7 +57,7 @@ export async function trustClient(
       `create such a token on the registry (crates.io: Account Settings, API Tokens, scope trusted-publishing) and export it as ${variable}, or name another variable in the setting trustTokenVariable`,
     );
   }
-  return trustConfigsClient(await registry.apiUrl(indexUrl, registryToken), token, registry.fetch);
+  return registry.trustConfigs(await registry.apiUrl(indexUrl, registryToken), token);
 }
 
 /** Every crate's configs, listed at once; a crate the registry does not know yet says so. */
