@@ -57,9 +57,9 @@ export async function releaseTrust(req: ReleaseTrustRequest, services: Services)
     if (row.state === 'existing') {
       count.existing += 1;
       rows.push({ crate: row.crate, outcome: 'existing', detail: `#${row.config.id} ${describeConfig(row.config)}` });
-    } else if (row.state === 'refused') {
+    } else if (row.state === 'unlisted' || row.state === 'full') {
       count.refused += 1;
-      rows.push({ crate: row.crate, outcome: 'refused', detail: row.reason });
+      rows.push({ crate: row.crate, outcome: 'refused', detail: row.state === 'full' ? atLimit(row.crate) : `its configs could not be listed: ${row.error}` });
     } else if (req.dryRun) {
       count.created += 1;
       rows.push({ crate: row.crate, outcome: 'would create', detail: describeConfig(configFor(row.crate, target)) });

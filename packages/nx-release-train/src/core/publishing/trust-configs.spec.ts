@@ -35,8 +35,8 @@ describe('trusted-publishing configs', () => {
       ],
       target,
     );
-    expect(rows.map((r) => r.state)).toEqual(['existing', 'missing', 'refused', 'refused']);
-    expect(rows[2]).toMatchObject({ reason: expect.stringContaining('c already has 5 trusted-publishing configs') });
+    expect(rows.map((r) => r.state)).toEqual(['existing', 'missing', 'full', 'unlisted']);
+    expect(rows[3]).toMatchObject({ error: 'HTTP 500' });
   });
 
   it('lists every crate without a config trusting the run, with the fix', () => {
@@ -45,11 +45,17 @@ describe('trusted-publishing configs', () => {
         { crate: 'a', configs: [config()] },
         { crate: 'b', configs: [config({ workflow_filename: 'other.yml' })] },
         { crate: 'c', configs: [] },
+        { crate: 'd', configs: [1, 2, 3, 4, 5].map((i) => config({ workflow_filename: `w${i}.yml` })) },
+        { crate: 'e', configs: { error: 'HTTP 403: this token does not have the required permissions' } },
       ],
       target,
       'crates.io',
     );
-    expect(problems.map((p) => p.crate)).toEqual(['b', 'c']);
+    expect(problems.map((p) => p.crate)).toEqual(['b', 'c', 'd', 'e']);
+    expect(problems[2].fix).toContain('d already has 5 trusted-publishing configs');
+    expect(problems[3].message).toBe(
+      'cannot list the trusted-publishing configs of e on crates.io: HTTP 403: this token does not have the required permissions',
+    );
     expect(problems[0].message).toBe(
       'b has no trusted-publishing config on crates.io for this run (Org/Repo, workflow release-train.yml, environment publish): its upload would be refused',
     );

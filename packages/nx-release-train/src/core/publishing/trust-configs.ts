@@ -60,15 +60,20 @@ export function workflowFileOfRef(ref: string): string | null {
 export type ConfigList = GithubConfig[] | { error: string };
 
 export type TrustRow =
-  { crate: string; state: 'existing'; config: GithubConfig } | { crate: string; state: 'missing' } | { crate: string; state: 'refused'; reason: string };
+  | { crate: string; state: 'existing'; config: GithubConfig }
+  | { crate: string; state: 'missing' }
+  /** Its configs could not be listed (the registry's answer, or: not on the registry yet). */
+  | { crate: string; state: 'unlisted'; error: string }
+  /** At the registry's limit, none for this workflow. */
+  | { crate: string; state: 'full' };
 
-/** Per crate: a config already trusts the target, one is missing, or none can be added (5 already). */
+/** Per crate: a config already trusts the target, one is missing, none can be added (5 already), or the list failed. */
 export function planTrust(lists: Array<{ crate: string; configs: ConfigList }>, target: TrustTarget): TrustRow[] {
   return lists.map(({ crate, configs }): TrustRow => {
-    if ('error' in configs) return { crate, state: 'refused', reason: `its configs could not be listed: ${configs.error}` };
+    if ('error' in configs) return { crate, state: 'unlisted', error: configs.error };
     const match = configs.find((c) => trusts(c, target));
     if (match) return { crate, state: 'existing', config: match };
-    if (configs.length >= MAX_CONFIGS_PER_CRATE) return { crate, state: 'refused', reason: atLimit(crate) };
+    if (configs.length >= MAX_CONFIGS_PER_CRATE) return { crate, state: 'full' };
     return { crate, state: 'missing' };
   });
 }
@@ -96,18 +101,18 @@ export function missingTrust(lists: Array<{ crate: string; configs: ConfigList }
   const out: TrustProblem[] = [];
   for (const row of planTrust(lists, target)) {
     if (row.state === 'existing') continue;
-    if (row.state === 'refused' && row.reason.startsWith('its configs')) {
+    if (row.state === 'unlisted') {
       out.push({
         crate: row.crate,
-        message: `cannot check the trusted-publishing configs of ${row.crate} on ${where}: ${row.reason.slice(4)}`,
-        fix: 'check the registry and the token, then rerun',
+        message: `cannot list the trusted-publishing configs of ${row.crate} on ${where}: ${row.error}`,
+        fix: 'check the registry and the token in the variable the setting trustTokenVariable names, then rerun',
       });
       continue;
     }
     out.push({
       crate: row.crate,
       message: `${row.crate} has no trusted-publishing config on ${where} for this run (${describeTarget(target)}): its upload would be refused`,
-      fix: row.state === 'refused' ? row.reason : fix,
+      fix: row.state === 'full' ? atLimit(row.crate) : fix,
     });
   }
   return out;
