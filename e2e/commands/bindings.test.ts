@@ -1,9 +1,9 @@
 /**
  * release-bindings in-process: five binding repositories as local bare git remotes built from
  * synthetic files shaped like the real ones (e2e/fixtures/bindings), the `wasmtime` preset's
- * settings verbatim (git's `insteadOf` maps its github.com URLs to the local remotes), and the
- * pull requests through the local GitHub API and the real Octokit. (e2e/bindings.e2e.ts: the
- * real nx.)
+ * settings over all five, each following every release (FIVE_BINDINGS; git's `insteadOf`
+ * maps its github.com URLs to the local remotes), and the pull requests through the local
+ * GitHub API and the real Octokit. (e2e/bindings.e2e.ts: the real nx.)
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseBindingsCommand } from '../../packages/nx-release-train/src/commands/release-bindings';
 import { releaseBindingsFlags } from '../../packages/nx-release-train/src/core/flags/release-bindings';
-import { wasmtimePreset } from '../../packages/nx-release-train/src/presets/wasmtime';
 import { startGitHubApi, type GitHubApi } from '../../tools/local-github';
-import { BINDING_FIXTURES, bindingTree } from '../fixtures/bindings';
+import { BINDING_FIXTURES, bindingTree, FIVE_BINDINGS } from '../fixtures/bindings';
 import { runCommand } from '../support/command';
 import { gitEnv, makeWorkspace, type TempWorkspace } from '../support/workspace';
 
@@ -61,7 +60,7 @@ async function setup(): Promise<Setup> {
     token: TOKEN,
     repos: Object.fromEntries(NAMES.map((n) => [`bytecodealliance/wasmtime-${n}`, { gitDir: remote(n) }])),
   });
-  const ws = makeWorkspace({ options: { bindings: wasmtimePreset.bindings } });
+  const ws = makeWorkspace({ options: { bindings: FIVE_BINDINGS } });
   writeFileSync(join(ws.dir, 'Cargo.toml'), '[workspace]\nmembers = ["crates/core"]\n\n[workspace.package]\nversion = "46.0.0"\n');
   mkdirSync(join(ws.dir, 'crates/core/src'), { recursive: true });
   writeFileSync(join(ws.dir, 'crates/core/Cargo.toml'), '[package]\nname = "core-lib"\nversion.workspace = true\nedition = "2021"\n');
@@ -115,13 +114,28 @@ describe('release-bindings on the five preset repositories', () => {
     expect(writes(s.api)).toBe(0);
   });
 
+  it('reports a repository three majors behind with its gap before proposing, and proposes it only with --force', async () => {
+    const behind = await s.run({ dryRun: true, only: 'py', version: '48.0.0' });
+    expect(behind.ok, behind.out).toBe(true);
+    expect(behind.out).toContain('py: 45.0.0 → 48.0.0, 3 majors');
+    expect(behind.out).toMatch(
+      /py\s+ci\/update-wasmtime-48\.0\.0\s+-\s+not proposed: 3 majors behind, more than bindings\.maxMajorJump \(2\); rerun with --force to propose the jump/,
+    );
+    expect(behind.out).not.toContain('+WASMTIME_VERSION');
+    const forced = await s.run({ dryRun: true, only: 'py', version: '48.0.0', force: true });
+    expect(forced.ok, forced.out).toBe(true);
+    expect(forced.out.indexOf('py: 45.0.0 → 48.0.0, 3 majors')).toBeLessThan(forced.out.indexOf('+WASMTIME_VERSION = "v48.0.0"'));
+    expect(forced.out).toMatch(/py\s+ci\/update-wasmtime-48\.0\.0\s+-\s+would push branch; would open a pull request/);
+    expect(writes(s.api)).toBe(0);
+  });
+
   it('without the token refuses before pushing anything, naming the variable githubTokenEnv names', async () => {
     const r = await s.run({}, { GITHUB_TOKEN: '' });
     expect(r.ok).toBe(false);
     expect(r.out).toContain('needs a GitHub token in GITHUB_TOKEN');
     const named = await runCommand(releaseBindingsCommand, releaseBindingsFlags, {
       root: s.ws.dir,
-      settings: { bindings: wasmtimePreset.bindings, githubTokenEnv: 'BINDINGS_TOKEN' },
+      settings: { bindings: FIVE_BINDINGS, githubTokenEnv: 'BINDINGS_TOKEN' },
       env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: s.api.url },
     });
     expect(named.ok).toBe(false);

@@ -2,7 +2,8 @@
  * Runs the local registry in the foreground until interrupted, for demos and manual tries:
  *   node tools/local-registry/dist/cli.js --port 8765 [--token T] [--latency MS]
  *     [--index-delay MS] [--rate-limit crates-io|BURST/INTERVAL_MS] [--auth-required]
- *     [--fault route:crate:action[:times]]... [--max-crate-size BYTES] [--token-lifetime MS] [--quiet]
+ *     [--fault route:crate:action[:times]]... [--max-crate-size BYTES] [--token-lifetime MS]
+ *     [--trusted-configs] [--quiet]
  * It prints the cargo configuration to use, then one line per request.
  */
 import { parseArgs } from 'node:util';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
       quiet: { type: 'boolean', default: false },
       'max-crate-size': { type: 'string' },
       'token-lifetime': { type: 'string' },
+      'trusted-configs': { type: 'boolean', default: false },
     },
   });
   const registry = await startRegistry({
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     authRequired: values['auth-required'],
     maxCrateBytes: values['max-crate-size'] ? Number(values['max-crate-size']) : undefined,
     trustedTokenLifetimeMs: values['token-lifetime'] ? Number(values['token-lifetime']) : undefined,
+    trustedConfigs: values['trusted-configs'],
     log: values.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
   });
   for (const f of values.fault) registry.faults.add(parseFault(f));
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
       `replace-with = "local"`,
       `# trusted publishing: export ACTIONS_ID_TOKEN_REQUEST_URL='${registry.oidc.requestUrl}'`,
       `#   ACTIONS_ID_TOKEN_REQUEST_TOKEN=${registry.oidc.requestToken}  (a random local test value)`,
+      `# trusted-publishing configs (nx release-trust): export CARGO_TRUST_TOKEN=${registry.trustToken}  (a random local test value)${values['trusted-configs'] ? '; the exchange matches them' : ''}`,
       `# token: export CARGO_REGISTRIES_LOCAL_TOKEN=${values.token || process.env.LOCAL_REGISTRY_TOKEN ? '<the token you gave>' : registry.token}`,
       '',
     ].join('\n'),

@@ -3,8 +3,11 @@
  * benchmark add rules and set delays on a running registry; the CLI takes them as flags.
  */
 
-/** `oidc`: the OIDC issuer stand-in; `trusted`: the trusted-publishing token exchange and revoke. */
-export type Route = 'publish' | 'index' | 'download' | 'yank' | 'config' | 'oidc' | 'trusted';
+/**
+ * `oidc`: the OIDC issuer stand-in; `trusted`: the trusted-publishing token exchange and revoke;
+ * `configs`: the trusted-publishing configs API.
+ */
+export type Route = 'publish' | 'index' | 'download' | 'yank' | 'config' | 'oidc' | 'trusted' | 'configs';
 
 export type FaultAction =
   /** 429 with Retry-After and crates.io's body, retry possible after `retryAfterMs`. */

@@ -6,3 +6,4 @@ export * from './index-format';
 export { writeCargoHome, type CargoHomeOptions } from './cargo-home';
 export { CRATES_IO_MAX_CRATE_BYTES } from './registry';
 export { OidcIssuer, TrustedTokens, TRUSTED_NEW_CRATE, TRUSTED_YANK, type MintedToken } from './trusted';
+export { MAX_CONFIGS_PER_CRATE, REFUSED_EVENTS, TrustedConfigs, refusedEventMessage, type GithubConfig, type OidcClaims } from './trusted-configs';

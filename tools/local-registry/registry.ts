@@ -21,7 +21,18 @@ import {
 } from './index-format';
 import { HttpError, YANKED_TOO_MANY, readBody, sendJson, sleep, tooManyRequests } from './http-util';
 import { Bucket, type RateLimits } from './rate-limit';
-import { DEFAULT_TOKEN_LIFETIME_MS, OidcIssuer, TRUSTED_NEW_CRATE, TRUSTED_YANK, TrustedError, TrustedTokens } from './trusted';
+import {
+  DEFAULT_TOKEN_LIFETIME_MS,
+  MISSING_SCOPE,
+  OidcIssuer,
+  TRUSTED_NEW_CRATE,
+  TRUSTED_YANK,
+  TrustedError,
+  TrustedTokens,
+  trustedNotForCrate,
+  type MintedToken,
+} from './trusted';
+import { TrustedConfigs } from './trusted-configs';
 import { trustedRoute } from './trusted-routes';
 import { UploadError, parseUpload } from './upload';
 
@@ -43,6 +54,12 @@ export interface RegistryOptions {
   maxCrateBytes?: number;
   /** Lifetime of a trusted-publishing token; default crates.io's 30 minutes. */
   trustedTokenLifetimeMs?: number;
+  /**
+   * Trusted-publishing mode as crates.io's: the exchange matches the OIDC claims against the
+   * crates' configs (refusing workflow_run and pull_request_target runs) and each token may
+   * publish only the matched crates. Default false: any crate, no configs needed.
+   */
+  trustedConfigs?: boolean;
   /**
    * Index URLs this registry stands in for: dependencies cargo uploads with these
    * `registry` values count as this registry's own. Default: crates.io's.
@@ -74,7 +91,11 @@ export interface Registry {
   /** sparse+http://127.0.0.1:PORT/index/ (what cargo's `[registries.x] index` takes). */
   indexUrl: string;
   token: string;
+  /** An API token with the `trusted-publishing` scope only (the configs API; it cannot publish). */
+  trustToken: string;
   faults: Faults;
+  /** The crates' trusted-publishing configs. */
+  configs: TrustedConfigs;
   /** Versions stored for a crate, in publish order (visible in the index or not yet). */
   published(name: string): string[];
   /** Versions the index shows now. */
@@ -86,7 +107,7 @@ export interface Registry {
    * The GitHub Actions OIDC stand-in: `requestUrl` and `requestToken` are what a workflow
    * gets as ACTIONS_ID_TOKEN_REQUEST_URL / _TOKEN; `issued` lists every JWT handed out.
    */
-  oidc: { requestUrl: string; requestToken: string; issued: OidcIssuer['issued'] };
+  oidc: { requestUrl: string; requestToken: string; issued: OidcIssuer['issued']; issuer: OidcIssuer };
   /** Trusted-publishing tokens minted so far (lifetimeMs may be changed on a running registry). */
   trusted: TrustedTokens;
   /** Called after each stored publish; returns an unsubscribe function. */
@@ -102,6 +123,8 @@ interface CrateEntry {
 
 export async function startRegistry(opts: RegistryOptions = {}): Promise<Registry> {
   const token = opts.token ?? `cio${randomBytes(16).toString('hex')}`;
+  const trustToken = `cio${randomBytes(16).toString('hex')}`;
+  const configs = new TrustedConfigs();
   const standsInFor = (opts.standsInFor ?? [CRATES_IO_INDEX]).map(stripSlash);
   const faults = new Faults();
   faults.indexDelayMs = opts.indexDelayMs ?? 0;
@@ -134,15 +157,26 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     return line;
   }
 
-  /** Who is asking: the registry's API token, or a live trusted-publishing token. */
-  function checkAuth(req: http.IncomingMessage): 'api' | 'trusted' {
+  /**
+   * Who is asking: the registry's API token, the API token of the `trusted-publishing` scope
+   * (configs only), or a live trusted-publishing token.
+   */
+  function checkAuth(req: http.IncomingMessage): 'api' | 'configs' | MintedToken {
     const got = req.headers.authorization;
     if (!got) throw new HttpError(401, 'this action requires authentication', { 'www-authenticate': 'Cargo' });
     if (got === token) return 'api';
+    if (got === trustToken) return 'configs';
     const t = trusted.lookup(got);
     if (t === 'expired') throw new HttpError(403, 'authentication failed: the trusted publishing token has expired or was revoked');
-    if (t) return 'trusted';
+    if (t) return t;
     throw new HttpError(403, 'authentication failed');
+  }
+
+  /** The publishing and yank routes: an API token of those scopes, or a trusted-publishing token. */
+  function checkPublisher(req: http.IncomingMessage): 'api' | 'trusted' {
+    const who = checkAuth(req);
+    if (who === 'configs') throw new HttpError(403, MISSING_SCOPE);
+    return who === 'api' ? 'api' : 'trusted';
   }
 
   function validate(meta: PublishMetadata): { isNew: boolean } {
@@ -177,7 +211,9 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
   }
 
   async function publish(req: http.IncomingMessage, res: http.ServerResponse, ev: RegistryEvent) {
-    const who = checkAuth(req);
+    const auth = checkAuth(req);
+    if (auth === 'configs') throw new HttpError(403, MISSING_SCOPE);
+    const who = auth === 'api' ? 'api' : 'trusted';
     // The metadata comes on top of the .crate; the .crate itself is checked below.
     const body = await readBody(req, maxCrateBytes + 1024 * 1024);
     let upload;
@@ -195,6 +231,9 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     if (crate.length > maxCrateBytes) throw new HttpError(413, `max upload size is: ${maxCrateBytes}`);
     const { isNew } = validate(meta);
     if (isNew && who === 'trusted') throw new HttpError(403, TRUSTED_NEW_CRATE);
+    if (typeof auth === 'object' && auth.crates && !auth.crates.some((c) => canonicalName(c) === canonicalName(meta.name))) {
+      throw new HttpError(403, trustedNotForCrate(meta.name));
+    }
     rateLimit(isNew, who);
     if (faults.publishLatencyMs > 0) await sleep(faults.publishLatencyMs);
     // Another upload of the same version may have been stored while this one waited.
@@ -269,7 +308,11 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
       ev.route = 'publish';
       return publish(req, res, ev);
     }
-    if (await trustedRoute(p, url, req, res, ev, { issuer, trusted, faults, applyFault })) return;
+    const requireConfigScope = (r: http.IncomingMessage) => {
+      if (checkAuth(r) !== 'configs') throw new HttpError(403, MISSING_SCOPE);
+    };
+    const crateExists = (name: string) => entry(name) !== undefined;
+    if (await trustedRoute(p, url, req, res, ev, { issuer, trusted, faults, configs, requireConfigScope, crateExists, applyFault })) return;
     const m = /^\/api\/v1\/crates\/([^/]+)\/([^/]+)\/(download|yank|unyank)$/.exec(p);
     if (m) {
       const [, name, vers, action] = m;
@@ -288,7 +331,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
       const yank = action === 'yank' && req.method === 'DELETE';
       if (yank || (action === 'unyank' && req.method === 'PUT')) {
         ev.route = 'yank';
-        if (checkAuth(req) === 'trusted') throw new HttpError(403, TRUSTED_YANK);
+        if (checkPublisher(req) === 'trusted') throw new HttpError(403, TRUSTED_YANK);
         const f = faults.take('yank', name);
         if (f) return applyFault(f, res, ev);
         const v = lookup(name, vers);
@@ -326,15 +369,17 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  trusted = new TrustedTokens(issuer, new URL(base).host, opts.trustedTokenLifetimeMs ?? DEFAULT_TOKEN_LIFETIME_MS);
+  trusted = new TrustedTokens(issuer, new URL(base).host, opts.trustedTokenLifetimeMs ?? DEFAULT_TOKEN_LIFETIME_MS, opts.trustedConfigs ? configs : null);
 
   return {
     url: base,
     indexUrl: `sparse+${base}/index/`,
     token,
+    trustToken,
     faults,
+    configs,
     events,
-    oidc: { requestUrl: `${base}/_oidc/token?api-version=2.0`, requestToken: issuer.requestToken, issued: issuer.issued },
+    oidc: { requestUrl: `${base}/_oidc/token?api-version=2.0`, requestToken: issuer.requestToken, issued: issuer.issued, issuer },
     trusted,
     published: (name) =>
       entry(name)

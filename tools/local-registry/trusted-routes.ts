@@ -1,12 +1,15 @@
 /**
  * The routes of trusted publishing on the local registry: the OIDC issuer stand-in
- * (`GET /_oidc/token?audience=...`, GitHub's ACTIONS_ID_TOKEN_REQUEST_URL) and
- * `POST`/`DELETE /api/v1/trusted_publishing/tokens` (exchange a JWT, revoke a token).
+ * (`GET /_oidc/token?audience=...`, GitHub's ACTIONS_ID_TOKEN_REQUEST_URL),
+ * `POST`/`DELETE /api/v1/trusted_publishing/tokens` (exchange a JWT, revoke a token), and the
+ * configs (`GET ...github_configs?crate=`, `POST ...github_configs`, `DELETE ...github_configs/{id}`),
+ * which need an API token with the `trusted-publishing` scope.
  */
 import type http from 'node:http';
 import type { Faults, FaultAction, Route } from './faults';
 import { HttpError, readBody, sendJson } from './http-util';
 import type { OidcIssuer, TrustedTokens } from './trusted';
+import type { TrustedConfigs } from './trusted-configs';
 
 interface Event {
   route: Route | 'other';
@@ -17,6 +20,10 @@ interface Parts {
   issuer: OidcIssuer;
   trusted: TrustedTokens;
   faults: Faults;
+  configs: TrustedConfigs;
+  /** Refuses a request without an API token of the `trusted-publishing` scope. */
+  requireConfigScope(req: http.IncomingMessage): void;
+  crateExists(name: string): boolean;
   applyFault(fault: FaultAction, res: http.ServerResponse, ev: Event): void;
 }
 
@@ -30,6 +37,7 @@ export async function trustedRoute(path: string, url: URL, req: http.IncomingMes
     ev.status = 200;
     return true;
   }
+  if (path.startsWith(CONFIGS)) return configRoute(path, url, req, res, ev, parts);
   if (path !== '/api/v1/trusted_publishing/tokens' || (req.method !== 'POST' && req.method !== 'DELETE')) return false;
   ev.route = 'trusted';
   const f = parts.faults.take('trusted', null);
@@ -48,5 +56,38 @@ export async function trustedRoute(path: string, url: URL, req: http.IncomingMes
   parts.trusted.revoke(req.headers.authorization, Date.now());
   res.writeHead(204).end();
   ev.status = 204;
+  return true;
+}
+
+const CONFIGS = '/api/v1/trusted_publishing/github_configs';
+
+async function configRoute(path: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse, ev: Event, parts: Parts): Promise<boolean> {
+  const id = path === CONFIGS ? null : /^\/(\d+)$/.exec(path.slice(CONFIGS.length))?.[1];
+  if (id === undefined) return false;
+  ev.route = 'configs';
+  parts.requireConfigScope(req);
+  const f = parts.faults.take('configs', url.searchParams.get('crate'));
+  if (f) return (parts.applyFault(f, res, ev), true);
+  if (id === null && req.method === 'GET') {
+    const crate = url.searchParams.get('crate');
+    if (!crate) throw new HttpError(400, 'missing query parameter `crate`');
+    if (!parts.crateExists(crate)) throw new HttpError(404, `crate \`${crate}\` does not exist`);
+    const list = parts.configs.list(crate);
+    sendJson(res, 200, { github_configs: list, meta: { total: list.length, next_page: null } });
+  } else if (id === null && req.method === 'POST') {
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'expected a JSON body {"github_config": {...}}');
+    }
+    sendJson(res, 200, { github_config: parts.configs.create(body, parts.crateExists, Date.now()) });
+  } else if (id !== null && req.method === 'DELETE') {
+    parts.configs.delete(Number(id));
+    res.writeHead(204).end();
+    ev.status = 204;
+    return true;
+  } else return false;
+  ev.status = 200;
   return true;
 }

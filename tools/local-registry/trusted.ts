@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, jwtVerify, type KeyLike } from 'jose';
+import type { OidcClaims, TrustedConfigs } from './trusted-configs';
 
 export const ISSUER = 'https://token.actions.githubusercontent.local';
 
@@ -21,6 +22,8 @@ export interface MintedToken {
   issuedAt: number;
   expiresAt: number;
   revokedAt: number | null;
+  /** The crates it may publish (the matched configs' crates); null: any (configs not required). */
+  crates: string[] | null;
 }
 
 export class TrustedError extends Error {
@@ -37,6 +40,13 @@ export class OidcIssuer {
   readonly requestToken = `rt_${randomBytes(16).toString('hex')}`;
   /** Every JWT handed out, and the audience asked for (tests check they never leak). */
   readonly issued: Array<{ jwt: string; audience: string }> = [];
+  /** The claims of the next JWTs (a test changes them to be another run: event, workflow, environment). */
+  claims: OidcClaims = {
+    repository: 'local/workspace',
+    workflow_ref: 'local/workspace/.github/workflows/release-train.yml@refs/tags/v0',
+    environment: 'publish',
+    event_name: 'push',
+  };
 
   private constructor(private readonly keys: { privateKey: KeyLike; publicKey: KeyLike }) {}
 
@@ -54,15 +64,12 @@ export class OidcIssuer {
       throw new TrustedError(401, 'Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable: bad request token');
     }
     if (!audience) throw new TrustedError(400, 'audience is required');
-    const jwt = await new SignJWT({
-      repository: 'local/workspace',
-      workflow_ref: 'local/workspace/.github/workflows/release.yml@refs/tags/v0',
-      environment: 'publish',
-    })
+    const claims = { ...this.claims, repository_owner: this.claims.repository.split('/')[0] };
+    const jwt = await new SignJWT({ ...claims })
       .setProtectedHeader({ alg: 'RS256' })
       .setIssuer(ISSUER)
       .setAudience(audience)
-      .setSubject('repo:local/workspace:environment:publish')
+      .setSubject(`repo:${claims.repository}${claims.environment ? `:environment:${claims.environment}` : ''}`)
       .setJti(randomBytes(12).toString('hex'))
       .setIssuedAt(Math.floor(now / 1000))
       // GitHub's tokens are valid for a few minutes: long enough for the exchange.
@@ -73,10 +80,13 @@ export class OidcIssuer {
   }
 
   /** The JWT's claims if the signature, issuer and audience hold; else a crates.io-like error. */
-  async verify(jwt: string, audience: string, now: number): Promise<{ jti: string }> {
+  async verify(jwt: string, audience: string, now: number): Promise<{ jti: string; claims: OidcClaims }> {
     try {
       const { payload } = await jwtVerify(jwt, this.keys.publicKey, { issuer: ISSUER, audience, currentDate: new Date(now) });
-      return { jti: String(payload.jti) };
+      const text = (k: string) => (typeof payload[k] === 'string' ? (payload[k] as string) : '');
+      const claims: OidcClaims = { repository: text('repository'), workflow_ref: text('workflow_ref'), event_name: text('event_name') };
+      if (text('environment')) claims.environment = text('environment');
+      return { jti: String(payload.jti), claims };
     } catch (e) {
       throw new TrustedError(400, `Failed to decode JWT: ${(e as Error).message}`);
     }
@@ -93,16 +103,19 @@ export class TrustedTokens {
     /** The registry's API host, the audience its JWTs must carry. */
     private readonly audience: string,
     public lifetimeMs: number,
+    /** When given, the exchange matches the claims against them and scopes the token (crates.io's way). */
+    private readonly configs: TrustedConfigs | null = null,
   ) {}
 
   async exchange(body: unknown, now: number): Promise<{ token: string }> {
     const jwt = (body as { jwt?: unknown } | null)?.jwt;
     if (typeof jwt !== 'string') throw new TrustedError(400, 'expected a JSON body {"jwt": "..."}');
-    const { jti } = await this.issuer.verify(jwt, this.audience, now);
+    const { jti, claims } = await this.issuer.verify(jwt, this.audience, now);
     if (this.usedJtis.has(jti)) throw new TrustedError(400, 'JWT has already been used');
+    const crates = this.configs ? this.configs.match(claims) : null;
     this.usedJtis.add(jti);
     const token = `cio_tp_${randomBytes(24).toString('hex')}`;
-    this.minted.push({ token, jti, issuedAt: now, expiresAt: now + this.lifetimeMs, revokedAt: null });
+    this.minted.push({ token, jti, issuedAt: now, expiresAt: now + this.lifetimeMs, revokedAt: null, crates });
     return { token };
   }
 
@@ -125,4 +138,7 @@ export class TrustedTokens {
 
 /** crates.io's answers to a trusted-publishing token for what it may not do. */
 export const TRUSTED_NEW_CRATE = 'Trusted Publishing tokens do not support creating new crates. Publish the crate manually, first';
+export const trustedNotForCrate = (crate: string) => `The provided access token is not valid for crate \`${crate}\``;
+/** crates.io's answer to a token without the scope an endpoint needs. */
+export const MISSING_SCOPE = 'this token does not have the required permissions to perform this action';
 export const TRUSTED_YANK = 'Trusted Publishing tokens do not support yanking or unyanking crates. Use an API token with the yank scope';

@@ -29,6 +29,8 @@ export interface ReleaseBindingsRequest {
   dryRun: boolean;
   /** The API and token; each binding repository names its own GitHub repository. */
   github: GitHubTargetRequest;
+  /** Propose jumps across more majors than bindings.maxMajorJump. */
+  force: boolean;
 }
 
 export function resolveReleaseBindings({ flags, options, env }: CommandInput<ReleaseBindingsFlags>): ReleaseBindingsRequest {
@@ -38,6 +40,7 @@ export function resolveReleaseBindings({ flags, options, env }: CommandInput<Rel
     only: listOf(flags.only),
     dryRun: flags.dryRun,
     github: resolveGitHubTarget(options, env, { githubApiUrl: flags.githubApiUrl }),
+    force: flags.force,
   };
 }
 
@@ -77,7 +80,8 @@ async function updateAll(req: ReleaseBindingsRequest, services: Services): Promi
   log.info(`${req.dryRun ? 'dry run: ' : ''}moving ${repos.length} binding ${repos.length === 1 ? 'repository' : 'repositories'} to ${version}`);
   const outcomes: RepoOutcome[] = [];
   for (const repo of repos) {
-    outcomes.push(await updateRepo(repo, { version, title, dryRun: req.dryRun, token, tokenVar, gitHost, log, pulls }));
+    const follow = { force: req.force, only: req.only, maxMajorJump: bindings.maxMajorJump, ltsEvery: req.options.ltsEvery };
+    outcomes.push(await updateRepo(repo, { version, title, dryRun: req.dryRun, token, tokenVar, gitHost, log, pulls, follow }));
   }
   log.info(`\n${renderTable(outcomes)}`);
   return outcomes;

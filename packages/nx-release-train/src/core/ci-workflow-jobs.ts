@@ -36,6 +36,7 @@ function tagJob(name: string, condition: string, head: Lines, steps: Lines): Lin
 /** The GitHub token goes in the variable the plugin reads it from (`githubTokenEnv`). */
 export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
   const registryToken = `          ${o.tokenEnv}: \${{ secrets.${o.tokenSecret} }}`;
+  const trustToken = `          ${o.trustTokenEnv}: \${{ secrets.${o.trustTokenSecret} }}`;
   const platforms = o.platforms.map((p) => `          - { target: ${q(p.target)}, runner: ${q(p.runner)} }`);
   return [
     ...tagJob(
@@ -45,10 +46,14 @@ export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
       [
         ...setupSteps(o.nodeVersion),
         rust,
+        // The trusted-publishing configs are listed with their own token (trusted-publishing scope).
         '      - run: npx nx publish-plan',
+        '        env:',
+        trustToken,
         '      - name: Publish every crate in dependency order (a rerun resumes)',
         '        env:',
         registryToken,
+        trustToken,
         // The publish tasks run as one batch; its parallelism is the publish target's `concurrency`.
         '        run: npx nx run-many -t publish',
       ],

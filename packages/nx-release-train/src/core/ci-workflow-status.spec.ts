@@ -18,6 +18,8 @@ const options: CiWorkflowOptions = {
   releaseTokenSecret: 'RELEASE_TOKEN',
   bindingsTokenSecret: 'BINDINGS_TOKEN',
   publishEnvironment: 'publish',
+  trustTokenEnv: 'CARGO_TRUST_TOKEN',
+  trustTokenSecret: 'CARGO_TRUST_TOKEN',
   platforms: [{ target: 'x86_64-unknown-linux-gnu', runner: 'ubuntu-latest' }],
   bindings: false,
 };

@@ -44,8 +44,12 @@ export interface CiWorkflowOptions {
   yankTokenEnv: string;
   /** Secret with a registry token that has the yank scope (never a trusted-publishing token). */
   yankTokenSecret: string;
-  /** The deployment environment of the publish job (trusted publishing is bound to it). */
+  /** The deployment environment of the publish job (trusted publishing is bound to it; setting `publishEnvironment`). */
   publishEnvironment: string;
+  /** The variable the publish preflight reads its trusted-publishing-scope token from (`trustTokenVariable`). */
+  trustTokenEnv: string;
+  /** The repository secret holding that token. */
+  trustTokenSecret: string;
   /** Artifact jobs: Rust target triple and the runner that builds it. */
   platforms: Array<{ target: string; runner: string }>;
   /** True when binding repositories are configured. */
@@ -226,11 +230,18 @@ function workflowValues(o: CiWorkflowOptions): WorkflowValue[] {
     env(o.tokenEnv, 'the registry token variable (setting "registry")'),
     env(o.githubTokenEnv, 'setting "githubTokenEnv"'),
     env(o.yankTokenEnv, 'setting "yankTokenVariable"'),
+    env(o.trustTokenEnv, 'setting "trustTokenVariable"'),
     secret(o.tokenSecret, '--tokenSecret'),
     secret(o.releaseTokenSecret, '--releaseTokenSecret'),
     secret(o.bindingsTokenSecret, '--bindingsTokenSecret'),
     secret(o.yankTokenSecret, '--yankTokenSecret'),
-    { value: o.publishEnvironment, from: '--publishEnvironment', pattern: ENVIRONMENT, expected: 'an environment name (letters, digits, spaces, _ . -)' },
+    secret(o.trustTokenSecret, '--trustTokenSecret'),
+    {
+      value: o.publishEnvironment,
+      from: 'setting "publishEnvironment"',
+      pattern: ENVIRONMENT,
+      expected: 'an environment name (letters, digits, spaces, _ . -)',
+    },
     {
       value: o.releaseBranches,
       from: 'setting "branchPattern"',

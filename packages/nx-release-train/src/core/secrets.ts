@@ -10,6 +10,8 @@ const EXACT = new Set([
   'GH_ENTERPRISE_TOKEN',
   'GITHUB_ENTERPRISE_TOKEN',
   'CARGO_REGISTRY_TOKEN',
+  // The default of the setting trustTokenVariable (a token of the trusted-publishing scope).
+  'CARGO_TRUST_TOKEN',
   'NX_RELEASE_TRAIN_GIT_TOKEN',
   'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
   'ACTIONS_ID_TOKEN_REQUEST_URL',

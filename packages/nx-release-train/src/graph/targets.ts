@@ -22,6 +22,7 @@ const ROOT_TARGETS: Record<string, Omit<TargetConfiguration, 'executor'>> = {
   'release-assets': { cache: false },
   'publish-plan': { cache: false },
   'release-yank': { cache: false },
+  'release-trust': { cache: false },
   'release-status': { cache: false },
 };
 

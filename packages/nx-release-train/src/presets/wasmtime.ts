@@ -123,6 +123,8 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
   bindings: {
     branchPattern: 'ci/update-wasmtime-{version}',
     title: 'Update to Wasmtime {version}',
+    // go (v44), py (46.0.1), rb (v45) lag a few majors behind 49 in 2026: a longer jump is said, and needs --force.
+    maxMajorJump: 2,
     repos: [
       {
         name: 'py',
@@ -144,6 +146,8 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
       {
         name: 'dotnet',
         url: 'https://github.com/bytecodealliance/wasmtime-dotnet.git',
+        // Still on 34.0.1 in 2026 (last tag v22.0.0): moved by hand, when its maintainers choose.
+        follows: 'manual',
         // The element carries a Condition attribute, so the pattern starts after it.
         rules: [{ kind: 'pattern', file: 'Directory.Build.props', pattern: '>{version}</WasmtimeVersion>' }],
       },
@@ -156,8 +160,7 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
           { kind: 'lockfile', file: 'Gemfile.lock', format: 'gemfile', packages: ['wasmtime'] },
         ],
       },
-      // Header-only: nothing carries the version; its pull request marks the commit to tag.
-      { name: 'cpp', url: 'https://github.com/bytecodealliance/wasmtime-cpp.git', rules: [] },
+      // wasmtime-cpp is not here: it moved into Wasmtime's own repository (#10582).
     ],
   },
 };

@@ -14,8 +14,10 @@ import { tokenEnvVar } from '../../core/publishing/retry';
 import type { Cargo } from '../../effects/cargo';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import type { IndexClient } from '../../effects/registry-client';
+import { resolveGitHubTarget } from '../../core/github-target';
 import type { CommandInput, Env } from '../command';
 import type { Services } from '../services';
+import type { TrustCheckContext, TrustCheckRequest } from './trust-check';
 
 export interface RegistryRequest {
   options: ReleaseTrainOptions;
@@ -29,6 +31,8 @@ export interface RegistryRequest {
   cargoEnv: Env;
   /** The project the task runs for (per-crate targets). */
   project?: { name: string; root?: string };
+  /** What the trusted-publishing check of the preflight reads from the environment. */
+  trust: TrustCheckRequest;
 }
 
 /** The registry part of a publishing command's request: flag > setting > crates.io; token from the environment. */
@@ -43,6 +47,13 @@ export function resolveRegistry(input: CommandInput<{ registry?: string }>): Reg
     token: env[tokenEnvVar(registry)] || undefined,
     cargoEnv,
     project: input.project,
+    trust: {
+      variable: options.trustTokenVariable,
+      token: env[options.trustTokenVariable] || undefined,
+      event: env.GITHUB_EVENT_NAME || undefined,
+      workflowRef: env.GITHUB_WORKFLOW_REF || undefined,
+      github: resolveGitHubTarget(options, env),
+    },
   };
 }
 
@@ -56,6 +67,8 @@ export interface PublishTarget {
   /** The registry's index URL from cargo's configuration. */
   indexUrl(): string;
   index(): IndexClient;
+  /** The trusted-publishing check of the preflight (commands/publish/trust-check.ts). */
+  trust: TrustCheckContext;
 }
 
 export function publishTarget(req: RegistryRequest, services: Services): PublishTarget {
@@ -86,6 +99,7 @@ export function publishTarget(req: RegistryRequest, services: Services): Publish
     cargo: services.cargo(cargoRoot),
     indexUrl,
     index: () => (client ??= services.registry.index(indexUrl(), req.token)),
+    trust: { request: req.trust, options: req.options, registryToken: req.token, indexUrl, registry: services.registry, git: services.git() },
   };
 }
 

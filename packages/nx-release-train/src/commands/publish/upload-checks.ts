@@ -1,7 +1,8 @@
 /**
  * Gathers what the checks before the first upload look at (core/publishing/upload-checks.ts): the publish order, each
  * crate's index entry, and every crate packaged once (`cargo package -p ... --no-verify`)
- * with its size and checksum. Used by `publish` before its first upload and by `publish-plan`.
+ * with its size and checksum; under trusted publishing, the run's event and each crate's
+ * trusted-publishing configs (trust-check.ts). Used by `publish` before its first upload and by `publish-plan`.
  */
 import { stat } from 'node:fs/promises';
 import { publishOrder } from '../../core/publishing/order';
@@ -12,6 +13,7 @@ import type { Clock } from '../../effects/clock';
 import { sha256File } from '../../effects/registry-client';
 import type { Env } from '../command';
 import { registryKey, registryLabel, type PublishTarget } from './publish-target';
+import { checkTrust, eventRefusal } from './trust-check';
 
 /** How a run authenticates: a token variable, else GitHub Actions OIDC (presence only; pure, for resolve). */
 export function authOf(registry: string | null, env: Env): PublishAuth {
@@ -40,6 +42,8 @@ function maxCrateBytes(setting: Record<string, number>, key: string): number {
 const tail = (text: string, n = 8) => text.trim().split('\n').slice(-n).join('\n');
 
 export async function runPreflight(ctx: PublishTarget, clock: Clock, run: PreflightRun): Promise<PreflightReport> {
+  const event = run.auth.mode === 'trusted' ? eventRefusal(ctx.trust) : null;
+  if (event) return { problems: [event], upload: [], present: [], newCrates: [], notes: [] };
   const members = new Map(ctx.ws.members.map((c) => [c.name, c]));
   const names = run.crates.filter((n) => members.get(n)?.publishable);
   const order = publishOrder(ctx.ws);
@@ -69,7 +73,7 @@ export async function runPreflight(ctx: PublishTarget, clock: Clock, run: Prefli
     }
   }
   const key = registryKey(ctx.registry);
-  return checkPreflight({
+  const report = checkPreflight({
     crates: names.map((n) => ({
       name: n,
       version: members.get(n)!.version,
@@ -86,4 +90,9 @@ export async function runPreflight(ctx: PublishTarget, clock: Clock, run: Prefli
     packagingError,
     devSuffix: ctx.options.devSuffix,
   });
+  if (run.auth.mode !== 'trusted') return report;
+  // Crates trusted publishing cannot create are refused above already; the others need a config.
+  const toUpload = report.upload.filter((n) => !report.newCrates.includes(n));
+  const trust = await checkTrust(ctx.trust, toUpload, registryLabel(ctx.registry), Boolean(run.offline));
+  return { ...report, problems: [...report.problems, ...trust.problems], notes: [...report.notes, ...trust.notes] };
 }

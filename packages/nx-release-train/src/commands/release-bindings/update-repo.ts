@@ -3,6 +3,8 @@
  * runs in a dry run too (in a temporary clone), so the dry run reports what the real run
  * would do; only the push and the pull-request writes are skipped.
  */
+import { currentVersion } from '../../core/bindings/current';
+import { followDecision } from '../../core/bindings/follow';
 import { planBindingEdits } from '../../core/bindings/plan';
 import { pullRequestBody, type RepoOutcome } from '../../core/bindings/report';
 import type { ResolvedRepo } from '../../core/bindings/rules';
@@ -27,6 +29,8 @@ export interface RepoRun {
   log: Logger;
   /** The pull-request API of `owner/name` (needs the token). */
   pulls(repository: string): Promise<PullsApi>;
+  /** How far a move may go (core/bindings/follow.ts): --force, --only, bindings.maxMajorJump, ltsEvery. */
+  follow: { force: boolean; only: readonly string[]; maxMajorJump: number; ltsEvery: number };
 }
 
 /** The repository's edits were refused; the message lists each problem with its place. */
@@ -65,7 +69,22 @@ async function update(
   if (remote.tag) return result(`already released (tag ${tag} exists)`);
 
   const base = await clone.head();
-  const plan = planBindingEdits(repo.rules, run.version, await clone.files());
+  const files = await clone.files();
+  const { force, only, maxMajorJump, ltsEvery } = run.follow;
+  const current = currentVersion(repo.rules, files);
+  const follow = followDecision({
+    repo: repo.name,
+    follows: repo.follows,
+    current,
+    target: run.version,
+    maxMajorJump,
+    ltsEvery,
+    force,
+    named: only.includes(repo.name),
+  });
+  run.log.info(follow.gap);
+  if (!follow.propose) return result(`not proposed: ${follow.reason}`);
+  const plan = planBindingEdits(repo.rules, run.version, files);
   if (plan.problems.length) throw new RepoFailure(`the version edits were refused; nothing was pushed:\n${formatProblems(plan.problems)}`);
   // An edit through an in-repository symbolic link lands on (and is shown as) the link's target.
   const edits = plan.edits.map((e) => ({ ...e, file: clone.targetOf(e.file) }));

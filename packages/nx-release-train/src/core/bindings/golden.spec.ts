@@ -7,15 +7,22 @@ import { describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../../presets/wasmtime';
 import { filesFromMap, planBindingEdits } from './plan';
 import { resolveOptions } from '../settings/options';
-import { bindingTree } from '../../../../../e2e/fixtures/bindings';
+import { bindingTree, FIVE_BINDINGS } from '../../../../../e2e/fixtures/bindings';
 
-const { options, problems } = resolveOptions({ bindings: wasmtimePreset.bindings });
+const { options, problems } = resolveOptions({ bindings: FIVE_BINDINGS });
 const { bindings } = options;
 
 describe('wasmtime preset on repositories shaped like the real ones', () => {
-  it('declares the five binding repositories with valid settings', () => {
+  it('declares the binding repositories as they follow in 2026: no wasmtime-cpp, dotnet by hand', () => {
+    const preset = resolveOptions({ bindings: wasmtimePreset.bindings });
+    expect(preset.problems).toEqual([]);
+    expect(preset.options.bindings.repos.map((r) => [r.name, r.follows ?? 'every'])).toEqual([
+      ['py', 'every'],
+      ['go', 'every'],
+      ['dotnet', 'manual'],
+      ['rb', 'every'],
+    ]);
     expect(problems).toEqual([]);
-    expect(bindings.repos.map((r) => r.name)).toEqual(['py', 'go', 'dotnet', 'rb', 'cpp']);
   });
 
   for (const repo of bindings.repos) {

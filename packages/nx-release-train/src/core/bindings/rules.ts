@@ -29,5 +29,6 @@ export function resolveRepo(repo: BindingRepo, options: BindingsOptions): Resolv
     branchPattern: repo.branchPattern ?? options.branchPattern,
     tagPattern: repo.tagPattern ?? 'v{version}',
     rules: repo.rules,
+    follows: repo.follows ?? 'every',
   };
 }

@@ -66,6 +66,9 @@ const repo = z.strictObject({
     doc: "The repository's own release tag (e.g. `{version}` or `v{version}`). When it exists on the remote, the repository has released this version and is left alone. Default `v{version}`.",
   }),
   rules: required(z.array(rule), { doc: 'Version edits; none (a tag-only repository) gives an empty commit to review and tag.', expected: 'a list' }),
+  follows: optional(z.enum(['every', 'lts', 'manual']), {
+    doc: 'How the repository follows the releases: `every` release (default), `lts` releases only (majors the setting `ltsEvery` marks), or `manual` (proposed only when named with `--only`). `release-bindings` says the gap from the version the rules read to the release first.',
+  }),
 });
 
 /**
@@ -93,6 +96,10 @@ export const bindingsSchema = group(
       doc: 'Default branch pattern of every repository.',
     }),
     title: setting(patternWith(['version'], 'Update to {version}'), 'Update to {version}', { doc: 'Commit message and pull request title.' }),
+    maxMajorJump: setting(z.number().int().min(1), 2, {
+      doc: 'Most majors one pull request moves a binding repository across (from the version its rules read); a longer jump is reported and proposed only with `--force`.',
+      expected: 'a positive integer',
+    }),
   },
   { doc: 'Binding repositories that follow a release (`nx release-bindings`).' },
 );

@@ -68,6 +68,7 @@ describe('bindings settings', () => {
       branchPattern: DEFAULT_BINDINGS.branchPattern,
       tagPattern: 'v{version}',
       rules: [],
+      follows: 'every',
     });
   });
 });

@@ -25,12 +25,19 @@ export function versionFile(ctx: RuleContext, file: string): void {
   ctx.write(file, m[1] + ctx.version + m[3]);
 }
 
-/** The pattern as a RegExp matching it at any version, as a whole (not inside a longer word). */
-export function patternRegExp(pattern: string): RegExp {
+/**
+ * The pattern as a RegExp matching it at any version, as a whole (not inside a longer word);
+ * with `capture`, each placeholder is a group named after it (the value the place holds now).
+ */
+export function patternRegExp(pattern: string, capture = false): RegExp {
   let source = '';
   let at = 0;
+  const named = new Set<string>();
   for (const m of pattern.matchAll(PLACEHOLDER)) {
-    source += escapeRegExp(pattern.slice(at, m.index)) + (m[1] === 'version' ? `(?:${VERSION})` : '\\d+');
+    // A placeholder written twice is captured once (a group name may appear only once).
+    const group = capture && !named.has(m[1]) ? `?<${m[1]}>` : '?:';
+    named.add(m[1]);
+    source += escapeRegExp(pattern.slice(at, m.index)) + (m[1] === 'version' ? `(${group}${VERSION})` : `(${group}\\d+)`);
     at = m.index + m[0].length;
   }
   source += escapeRegExp(pattern.slice(at));

@@ -12,6 +12,7 @@ import { releasePatchFlags } from './release-patch';
 import { releaseRcFlags } from './release-rc';
 import { releaseStatusFlags } from './release-status';
 import { releaseTagFlags } from './release-tag';
+import { releaseTrustFlags } from './release-trust';
 import { releaseYankFlags } from './release-yank';
 import { verifyFlags } from './verify';
 
@@ -30,6 +31,7 @@ const all: FlagSchema[] = [
   releaseBindingsFlags,
   nxReleasePublishFlags,
   releaseStatusFlags,
+  releaseTrustFlags,
 ];
 
 export const executorFlags: Record<string, FlagSchema> = Object.fromEntries(all.map((f) => [f.name, f]));

@@ -10,6 +10,7 @@ export const releaseBindingsFlags = defineFlags(
     dryRun: dryRunFlag("Print each repository's diff and what would be pushed and opened; push nothing, open nothing."),
     only: listFlag('Comma-separated names of the repositories to update (bindings.repos[].name), e.g. py,go.'),
     githubApiUrl: githubApiUrlFlag,
+    force: z.boolean().default(false).describe('Propose a move across more majors than bindings.maxMajorJump (the gap is reported either way).'),
   }),
 );
 

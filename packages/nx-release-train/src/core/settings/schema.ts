@@ -197,6 +197,18 @@ export const optionsSchema = z.strictObject({
   yankTokenVariable: setting(nonEmpty, 'CARGO_YANK_TOKEN', {
     doc: 'Environment variable `release-yank` reads its token from (a token with the yank scope; never a trusted-publishing token).',
   }),
+  // Trusted publishing set up by `nx release-trust` and checked before the first upload;
+  // the generated workflow (`nx g nx-release-train:ci-workflow`) is written from the same two names.
+  releaseWorkflow: setting(z.string().regex(/^[A-Za-z0-9._-]+\.ya?ml$/), 'release-train.yml', {
+    doc: 'File name of the generated release workflow under `.github/workflows` (`nx g nx-release-train:ci-workflow` writes it): the workflow crates.io trusts to publish (`nx release-trust` registers it; the publish preflight checks it).',
+    expected: 'a file name ending in .yml or .yaml (letters, digits, _ . -)',
+  }),
+  publishEnvironment: setting(nonEmpty, 'publish', {
+    doc: "GitHub deployment environment of the generated workflow's publish job, which crates.io's trusted-publishing config names (`nx release-trust` registers it; the publish preflight checks it).",
+  }),
+  trustTokenVariable: setting(nonEmpty, 'CARGO_TRUST_TOKEN', {
+    doc: 'Environment variable holding a registry API token with the `trusted-publishing` scope: `nx release-trust` creates configs with it, and the publish preflight lists them (without it the check is skipped, said once). Never printed.',
+  }),
   // Version lines, requirement policy, release notes (neutral without a preset).
   requirementPolicy: setting(z.enum(['none', 'public-caret']), 'none', {
     doc: 'Policy on first-party requirements: `none` (any requirement the current version satisfies is rewritten, nothing else said) or `public-caret` (crates in `publicCrates` required with caret, every other first-party crate with `=`; breaches are warnings). The `wasmtime` preset: `public-caret`.',

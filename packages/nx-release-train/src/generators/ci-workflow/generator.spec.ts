@@ -164,11 +164,11 @@ describe('ci-workflow generator', () => {
   it('takes the token variable from the registry setting and the filters from the patterns', async () => {
     const { wf } = await generate({ registry: 'my-reg', tagPattern: 'release/v{version}', branchPattern: 'rel-{major}.{minor}' });
     const publish = wf.jobs.publish.steps.find((s) => s.run?.includes('run-many'))!;
-    expect(publish.env).toEqual({ CARGO_REGISTRIES_MY_REG_TOKEN: '${{ secrets.CARGO_REGISTRIES_MY_REG_TOKEN }}' });
+    expect(publish.env!.CARGO_REGISTRIES_MY_REG_TOKEN).toBe('${{ secrets.CARGO_REGISTRIES_MY_REG_TOKEN }}');
     expect(wf.on.push.tags).toEqual(['release/v*']);
     expect(wf.on.workflow_run.branches).toEqual(['rel-*']);
     const crates = (await generate()).wf.jobs.publish.steps.find((s) => s.run?.includes('run-many'))!;
-    expect(crates.env).toEqual({ CARGO_REGISTRY_TOKEN: '${{ secrets.CARGO_REGISTRY_TOKEN }}' });
+    expect(crates.env).toEqual({ CARGO_REGISTRY_TOKEN: '${{ secrets.CARGO_REGISTRY_TOKEN }}', CARGO_TRUST_TOKEN: '${{ secrets.CARGO_TRUST_TOKEN }}' });
   });
 
   it('yanks in a job of its own, with its own secret in the variable release-yank reads, that nothing waits for', async () => {
@@ -196,9 +196,10 @@ describe('ci-workflow generator', () => {
       githubTokenEnv: 'GH: x\n      evil: y',
       artifactRunners: { 'x86_64-unknown-linux-gnu\n  - run: curl': 'ubuntu-latest', 'aarch64-apple-darwin': '${{ secrets.X }}' },
       branchPattern: 'release-$(id)-{version}',
+      publishEnvironment: "prod'\n",
     };
     updateNxJson(tree, { ...readNxJson(tree), plugins: [{ plugin: 'nx-release-train', options }] });
-    const failure = (await ciWorkflowGenerator(tree, { publishEnvironment: "prod'\n", releaseTokenSecret: 'A.B' }).catch((e: unknown) => e)) as {
+    const failure = (await ciWorkflowGenerator(tree, { releaseTokenSecret: 'A.B' }).catch((e: unknown) => e)) as {
       problems: Array<{ message: string }>;
     };
     const messages = failure.problems.map((p) => p.message).join('\n');
@@ -206,7 +207,7 @@ describe('ci-workflow generator', () => {
     expect(messages).toContain('a key of setting "artifactRunners"');
     expect(messages).toContain('setting "artifactRunners.aarch64-apple-darwin"');
     expect(messages).toContain('setting "branchPattern"');
-    expect(messages).toContain('--publishEnvironment');
+    expect(messages).toContain('setting "publishEnvironment"');
     expect(messages).toContain('--releaseTokenSecret');
     expect(failure.problems).toHaveLength(6);
     expect(tree.exists('.github/workflows/release-train.yml')).toBe(false);
@@ -220,6 +221,20 @@ describe('ci-workflow generator', () => {
   });
 
   it('refuses a file name that is not one', async () => {
-    await expect(generate(undefined, { name: '../x' })).rejects.toThrow(/--name "..\/x"/);
+    await expect(generate({ releaseWorkflow: '../x.yml' })).rejects.toThrow(/releaseWorkflow/);
+  });
+
+  it('writes the file the releaseWorkflow setting names, its publish job in the publishEnvironment with the trust token, never on workflow_run or pull_request_target', async () => {
+    const tree = createTreeWithEmptyWorkspace();
+    const options = { releaseWorkflow: 'publish.yaml', publishEnvironment: 'crates', trustTokenVariable: 'TRUST' };
+    updateNxJson(tree, { ...readNxJson(tree), plugins: [{ plugin: 'nx-release-train', options }] });
+    await ciWorkflowGenerator(tree, {});
+    const wf = parse(tree.read('.github/workflows/publish.yaml', 'utf8')!) as Workflow;
+    const job = wf.jobs.publish;
+    expect(job.environment).toBe('crates');
+    expect(job.if).toBe("github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')");
+    for (const run of ['npx nx publish-plan', 'npx nx run-many -t publish']) {
+      expect(job.steps.find((s) => s.run === run)!.env!.TRUST).toBe('${{ secrets.TRUST }}');
+    }
   });
 });

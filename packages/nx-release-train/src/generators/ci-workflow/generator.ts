@@ -1,11 +1,12 @@
 /**
- * `nx g nx-release-train:ci-workflow`: writes .github/workflows/<name>.yml (see
+ * `nx g nx-release-train:ci-workflow`: writes .github/workflows/<releaseWorkflow> (see
  * core/ci-workflow.ts). Branch and tag filters come from the plugin's patterns, the token
- * variable from its `registry` setting, the artifact jobs from `artifactRunners`. `--dry-run` shows the file without writing it.
+ * variable from its `registry` setting, the artifact jobs from `artifactRunners`; the file name
+ * and the publish environment from the settings `releaseWorkflow` and `publishEnvironment`,
+ * which `nx release-trust` registers on the registry (one place for both). `--dry-run` shows the file without writing it.
  */
 import { readNxJson, type Tree } from '@nx/devkit';
 import { ciWorkflow } from '../../core/ci-workflow';
-import { ReleaseError } from '../../core/errors';
 import { PLUGIN_NAME } from '../../core/plugin-name';
 import { pluginOptions, type PluginEntry } from '../../core/settings/nx-json';
 import { OptionsError, resolveOptions } from '../../core/settings/options';
@@ -19,13 +20,9 @@ export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowGenerato
   const raw = pluginOptions(readNxJson(tree)?.plugins as PluginEntry[] | undefined, PLUGIN_NAME);
   const { options, problems } = resolveOptions(raw);
   if (problems.length) throw new OptionsError(problems);
-  const name = schema.name ?? 'release-train';
-  if (!/^[A-Za-z0-9._-]+$/.test(name)) {
-    throw new ReleaseError(`--name "${name}" is not a file name`, `use letters, digits, ".", "_" or "-" (it becomes .github/workflows/${name}.yml)`);
-  }
   const tokenEnv = tokenEnvVar(options.registry);
   tree.write(
-    `.github/workflows/${name}.yml`,
+    `.github/workflows/${options.releaseWorkflow}`,
     ciWorkflow({
       cutDay: schema.cutDay ?? 5,
       releaseDay: schema.releaseDay ?? 20,
@@ -41,7 +38,9 @@ export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowGenerato
       bindingsTokenSecret: schema.bindingsTokenSecret ?? 'BINDINGS_TOKEN',
       yankTokenEnv: options.yankTokenVariable,
       yankTokenSecret: schema.yankTokenSecret ?? options.yankTokenVariable,
-      publishEnvironment: schema.publishEnvironment ?? 'publish',
+      publishEnvironment: options.publishEnvironment,
+      trustTokenEnv: options.trustTokenVariable,
+      trustTokenSecret: schema.trustTokenSecret ?? options.trustTokenVariable,
       platforms: Object.entries(options.artifactRunners).map(([target, runner]) => ({ target, runner })),
       bindings: (options.bindings.repos ?? []).length > 0,
     }),

@@ -1,5 +1,4 @@
 export interface CiWorkflowGeneratorSchema {
-  name?: string;
   cutDay?: number;
   releaseDay?: number;
   hour?: number;
@@ -9,5 +8,5 @@ export interface CiWorkflowGeneratorSchema {
   releaseTokenSecret?: string;
   bindingsTokenSecret?: string;
   yankTokenSecret?: string;
-  publishEnvironment?: string;
+  trustTokenSecret?: string;
 }
