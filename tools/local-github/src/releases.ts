@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { notFound, paginate, parseJsonObject, validationFailed } from './http';
+import { checkAssetChange, checkReleaseChange, isImmutable, requireVisible, visibleTo } from './immutable';
 import { type Context, type Route, intParam, repoOf, userJson } from './router';
 import type { AssetRecord, ReleaseRecord, RepoState } from './state';
 
@@ -44,6 +45,7 @@ function releaseJson(ctx: Context, repo: RepoState, r: ReleaseRecord) {
     body: r.body,
     draft: r.draft,
     prerelease: r.prerelease,
+    immutable: isImmutable(repo, r),
     created_at: r.createdAt,
     published_at: r.publishedAt,
     author: userJson(ctx),
@@ -56,6 +58,7 @@ function findRelease(ctx: Context): { repo: RepoState; release: ReleaseRecord } 
   const id = intParam(ctx, 'id');
   const release = repo.releases.find((r) => r.id === id);
   if (!release) throw notFound();
+  requireVisible(ctx, release);
   return { repo, release };
 }
 
@@ -64,7 +67,10 @@ function findAsset(ctx: Context): { repo: RepoState; release: ReleaseRecord; ass
   const id = intParam(ctx, 'asset_id');
   for (const release of repo.releases) {
     const asset = release.assets.find((a) => a.id === id);
-    if (asset) return { repo, release, asset };
+    if (asset) {
+      requireVisible(ctx, release);
+      return { repo, release, asset };
+    }
   }
   throw notFound();
 }
@@ -95,9 +101,11 @@ export const releaseRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/repos/:owner/:repo/releases',
+    auth: 'optional',
     handle(ctx) {
       const repo = repoOf(ctx);
-      const { page, headers } = paginate([...repo.releases].sort(newestFirst), ctx.url.searchParams, ctx.url);
+      const visible = repo.releases.filter((r) => visibleTo(ctx, r)).sort(newestFirst);
+      const { page, headers } = paginate(visible, ctx.url.searchParams, ctx.url);
       return { status: 200, body: page.map((r) => releaseJson(ctx, repo, r)), headers };
     },
   },
@@ -132,6 +140,7 @@ export const releaseRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/repos/:owner/:repo/releases/latest',
+    auth: 'optional',
     handle(ctx) {
       const repo = repoOf(ctx);
       const latest = repo.releases.filter((r) => !r.draft && !r.prerelease).sort(newestFirst)[0];
@@ -142,6 +151,7 @@ export const releaseRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/repos/:owner/:repo/releases/tags/:tag',
+    auth: 'optional',
     handle(ctx) {
       const repo = repoOf(ctx);
       // GitHub does not find drafts by tag: only published releases own their tag here.
@@ -153,6 +163,7 @@ export const releaseRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/repos/:owner/:repo/releases/assets/:asset_id',
+    auth: 'optional',
     handle(ctx) {
       const { repo, release, asset } = findAsset(ctx);
       if ((ctx.req.headers.accept ?? '').includes('application/octet-stream')) {
@@ -166,6 +177,7 @@ export const releaseRoutes: Route[] = [
     pattern: '/repos/:owner/:repo/releases/assets/:asset_id',
     handle(ctx) {
       const { repo, release, asset } = findAsset(ctx);
+      checkAssetChange(repo, release, 'update');
       const body = parseJsonObject(ctx.body);
       const name = field<string>(body, 'name', 'string');
       if (name !== undefined && name !== asset.name && release.assets.some((a) => a.name === name)) {
@@ -181,7 +193,8 @@ export const releaseRoutes: Route[] = [
     method: 'DELETE',
     pattern: '/repos/:owner/:repo/releases/assets/:asset_id',
     handle(ctx) {
-      const { release, asset } = findAsset(ctx);
+      const { repo, release, asset } = findAsset(ctx);
+      checkAssetChange(repo, release, 'delete');
       release.assets.splice(release.assets.indexOf(asset), 1);
       return { status: 204 };
     },
@@ -189,6 +202,7 @@ export const releaseRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/repos/:owner/:repo/releases/:id',
+    auth: 'optional',
     handle(ctx) {
       const { repo, release } = findRelease(ctx);
       return { status: 200, body: releaseJson(ctx, repo, release) };
@@ -200,6 +214,7 @@ export const releaseRoutes: Route[] = [
     handle(ctx) {
       const { repo, release } = findRelease(ctx);
       const body = parseJsonObject(ctx.body);
+      checkReleaseChange(repo, release, body);
       const tagName = field<string>(body, 'tag_name', 'string');
       if (tagName !== undefined) checkTagFree(repo, tagName, release);
       release.tagName = tagName ?? release.tagName;
@@ -225,6 +240,7 @@ export const releaseRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/repos/:owner/:repo/releases/:id/assets',
+    auth: 'optional',
     handle(ctx) {
       const { repo, release } = findRelease(ctx);
       const { page, headers } = paginate(release.assets, ctx.url.searchParams, ctx.url);
@@ -236,6 +252,7 @@ export const releaseRoutes: Route[] = [
     pattern: '/repos/:owner/:repo/releases/:id/assets',
     handle(ctx) {
       const { repo, release } = findRelease(ctx);
+      checkAssetChange(repo, release, 'upload');
       const name = ctx.url.searchParams.get('name');
       if (!name) throw validationFailed({ resource: 'ReleaseAsset', code: 'missing_field', field: 'name' });
       if (release.assets.some((a) => a.name === name)) {
