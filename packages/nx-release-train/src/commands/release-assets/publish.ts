@@ -73,7 +73,7 @@ async function publishSteps(api: ReleasesApi, spec: ReleaseSpec, assets: UploadA
     // An unfinished upload is only ever on a draft here (checked above): it is done again.
     if (a.action === 'retry') await api.deleteAsset(a.remote.id);
     const file = assets.find((x) => x.name === a.local.name)!;
-    await api.uploadAsset(release, file.name, file.path, file.contentType);
+    await uploadOnce(api, release, file, log);
   }
   for (const line of assetLines(actions, false)) log.info(line);
 
@@ -93,6 +93,19 @@ async function publishSteps(api: ReleasesApi, spec: ReleaseSpec, assets: UploadA
   release = await api.publish(release.id);
   log.info(`GitHub ${kind} ${spec.tag}: published with all ${assets.length} assets  ${release.htmlUrl}`);
   return release.htmlUrl;
+}
+
+/**
+ * A 422 on upload means the name is taken: another run for the tag uploaded it meanwhile. Its
+ * bytes are checked with every other asset before publishing, so the run goes on.
+ */
+async function uploadOnce(api: ReleasesApi, release: FoundRelease, file: UploadAsset, log: Logger): Promise<void> {
+  try {
+    await api.uploadAsset(release, file.name, file.path, file.contentType);
+  } catch (err) {
+    if (!(err instanceof GitHubError) || err.status !== 422) throw err;
+    log.info(`  ${file.name} was uploaded by another run meanwhile: checked below`);
+  }
 }
 
 /** Each local asset against the release's, hashing only those GitHub gives no digest for. */
