@@ -142,7 +142,10 @@ try {
   github = await startGitHubApi({
     token: ghToken,
     users: { 'demo-maintainer-token': 'maintainer' },
-    repos: { 'bytecodealliance/wasmtime': { gitDir: origin, immutableReleases: true }, ...Object.fromEntries(BINDINGS.map((b) => [`bytecodealliance/wasmtime-${b}`, {}])) },
+    repos: {
+      'bytecodealliance/wasmtime': { gitDir: origin, immutableReleases: true },
+      ...Object.fromEntries(BINDINGS.map((b) => [`bytecodealliance/wasmtime-${b}`, {}])),
+    },
   });
   Object.assign(env, { GITHUB_TOKEN: ghToken, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'bytecodealliance/wasmtime', GITHUB_ACTOR: 'octocat' });
   const { Octokit } = await import('@octokit/rest');

@@ -118,7 +118,6 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 const writes = (from: number) => api.state.requests.slice(from).filter((r) => r.method !== 'GET');
 const releases = () => api.state.repo('bytecodealliance/wasmtime')!.releases;
 
-
 function unpack(archive: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'nrt-unpack-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));

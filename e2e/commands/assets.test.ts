@@ -48,7 +48,9 @@ describe('release-assets', () => {
       const r = await run({ targets: `${TARGETS},x86_64-pc-windows-msvc` });
       expect(r.ok).toBe(false);
       expect(r.out).toContain('PROBLEM  dist/wasmtime-v5.0.0-x86_64-windows.tar.xz: missing (nor .zip nor .msi)');
-      expect(r.out).toMatch(/PROBLEM {2}dist\/wasmtime-v5\.0\.0-x86_64-linux\.tar\.xz\.sha256: says "0{64} {2}wasmtime-v5\.0\.0-x86_64-linux\.tar\.xz", the archive's sha256 is [0-9a-f]{64}/);
+      expect(r.out).toMatch(
+        /PROBLEM {2}dist\/wasmtime-v5\.0\.0-x86_64-linux\.tar\.xz\.sha256: says "0{64} {2}wasmtime-v5\.0\.0-x86_64-linux\.tar\.xz", the archive's sha256 is [0-9a-f]{64}/,
+      );
       expect(r.out).toContain('3 of 10 expected files of v5.0.0 for 3 platforms are missing or wrong in dist/; nothing was sent to GitHub');
       expect(api.state.requests).toEqual([]);
     } finally {
@@ -76,7 +78,12 @@ describe('release-assets', () => {
     const [release, ...more] = releasesOf('e2e/empty');
     expect(more).toEqual([]);
     expect([release.draft, release.prerelease, release.assets.map((a) => a.name).sort()]).toEqual([false, false, names]);
-    for (const a of release.assets) expect(a.digest).toBe(`sha256:${createHash('sha256').update(readFileSync(join(ws.dir, 'dist', a.name))).digest('hex')}`);
+    for (const a of release.assets)
+      expect(a.digest).toBe(
+        `sha256:${createHash('sha256')
+          .update(readFileSync(join(ws.dir, 'dist', a.name)))
+          .digest('hex')}`,
+      );
     const writes = api.state.requests.filter((q) => q.method !== 'GET' && q.path.startsWith('/repos/e2e/empty'));
     expect(writes.map((q) => q.method)).toEqual(['POST', ...names.map(() => 'POST'), 'PATCH']);
     expect(writes[0].body).toMatchObject({ draft: true });

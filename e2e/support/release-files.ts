@@ -19,7 +19,9 @@ export function writePlatformFiles(dir: string, tag: string, platforms: string[]
       writeFileSync(join(src, 'README.md'), `${base} ${content}\n`);
       const file = `${base}.tar.xz`;
       execFileSync('tar', ['-cJf', join(dist, file), '-C', join(dir, 'staging'), base]);
-      const sha = createHash('sha256').update(readFileSync(join(dist, file))).digest('hex');
+      const sha = createHash('sha256')
+        .update(readFileSync(join(dist, file)))
+        .digest('hex');
       writeFileSync(join(dist, `${file}.sha256`), `${sha}  ${file}\n`);
       names.push(file, `${file}.sha256`);
     }
@@ -27,4 +29,3 @@ export function writePlatformFiles(dir: string, tag: string, platforms: string[]
   rmSync(join(dir, 'staging'), { recursive: true, force: true });
   return names.sort();
 }
-

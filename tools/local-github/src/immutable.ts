@@ -42,5 +42,8 @@ export function checkReleaseChange(repo: RepoState, release: ReleaseRecord, body
       { resource: 'Release', code: 'custom', field: 'tag_name', message: 'tag_name cannot be changed on an immutable release' },
     ]);
   }
-  if (body.draft === true) throw new ApiError(422, 'Validation Failed', [{ resource: 'Release', code: 'custom', field: 'draft', message: 'an immutable release cannot become a draft' }]);
+  if (body.draft === true)
+    throw new ApiError(422, 'Validation Failed', [
+      { resource: 'Release', code: 'custom', field: 'draft', message: 'an immutable release cannot become a draft' },
+    ]);
 }

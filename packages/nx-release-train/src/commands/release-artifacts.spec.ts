@@ -18,12 +18,7 @@ describe('resolveReleaseArtifacts', () => {
       { [flagEnv('version')]: '6.0.0' },
       { version: '5.0.0', targets: [], dryRun: false, sourceDateEpoch: undefined },
     ],
-    [
-      '--version handed on by the hook',
-      {},
-      { [flagEnv('version')]: '6.0.0' },
-      { version: '6.0.0', targets: [], dryRun: false, sourceDateEpoch: undefined },
-    ],
+    ['--version handed on by the hook', {}, { [flagEnv('version')]: '6.0.0' }, { version: '6.0.0', targets: [], dryRun: false, sourceDateEpoch: undefined }],
     [
       '--targets as a comma string',
       { targets: 'a, b,', dryRun: true },

@@ -57,7 +57,16 @@ interface ReleaseJson {
 }
 
 function found(r: ReleaseJson): FoundRelease {
-  return { id: r.id, tag: r.tag_name, name: r.name, body: r.body ?? null, prerelease: r.prerelease, draft: r.draft, uploadUrl: r.upload_url, htmlUrl: r.html_url };
+  return {
+    id: r.id,
+    tag: r.tag_name,
+    name: r.name,
+    body: r.body ?? null,
+    prerelease: r.prerelease,
+    draft: r.draft,
+    uploadUrl: r.upload_url,
+    htmlUrl: r.html_url,
+  };
 }
 
 export async function githubReleases(target: GitHubTarget): Promise<ReleasesApi> {

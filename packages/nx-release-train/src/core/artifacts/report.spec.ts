@@ -41,7 +41,11 @@ describe('assetLines', () => {
       { action: 'upload', local: { ...local, name: 'b' } },
       { action: 'retry', local: { ...local, name: 'c' }, remote: { ...remote, state: 'starter' } },
     ] as const;
-    expect(assetLines([...actions], false)).toEqual(['  kept      a (identical)', '  uploaded  b', "  uploaded again  c (an unfinished upload, state 'starter')"]);
+    expect(assetLines([...actions], false)).toEqual([
+      '  kept      a (identical)',
+      '  uploaded  b',
+      "  uploaded again  c (an unfinished upload, state 'starter')",
+    ]);
     expect(assetLines([...actions], true).slice(1)).toEqual(['  would upload  b', "  would upload again  c (an unfinished upload, state 'starter')"]);
   });
 });

@@ -3,7 +3,6 @@ import { joinPath } from '../paths';
 import type { AssetAction } from './assets';
 import type { ArtifactsPlan } from './plan';
 
-
 export interface DryRunContext {
   plan: ArtifactsPlan;
   /** Output directory relative to the root, and the cargo target directory as cargo gave it. */
@@ -29,7 +28,7 @@ export function dryRunLines(c: DryRunContext): string[] {
     }
   }
   if (!plan.archives.length) lines.push('  (nothing)');
-  lines.push('', 'Would not touch GitHub: `nx release-assets`, the last job, publishes the release with every platform\'s files.');
+  lines.push('', "Would not touch GitHub: `nx release-assets`, the last job, publishes the release with every platform's files.");
   return lines;
 }
 
