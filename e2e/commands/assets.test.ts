@@ -89,6 +89,9 @@ describe('release-assets', () => {
     expect(writes[0].body).toMatchObject({ draft: true });
     expect(writes.at(-1)!.body).toEqual({ draft: false, make_latest: 'legacy' });
     expect(api.state.requests.some((q) => q.status === 422)).toBe(false);
+    const dry = await run({ repository: 'e2e/empty', dryRun: true });
+    expect(dry.out).toContain('The published release v5.0.0 exists: ');
+    expect(dry.out).toContain('Nothing to do: it is published with every asset.');
   });
 
   it('without digests (older GitHub Enterprise), assets are downloaded and compared', async () => {

@@ -64,7 +64,7 @@ async function publishSteps(api: ReleasesApi, spec: ReleaseSpec, assets: UploadA
       'find out who published it early; attach the files by hand if the repository allows it, or release a new version',
     );
   if (dryRun) {
-    log.info(`Dry run: the draft ${kind} ${spec.tag} (${release.htmlUrl}) exists.`);
+    log.info(`The ${release.draft ? 'draft' : 'published'} ${kind} ${spec.tag} exists: ${release.htmlUrl}`);
     for (const line of assetLines(actions, true)) log.info(line);
     log.info(release.draft ? 'Would then check every asset and publish it.' : 'Nothing to do: it is published with every asset.');
     return release.htmlUrl;
