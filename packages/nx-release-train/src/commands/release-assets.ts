@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { swallowedFlag } from '../core/argv';
-import { expectedArchiveBases } from '../core/artifacts/expected';
+import { expectedArchives } from '../core/artifacts/expected';
 import { listOf } from '../core/flags/define';
 import type { ReleaseAssetsFlags } from '../core/flags/release-assets';
 import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
@@ -54,10 +54,10 @@ export async function releaseAssets(req: ReleaseAssetsRequest, services: Service
   const version = await releaseVersion({ version: req.version, root: req.root, tagPattern: options.tagPattern });
   const tag = fillPattern(options.tagPattern, version);
   const targets = req.targets.length ? req.targets : Object.keys(options.artifactRunners);
-  const bases = expectedArchiveBases(options.artifacts.archives, targets, options.artifacts.platforms, version, tag);
+  const archives = expectedArchives(options.artifacts.archives, targets, options.artifacts.platforms, version, tag);
   const outputDir = options.artifacts.outputDir;
 
-  const { assets, rows } = await localAssets(join(req.root, outputDir), bases);
+  const { assets, rows } = await localAssets(join(req.root, outputDir), archives);
   for (const r of rows) log.info(`${r.ok ? 'ok     ' : 'PROBLEM'}  ${outputDir}/${r.name}: ${r.detail}`);
   const bad = rows.filter((r) => !r.ok);
   if (bad.length) {

@@ -4,10 +4,10 @@
  * file naming its sha256, or nothing is sent to GitHub.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalAsset } from '../../core/artifacts/assets';
-import { checkAssets, findArchives, missingArchiveRow, type AssetCheck, type ReleasedAsset } from '../../core/artifacts/expected';
+import { checkAssets, type AssetCheck, type ReleasedAsset } from '../../core/artifacts/expected';
 import { sha256File } from '../../effects/archive';
 
 export type UploadAsset = LocalAsset & { path: string; contentType: string };
@@ -15,18 +15,19 @@ export type UploadAsset = LocalAsset & { path: string; contentType: string };
 const CONTENT_TYPES: Array<[string, string]> = [
   ['.tar.xz', 'application/x-xz'],
   ['.zip', 'application/zip'],
-  ['.msi', 'application/x-msi'],
   ['.sha256', 'text/plain'],
 ];
 
-/** The files to attach (archives and their checksum files, in order) and one row per expected file. */
-export async function localAssets(outDir: string, bases: readonly string[]): Promise<{ assets: UploadAsset[]; rows: AssetCheck[] }> {
-  const files = existsSync(outDir) ? readdirSync(outDir) : [];
-  const { archives, missing } = findArchives(bases, files);
+/**
+ * The files to attach (each expected archive present, then its checksum file) and one row per
+ * expected archive and checksum file (core/artifacts/expected.ts names them).
+ */
+export async function localAssets(outDir: string, archives: readonly string[]): Promise<{ assets: UploadAsset[]; rows: AssetCheck[] }> {
   const assets: UploadAsset[] = [];
   const seen: ReleasedAsset[] = [];
   for (const name of archives) {
     const path = join(outDir, name);
+    if (!existsSync(path)) continue;
     const sha256 = await sha256File(path);
     assets.push(asset(name, path, sha256));
     seen.push({ name, sha256 });
@@ -37,7 +38,7 @@ export async function localAssets(outDir: string, bases: readonly string[]): Pro
     assets.push(asset(`${name}.sha256`, sums, sumsSha));
     seen.push({ name: `${name}.sha256`, sha256: sumsSha, text });
   }
-  return { assets, rows: [...missing.map(missingArchiveRow), ...checkAssets(archives, seen)] };
+  return { assets, rows: checkAssets(archives, seen) };
 }
 
 function asset(name: string, path: string, sha256: string): UploadAsset {
