@@ -31,7 +31,6 @@ export interface ReleasesApi {
   listAssets(releaseId: number): Promise<RemoteAsset[]>;
   /** SHA-256 of an asset's bytes, for servers that report no `digest`. */
   hashAsset(assetId: number): Promise<string>;
-  downloadAsset(assetId: number): Promise<Buffer>;
   deleteAsset(assetId: number): Promise<void>;
   uploadAsset(release: FoundRelease, name: string, file: string, contentType: string): Promise<void>;
 }
@@ -129,7 +128,6 @@ export async function githubReleases(target: GitHubTarget): Promise<ReleasesApi>
         .update(await download(assetId))
         .digest('hex');
     },
-    downloadAsset: download,
     async deleteAsset(assetId) {
       await call(`delete asset ${assetId} of ${where}`, () => octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: assetId }));
     },

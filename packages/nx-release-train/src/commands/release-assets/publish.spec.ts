@@ -44,7 +44,6 @@ function fakeGitHub(opts: { releases?: Array<FoundRelease & { assets: RemoteAsse
     deleteRelease: async (id) => void (calls.push(`delete release ${id}`), releases.splice(releases.indexOf(byId(id)), 1)),
     listAssets: async (id) => (calls.push('assets'), byId(id).assets.map((a) => ({ ...a }))),
     hashAsset: async (id) => (calls.push(`hash ${id}`), A),
-    downloadAsset: async () => Buffer.from(''),
     deleteAsset: async (id) => {
       calls.push(`delete asset ${id}`);
       for (const r of releases) r.assets = r.assets.filter((a) => a.id !== id);
