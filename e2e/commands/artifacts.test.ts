@@ -1,8 +1,10 @@
 /**
  * release-artifacts in-process on the bundled example: real cargo (offline), real xz and tar, a
- * C program compiled with cc against the packaged library, and the GitHub release through the
- * real Octokit client against the local API server. One cargo target directory is shared by
- * every case so the example is compiled once per version. (e2e/artifacts.e2e.ts: the real nx.)
+ * C program compiled with cc against the packaged library; then the workflow's last step,
+ * release-assets, publishes the host's archives and a second platform's (prepared here) on one
+ * release through the real Octokit client against the local API server, with immutable
+ * releases on. One cargo target directory is shared by every case so the example is compiled
+ * once per version. (e2e/artifacts.e2e.ts: the real nx.)
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,8 +14,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseArtifactsCommand } from '../../packages/nx-release-train/src/commands/release-artifacts';
 import { releaseArtifactsFlags } from '../../packages/nx-release-train/src/core/flags/release-artifacts';
+import { releaseAssetsCommand } from '../../packages/nx-release-train/src/commands/release-assets';
+import { releaseAssetsFlags } from '../../packages/nx-release-train/src/core/flags/release-assets';
 import { startGitHubApi, type GitHubApi } from '../../tools/local-github';
 import { runCommand } from '../support/command';
+import { writePlatformFiles } from '../support/release-files';
 import { exampleRoot, makeWorkspace, type TempWorkspace } from '../support/workspace';
 
 const TOKEN = 'artifacts-e2e-token';
@@ -55,7 +60,7 @@ beforeAll(async () => {
   targetDir = mkdtempSync(join(tmpdir(), 'nrt-artifacts-target-'));
   process.env.CARGO_TARGET_DIR = targetDir;
   process.env.CARGO_NET_OFFLINE = 'true';
-  api = await startGitHubApi({ token: TOKEN, repos: ['bytecodealliance/wasmtime', 'e2e/faults', 'e2e/no-token', 'e2e/pre'] });
+  api = await startGitHubApi({ token: TOKEN, repos: { 'bytecodealliance/wasmtime': { immutableReleases: true } } });
 });
 
 afterAll(async () => {
@@ -102,9 +107,16 @@ async function run(ws: TempWorkspace, flags: Record<string, unknown>, env: Recor
   return { success: r.ok, out: r.out };
 }
 
+/** The workflow's last job: release-assets for the host and a second platform. */
+async function publish(ws: TempWorkspace): Promise<Run> {
+  const r = await runCommand(releaseAssetsCommand, releaseAssetsFlags, { root: ws.dir, flags: { targets: `${host},aarch64-apple-darwin` }, env: gh() });
+  return { success: r.ok, out: r.out };
+}
+
 const gh = () => ({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: api.url });
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const writes = (from: number) => api.state.requests.slice(from).filter((r) => r.method !== 'GET');
+const releases = () => api.state.repo('bytecodealliance/wasmtime')!.releases;
 
 function unpack(archive: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'nrt-unpack-'));
@@ -123,8 +135,8 @@ describe.skipIf(!onLinuxX64)('release-artifacts on the example (x86_64 Linux hos
     ws = releasedExample();
   });
 
-  it('builds both archives, a C program links the packaged library, and the release is created', async () => {
-    const r = await run(ws, {}, gh());
+  it('builds both archives (a C program links the packaged library) and never talks to GitHub, token or not', async () => {
+    const r = await run(ws, {}, { GITHUB_API_URL: api.url });
     expect(r.success, r.out).toBe(true);
     const dist = join(ws.dir, 'dist');
     expect(readdirSync(dist).sort()).toEqual(ASSETS);
@@ -183,96 +195,66 @@ describe.skipIf(!onLinuxX64)('release-artifacts on the example (x86_64 Linux hos
     expect(execFileSync(sharedProg, { encoding: 'utf8' }).trim()).toBe(printed);
     expect(execFileSync('ldd', [sharedProg], { encoding: 'utf8' })).toContain(join(capi, 'lib/libwasmtime.so'));
 
-    const releases = api.state.repo('bytecodealliance/wasmtime')!.releases;
-    expect(releases).toHaveLength(1);
-    const [release] = releases;
+    expect(api.state.requests).toEqual([]);
+  });
+
+  it("the host's and a second platform's archives end on one immutable release, published once, nothing refused", async () => {
+    const second = writePlatformFiles(ws.dir, 'v5.0.0', ['aarch64-macos']);
+    const r = await publish(ws);
+    expect(r.success, r.out).toBe(true);
+    expect(releases()).toHaveLength(1);
+    const [release] = releases();
     expect([release.tagName, release.name, release.prerelease, release.draft]).toEqual(['v5.0.0', 'v5.0.0', false, false]);
     const notes = readFileSync(join(ws.dir, 'RELEASES.md'), 'utf8');
     expect(release.body).toBe(notes.slice(0, notes.indexOf('-'.repeat(80))).trim());
     expect(release.body).toMatch(/^## 5\.0\.0\n\nReleased 2026-01-20\./);
-    expect(release.assets.map((a) => a.name).sort()).toEqual(ASSETS);
-    for (const a of release.assets) expect(a.digest).toBe(`sha256:${sha256(join(dist, a.name))}`);
+    expect(release.assets.map((a) => a.name).sort()).toEqual([...ASSETS, ...second].sort());
+    for (const a of release.assets) expect(a.digest).toBe(`sha256:${sha256(join(ws.dir, 'dist', a.name))}`);
+    // Created as a draft, published by the one PATCH after the last upload; no request refused.
+    const log = api.state.requests;
+    expect(log.filter((q) => q.method === 'POST' && q.path.endsWith('/releases')).map((q) => q.body)).toMatchObject([{ draft: true }]);
+    expect(log.filter((q) => q.method === 'PATCH').map((q) => q.body)).toEqual([{ draft: false, make_latest: 'legacy' }]);
+    expect(log.findLastIndex((q) => q.path.endsWith('/assets') && q.method === 'POST')).toBeLessThan(log.findIndex((q) => q.method === 'PATCH'));
+    expect(log.filter((q) => q.status >= 400)).toEqual([]);
   });
 
-  it('a rerun rebuilds identical archives and changes nothing on GitHub', async () => {
-    const before = api.state.repo('bytecodealliance/wasmtime')!.releases[0].assets.map((a) => [a.id, a.digest]);
+  it('a rerun of every step rebuilds identical archives and changes nothing on GitHub', async () => {
+    const before = releases()[0].assets.map((a) => [a.id, a.digest]);
     const from = api.state.requests.length;
-    const r = await run(ws, {}, gh());
+    const built = await run(ws, {}, gh());
+    expect(built.success, built.out).toBe(true);
+    for (const a of releases()[0].assets) expect(a.digest).toBe(`sha256:${sha256(join(ws.dir, 'dist', a.name))}`);
+    const r = await publish(ws);
     expect(r.success, r.out).toBe(true);
+    expect(r.out).toContain('unchanged, published with all 8 assets');
     expect(writes(from)).toEqual([]);
-    expect(r.out).toContain('unchanged');
-    expect(r.out.match(/kept {6}/g)).toHaveLength(4);
-    const releases = api.state.repo('bytecodealliance/wasmtime')!.releases;
-    expect(releases).toHaveLength(1);
-    expect(releases[0].assets.map((a) => [a.id, a.digest])).toEqual(before);
+    expect(releases()).toHaveLength(1);
+    expect(releases()[0].assets.map((a) => [a.id, a.digest])).toEqual(before);
+    expect(api.state.requests.filter((q) => q.status >= 400)).toEqual([]);
   });
 
-  it('without digests (older GitHub Enterprise), assets are downloaded and compared', async () => {
-    const assets = api.state.repo('bytecodealliance/wasmtime')!.releases[0].assets;
-    const digests = assets.map((a) => a.digest);
-    for (const a of assets) (a as { digest: string | null }).digest = null;
-    try {
-      const from = api.state.requests.length;
-      const r = await run(ws, {}, gh());
-      expect(r.success, r.out).toBe(true);
-      expect(writes(from)).toEqual([]);
-      const downloads = api.state.requests.slice(from).filter((q) => /\/releases\/assets\/\d+$/.test(q.path));
-      expect(downloads).toHaveLength(4);
-    } finally {
-      assets.forEach((a, i) => (a.digest = digests[i]));
-    }
-  });
-
-  it('a changed archive replaces only its own assets', async () => {
+  it('a changed archive is refused naming both digests; nothing is deleted or replaced', async () => {
     const header = join(ws.dir, 'crates/c-api/include/wasmtime/extra.h');
     const original = readFileSync(header, 'utf8');
     writeFileSync(header, original.replace('Largest number', 'The largest number'));
     try {
-      const assets = () => api.state.repo('bytecodealliance/wasmtime')!.releases[0].assets;
-      const before = new Map(assets().map((a) => [a.name, a.id]));
-      const r = await run(ws, {}, gh());
-      expect(r.success, r.out).toBe(true);
-      const after = new Map(assets().map((a) => [a.name, a.id]));
-      expect([...after.keys()].sort()).toEqual(ASSETS);
-      expect(after.get(`${CLI}.tar.xz`)).toBe(before.get(`${CLI}.tar.xz`));
-      expect(after.get(`${CLI}.tar.xz.sha256`)).toBe(before.get(`${CLI}.tar.xz.sha256`));
-      expect(after.get(`${CAPI}.tar.xz`)).not.toBe(before.get(`${CAPI}.tar.xz`));
-      expect(after.get(`${CAPI}.tar.xz.sha256`)).not.toBe(before.get(`${CAPI}.tar.xz.sha256`));
-      for (const a of assets()) expect(a.digest).toBe(`sha256:${sha256(join(ws.dir, 'dist', a.name))}`);
-      expect(r.out).toMatch(/replaced {2}wasmtime-v5\.0\.0-x86_64-linux-c-api\.tar\.xz \(/);
+      const before = releases()[0].assets.map((a) => [a.id, a.digest]);
+      const released = releases()[0].assets.find((a) => a.name === `${CAPI}.tar.xz`)!.digest;
+      expect((await run(ws, {}, gh())).success).toBe(true);
+      const from = api.state.requests.length;
+      const r = await publish(ws);
+      expect(r.success).toBe(false);
+      const local = `sha256:${sha256(join(ws.dir, 'dist', `${CAPI}.tar.xz`))}`;
+      expect(local).not.toBe(released);
+      expect(r.out).toContain(`${CAPI}.tar.xz: the release has ${released} (`);
+      expect(r.out).toContain(`the local file is ${local} (`);
+      expect(r.out).toContain('nothing was uploaded, deleted or replaced');
+      expect(writes(from)).toEqual([]);
+      expect(releases()[0].assets.map((a) => [a.id, a.digest])).toEqual(before);
+      expect(api.state.requests.filter((q) => q.status >= 400)).toEqual([]);
     } finally {
       writeFileSync(header, original);
     }
-  });
-
-  it('an API failure in the middle of the uploads is finished by a rerun, without duplicates', async () => {
-    api.state.injectFault({ method: 'POST', path: '/assets', nth: 2, status: 502 });
-    const first = await run(ws, { repository: 'e2e/faults' }, gh());
-    expect(first.success).toBe(false);
-    expect(first.out).toMatch(/GitHub API: upload \S+ to e2e\/faults failed \(HTTP 502\)/);
-    expect(first.out).toContain('run again');
-    expect(first.out).not.toContain(TOKEN);
-    const repo = api.state.repo('e2e/faults')!;
-    expect(repo.releases).toHaveLength(1);
-    expect(repo.releases[0].assets).toHaveLength(1);
-    const survivor = repo.releases[0].assets[0];
-
-    const second = await run(ws, { repository: 'e2e/faults' }, gh());
-    expect(second.success, second.out).toBe(true);
-    expect(repo.releases).toHaveLength(1);
-    expect(repo.releases[0].assets.map((a) => a.name).sort()).toEqual(ASSETS);
-    expect(repo.releases[0].assets.find((a) => a.name === survivor.name)!.id).toBe(survivor.id);
-  });
-
-  it('without a token: a clear failure, the archives still built, GitHub untouched', async () => {
-    rmSync(join(ws.dir, 'dist'), { recursive: true, force: true });
-    const from = api.state.requests.length;
-    const r = await run(ws, { repository: 'e2e/no-token' }, { GITHUB_API_URL: api.url });
-    expect(r.success).toBe(false);
-    expect(r.out).toContain('GITHUB_TOKEN is not set');
-    expect(r.out).toContain('e2e/no-token');
-    expect(readdirSync(join(ws.dir, 'dist')).sort()).toEqual(ASSETS);
-    expect(api.state.requests.length).toBe(from);
   });
 
   it('bad settings are refused before anything is built', async () => {
@@ -289,7 +271,7 @@ describe.skipIf(!onLinuxX64)('release-artifacts on the example (x86_64 Linux hos
 });
 
 describe.skipIf(!onLinuxX64)('release-artifacts: dry run, pre-releases, refusals', () => {
-  it('--dry-run lists builds, files and uploads, and writes and sends nothing', async () => {
+  it('--dry-run lists builds and files, and writes and sends nothing', async () => {
     const ws = releasedExample();
     const from = api.state.requests.length;
     const { success, out } = await run(ws, { dryRun: true, targets: 'aarch64-unknown-linux-gnu,riscv64gc-unknown-linux-gnu' }, gh());
@@ -305,25 +287,9 @@ describe.skipIf(!onLinuxX64)('release-artifacts: dry run, pre-releases, refusals
     expect(out).toContain(`cargo build --release --target ${host} -p wasmtime-c-api --lib`);
     expect(out).toContain(`dist/${CAPI}.tar.xz  (and ${CAPI}.tar.xz.sha256)`);
     expect(out).toContain(`${CAPI}/lib/  <-  `);
-    expect(out).toContain('Would create or update the GitHub release v5.0.0');
-    expect(out).toContain(`  ${CLI}.tar.xz.sha256`);
+    expect(out).toContain('Would not touch GitHub: `nx release-assets`, the last job, publishes the release');
     expect(existsSync(join(ws.dir, 'dist'))).toBe(false);
     expect(api.state.requests.length).toBe(from);
-  });
-
-  it("the repository is the one GitHub target's: --repository > GITHUB_REPOSITORY > githubRepository > the remote", async () => {
-    const ws = releasedExample();
-    const dry = (flags: Record<string, unknown>, env: Record<string, string>) => run(ws, { dryRun: true, ...flags }, { ...gh(), ...env });
-    expect((await dry({}, {})).out).toContain("('v5.0.0') in bytecodealliance/wasmtime,");
-    expect((await dry({}, { GITHUB_REPOSITORY: 'e2e/from-env' })).out).toContain("('v5.0.0') in e2e/from-env,");
-    expect((await dry({ repository: 'e2e/from-flag' }, { GITHUB_REPOSITORY: 'e2e/from-env' })).out).toContain("('v5.0.0') in e2e/from-flag,");
-    // Nothing names one: the push remote's GitHub URL does.
-    ws.git(['remote', 'add', 'origin', 'https://github.com/e2e/from-remote.git']);
-    const fromRemote = await run(ws, { dryRun: true }, gh(), { artifacts: options.artifacts });
-    expect(fromRemote.out).toContain("('v5.0.0') in e2e/from-remote,");
-    const bad = await dry({ repository: 'not-a-name' }, {});
-    expect(bad.success).toBe(false);
-    expect(bad.out).toContain('--repository "not-a-name" is not "owner/name"');
   });
 
   it('a removed setting is refused naming the one that replaced it, before anything is built', async () => {
@@ -335,22 +301,17 @@ describe.skipIf(!onLinuxX64)('release-artifacts: dry run, pre-releases, refusals
     expect(existsSync(join(ws.dir, 'dist'))).toBe(false);
   });
 
-  it('publishes a pre-release for a version with a suffix, without a warning', async () => {
+  it('a version with a suffix names and stamps the archives, without a warning', async () => {
     const ws = releasedExample('5.0.0-rc.1');
     const warnings: string[] = [];
     const r = await runCommand(releaseArtifactsCommand, releaseArtifactsFlags, {
       root: ws.dir,
-      flags: { repository: 'e2e/pre' },
       env: gh(),
       services: (real) => ({ log: { ...real.log, warn: (line) => (warnings.push(line), real.log.warn(line)) } }),
     });
     expect(r.ok, r.out).toBe(true);
     expect(warnings).toEqual([]);
-    const releases = api.state.repo('e2e/pre')!.releases;
-    expect(releases).toHaveLength(1);
-    expect([releases[0].tagName, releases[0].prerelease]).toEqual(['v5.0.0-rc.1', true]);
-    const names = releases[0].assets.map((a) => a.name).sort();
-    expect(names).toEqual(ASSETS.map((a) => a.replaceAll('v5.0.0', 'v5.0.0-rc.1')));
+    expect(readdirSync(join(ws.dir, 'dist')).sort()).toEqual(ASSETS.map((a) => a.replaceAll('v5.0.0', 'v5.0.0-rc.1')));
     const capi = join(unpack(join(ws.dir, 'dist', `${CAPI.replace('v5.0.0', 'v5.0.0-rc.1')}.tar.xz`)), CAPI.replace('v5.0.0', 'v5.0.0-rc.1'));
     expect(readFileSync(join(capi, 'include/wasmtime.h'), 'utf8')).toContain('#define WASMTIME_VERSION "5.0.0-rc.1"');
   });

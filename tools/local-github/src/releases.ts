@@ -5,57 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import { notFound, paginate, parseJsonObject, validationFailed } from './http';
-import { type Context, type Route, intParam, repoOf, userJson } from './router';
+import { checkAssetChange, checkReleaseChange, requireVisible, visibleTo } from './immutable';
+import { assetJson, releaseJson } from './release-json';
+import { type Context, type Route, intParam, repoOf } from './router';
 import type { AssetRecord, ReleaseRecord, RepoState } from './state';
-
-function assetJson(ctx: Context, repo: RepoState, release: ReleaseRecord, a: AssetRecord) {
-  return {
-    url: `${ctx.origin}/repos/${repo.owner}/${repo.name}/releases/assets/${a.id}`,
-    browser_download_url: `${ctx.origin}/${repo.owner}/${repo.name}/releases/download/${encodeURIComponent(release.tagName)}/${encodeURIComponent(a.name)}`,
-    id: a.id,
-    node_id: `RA_${a.id}`,
-    name: a.name,
-    label: a.label,
-    state: 'uploaded',
-    content_type: a.contentType,
-    size: a.data.length,
-    digest: a.digest,
-    download_count: 0,
-    created_at: a.createdAt,
-    updated_at: a.updatedAt,
-    uploader: userJson(ctx),
-  };
-}
-
-function releaseJson(ctx: Context, repo: RepoState, r: ReleaseRecord) {
-  const api = `${ctx.origin}/repos/${repo.owner}/${repo.name}`;
-  return {
-    url: `${api}/releases/${r.id}`,
-    html_url: `${ctx.origin}/${repo.owner}/${repo.name}/releases/tag/${encodeURIComponent(r.tagName)}`,
-    assets_url: `${api}/releases/${r.id}/assets`,
-    upload_url: `${api}/releases/${r.id}/assets{?name,label}`,
-    tarball_url: `${api}/tarball/${encodeURIComponent(r.tagName)}`,
-    zipball_url: `${api}/zipball/${encodeURIComponent(r.tagName)}`,
-    id: r.id,
-    node_id: `RE_${r.id}`,
-    tag_name: r.tagName,
-    target_commitish: r.targetCommitish,
-    name: r.name,
-    body: r.body,
-    draft: r.draft,
-    prerelease: r.prerelease,
-    created_at: r.createdAt,
-    published_at: r.publishedAt,
-    author: userJson(ctx),
-    assets: r.assets.map((a) => assetJson(ctx, repo, r, a)),
-  };
-}
 
 function findRelease(ctx: Context): { repo: RepoState; release: ReleaseRecord } {
   const repo = repoOf(ctx);
   const id = intParam(ctx, 'id');
   const release = repo.releases.find((r) => r.id === id);
   if (!release) throw notFound();
+  requireVisible(ctx, release);
   return { repo, release };
 }
 
@@ -64,7 +24,10 @@ function findAsset(ctx: Context): { repo: RepoState; release: ReleaseRecord; ass
   const id = intParam(ctx, 'asset_id');
   for (const release of repo.releases) {
     const asset = release.assets.find((a) => a.id === id);
-    if (asset) return { repo, release, asset };
+    if (asset) {
+      requireVisible(ctx, release);
+      return { repo, release, asset };
+    }
   }
   throw notFound();
 }
@@ -95,9 +58,11 @@ export const releaseRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/repos/:owner/:repo/releases',
+    auth: 'optional',
     handle(ctx) {
       const repo = repoOf(ctx);
-      const { page, headers } = paginate([...repo.releases].sort(newestFirst), ctx.url.searchParams, ctx.url);
+      const visible = repo.releases.filter((r) => visibleTo(ctx, r)).sort(newestFirst);
+      const { page, headers } = paginate(visible, ctx.url.searchParams, ctx.url);
       return { status: 200, body: page.map((r) => releaseJson(ctx, repo, r)), headers };
     },
   },
@@ -132,6 +97,7 @@ export const releaseRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/repos/:owner/:repo/releases/latest',
+    auth: 'optional',
     handle(ctx) {
       const repo = repoOf(ctx);
       const latest = repo.releases.filter((r) => !r.draft && !r.prerelease).sort(newestFirst)[0];
@@ -142,6 +108,7 @@ export const releaseRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/repos/:owner/:repo/releases/tags/:tag',
+    auth: 'optional',
     handle(ctx) {
       const repo = repoOf(ctx);
       // GitHub does not find drafts by tag: only published releases own their tag here.
@@ -153,6 +120,7 @@ export const releaseRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/repos/:owner/:repo/releases/assets/:asset_id',
+    auth: 'optional',
     handle(ctx) {
       const { repo, release, asset } = findAsset(ctx);
       if ((ctx.req.headers.accept ?? '').includes('application/octet-stream')) {
@@ -166,6 +134,7 @@ export const releaseRoutes: Route[] = [
     pattern: '/repos/:owner/:repo/releases/assets/:asset_id',
     handle(ctx) {
       const { repo, release, asset } = findAsset(ctx);
+      checkAssetChange(repo, release, 'update');
       const body = parseJsonObject(ctx.body);
       const name = field<string>(body, 'name', 'string');
       if (name !== undefined && name !== asset.name && release.assets.some((a) => a.name === name)) {
@@ -181,7 +150,8 @@ export const releaseRoutes: Route[] = [
     method: 'DELETE',
     pattern: '/repos/:owner/:repo/releases/assets/:asset_id',
     handle(ctx) {
-      const { release, asset } = findAsset(ctx);
+      const { repo, release, asset } = findAsset(ctx);
+      checkAssetChange(repo, release, 'delete');
       release.assets.splice(release.assets.indexOf(asset), 1);
       return { status: 204 };
     },
@@ -189,6 +159,7 @@ export const releaseRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/repos/:owner/:repo/releases/:id',
+    auth: 'optional',
     handle(ctx) {
       const { repo, release } = findRelease(ctx);
       return { status: 200, body: releaseJson(ctx, repo, release) };
@@ -200,6 +171,7 @@ export const releaseRoutes: Route[] = [
     handle(ctx) {
       const { repo, release } = findRelease(ctx);
       const body = parseJsonObject(ctx.body);
+      checkReleaseChange(repo, release, body);
       const tagName = field<string>(body, 'tag_name', 'string');
       if (tagName !== undefined) checkTagFree(repo, tagName, release);
       release.tagName = tagName ?? release.tagName;
@@ -225,6 +197,7 @@ export const releaseRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/repos/:owner/:repo/releases/:id/assets',
+    auth: 'optional',
     handle(ctx) {
       const { repo, release } = findRelease(ctx);
       const { page, headers } = paginate(release.assets, ctx.url.searchParams, ctx.url);
@@ -236,6 +209,7 @@ export const releaseRoutes: Route[] = [
     pattern: '/repos/:owner/:repo/releases/:id/assets',
     handle(ctx) {
       const { repo, release } = findRelease(ctx);
+      checkAssetChange(repo, release, 'upload');
       const name = ctx.url.searchParams.get('name');
       if (!name) throw validationFailed({ resource: 'ReleaseAsset', code: 'missing_field', field: 'name' });
       if (release.assets.some((a) => a.name === name)) {

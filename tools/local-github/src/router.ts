@@ -8,6 +8,8 @@ export interface Context {
   /** Server origin, e.g. `http://127.0.0.1:43121` (API base URL and upload/download host). */
   origin: string;
   login: string;
+  /** No Authorization header on a route that allows that (`auth: 'optional'`): drafts are hidden. */
+  anonymous: boolean;
   req: IncomingMessage;
   url: URL;
   params: Record<string, string>;
@@ -28,8 +30,11 @@ export interface Route {
   method: string;
   /** Path with `:name` segments, and optionally a last `*name` segment taking the rest. */
   pattern: string;
-  /** False for routes GitHub serves without a token (browser downloads). */
-  auth?: boolean;
+  /**
+   * False for routes GitHub serves without a token (browser downloads); `optional` for reads of
+   * a public repository, where a token shows more (drafts).
+   */
+  auth?: boolean | 'optional';
   handle(ctx: Context): Promise<Reply> | Reply;
 }
 

@@ -85,7 +85,8 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
     try {
       const found = matchRoute(routes, method, url.pathname);
       if (!found) throw notFound();
-      const user = found.route.auth === false ? login : checkToken(req.headers.authorization, tokens);
+      const anonymous = found.route.auth === false || (found.route.auth === 'optional' && !req.headers.authorization);
+      const user = anonymous ? login : checkToken(req.headers.authorization, tokens);
       const isUpload = method === 'POST' && url.pathname.endsWith('/assets');
       if (!isUpload && body.length && (req.headers['content-type'] ?? '').includes('json')) {
         try {
@@ -98,6 +99,7 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
         state,
         origin,
         login: user,
+        anonymous,
         req,
         url,
         params: found.params,

@@ -12,6 +12,12 @@ export interface RepoOptions {
    * must have commits base lacks, and `head.sha`/`base.sha` are read from it.
    */
   gitDir?: string;
+  /**
+   * GitHub's "release immutability" repository setting: once published, a release's assets
+   * can be neither added, replaced, edited nor deleted, and its tag cannot move (422). Drafts
+   * stay mutable. Default off, as on GitHub.
+   */
+  immutableReleases?: boolean;
 }
 
 export interface PullRecord {
@@ -76,6 +82,8 @@ export interface RepoState {
   name: string;
   defaultBranch: string;
   gitDir?: string;
+  /** See RepoOptions.immutableReleases; a test may flip it after start. */
+  immutableReleases: boolean;
   pulls: PullRecord[];
   issues: IssueRecord[];
   releases: ReleaseRecord[];
@@ -142,6 +150,7 @@ export function createState(): GitHubState {
         name,
         defaultBranch: options.defaultBranch ?? 'main',
         gitDir: options.gitDir,
+        immutableReleases: options.immutableReleases ?? false,
         pulls: [],
         issues: [],
         releases: [],

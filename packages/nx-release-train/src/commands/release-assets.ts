@@ -1,15 +1,21 @@
 /**
- * `nx release-assets`: after every platform's job attached its archives, the release of the
- * tag at HEAD must hold each expected archive with a `.sha256` file naming its checksum.
+ * `nx release-assets`: the workflow's last job. Every platform's archives and `.sha256` files
+ * are in the output directory (downloaded workflow artifacts); they are checked there first
+ * (nothing goes to GitHub unless all are present and consistent), then the release of the tag
+ * is drafted, filled, checked and published once (commands/release-assets/publish.ts).
  */
+import { join } from 'node:path';
 import { swallowedFlag } from '../core/argv';
-import { checkAssets, expectedArchives, type ReleasedAsset } from '../core/artifacts/expected';
+import { expectedArchives } from '../core/artifacts/expected';
 import { listOf } from '../core/flags/define';
 import type { ReleaseAssetsFlags } from '../core/flags/release-assets';
 import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
 import { fillPattern, type ReleaseTrainOptions } from '../core/settings/options';
 import { githubTarget } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
+import { localAssets } from './release-assets/local';
+import { publishRelease } from './release-assets/publish';
+import { releaseSpec } from './release-assets/spec';
 import { ArtifactsError } from './release-artifacts/errors';
 import { releaseVersion } from './release-artifacts/version';
 import type { Services } from './services';
@@ -21,7 +27,14 @@ export interface ReleaseAssetsRequest {
   version?: string;
   /** Target triples whose archives must be there; empty: the `artifactRunners` settings. */
   targets: string[];
+  dryRun: boolean;
   github: GitHubTargetRequest;
+}
+
+export interface AssetsResult {
+  tag: string;
+  /** The release's web URL; null on a dry run that found no release. */
+  releaseUrl: string | null;
 }
 
 export function resolveReleaseAssets({ flags, options, env, root }: CommandInput<ReleaseAssetsFlags>): ReleaseAssetsRequest {
@@ -30,48 +43,45 @@ export function resolveReleaseAssets({ flags, options, env, root }: CommandInput
     options,
     version: swallowedFlag('version', flags.version, env),
     targets: listOf(flags.targets),
+    dryRun: flags.dryRun,
     github: resolveGitHubTarget(options, env, { repository: flags.repository, githubApiUrl: flags.githubApiUrl }),
   };
 }
 
-export async function checkReleaseAssets(req: ReleaseAssetsRequest, services: Services): Promise<void> {
+export async function releaseAssets(req: ReleaseAssetsRequest, services: Services): Promise<AssetsResult> {
   const { options } = req;
   const log = services.log;
   const version = await releaseVersion({ version: req.version, root: req.root, tagPattern: options.tagPattern });
   const tag = fillPattern(options.tagPattern, version);
   const targets = req.targets.length ? req.targets : Object.keys(options.artifactRunners);
-  const expected = expectedArchives(options.artifacts.archives, targets, options.artifacts.platforms, version, tag);
-  const gh = await githubTarget(
-    req.github,
-    { needs: `release-assets (to read the assets of ${tag})`, fix: "read the repository's releases (contents: read)" },
-    services.git(),
-    options.remote,
-  );
-  const api = await services.github.releases({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });
-  const release = await api.findRelease(tag);
-  if (!release)
-    throw new ArtifactsError(`${gh.repository} has no release ${tag}`, "run `nx release-artifacts` on the tag (each platform's job creates or updates it)");
-  const assets: ReleasedAsset[] = [];
-  for (const a of await api.listAssets(release.id)) {
-    const wanted = expected.includes(a.name) || expected.some((e) => `${e}.sha256` === a.name);
-    if (!wanted) continue;
-    const bytes = a.name.endsWith('.sha256') ? await api.downloadAsset(a.id) : null;
-    assets.push({ name: a.name, sha256: a.sha256 ?? (await api.hashAsset(a.id)), text: bytes?.toString('utf8') });
-  }
-  const rows = checkAssets(expected, assets);
-  for (const r of rows) log.info(`${r.ok ? 'ok     ' : 'PROBLEM'}  ${r.name}: ${r.detail}`);
+  const archives = expectedArchives(options.artifacts.archives, targets, options.artifacts.platforms, version, tag);
+  const outputDir = options.artifacts.outputDir;
+
+  const { assets, rows } = await localAssets(join(req.root, outputDir), archives);
+  for (const r of rows) log.info(`${r.ok ? 'ok     ' : 'PROBLEM'}  ${outputDir}/${r.name}: ${r.detail}`);
   const bad = rows.filter((r) => !r.ok);
   if (bad.length) {
     throw new ArtifactsError(
-      `${bad.length} of ${rows.length} expected assets of ${tag} (${release.htmlUrl}) are missing or wrong`,
-      'rerun the artifacts job of their platform (identical assets are kept)',
+      `${bad.length} of ${rows.length} expected files of ${tag} for ${targets.length} platforms are missing or wrong in ${outputDir}/; nothing was sent to GitHub`,
+      `put every platform's archives and .sha256 files in ${outputDir}/ (the workflow downloads each platform job's artifact there; rerun the jobs of the platforms named)`,
     );
   }
-  log.info(`all ${rows.length} assets of ${tag} for ${targets.length} platforms are on ${release.htmlUrl}`);
+
+  const spec = releaseSpec(req.root, options, log, version, tag);
+  const gh = await githubTarget(
+    req.github,
+    { needs: `release-assets (to publish the release ${tag})`, fix: 'write releases (contents: write)' },
+    services.git(),
+    options.remote,
+  );
+  if (req.dryRun) log.info(`Dry run of release-assets for ${tag} in ${gh.repository}: nothing is created, uploaded or published.`);
+  const api = await services.github.releases({ token: gh.token, baseUrl: gh.apiUrl, repository: gh.repository });
+  const releaseUrl = await publishRelease(api, spec, assets, log, { dryRun: req.dryRun, tokenVar: gh.tokenVar });
+  return { tag, releaseUrl };
 }
 
-export const releaseAssetsCommand: Command<ReleaseAssetsFlags, ReleaseAssetsRequest, void> = {
+export const releaseAssetsCommand: Command<ReleaseAssetsFlags, ReleaseAssetsRequest, AssetsResult> = {
   name: 'release-assets',
   resolve: resolveReleaseAssets,
-  run: checkReleaseAssets,
+  run: releaseAssets,
 };

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { sha256FromDigest, type RemoteAsset } from '../core/artifacts/assets';
-import type { ExistingRelease, ReleaseSpec } from '../core/artifacts/release';
+import { pickRelease, type ExistingRelease, type ReleaseSpec } from '../core/artifacts/release';
 import { call, GitHubError, octokitFor } from './github';
 
 export { GitHubError };
@@ -17,14 +17,20 @@ export interface FoundRelease extends ExistingRelease {
 }
 
 export interface ReleasesApi {
-  /** The release of `tag`, drafts included (GitHub's by-tag lookup skips drafts). */
+  /** Every release of `tag`, drafts included: from the release list (GitHub's by-tag lookup skips drafts). */
+  releasesOfTag(tag: string): Promise<FoundRelease[]>;
+  /** The release of `tag` (core/artifacts/release.ts pickRelease), drafts included. */
   findRelease(tag: string): Promise<FoundRelease | null>;
-  createRelease(spec: ReleaseSpec): Promise<FoundRelease>;
-  updateRelease(id: number, spec: ReleaseSpec): Promise<FoundRelease>;
+  /** A new draft: drafts stay writable on repositories with immutable releases. */
+  createDraft(spec: ReleaseSpec): Promise<FoundRelease>;
+  /** Name, notes and pre-release flag of a draft; it stays a draft. */
+  updateDraft(id: number, spec: ReleaseSpec): Promise<FoundRelease>;
+  /** The draft becomes the published release (`make_latest: legacy`). */
+  publish(id: number): Promise<FoundRelease>;
+  deleteRelease(id: number): Promise<void>;
   listAssets(releaseId: number): Promise<RemoteAsset[]>;
   /** SHA-256 of an asset's bytes, for servers that report no `digest`. */
   hashAsset(assetId: number): Promise<string>;
-  downloadAsset(assetId: number): Promise<Buffer>;
   deleteAsset(assetId: number): Promise<void>;
   uploadAsset(release: FoundRelease, name: string, file: string, contentType: string): Promise<void>;
 }
@@ -50,7 +56,16 @@ interface ReleaseJson {
 }
 
 function found(r: ReleaseJson): FoundRelease {
-  return { id: r.id, name: r.name, body: r.body ?? null, prerelease: r.prerelease, draft: r.draft, uploadUrl: r.upload_url, htmlUrl: r.html_url };
+  return {
+    id: r.id,
+    tag: r.tag_name,
+    name: r.name,
+    body: r.body ?? null,
+    prerelease: r.prerelease,
+    draft: r.draft,
+    uploadUrl: r.upload_url,
+    htmlUrl: r.html_url,
+  };
 }
 
 export async function githubReleases(target: GitHubTarget): Promise<ReleasesApi> {
@@ -69,45 +84,38 @@ export async function githubReleases(target: GitHubTarget): Promise<ReleasesApi>
     return Buffer.from(data as unknown as ArrayBuffer);
   };
 
+  const releasesOfTag = async (tag: string): Promise<FoundRelease[]> => {
+    const all = await call(`list the releases of ${where}`, () => octokit.paginate(octokit.rest.repos.listReleases, { owner, repo, per_page: 100 }));
+    return all.filter((r) => r.tag_name === tag).map(found);
+  };
+
   return {
+    releasesOfTag,
     async findRelease(tag) {
-      const published = await call(`read the release ${tag} of ${where}`, () =>
-        octokit.rest.repos.getReleaseByTag({ owner, repo, tag }).then(
-          ({ data }) => data,
-          (err: { status?: number }) => {
-            if (err.status === 404) return null;
-            throw err;
-          },
-        ),
-      );
-      if (published) return found(published);
-      // Not published: it may still exist as a draft, which only the list shows.
-      const all = await call(`list the releases of ${where}`, () => octokit.paginate(octokit.rest.repos.listReleases, { owner, repo, per_page: 100 }));
-      const draft = all.find((r) => r.tag_name === tag);
-      return draft ? found(draft) : null;
+      return pickRelease(await releasesOfTag(tag), tag).release;
     },
-    async createRelease(spec) {
-      const { data } = await call(`create the release ${spec.tag} in ${where}`, () =>
+    async createDraft(spec) {
+      const { data } = await call(`create the draft release ${spec.tag} in ${where}`, () =>
+        octokit.rest.repos.createRelease({ owner, repo, tag_name: spec.tag, name: spec.name, body: spec.body, prerelease: spec.prerelease, draft: true }),
+      );
+      return found(data);
+    },
+    async updateDraft(id, spec) {
+      const { data } = await call(`update the draft release ${spec.tag} in ${where}`, () =>
+        octokit.rest.repos.updateRelease({ owner, repo, release_id: id, name: spec.name, body: spec.body, prerelease: spec.prerelease }),
+      );
+      return found(data);
+    },
+    async publish(id) {
+      const { data } = await call(`publish release ${id} of ${where}`, () =>
         // `legacy`: GitHub's "latest" goes by date and version, so a patch of an older line
         // does not become the latest release.
-        octokit.rest.repos.createRelease({
-          owner,
-          repo,
-          tag_name: spec.tag,
-          name: spec.name,
-          body: spec.body,
-          prerelease: spec.prerelease,
-          draft: false,
-          make_latest: 'legacy',
-        }),
+        octokit.rest.repos.updateRelease({ owner, repo, release_id: id, draft: false, make_latest: 'legacy' }),
       );
       return found(data);
     },
-    async updateRelease(id, spec) {
-      const { data } = await call(`update the release ${spec.tag} in ${where}`, () =>
-        octokit.rest.repos.updateRelease({ owner, repo, release_id: id, name: spec.name, body: spec.body, prerelease: spec.prerelease, draft: false }),
-      );
-      return found(data);
+    async deleteRelease(id) {
+      await call(`delete release ${id} of ${where}`, () => octokit.rest.repos.deleteRelease({ owner, repo, release_id: id }));
     },
     async listAssets(releaseId) {
       const assets = await call(`list the assets of release ${releaseId} in ${where}`, () =>
@@ -120,7 +128,6 @@ export async function githubReleases(target: GitHubTarget): Promise<ReleasesApi>
         .update(await download(assetId))
         .digest('hex');
     },
-    downloadAsset: download,
     async deleteAsset(assetId) {
       await call(`delete asset ${assetId} of ${where}`, () => octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: assetId }));
     },

@@ -1,7 +1,8 @@
 /**
  * What to do with each release asset, from the local files and what the release already holds.
- * Idempotence lives here: identical assets stay, different ones are replaced, missing ones are
- * uploaded, and assets this run does not produce (other platforms' jobs) are left alone.
+ * Idempotence lives here: identical assets stay, missing ones are uploaded, a different one is
+ * never replaced (a release's assets are written once: immutable releases refuse anything
+ * else), and assets this run does not produce are left alone.
  */
 
 export interface LocalAsset {
@@ -23,8 +24,11 @@ export interface RemoteAsset {
 
 export type AssetAction =
   | { action: 'upload'; local: LocalAsset }
-  | { action: 'replace'; local: LocalAsset; remote: RemoteAsset; reason: string }
-  | { action: 'keep'; local: LocalAsset; remote: RemoteAsset };
+  | { action: 'keep'; local: LocalAsset; remote: RemoteAsset }
+  /** An upload that never finished (GitHub's `state` is not `uploaded`): done again on a draft. */
+  | { action: 'retry'; local: LocalAsset; remote: RemoteAsset }
+  /** A finished asset with other bytes: never replaced, the run fails naming both digests. */
+  | { action: 'differs'; local: LocalAsset; remote: RemoteAsset };
 
 /** `sha256:<hex>` (GitHub's `digest`) to hex; null for other algorithms or none. */
 export function sha256FromDigest(digest: string | null | undefined): string | null {
@@ -33,27 +37,28 @@ export function sha256FromDigest(digest: string | null | undefined): string | nu
 }
 
 /**
- * Remote assets whose checksum must be computed by downloading them: same name and size as a
- * local file but no digest (older GitHub Enterprise servers). A different size already proves a
- * difference, so those are never downloaded.
+ * Remote assets whose checksum must be computed by downloading them: finished assets this run
+ * compares, with no digest (older GitHub Enterprise servers). With a digest, nothing is downloaded.
  */
 export function assetsToHash(local: LocalAsset[], remote: RemoteAsset[]): RemoteAsset[] {
-  return remote.filter((r) => {
-    const l = local.find((a) => a.name === r.name);
-    return l !== undefined && r.state === 'uploaded' && r.sha256 === null && r.size === l.size;
-  });
+  return remote.filter((r) => r.state === 'uploaded' && r.sha256 === null && local.some((a) => a.name === r.name));
 }
 
-export function diffAssets(local: LocalAsset[], remote: RemoteAsset[]): AssetAction[] {
+/** One action per local asset; remote assets this run does not produce (other files) are left alone. */
+export function compareAssets(local: LocalAsset[], remote: RemoteAsset[]): AssetAction[] {
   return local.map((l): AssetAction => {
     const r = remote.find((a) => a.name === l.name);
     if (!r) return { action: 'upload', local: l };
-    if (r.state !== 'uploaded') return { action: 'replace', local: l, remote: r, reason: `an unfinished upload (state '${r.state}')` };
-    if (r.size !== l.size) return { action: 'replace', local: l, remote: r, reason: `size ${r.size} differs from ${l.size}` };
-    if (r.sha256 === null) return { action: 'replace', local: l, remote: r, reason: 'no checksum to compare' };
-    if (r.sha256 !== l.sha256) return { action: 'replace', local: l, remote: r, reason: `sha256 ${r.sha256.slice(0, 12)}… differs` };
-    return { action: 'keep', local: l, remote: r };
+    if (r.state !== 'uploaded') return { action: 'retry', local: l, remote: r };
+    if (r.sha256 === l.sha256 && r.size === l.size) return { action: 'keep', local: l, remote: r };
+    return { action: 'differs', local: l, remote: r };
   });
+}
+
+/** `name: the release has sha256:…, the local file is sha256:…`, for a refusal. */
+export function differenceLine(a: { local: LocalAsset; remote: RemoteAsset }): string {
+  const theirs = a.remote.sha256 ? `sha256:${a.remote.sha256}` : 'an unknown digest';
+  return `${a.local.name}: the release has ${theirs} (${a.remote.size} bytes), the local file is sha256:${a.local.sha256} (${a.local.size} bytes)`;
 }
 
 /** The text of a `.sha256` file beside an archive, as `sha256sum` writes it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArtifactsPlan } from './plan';
-import { dryRunLines, releaseLines } from './report';
+import { dryRunLines, assetLines } from './report';
 
 const plan: ArtifactsPlan = {
   version: '5.0.0-rc.1',
@@ -20,42 +20,32 @@ const plan: ArtifactsPlan = {
   ],
   diagnostics: [],
 };
-const release = { tag: 'v5.0.0-rc.1', name: 'v5.0.0-rc.1', body: Array.from({ length: 10 }, (_, i) => `line ${i}`).join('\n'), prerelease: true };
 
 describe('dryRunLines', () => {
-  it('lists builds with their environment, files with their sources, the release and its uploads', () => {
-    const lines = dryRunLines({ plan, outputDir: 'dist', targetDir: 'target', buildEnv: { A: '1' }, release, repository: 'o/r', notesFile: 'RELEASES.md' });
+  it('lists builds with their environment and files with their sources; GitHub is left to release-assets', () => {
+    const lines = dryRunLines({ plan, outputDir: 'dist', targetDir: 'target', buildEnv: { A: '1' } });
     expect(lines).toContain('  A=1 cargo build --release -p cli');
     expect(lines).toContain('  dist/x-v5-p.tar.xz  (and x-v5-p.tar.xz.sha256)');
     expect(lines).toContain('    x-v5-p/  <-  target/t/release/x');
     expect(lines).toContain('    x-v5-p/include/  <-  inc');
-    expect(lines).toContain("Would create or update the GitHub pre-release v5.0.0-rc.1 ('v5.0.0-rc.1') in o/r, notes from RELEASES.md:");
-    expect(lines).toContain('  | line 7');
-    expect(lines).not.toContain('  | line 8');
-    expect(lines).toContain('  | … (2 more lines)');
-    expect(lines.slice(-2)).toEqual(['  x-v5-p.tar.xz', '  x-v5-p.tar.xz.sha256']);
-  });
-
-  it('says GitHub is left alone when the release step is skipped', () => {
-    const lines = dryRunLines({ plan, outputDir: 'dist', targetDir: 'target', buildEnv: {}, release, repository: null, notesFile: 'RELEASES.md' });
-    expect(lines.at(-1)).toBe('Would not touch GitHub (release step skipped).');
+    expect(lines.at(-1)).toMatch(/^Would not touch GitHub: `nx release-assets`, the last job, publishes the release/);
   });
 });
 
-describe('releaseLines', () => {
-  it('reports each asset action', () => {
+describe('assetLines', () => {
+  it('reports each asset action, as done or as it would be done', () => {
     const local = { name: 'a', sha256: 'x', size: 1 };
-    const remote = { id: 1, name: 'a', size: 1, state: 'uploaded', sha256: 'y' };
-    const lines = releaseLines({ action: 'update', fields: ['body'] }, { ...release, prerelease: false }, 'http://h/r', [
+    const remote = { id: 1, name: 'a', size: 1, state: 'uploaded', sha256: 'x' };
+    const actions = [
       { action: 'keep', local, remote },
       { action: 'upload', local: { ...local, name: 'b' } },
-      { action: 'replace', local: { ...local, name: 'c' }, remote, reason: 'size 2 differs from 1' },
-    ]);
-    expect(lines).toEqual([
-      'GitHub release v5.0.0-rc.1: updated (body)  http://h/r',
+      { action: 'retry', local: { ...local, name: 'c' }, remote: { ...remote, state: 'starter' } },
+    ] as const;
+    expect(assetLines([...actions], false)).toEqual([
       '  kept      a (identical)',
       '  uploaded  b',
-      '  replaced  c (size 2 differs from 1)',
+      "  uploaded again  c (an unfinished upload, state 'starter')",
     ]);
+    expect(assetLines([...actions], true).slice(1)).toEqual(['  would upload  b', "  would upload again  c (an unfinished upload, state 'starter')"]);
   });
 });

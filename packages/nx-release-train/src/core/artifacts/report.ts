@@ -2,7 +2,6 @@
 import { joinPath } from '../paths';
 import type { AssetAction } from './assets';
 import type { ArtifactsPlan } from './plan';
-import type { ReleaseChange, ReleaseSpec } from './release';
 
 export interface DryRunContext {
   plan: ArtifactsPlan;
@@ -10,10 +9,6 @@ export interface DryRunContext {
   outputDir: string;
   targetDir: string;
   buildEnv: Record<string, string>;
-  release: ReleaseSpec;
-  /** `owner/name`, or null when the release step is skipped. */
-  repository: string | null;
-  notesFile: string;
 }
 
 export function dryRunLines(c: DryRunContext): string[] {
@@ -33,29 +28,16 @@ export function dryRunLines(c: DryRunContext): string[] {
     }
   }
   if (!plan.archives.length) lines.push('  (nothing)');
-  lines.push('');
-  if (!c.repository) {
-    lines.push('Would not touch GitHub (release step skipped).');
-    return lines;
-  }
-  const kind = c.release.prerelease ? 'pre-release' : 'release';
-  lines.push(`Would create or update the GitHub ${kind} ${c.release.tag} ('${c.release.name}') in ${c.repository}, notes from ${c.notesFile}:`);
-  for (const line of c.release.body.split('\n').slice(0, 8)) lines.push(`  | ${line}`);
-  const more = c.release.body.split('\n').length - 8;
-  if (more > 0) lines.push(`  | … (${more} more lines)`);
-  lines.push('Would upload (keeping assets already identical, replacing those that differ):');
-  for (const a of plan.archives) lines.push(`  ${a.file}`, `  ${a.file}.sha256`);
-  if (!plan.archives.length) lines.push('  (nothing)');
+  lines.push('', "Would not touch GitHub: `nx release-assets`, the last job, publishes the release with every platform's files.");
   return lines;
 }
 
-export function releaseLines(change: ReleaseChange, spec: ReleaseSpec, url: string, actions: AssetAction[]): string[] {
-  const what = change.action === 'create' ? 'created' : change.action === 'update' ? `updated (${change.fields.join(', ')})` : 'unchanged';
-  const lines = [`GitHub ${spec.prerelease ? 'pre-release' : 'release'} ${spec.tag}: ${what}  ${url}`];
-  for (const a of actions) {
-    if (a.action === 'keep') lines.push(`  kept      ${a.local.name} (identical)`);
-    else if (a.action === 'upload') lines.push(`  uploaded  ${a.local.name}`);
-    else lines.push(`  replaced  ${a.local.name} (${a.reason})`);
-  }
-  return lines;
+/** One line per asset of the release step: what was (or would be) done with it. */
+export function assetLines(actions: AssetAction[], dryRun: boolean): string[] {
+  return actions.map((a) => {
+    if (a.action === 'keep') return `  kept      ${a.local.name} (identical)`;
+    if (a.action === 'upload') return `  ${dryRun ? 'would upload' : 'uploaded'}  ${a.local.name}`;
+    if (a.action === 'retry') return `  ${dryRun ? 'would upload again' : 'uploaded again'}  ${a.local.name} (an unfinished upload, state '${a.remote.state}')`;
+    return `  differs   ${a.local.name}`;
+  });
 }

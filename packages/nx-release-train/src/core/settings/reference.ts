@@ -11,10 +11,10 @@ import { defOf, fieldsOf, formatPath, metaOf, typeName, unwrap, valueAt, type Se
 const GITHUB_TARGET = [
   '## Where GitHub is',
   '',
-  "Every command that talks to GitHub (the train's `--push`, `release-tag --via=api`, `release-artifacts`,",
-  '`release-assets`, `release-bindings`) finds it the same way:',
+  "Every command that talks to GitHub (the train's `--push`, `release-tag --via=api`, `release-assets`,",
+  '`release-bindings`) finds it the same way:',
   '',
-  "- repository: `--repository` (release-artifacts, release-assets) > `GITHUB_REPOSITORY` > `githubRepository` > the push remote's GitHub URL",
+  "- repository: `--repository` (release-assets) > `GITHUB_REPOSITORY` > `githubRepository` > the push remote's GitHub URL",
   '  (github.com, or the host of `GITHUB_SERVER_URL`); `release-bindings` opens its pull requests in each',
   '  `bindings.repos[].github` instead;',
   '- API: `--github-api-url` (`--githubApiUrl`) > `GITHUB_API_URL` > `githubApiUrl`;',

@@ -56,7 +56,7 @@ const artifactsSchema = group(
     }),
     releaseName: setting(z.string(), '{tag}', { doc: 'GitHub release title; placeholders as in archive names, without {platform}.' }),
   },
-  { doc: 'What `nx release-artifacts` builds, packages and attaches to the GitHub release.' },
+  { doc: 'What `nx release-artifacts` builds and packages, and `nx release-assets` attaches to the GitHub release.' },
 );
 
 const rate = z

@@ -16,7 +16,8 @@ function afterTag(l: StatusLine): string[] {
       `${tag}: ${missing.length} of ${l.publish.total} crates not in the index yet (${missing.join(', ')}): let the publish job finish, or rerun it (nx run-many -t publish resumes)`,
     );
   }
-  if (l.release && !l.release.exists) out.push(`${tag}: no GitHub release yet: the artifact jobs make it (nx release-artifacts)`);
+  if (l.release && !l.release.exists)
+    out.push(`${tag}: no GitHub release yet: the workflow's last job publishes it once every artifact job is done (nx release-assets)`);
   const missing = l.release?.platforms.filter((p) => !p.attached).map((p) => p.platform) ?? [];
   if (l.release?.exists && missing.length)
     out.push(`${tag}: archives of ${missing.join(', ')} not attached: rerun those artifact jobs (nx release-artifacts --targets=...)`);
