@@ -11,7 +11,7 @@ const assets = (flags: Record<string, unknown>, env: Record<string, string> = {}
 
 describe('resolveReleaseAssets', () => {
   it.each([
-    ['defaults: the artifactRunners decide the targets later', {}, {}, { version: undefined, targets: [] }],
+    ['defaults: the artifacts.builds decide the targets later', {}, {}, { version: undefined, targets: [] }],
     [
       '--targets as a comma string',
       { targets: 'x86_64-unknown-linux-gnu,aarch64-apple-darwin' },

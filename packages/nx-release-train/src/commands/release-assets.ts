@@ -3,6 +3,7 @@
  * tag at HEAD must hold each expected archive with a `.sha256` file naming its checksum.
  */
 import { swallowedFlag } from '../core/argv';
+import { buildTargets } from '../core/artifacts/builds';
 import { checkAssets, expectedArchives, type ReleasedAsset } from '../core/artifacts/expected';
 import { listOf } from '../core/flags/define';
 import type { ReleaseAssetsFlags } from '../core/flags/release-assets';
@@ -19,7 +20,7 @@ export interface ReleaseAssetsRequest {
   options: ReleaseTrainOptions;
   /** `--version`; default: the release tag at HEAD. */
   version?: string;
-  /** Target triples whose archives must be there; empty: the `artifactRunners` settings. */
+  /** Target triples whose archives must be there; empty: the targets of `artifacts.builds`. */
   targets: string[];
   github: GitHubTargetRequest;
 }
@@ -39,7 +40,7 @@ export async function checkReleaseAssets(req: ReleaseAssetsRequest, services: Se
   const log = services.log;
   const version = await releaseVersion({ version: req.version, root: req.root, tagPattern: options.tagPattern });
   const tag = fillPattern(options.tagPattern, version);
-  const targets = req.targets.length ? req.targets : Object.keys(options.artifactRunners);
+  const targets = req.targets.length ? req.targets : buildTargets(options.artifacts.builds);
   const expected = expectedArchives(options.artifacts.archives, targets, options.artifacts.platforms, version, tag);
   const gh = await githubTarget(
     req.github,

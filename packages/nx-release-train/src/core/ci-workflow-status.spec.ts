@@ -18,7 +18,8 @@ const options: CiWorkflowOptions = {
   releaseTokenSecret: 'RELEASE_TOKEN',
   bindingsTokenSecret: 'BINDINGS_TOKEN',
   publishEnvironment: 'publish',
-  platforms: [{ target: 'x86_64-unknown-linux-gnu', runner: 'ubuntu-latest' }],
+  builds: [{ target: 'x86_64-unknown-linux-gnu', runner: 'ubuntu-latest', platform: 'x86_64-linux' }],
+  outputDir: 'dist',
   bindings: false,
 };
 

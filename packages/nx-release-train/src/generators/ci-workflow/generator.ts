@@ -1,9 +1,10 @@
 /**
  * `nx g nx-release-train:ci-workflow`: writes .github/workflows/<name>.yml (see
  * core/ci-workflow.ts). Branch and tag filters come from the plugin's patterns, the token
- * variable from its `registry` setting, the artifact jobs from `artifactRunners`. `--dry-run` shows the file without writing it.
+ * variable from its `registry` setting, one artifact job per entry of `artifacts.builds`. `--dry-run` shows the file without writing it.
  */
 import { readNxJson, type Tree } from '@nx/devkit';
+import { platformName } from '../../core/artifacts/platform';
 import { ciWorkflow } from '../../core/ci-workflow';
 import { ReleaseError } from '../../core/errors';
 import { PLUGIN_NAME } from '../../core/plugin-name';
@@ -42,7 +43,8 @@ export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowGenerato
       yankTokenEnv: options.yankTokenVariable,
       yankTokenSecret: schema.yankTokenSecret ?? options.yankTokenVariable,
       publishEnvironment: schema.publishEnvironment ?? 'publish',
-      platforms: Object.entries(options.artifactRunners).map(([target, runner]) => ({ target, runner })),
+      builds: options.artifacts.builds.map((b) => ({ ...b, platform: platformName(b.target, options.artifacts.platforms) })),
+      outputDir: options.artifacts.outputDir,
       bindings: (options.bindings.repos ?? []).length > 0,
     }),
   );
