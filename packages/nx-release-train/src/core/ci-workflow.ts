@@ -235,7 +235,12 @@ function workflowValues(o: CiWorkflowOptions): WorkflowValue[] {
       },
       ...Object.entries(b.env ?? {}).flatMap(([k, v]) => [
         env(k, `a key of setting "artifacts.builds[${i}].env"`),
-        { value: v, from: `setting "artifacts.builds[${i}].env.${k}"`, pattern: ENV_VALUE, expected: 'a plain value (letters, digits, spaces, _ . , : = + / @ % -)' },
+        {
+          value: v,
+          from: `setting "artifacts.builds[${i}].env.${k}"`,
+          pattern: ENV_VALUE,
+          expected: 'a plain value (letters, digits, spaces, _ . , : = + / @ % -)',
+        },
       ]),
     ]),
   ];

@@ -18,7 +18,8 @@ export const ENV_VALUE = /^[A-Za-z0-9 _.,:=+/@%-]*$/;
 const APT_PACKAGE = /^[a-z0-9][a-z0-9+.-]+$/;
 
 const triple = nonEmpty.superRefine((v, ctx) => {
-  if (!TRIPLE.test(v)) refuse(ctx, `"${v}" is not a Rust target triple`, 'give a target as `rustc --print target-list` names it, e.g. "aarch64-unknown-linux-gnu"');
+  if (!TRIPLE.test(v))
+    refuse(ctx, `"${v}" is not a Rust target triple`, 'give a target as `rustc --print target-list` names it, e.g. "aarch64-unknown-linux-gnu"');
 });
 
 const toolchain = z.discriminatedUnion('kind', [
@@ -31,7 +32,8 @@ const toolchain = z.discriminatedUnion('kind', [
     }),
     image: required(
       nonEmpty.superRefine((v, ctx) => {
-        if (!/^[a-z0-9][a-z0-9._/:@-]*$/.test(v)) refuse(ctx, `"${v}" is not a container image reference`, 'give an image as `docker pull` takes it, e.g. "quay.io/pypa/manylinux_2_28_x86_64"');
+        if (!/^[a-z0-9][a-z0-9._/:@-]*$/.test(v))
+          refuse(ctx, `"${v}" is not a container image reference`, 'give an image as `docker pull` takes it, e.g. "quay.io/pypa/manylinux_2_28_x86_64"');
       }),
       { doc: 'The image, as `docker pull` takes it.' },
     ),
@@ -42,7 +44,8 @@ const toolchain = z.discriminatedUnion('kind', [
     }),
     packages: required(
       z.array(nonEmpty).superRefine((list, ctx) => {
-        for (const p of list) if (!APT_PACKAGE.test(p)) refuse(ctx, `"${p}" is not an apt package name`, 'give Debian package names, e.g. "gcc-s390x-linux-gnu"');
+        for (const p of list)
+          if (!APT_PACKAGE.test(p)) refuse(ctx, `"${p}" is not an apt package name`, 'give Debian package names, e.g. "gcc-s390x-linux-gnu"');
       }),
       { doc: 'apt packages, e.g. `gcc-s390x-linux-gnu`.' },
     ),
@@ -74,7 +77,11 @@ const artifactBuild = z.strictObject({
       for (const [name, value] of Object.entries(env)) {
         if (!ENV_NAME.test(name)) refuse(ctx, `has "${name}", not an environment variable name`, 'use names of capitals, digits and _');
         else if (!ENV_VALUE.test(value)) {
-          refuse(ctx, `"${name}" is ${JSON.stringify(value)}, which has characters a workflow value must not`, "use letters, digits, spaces and _ . , : = + / @ % -");
+          refuse(
+            ctx,
+            `"${name}" is ${JSON.stringify(value)}, which has characters a workflow value must not`,
+            'use letters, digits, spaces and _ . , : = + / @ % -',
+          );
         }
       }
     }),

@@ -16,7 +16,9 @@ export function expectedArchives(
   version: string,
   tag: string,
 ): string[] {
-  const names = targets.flatMap((t) => archives.map((a) => archiveFileName(fillArtifactPattern(a.name, { version, tag, platform: platformName(t, platforms) }), t)));
+  const names = targets.flatMap((t) =>
+    archives.map((a) => archiveFileName(fillArtifactPattern(a.name, { version, tag, platform: platformName(t, platforms) }), t)),
+  );
   return [...new Set(names)];
 }
 

@@ -91,7 +91,10 @@ describe('the release jobs of the generated workflow', () => {
       expect([build < attest, attest < upload], name).toEqual([true, true]);
       expect(job.steps[attest].with, name).toEqual({ 'subject-path': 'dist/*' });
       expect(job.steps[upload].with, name).toMatchObject({ name, path: 'dist/*' });
-      expect(uses.filter((u) => u === 'actions/attest-build-provenance'), name).toHaveLength(1);
+      expect(
+        uses.filter((u) => u === 'actions/attest-build-provenance'),
+        name,
+      ).toHaveLength(1);
       // The platform jobs never hold a GitHub token: they do not touch the release.
       expect(JSON.stringify(job.steps.map((s) => s.env ?? {})), name).not.toContain('github.token');
     }
@@ -99,7 +102,10 @@ describe('the release jobs of the generated workflow', () => {
     for (const [name, job] of Object.entries(wf.jobs)) {
       if (jobs.includes(name)) continue;
       expect(job.permissions?.attestations, name).toBeUndefined();
-      expect(job.steps.some((s) => s.uses?.startsWith('actions/attest')), name).toBe(false);
+      expect(
+        job.steps.some((s) => s.uses?.startsWith('actions/attest')),
+        name,
+      ).toBe(false);
     }
     expect(wf.permissions).toEqual({ contents: 'read' });
     // The one job that writes the release: after every platform, on a tag push.
@@ -140,7 +146,11 @@ describe('the release jobs of the generated workflow', () => {
     expect(build('artifacts-x86_64-windows').env).toEqual({ TARGET: 'x86_64-pc-windows-msvc', RUSTFLAGS: '-Ctarget-feature=+crt-static' });
     expect(build('artifacts-x86_64-macos').env!.MACOSX_DEPLOYMENT_TARGET).toBe('10.12');
     // Every job adds its Rust target.
-    for (const job of artifactJobs(wf)) expect(wf.jobs[job].steps.some((s) => s.run?.includes('rustup target add "$TARGET"')), job).toBe(true);
+    for (const job of artifactJobs(wf))
+      expect(
+        wf.jobs[job].steps.some((s) => s.run?.includes('rustup target add "$TARGET"')),
+        job,
+      ).toBe(true);
   });
 
   it("is clean under actionlint with the repository's configuration (the preset's workflow has every kind of job)", async () => {
@@ -148,7 +158,10 @@ describe('the release jobs of the generated workflow', () => {
     expect(await lint([preset.text])).toEqual([[]]);
     // The linter is live, and the configuration allows the new scope and labels, nothing more:
     // without it, an unsafe expression is found besides them.
-    const unsafe = preset.text.replace('npx nx release-patch --target="$LINE" --push', 'npx nx release-patch --target=${{ github.event.pull_request.title }} --push');
+    const unsafe = preset.text.replace(
+      'npx nx release-patch --target="$LINE" --push',
+      'npx nx release-patch --target=${{ github.event.pull_request.title }} --push',
+    );
     const [bare] = await lint([unsafe], {});
     expect(new Set(bare.map((f) => f.kind))).toEqual(new Set(['runner-label', 'permissions', 'expression']));
     expect(bare.filter((f) => f.kind === 'permissions').every((f) => f.message.startsWith('unknown permission scope "attestations"'))).toBe(true);
