@@ -5,7 +5,7 @@
  */
 import type { CiWorkflowOptions } from './ci-workflow';
 import { ACTIONS } from './ci-workflow-actions';
-import { artifactJob, releaseJob } from './ci-workflow-artifacts';
+import { artifactJob, artifactJobName, callerJob, releaseJob } from './ci-workflow-artifacts';
 import { q } from './yaml-quote';
 
 export type Lines = string[];
@@ -68,8 +68,16 @@ export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
         '        run: npx nx release-yank',
       ],
     ),
-    ...o.builds.flatMap((b) => artifactJob(b, { onTag, outputDir: o.outputDir, setup: setupSteps(o.nodeVersion) })),
-    ...releaseJob(o.builds, { onTag, outputDir: o.outputDir, setup: setupSteps(o.nodeVersion), tokenEnv: o.githubTokenEnv }),
+    ...(o.reusableWorkflow
+      ? callerJob(o.reusableWorkflow, onTag)
+      : o.builds.flatMap((b) => artifactJob(b, { onTag, outputDir: o.outputDir, setup: setupSteps(o.nodeVersion) }))),
+    ...releaseJob(o.builds, {
+      onTag,
+      outputDir: o.outputDir,
+      setup: setupSteps(o.nodeVersion),
+      tokenEnv: o.githubTokenEnv,
+      needs: o.reusableWorkflow ? ['artifacts'] : o.builds.map((b) => artifactJobName(b.platform)),
+    }),
     ...(o.bindings
       ? tagJob(
           'bindings',

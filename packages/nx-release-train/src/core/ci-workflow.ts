@@ -12,7 +12,7 @@
  * `release-tag` through the environment (a detached checkout names no branch); and no
  * checkout persists a token: the plugin hands its token to git through a credential helper.
  */
-import type { WorkflowBuild } from './ci-workflow-artifacts';
+import { reusableArtifactsWorkflow, WORKFLOW_DEFAULTS, type WorkflowBuild } from './ci-workflow-artifacts';
 import { jobNames, statusJob } from './ci-workflow-status';
 import { jobsForTag, setupSteps, type Lines } from './ci-workflow-jobs';
 import { BRANCH_FILTER, checkWorkflowValues, DIRECTORY, ENV_NAME, ENVIRONMENT, JOB_NAME, PLAIN, SECRET_NAME, type WorkflowValue } from './ci-workflow-values';
@@ -54,6 +54,8 @@ export interface CiWorkflowOptions {
   builds: WorkflowBuild[];
   /** Where the archives are written and collected (setting `artifacts.outputDir`). */
   outputDir: string;
+  /** File name (without .yml) of the reusable workflow holding the platform jobs, when they go there. */
+  reusableWorkflow?: string;
   /** True when binding repositories are configured. */
   bindings: boolean;
 }
@@ -123,13 +125,7 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
     '  push:',
     `    tags: [${q(o.tagPattern)}]`,
     '',
-    'permissions:',
-    '  contents: read',
-    '',
-    'defaults:',
-    '  run:',
-    '    shell: bash',
-    '',
+    ...WORKFLOW_DEFAULTS,
     '# One run at a time per branch and per tag; a publish run is never cancelled halfway. A green',
     '# CI run of a release branch is grouped by that branch (its github.ref is the default branch),',
     '# so tag runs of several lines are never cancelled as pending runs of one group.',
@@ -260,4 +256,10 @@ function retiredRunners(o: CiWorkflowOptions): Diagnostic[] {
       },
     ];
   });
+}
+
+/** The reusable workflow of the platform jobs (`reusableWorkflow` set), checked as the main one is. */
+export function ciArtifactsWorkflow(o: CiWorkflowOptions, caller: string): string {
+  checkWorkflowValues(workflowValues(o), retiredRunners(o));
+  return reusableArtifactsWorkflow(o.builds, { outputDir: o.outputDir, setup: setupSteps(o.nodeVersion), caller });
 }

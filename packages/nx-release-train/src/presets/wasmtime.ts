@@ -130,6 +130,8 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
     buildEnv: { CARGO_PROFILE_RELEASE_STRIP: 'debuginfo', CARGO_PROFILE_RELEASE_PANIC: 'abort' },
     platforms: {},
     builds: WASMTIME_BUILDS,
+    // Wasmtime's own release attests in its top-level workflow (SLSA Build Level 2); true gives Level 3.
+    reusableWorkflow: false,
     targets: [],
     outputDir: 'dist',
     compression: 9,

@@ -107,6 +107,10 @@ export const buildsSetting = setting(
   },
 );
 
+export const reusableWorkflowSetting = setting(z.boolean(), false, {
+  doc: 'The generated workflow puts the platform jobs in a reusable workflow of their own (`<name>-artifacts.yml`), so each attestation names it as builder and signer: SLSA v1.0 Build Level 3. Publishing stays in the top-level workflow.',
+});
+
 /** The target triples of the artifact matrix, in settings order. */
 export function buildTargets(builds: readonly ArtifactBuild[]): string[] {
   return builds.map((b) => b.target);

@@ -5,7 +5,7 @@
  */
 import { readNxJson, type Tree } from '@nx/devkit';
 import { platformName } from '../../core/artifacts/platform';
-import { ciWorkflow } from '../../core/ci-workflow';
+import { ciArtifactsWorkflow, ciWorkflow, type CiWorkflowOptions } from '../../core/ci-workflow';
 import { ReleaseError } from '../../core/errors';
 import { PLUGIN_NAME } from '../../core/plugin-name';
 import { pluginOptions, type PluginEntry } from '../../core/settings/nx-json';
@@ -25,29 +25,32 @@ export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowGenerato
     throw new ReleaseError(`--name "${name}" is not a file name`, `use letters, digits, ".", "_" or "-" (it becomes .github/workflows/${name}.yml)`);
   }
   const tokenEnv = tokenEnvVar(options.registry);
-  tree.write(
-    `.github/workflows/${name}.yml`,
-    ciWorkflow({
-      cutDay: schema.cutDay ?? 5,
-      releaseDay: schema.releaseDay ?? 20,
-      hour: schema.hour ?? 12,
-      ciWorkflow: schema.ciWorkflow ?? 'CI',
-      releaseBranches: toFilter(options.branchPattern),
-      tagPattern: toFilter(options.tagPattern),
-      nodeVersion: schema.nodeVersion ?? '20',
-      tokenEnv,
-      tokenSecret: schema.tokenSecret ?? tokenEnv,
-      githubTokenEnv: options.githubTokenEnv,
-      releaseTokenSecret: schema.releaseTokenSecret ?? 'RELEASE_TOKEN',
-      bindingsTokenSecret: schema.bindingsTokenSecret ?? 'BINDINGS_TOKEN',
-      yankTokenEnv: options.yankTokenVariable,
-      yankTokenSecret: schema.yankTokenSecret ?? options.yankTokenVariable,
-      publishEnvironment: schema.publishEnvironment ?? 'publish',
-      builds: options.artifacts.builds.map((b) => ({ ...b, platform: platformName(b.target, options.artifacts.platforms) })),
-      outputDir: options.artifacts.outputDir,
-      bindings: (options.bindings.repos ?? []).length > 0,
-    }),
-  );
+  const workflow: CiWorkflowOptions = {
+    cutDay: schema.cutDay ?? 5,
+    releaseDay: schema.releaseDay ?? 20,
+    hour: schema.hour ?? 12,
+    ciWorkflow: schema.ciWorkflow ?? 'CI',
+    releaseBranches: toFilter(options.branchPattern),
+    tagPattern: toFilter(options.tagPattern),
+    nodeVersion: schema.nodeVersion ?? '20',
+    tokenEnv,
+    tokenSecret: schema.tokenSecret ?? tokenEnv,
+    githubTokenEnv: options.githubTokenEnv,
+    releaseTokenSecret: schema.releaseTokenSecret ?? 'RELEASE_TOKEN',
+    bindingsTokenSecret: schema.bindingsTokenSecret ?? 'BINDINGS_TOKEN',
+    yankTokenEnv: options.yankTokenVariable,
+    yankTokenSecret: schema.yankTokenSecret ?? options.yankTokenVariable,
+    publishEnvironment: schema.publishEnvironment ?? 'publish',
+    builds: options.artifacts.builds.map((b) => ({ ...b, platform: platformName(b.target, options.artifacts.platforms) })),
+    outputDir: options.artifacts.outputDir,
+    bindings: (options.bindings.repos ?? []).length > 0,
+    reusableWorkflow: options.artifacts.reusableWorkflow ? `${name}-artifacts` : undefined,
+  };
+  // Both files are checked before either is written.
+  const text = ciWorkflow(workflow);
+  const artifacts = workflow.reusableWorkflow ? ciArtifactsWorkflow(workflow, name) : undefined;
+  tree.write(`.github/workflows/${name}.yml`, text);
+  if (artifacts) tree.write(`.github/workflows/${workflow.reusableWorkflow}.yml`, artifacts);
 }
 
 export default ciWorkflowGenerator;

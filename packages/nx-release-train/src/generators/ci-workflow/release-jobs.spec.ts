@@ -21,26 +21,29 @@ interface Step {
 }
 interface Job {
   if?: string;
+  uses?: string;
   needs?: string | string[];
-  'runs-on': string;
+  'runs-on'?: string;
   container?: { image: string };
   permissions?: Record<string, string>;
-  steps: Step[];
+  steps?: Step[];
 }
 interface Workflow {
-  on: { push: { tags: string[] } };
+  on: { push: { tags: string[] }; workflow_call?: null };
   permissions: Record<string, string>;
   jobs: Record<string, Job>;
 }
 
 const FILE = '.github/workflows/release-train.yml';
+const CALLED = '.github/workflows/release-train-artifacts.yml';
 
 async function generate(pluginOptions?: Record<string, unknown>) {
   const tree = createTreeWithEmptyWorkspace();
   if (pluginOptions) updateNxJson(tree, { ...readNxJson(tree), plugins: [{ plugin: 'nx-release-train', options: pluginOptions }] });
   await ciWorkflowGenerator(tree, {});
   const text = tree.read(FILE, 'utf8')!;
-  return { text, wf: parse(text) as Workflow };
+  const called = tree.read(CALLED, 'utf8') ?? undefined;
+  return { text, wf: parse(text) as Workflow, called };
 }
 
 /**
@@ -82,28 +85,28 @@ describe('the release jobs of the generated workflow', () => {
     for (const name of jobs) {
       const job = wf.jobs[name];
       expect(job.permissions, name).toEqual({ contents: 'read', 'id-token': 'write', attestations: 'write' });
-      const uses = job.steps.map((s) => s.uses?.split('@')[0]);
+      const uses = job.steps!.map((s) => s.uses?.split('@')[0]);
       // Built, then every file attested, then handed on: attested files are the released ones.
       const [build, attest, upload] = ['release-artifacts', 'actions/attest-build-provenance', 'actions/upload-artifact'].map((what) =>
-        job.steps.findIndex((s) => s.run?.includes(what) || s.uses?.startsWith(what)),
+        job.steps!.findIndex((s) => s.run?.includes(what) || s.uses?.startsWith(what)),
       );
       expect(build, name).toBeGreaterThan(0);
       expect([build < attest, attest < upload], name).toEqual([true, true]);
-      expect(job.steps[attest].with, name).toEqual({ 'subject-path': 'dist/*' });
-      expect(job.steps[upload].with, name).toMatchObject({ name, path: 'dist/*' });
+      expect(job.steps![attest].with, name).toEqual({ 'subject-path': 'dist/*' });
+      expect(job.steps![upload].with, name).toMatchObject({ name, path: 'dist/*' });
       expect(
         uses.filter((u) => u === 'actions/attest-build-provenance'),
         name,
       ).toHaveLength(1);
       // The platform jobs never hold a GitHub token: they do not touch the release.
-      expect(JSON.stringify(job.steps.map((s) => s.env ?? {})), name).not.toContain('github.token');
+      expect(JSON.stringify(job.steps!.map((s) => s.env ?? {})), name).not.toContain('github.token');
     }
     // Attestations are written by the platform jobs only.
     for (const [name, job] of Object.entries(wf.jobs)) {
       if (jobs.includes(name)) continue;
       expect(job.permissions?.attestations, name).toBeUndefined();
       expect(
-        job.steps.some((s) => s.uses?.startsWith('actions/attest')),
+        job.steps!.some((s) => s.uses?.startsWith('actions/attest')),
         name,
       ).toBe(false);
     }
@@ -114,12 +117,12 @@ describe('the release jobs of the generated workflow', () => {
     expect(assets.if).toBe("github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')");
     expect(wf.on.push.tags).toEqual(['v*']);
     expect(assets.permissions).toEqual({ contents: 'write' });
-    expect(assets.steps.find((s) => s.uses?.startsWith('actions/download-artifact'))!.with).toEqual({
+    expect(assets.steps!.find((s) => s.uses?.startsWith('actions/download-artifact'))!.with).toEqual({
       pattern: 'artifacts-*',
       'merge-multiple': true,
       path: 'dist',
     });
-    const publish = assets.steps.find((s) => s.run?.includes('release-assets'))!;
+    const publish = assets.steps!.find((s) => s.run?.includes('release-assets'))!;
     expect(publish.run).toBe('npx nx release-assets --targets="$TARGETS"');
     expect(publish.env!.TARGETS.split(',')).toEqual((wasmtimePreset.artifacts!.builds ?? []).map((b) => b.target));
     // Every action pinned to a full commit, its tag beside it.
@@ -130,7 +133,7 @@ describe('the release jobs of the generated workflow', () => {
 
   it('gives each toolchain what it needs: a container, an apt cross linker, the NDK, the build environment', async () => {
     const { wf } = await generate(wasmtimePreset as Record<string, unknown>);
-    const build = (job: string) => wf.jobs[job].steps.find((s) => s.run?.includes('release-artifacts'))!;
+    const build = (job: string) => wf.jobs[job].steps!.find((s) => s.run?.includes('release-artifacts'))!;
     expect(wf.jobs['artifacts-x86_64-linux'].container).toEqual({ image: 'quay.io/pypa/manylinux_2_28_x86_64' });
     expect(wf.jobs['artifacts-s390x-linux'].container).toBeUndefined();
     expect(build('artifacts-s390x-linux').env).toEqual({
@@ -138,9 +141,9 @@ describe('the release jobs of the generated workflow', () => {
       CARGO_TARGET_S390X_UNKNOWN_LINUX_GNU_LINKER: 's390x-linux-gnu-gcc',
       CC_s390x_unknown_linux_gnu: 's390x-linux-gnu-gcc',
     });
-    const apt = wf.jobs['artifacts-s390x-linux'].steps.find((s) => s.run?.includes('apt-get'))!;
+    const apt = wf.jobs['artifacts-s390x-linux'].steps!.find((s) => s.run?.includes('apt-get'))!;
     expect(apt.env).toEqual({ PACKAGES: 'gcc-s390x-linux-gnu' });
-    const ndk = wf.jobs['artifacts-aarch64-android'].steps.find((s) => s.run?.includes('GITHUB_ENV'))!;
+    const ndk = wf.jobs['artifacts-aarch64-android'].steps!.find((s) => s.run?.includes('GITHUB_ENV'))!;
     expect(ndk.env).toMatchObject({ CLANG: 'aarch64-linux-android26-clang', LINKER_VAR: 'CARGO_TARGET_AARCH64_LINUX_ANDROID_LINKER' });
     expect(build('artifacts-aarch64-android').env!.RUSTFLAGS).toBe('-Clink-arg=-z -Clink-arg=max-page-size=16384');
     expect(build('artifacts-x86_64-windows').env).toEqual({ TARGET: 'x86_64-pc-windows-msvc', RUSTFLAGS: '-Ctarget-feature=+crt-static' });
@@ -148,7 +151,7 @@ describe('the release jobs of the generated workflow', () => {
     // Every job adds its Rust target.
     for (const job of artifactJobs(wf))
       expect(
-        wf.jobs[job].steps.some((s) => s.run?.includes('rustup target add "$TARGET"')),
+        wf.jobs[job].steps!.some((s) => s.run?.includes('rustup target add "$TARGET"')),
         job,
       ).toBe(true);
   });
@@ -165,6 +168,34 @@ describe('the release jobs of the generated workflow', () => {
     const [bare] = await lint([unsafe], {});
     expect(new Set(bare.map((f) => f.kind))).toEqual(new Set(['runner-label', 'permissions', 'expression']));
     expect(bare.filter((f) => f.kind === 'permissions').every((f) => f.message.startsWith('unknown permission scope "attestations"'))).toBe(true);
+  });
+
+  it('with artifacts.reusableWorkflow, builds and attests in a reusable workflow the train calls (SLSA Build Level 3); publishing stays on top', async () => {
+    const { wf, text, called } = await generate({ ...wasmtimePreset, artifacts: { ...wasmtimePreset.artifacts, reusableWorkflow: true } });
+    expect(artifactJobs(wf)).toEqual([]);
+    expect(wf.jobs.artifacts).toEqual({
+      if: "github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')",
+      needs: 'publish',
+      permissions: { contents: 'read', 'id-token': 'write', attestations: 'write' },
+      uses: './.github/workflows/release-train-artifacts.yml',
+    });
+    expect(wf.jobs.assets.needs).toEqual(['artifacts']);
+    expect(wf.jobs.publish.steps!.some((s) => s.run?.includes('run-many -t publish'))).toBe(true);
+    const reusable = parse(called!) as Workflow;
+    expect(reusable.on).toEqual({ workflow_call: null });
+    expect(reusable.permissions).toEqual({ contents: 'read' });
+    expect(artifactJobs(reusable)).toHaveLength(16);
+    for (const [name, job] of Object.entries(reusable.jobs)) {
+      expect(job.permissions, name).toEqual({ contents: 'read', 'id-token': 'write', attestations: 'write' });
+      expect(
+        job.steps!.filter((s) => s.uses?.startsWith('actions/attest-build-provenance')),
+        name,
+      ).toHaveLength(1);
+      expect([job.if, job.needs], name).toEqual([undefined, undefined]);
+    }
+    expect(await lint([text, called!])).toEqual([[], []]);
+    // Without the setting, no second file.
+    expect((await generate()).called).toBeUndefined();
   });
 
   it('refuses a runner label GitHub has retired, naming the setting and the label to use, writing nothing', async () => {
