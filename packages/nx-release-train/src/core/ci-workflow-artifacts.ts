@@ -49,8 +49,11 @@ function rustSteps(b: WorkflowBuild): Lines {
   ];
 }
 
-/** What the toolchain needs on the runner, and the variables the build step gets from it. */
-function toolchainSteps(b: WorkflowBuild): { steps: Lines; env: Lines } {
+/**
+ * What the toolchain needs on the runner, the variables the build step gets from it, and what
+ * its script does before the build.
+ */
+function toolchainSteps(b: WorkflowBuild): { steps: Lines; env: Lines; prelude: Lines } {
   const tc = b.toolchain ?? { kind: 'rustup' };
   const vars = targetVariables(b.target);
   if (tc.kind === 'cross') {
@@ -62,28 +65,24 @@ function toolchainSteps(b: WorkflowBuild): { steps: Lines; env: Lines } {
         '        run: sudo apt-get update && sudo apt-get install -y --no-install-recommends $PACKAGES',
       ],
       env: [`          ${vars.linker}: ${q(tc.linker)}`, `          ${vars.cc}: ${q(tc.linker)}`],
+      prelude: [],
     };
   }
   if (tc.kind === 'android-ndk') {
-    // The NDK's location is only known on the runner: the variables go through GITHUB_ENV.
+    // The NDK's location is only known on the runner: the build step's script sets the
+    // variables from it (named in its environment), nothing passes through GITHUB_ENV.
     const clang = `${b.target.replace(/^armv7-/, 'armv7a-')}${tc.api}-clang`;
     return {
-      steps: [
-        `      - name: Android NDK linker for ${b.target}`,
-        '        env:',
-        `          CLANG: ${q(clang)}`,
-        `          LINKER_VAR: ${q(vars.linker)}`,
-        `          CC_VAR: ${q(vars.cc)}`,
-        `          AR_VAR: ${q(vars.ar)}`,
-        '        run: |',
+      steps: [],
+      env: [`          CLANG: ${q(clang)}`, `          LINKER_VAR: ${q(vars.linker)}`, `          CC_VAR: ${q(vars.cc)}`, `          AR_VAR: ${q(vars.ar)}`],
+      prelude: [
         '          bin="$ANDROID_NDK_LATEST_HOME/toolchains/llvm/prebuilt/linux-x86_64/bin"',
         '          test -x "$bin/$CLANG" || { echo "::error::$bin/$CLANG not found: is the API level right?"; exit 1; }',
-        '          { echo "$LINKER_VAR=$bin/$CLANG"; echo "$CC_VAR=$bin/$CLANG"; echo "$AR_VAR=$bin/llvm-ar"; } >> "$GITHUB_ENV"',
+        '          export "$LINKER_VAR=$bin/$CLANG" "$CC_VAR=$bin/$CLANG" "$AR_VAR=$bin/llvm-ar"',
       ],
-      env: [],
     };
   }
-  return { steps: [], env: [] };
+  return { steps: [], env: [], prelude: [] };
 }
 
 /**
@@ -114,7 +113,9 @@ export function artifactJob(b: WorkflowBuild, o: { onTag?: string; outputDir: st
     `          TARGET: ${q(b.target)}`,
     ...tc.env,
     ...Object.entries(b.env ?? {}).map(([k, v]) => `          ${k}: ${q(v)}`),
-    '        run: npx nx release-artifacts --targets="$TARGET"',
+    ...(tc.prelude.length
+      ? ['        run: |', ...tc.prelude, '          npx nx release-artifacts --targets="$TARGET"']
+      : ['        run: npx nx release-artifacts --targets="$TARGET"']),
     '      - name: Attest every archive and checksum file (gh attestation verify <file> --repo <owner/name>)',
     `        uses: ${ACTIONS.attestBuildProvenance}`,
     '        with:',

@@ -143,9 +143,22 @@ describe('the release jobs of the generated workflow', () => {
     });
     const apt = wf.jobs['artifacts-s390x-linux'].steps!.find((s) => s.run?.includes('apt-get'))!;
     expect(apt.env).toEqual({ PACKAGES: 'gcc-s390x-linux-gnu' });
-    const ndk = wf.jobs['artifacts-aarch64-android'].steps!.find((s) => s.run?.includes('GITHUB_ENV'))!;
-    expect(ndk.env).toMatchObject({ CLANG: 'aarch64-linux-android26-clang', LINKER_VAR: 'CARGO_TARGET_AARCH64_LINUX_ANDROID_LINKER' });
-    expect(build('artifacts-aarch64-android').env!.RUSTFLAGS).toBe('-Clink-arg=-z -Clink-arg=max-page-size=16384');
+    const ndk = build('artifacts-aarch64-android');
+    expect(ndk.env).toEqual({
+      TARGET: 'aarch64-linux-android',
+      CLANG: 'aarch64-linux-android26-clang',
+      LINKER_VAR: 'CARGO_TARGET_AARCH64_LINUX_ANDROID_LINKER',
+      CC_VAR: 'CC_aarch64_linux_android',
+      AR_VAR: 'AR_aarch64_linux_android',
+      RUSTFLAGS: '-Clink-arg=-z -Clink-arg=max-page-size=16384',
+    });
+    expect(ndk.run).toContain('export "$LINKER_VAR=$bin/$CLANG" "$CC_VAR=$bin/$CLANG" "$AR_VAR=$bin/llvm-ar"');
+    // No step hands variables to later steps through GITHUB_ENV.
+    for (const job of artifactJobs(wf))
+      expect(
+        wf.jobs[job].steps!.some((s) => s.run?.includes('GITHUB_ENV')),
+        job,
+      ).toBe(false);
     expect(build('artifacts-x86_64-windows').env).toEqual({ TARGET: 'x86_64-pc-windows-msvc', RUSTFLAGS: '-Ctarget-feature=+crt-static' });
     expect(build('artifacts-x86_64-macos').env!.MACOSX_DEPLOYMENT_TARGET).toBe('10.12');
     // Every job adds its Rust target.
