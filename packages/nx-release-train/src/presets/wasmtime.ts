@@ -11,10 +11,11 @@ const cross = (arch: string, gnu = `${arch}-linux-gnu`) => ({ kind: 'cross' as c
 
 /**
  * Wasmtime's 16 release builds (ci/build-build-matrix.js), on runners current in 2026. Where
- * Wasmtime builds in a Docker image of its own: x86_64-linux in an old-glibc image (AlmaLinux 8,
- * glibc 2.28, as ci/docker/x86_64-linux), the other Linux targets with the cross gcc of Ubuntu
- * (a newer glibc than Wasmtime's Ubuntu 20.04 images link against), musl with musl-gcc (aarch64
- * on the Arm runner, which has no apt cross musl).
+ * Wasmtime builds in Docker images of its own (ci/docker/<build>), the jobs here use: for
+ * x86_64-linux a public old-glibc image (manylinux_2_28: AlmaLinux 8, glibc 2.28) so the binaries
+ * run on old distributions; for the other glibc Linux targets Ubuntu's cross gcc (binaries then
+ * need the runner's newer glibc); for musl, musl-gcc (aarch64 on the Arm runner: apt has no
+ * aarch64 cross musl). The `-min` builds Wasmtime merges into the same archives are not built.
  */
 const WASMTIME_BUILDS = [
   { target: 'x86_64-unknown-linux-gnu', runner: 'ubuntu-24.04', toolchain: { kind: 'container' as const, image: 'quay.io/pypa/manylinux_2_28_x86_64' } },
