@@ -26,7 +26,12 @@ export const SETTINGS = {
   devSuffix: 'dev',
   candidates: true,
   registry: 'local',
-  artifactRunners: { 'x86_64-unknown-linux-gnu': 'ubuntu-latest', 'aarch64-apple-darwin': 'macos-latest' },
+  artifacts: {
+    builds: [
+      { target: 'x86_64-unknown-linux-gnu', runner: 'ubuntu-latest' },
+      { target: 'aarch64-apple-darwin', runner: 'macos-latest' },
+    ],
+  },
   bindings: { repos: [{ name: 'py', url: 'https://github.com/bytecodealliance/wasmtime-py', rules: [] }] },
 };
 

@@ -18,6 +18,7 @@ import type { Diagnostic } from '../core/model';
 import { fillPattern, type ReleaseTrainOptions } from '../core/settings/options';
 import { joinPath } from '../core/paths';
 import { requireArchiveTool, collectFiles, sha256File, writeTarXz } from '../effects/archive';
+import { writeZip } from '../effects/zip';
 import { cargoBuild, cargoMetadata, hostTriple, installedTargets } from '../effects/cargo-build';
 import { writeFileAtomic } from '../effects/files';
 import { headCommitTime } from '../effects/release-tag';
@@ -128,7 +129,7 @@ async function buildAndPackage(req: ReleaseArtifactsRequest, log: Logger, plan: 
       );
     }
     const path = join(outDir, archive.file);
-    await writeTarXz(path, archive.name, files, mtime, artifacts.compression);
+    await (archive.format === 'zip' ? writeZip(path, archive.name, files, mtime) : writeTarXz(path, archive.name, files, mtime, artifacts.compression));
     const sha256 = await sha256File(path);
     const line = checksumLine(sha256, archive.file);
     writeFileAtomic(`${path}.sha256`, line);

@@ -11,7 +11,7 @@ const assets = (flags: Record<string, unknown>, env: Record<string, string> = {}
 
 describe('resolveReleaseAssets', () => {
   it.each([
-    ['defaults: the artifactRunners decide the targets later', {}, {}, { version: undefined, targets: [], dryRun: false }],
+    ['defaults: the artifacts.builds setting decides the targets later', {}, {}, { version: undefined, targets: [], dryRun: false }],
     [
       '--targets as a comma string',
       { targets: 'x86_64-unknown-linux-gnu,aarch64-apple-darwin' },

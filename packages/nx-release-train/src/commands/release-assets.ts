@@ -19,13 +19,14 @@ import { releaseSpec } from './release-assets/spec';
 import { ArtifactsError } from './release-artifacts/errors';
 import { releaseVersion } from './release-artifacts/version';
 import type { Services } from './services';
+import { buildTargets } from '../core/artifacts/builds';
 
 export interface ReleaseAssetsRequest {
   root: string;
   options: ReleaseTrainOptions;
   /** `--version`; default: the release tag at HEAD. */
   version?: string;
-  /** Target triples whose archives must be there; empty: the `artifactRunners` settings. */
+  /** Target triples whose archives must be there; empty: the targets of `artifacts.builds`. */
   targets: string[];
   dryRun: boolean;
   github: GitHubTargetRequest;
@@ -53,7 +54,7 @@ export async function releaseAssets(req: ReleaseAssetsRequest, services: Service
   const log = services.log;
   const version = await releaseVersion({ version: req.version, root: req.root, tagPattern: options.tagPattern });
   const tag = fillPattern(options.tagPattern, version);
-  const targets = req.targets.length ? req.targets : Object.keys(options.artifactRunners);
+  const targets = req.targets.length ? req.targets : buildTargets(options.artifacts.builds);
   const archives = expectedArchives(options.artifacts.archives, targets, options.artifacts.platforms, version, tag);
   const outputDir = options.artifacts.outputDir;
 

@@ -1,9 +1,11 @@
 /**
  * The jobs a release tag starts: publishing (trusted publishing: an OIDC token and an
- * environment), the yank of superseded candidates, the archives built by one job per
- * platform, one job checking every expected asset, then the binding repositories.
+ * environment), the yank of superseded candidates, the archives built and attested by one job
+ * per platform, one job publishing the release with all of them, then the binding repositories.
  */
 import type { CiWorkflowOptions } from './ci-workflow';
+import { ACTIONS } from './ci-workflow-actions';
+import { artifactJob, artifactJobName, callerJob, releaseJob } from './ci-workflow-artifacts';
 import { q } from './yaml-quote';
 
 export type Lines = string[];
@@ -14,12 +16,12 @@ export type Lines = string[];
  */
 export function setupSteps(nodeVersion: string, ref?: string): Lines {
   return [
-    '      - uses: actions/checkout@v4',
+    `      - uses: ${ACTIONS.checkout}`,
     '        with:',
     ...(ref ? [`          ref: ${ref}`] : []),
     '          fetch-depth: 0',
     '          persist-credentials: false',
-    '      - uses: actions/setup-node@v4',
+    `      - uses: ${ACTIONS.setupNode}`,
     '        with:',
     `          node-version: ${q(nodeVersion)}`,
     '          cache: npm',
@@ -37,7 +39,6 @@ function tagJob(name: string, condition: string, head: Lines, steps: Lines): Lin
 export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
   const registryToken = `          ${o.tokenEnv}: \${{ secrets.${o.tokenSecret} }}`;
   const trustToken = `          ${o.trustTokenEnv}: \${{ secrets.${o.trustTokenSecret} }}`;
-  const platforms = o.platforms.map((p) => `          - { target: ${q(p.target)}, runner: ${q(p.runner)} }`);
   return [
     ...tagJob(
       'publish',
@@ -72,45 +73,16 @@ export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
         '        run: npx nx release-yank',
       ],
     ),
-    ...tagJob(
-      'artifacts',
+    ...(o.reusableWorkflow
+      ? callerJob(o.reusableWorkflow, onTag)
+      : o.builds.flatMap((b) => artifactJob(b, { onTag, outputDir: o.outputDir, setup: setupSteps(o.nodeVersion) }))),
+    ...releaseJob(o.builds, {
       onTag,
-      [
-        '    needs: publish',
-        '    runs-on: ${{ matrix.runner }}',
-        '    permissions:',
-        '      contents: write',
-        '    strategy:',
-        '      fail-fast: false',
-        '      matrix:',
-        '        include:',
-        ...platforms,
-      ],
-      [
-        ...setupSteps(o.nodeVersion),
-        rust,
-        "      - name: Build this platform's archives and attach them to the release (identical assets are kept)",
-        '        env:',
-        `          ${o.githubTokenEnv}: \${{ github.token }}`,
-        '          TARGET: ${{ matrix.target }}',
-        '        run: |',
-        '          rustup target add "$TARGET"',
-        '          npx nx release-artifacts --targets="$TARGET"',
-      ],
-    ),
-    ...tagJob(
-      'assets',
-      onTag,
-      ['    needs: artifacts', '    runs-on: ubuntu-latest'],
-      [
-        ...setupSteps(o.nodeVersion),
-        "      - name: Check that every platform's archives are on the release with their checksums",
-        '        env:',
-        `          ${o.githubTokenEnv}: \${{ github.token }}`,
-        `          TARGETS: ${q(o.platforms.map((p) => p.target).join(','))}`,
-        '        run: npx nx release-assets --targets="$TARGETS"',
-      ],
-    ),
+      outputDir: o.outputDir,
+      setup: setupSteps(o.nodeVersion),
+      tokenEnv: o.githubTokenEnv,
+      needs: o.reusableWorkflow ? ['artifacts'] : o.builds.map((b) => artifactJobName(b.platform)),
+    }),
     ...(o.bindings
       ? tagJob(
           'bindings',

@@ -20,7 +20,8 @@ const options: CiWorkflowOptions = {
   publishEnvironment: 'publish',
   trustTokenEnv: 'CARGO_TRUST_TOKEN',
   trustTokenSecret: 'CARGO_TRUST_TOKEN',
-  platforms: [{ target: 'x86_64-unknown-linux-gnu', runner: 'ubuntu-latest' }],
+  builds: [{ target: 'x86_64-unknown-linux-gnu', runner: 'ubuntu-latest', platform: 'x86_64-linux' }],
+  outputDir: 'dist',
   bindings: false,
 };
 

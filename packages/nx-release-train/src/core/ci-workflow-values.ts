@@ -4,6 +4,7 @@
  * so no setting can add a step, a key or an expression. Values are also quoted where written.
  */
 import { ReleaseError } from './errors';
+import type { Diagnostic } from './model';
 
 /** An environment variable name as a YAML key and in `$NAME`. */
 export const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
@@ -11,6 +12,10 @@ export const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
 export const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A Rust target triple or a runner label (a matrix value and a YAML scalar). */
 export const PLAIN = /^[A-Za-z0-9_.-]+$/;
+/** A job name (the platform's job and workflow artifact, `artifacts-<platform>`). */
+export const JOB_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** A directory relative to the workspace, written into globs (`<dir>/*`). */
+export const DIRECTORY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 /** A deployment environment's name. */
 export const ENVIRONMENT = /^[A-Za-z0-9_.-][A-Za-z0-9 _.-]*$/;
 /** A branch filter: what GitHub's filter and a bash prefix test take literally (plus `*`). */
@@ -24,20 +29,25 @@ export interface WorkflowValue {
   expected: string;
 }
 
-/** Refuses, in one error listing all, every value that is not of its kind. */
-export function checkWorkflowValues(values: readonly WorkflowValue[]): void {
+/**
+ * Refuses, in one error listing all, every value that is not of its kind, with `more` problems
+ * found beyond the patterns (e.g. a retired runner label).
+ */
+export function checkWorkflowValues(values: readonly WorkflowValue[], more: readonly Diagnostic[] = []): void {
   const bad = values.filter((v) => !v.pattern.test(v.value));
-  if (bad.length === 0) return;
+  const problems: Diagnostic[] = [
+    ...bad.map((v) => ({
+      level: 'error' as const,
+      file: 'nx.json',
+      message: `${v.from} = ${JSON.stringify(v.value)} is not ${v.expected}`,
+      fix: `use ${v.expected}`,
+    })),
+    ...more,
+  ];
+  if (problems.length === 0) return;
   throw new ReleaseError(
-    `the workflow was not written: ${bad.length === 1 ? 'a value is' : `${bad.length} values are`} not safe to put into it`,
+    `the workflow was not written: ${problems.length === 1 ? 'a value is' : `${problems.length} values are`} not fit to put into it`,
     'fix each value listed, then generate again',
-    {
-      problems: bad.map((v) => ({
-        level: 'error' as const,
-        file: 'nx.json',
-        message: `${v.from} = ${JSON.stringify(v.value)} is not ${v.expected}`,
-        fix: `use ${v.expected}`,
-      })),
-    },
+    { problems },
   );
 }

@@ -12,9 +12,13 @@
  * `release-tag` through the environment (a detached checkout names no branch); and no
  * checkout persists a token: the plugin hands its token to git through a credential helper.
  */
+import { reusableArtifactsWorkflow, WORKFLOW_DEFAULTS, type WorkflowBuild } from './ci-workflow-artifacts';
 import { jobNames, statusJob } from './ci-workflow-status';
 import { jobsForTag, setupSteps, type Lines } from './ci-workflow-jobs';
-import { BRANCH_FILTER, checkWorkflowValues, ENV_NAME, ENVIRONMENT, PLAIN, SECRET_NAME, type WorkflowValue } from './ci-workflow-values';
+import { BRANCH_FILTER, checkWorkflowValues, DIRECTORY, ENV_NAME, ENVIRONMENT, JOB_NAME, PLAIN, SECRET_NAME, type WorkflowValue } from './ci-workflow-values';
+import { ENV_VALUE } from './artifacts/builds';
+import type { Diagnostic } from './model';
+import { retiredRunner } from './runner-labels';
 
 export interface CiWorkflowOptions {
   /** Day of the month of the cut (`nx release-major`). */
@@ -50,8 +54,12 @@ export interface CiWorkflowOptions {
   trustTokenEnv: string;
   /** The repository secret holding that token. */
   trustTokenSecret: string;
-  /** Artifact jobs: Rust target triple and the runner that builds it. */
-  platforms: Array<{ target: string; runner: string }>;
+  /** One artifact job per build (setting `artifacts.builds`), with its archive platform name. */
+  builds: WorkflowBuild[];
+  /** Where the archives are written and collected (setting `artifacts.outputDir`). */
+  outputDir: string;
+  /** File name (without .yml) of the reusable workflow holding the platform jobs, when they go there. */
+  reusableWorkflow?: string;
   /** True when binding repositories are configured. */
   bindings: boolean;
 }
@@ -85,7 +93,7 @@ function trainJob(nodeVersion: string, name: string, condition: string, steps: L
 }
 
 export function ciWorkflow(o: CiWorkflowOptions): string {
-  checkWorkflowValues(workflowValues(o));
+  checkWorkflowValues(workflowValues(o), retiredRunners(o));
   const cutCron = `0 ${o.hour} ${o.cutDay} * *`;
   const releaseCron = `0 ${o.hour} ${o.releaseDay} * *`;
   const onTag = "github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')";
@@ -121,13 +129,7 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
     '  push:',
     `    tags: [${q(o.tagPattern)}]`,
     '',
-    'permissions:',
-    '  contents: read',
-    '',
-    'defaults:',
-    '  run:',
-    '    shell: bash',
-    '',
+    ...WORKFLOW_DEFAULTS,
     '# One run at a time per branch and per tag; a publish run is never cancelled halfway. A green',
     '# CI run of a release branch is grouped by that branch (its github.ref is the default branch),',
     '# so tag runs of several lines are never cancelled as pending runs of one group.',
@@ -249,9 +251,47 @@ function workflowValues(o: CiWorkflowOptions): WorkflowValue[] {
       expected: 'a branch name pattern (letters, digits, _ . / - and {placeholders})',
     },
     { value: o.tagPattern, from: 'setting "tagPattern"', pattern: BRANCH_FILTER, expected: 'a tag name pattern (letters, digits, _ . / - and {placeholders})' },
-    ...o.platforms.flatMap((p) => [
-      { value: p.target, from: 'a key of setting "artifactRunners"', pattern: PLAIN, expected: 'a Rust target triple (letters, digits, _ . -)' },
-      { value: p.runner, from: `setting "artifactRunners.${p.target}"`, pattern: PLAIN, expected: 'a runner label (letters, digits, _ . -)' },
+    { value: o.outputDir, from: 'setting "artifacts.outputDir"', pattern: DIRECTORY, expected: 'a directory relative to the root (letters, digits, _ . / -)' },
+    ...o.builds.flatMap((b, i) => [
+      { value: b.target, from: `setting "artifacts.builds[${i}].target"`, pattern: PLAIN, expected: 'a Rust target triple (letters, digits, _ . -)' },
+      { value: b.runner, from: `setting "artifacts.builds[${i}].runner"`, pattern: PLAIN, expected: 'a runner label (letters, digits, _ . -)' },
+      {
+        value: b.platform,
+        from: `the platform name of ${b.target} (setting "artifacts.platforms")`,
+        pattern: JOB_NAME,
+        expected: 'a job name part (a letter first, then letters, digits, _ -)',
+      },
+      ...Object.entries(b.env ?? {}).flatMap(([k, v]) => [
+        env(k, `a key of setting "artifacts.builds[${i}].env"`),
+        {
+          value: v,
+          from: `setting "artifacts.builds[${i}].env.${k}"`,
+          pattern: ENV_VALUE,
+          expected: 'a plain value (letters, digits, spaces, _ . , : = + / @ % -)',
+        },
+      ]),
     ]),
   ];
+}
+
+/** A job on a label GitHub has retired never starts: refused, with the label that replaces it. */
+function retiredRunners(o: CiWorkflowOptions): Diagnostic[] {
+  return o.builds.flatMap((b, i) => {
+    const current = retiredRunner(b.runner);
+    if (!current) return [];
+    return [
+      {
+        level: 'error' as const,
+        file: 'nx.json',
+        message: `setting "artifacts.builds[${i}].runner" is "${b.runner}" (${b.target}), a runner label GitHub has retired: its job would never start`,
+        fix: `use "${current}" (the retired labels and their replacements: core/runner-labels.ts)`,
+      },
+    ];
+  });
+}
+
+/** The reusable workflow of the platform jobs (`reusableWorkflow` set), checked as the main one is. */
+export function ciArtifactsWorkflow(o: CiWorkflowOptions, caller: string): string {
+  checkWorkflowValues(workflowValues(o), retiredRunners(o));
+  return reusableArtifactsWorkflow(o.builds, { outputDir: o.outputDir, setup: setupSteps(o.nodeVersion), caller });
 }

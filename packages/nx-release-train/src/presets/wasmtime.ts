@@ -5,6 +5,43 @@
  */
 import type { ReleaseTrainOptions } from '../core/settings/options';
 
+const crtStatic = { RUSTFLAGS: '-Ctarget-feature=+crt-static' };
+const macos = { MACOSX_DEPLOYMENT_TARGET: '10.12' };
+const cross = (arch: string, gnu = `${arch}-linux-gnu`) => ({ kind: 'cross' as const, packages: [`gcc-${gnu}`], linker: `${gnu}-gcc` });
+
+/**
+ * Wasmtime's 16 release builds (ci/build-build-matrix.js), on runners current in 2026. Where
+ * Wasmtime builds in Docker images of its own (ci/docker/<build>), the jobs here use: for
+ * x86_64-linux a public old-glibc image (manylinux_2_28: AlmaLinux 8, glibc 2.28) so the binaries
+ * run on old distributions; for the other glibc Linux targets Ubuntu's cross gcc (binaries then
+ * need the runner's newer glibc); for musl, musl-gcc (aarch64 on the Arm runner: apt has no
+ * aarch64 cross musl). The `-min` builds Wasmtime merges into the same archives are not built.
+ */
+const WASMTIME_BUILDS = [
+  { target: 'x86_64-unknown-linux-gnu', runner: 'ubuntu-24.04', toolchain: { kind: 'container' as const, image: 'quay.io/pypa/manylinux_2_28_x86_64' } },
+  { target: 'aarch64-unknown-linux-gnu', runner: 'ubuntu-24.04', toolchain: cross('aarch64') },
+  { target: 's390x-unknown-linux-gnu', runner: 'ubuntu-24.04', toolchain: cross('s390x') },
+  { target: 'riscv64gc-unknown-linux-gnu', runner: 'ubuntu-24.04', toolchain: cross('riscv64') },
+  { target: 'x86_64-apple-darwin', runner: 'macos-15', env: macos },
+  { target: 'aarch64-apple-darwin', runner: 'macos-15', env: macos },
+  { target: 'x86_64-pc-windows-msvc', runner: 'windows-2025', env: crtStatic },
+  { target: 'x86_64-pc-windows-gnu', runner: 'windows-2025', env: crtStatic },
+  {
+    target: 'aarch64-linux-android',
+    runner: 'ubuntu-24.04',
+    toolchain: { kind: 'android-ndk' as const, api: 26 },
+    // Android 15 devices with 16 KiB pages load only binaries aligned for them.
+    env: { RUSTFLAGS: '-Clink-arg=-z -Clink-arg=max-page-size=16384' },
+  },
+  { target: 'x86_64-linux-android', runner: 'ubuntu-24.04', toolchain: { kind: 'android-ndk' as const, api: 26 } },
+  { target: 'x86_64-unknown-linux-musl', runner: 'ubuntu-24.04', toolchain: { kind: 'cross' as const, packages: ['musl-tools'], linker: 'musl-gcc' } },
+  { target: 'aarch64-unknown-linux-musl', runner: 'ubuntu-24.04-arm', toolchain: { kind: 'cross' as const, packages: ['musl-tools'], linker: 'musl-gcc' } },
+  { target: 'aarch64-pc-windows-msvc', runner: 'windows-2025', env: crtStatic },
+  { target: 'i686-unknown-linux-gnu', runner: 'ubuntu-24.04', toolchain: cross('i686') },
+  { target: 'armv7-unknown-linux-gnueabihf', runner: 'ubuntu-24.04', toolchain: cross('arm', 'arm-linux-gnueabihf') },
+  { target: 'i686-pc-windows-msvc', runner: 'windows-2025', env: crtStatic },
+];
+
 export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
   versionFiles: [
     {
@@ -101,6 +138,9 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
     features: { 'wasmtime-cli': ['all-arch', 'component-model', 'run'] },
     buildEnv: { CARGO_PROFILE_RELEASE_STRIP: 'debuginfo', CARGO_PROFILE_RELEASE_PANIC: 'abort' },
     platforms: {},
+    builds: WASMTIME_BUILDS,
+    // Wasmtime's own release attests in its top-level workflow (SLSA Build Level 2); true gives Level 3.
+    reusableWorkflow: false,
     targets: [],
     outputDir: 'dist',
     compression: 9,
@@ -108,17 +148,6 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
   },
   // The release goes to the repository the job runs in (GITHUB_REPOSITORY, set by GitHub
   // Actions), like the train's pull requests: no setting names it.
-  // One artifact job per platform Wasmtime releases natively (the cross-compiled ones, e.g.
-  // s390x, riscv64gc and Android, need cross toolchains the jobs do not install).
-  artifactRunners: {
-    'x86_64-unknown-linux-gnu': 'ubuntu-latest',
-    'aarch64-unknown-linux-gnu': 'ubuntu-24.04-arm',
-    'x86_64-unknown-linux-musl': 'ubuntu-latest',
-    'x86_64-apple-darwin': 'macos-13',
-    'aarch64-apple-darwin': 'macos-latest',
-    'x86_64-pc-windows-msvc': 'windows-latest',
-    'x86_64-pc-windows-gnu': 'windows-latest',
-  },
   // The binding repositories follow each release with the same version (SPEC §5).
   bindings: {
     branchPattern: 'ci/update-wasmtime-{version}',

@@ -5,6 +5,7 @@
  */
 import semver from 'semver';
 import { expectedArchives } from '../../core/artifacts/expected';
+import { buildTargets } from '../../core/artifacts/builds';
 import { platformName } from '../../core/artifacts/platform';
 import { repositoryFromUrl } from '../../core/github-repo';
 import { fillPattern, type ReleaseTrainOptions } from '../../core/settings/options';
@@ -37,9 +38,9 @@ export async function gatherRemoteTags(services: Services, gh: GitHub, lines: Ga
   }
 }
 
-/** Platforms the workflow builds (artifactRunners), each attached when all its archives are. */
+/** Platforms the workflow builds (artifacts.builds), each attached when all its archives are. */
 function platformsOf(options: ReleaseTrainOptions, assets: Set<string>, version: string, tag: string) {
-  return Object.keys(options.artifactRunners).map((triple) => {
+  return buildTargets(options.artifacts.builds).map((triple) => {
     const platform = platformName(triple, options.artifacts.platforms);
     const wanted = expectedArchives(options.artifacts.archives, [triple], options.artifacts.platforms, version, tag);
     // Without archive settings the names are unknown: any asset naming the platform counts.

@@ -5,10 +5,10 @@
  */
 import type { ArtifactArchive } from '../settings/options';
 import { checksumLine } from './assets';
-import { fillArtifactPattern } from './naming';
+import { archiveFileName, fillArtifactPattern } from './naming';
 import { platformName } from './platform';
 
-/** Archive file names (`….tar.xz`) for each target triple, in settings order. */
+/** Archive file names (`….tar.xz`, `….zip` for Windows) for each target triple, in settings order. */
 export function expectedArchives(
   archives: readonly ArtifactArchive[],
   targets: readonly string[],
@@ -16,7 +16,9 @@ export function expectedArchives(
   version: string,
   tag: string,
 ): string[] {
-  const names = targets.flatMap((t) => archives.map((a) => `${fillArtifactPattern(a.name, { version, tag, platform: platformName(t, platforms) })}.tar.xz`));
+  const names = targets.flatMap((t) =>
+    archives.map((a) => archiveFileName(fillArtifactPattern(a.name, { version, tag, platform: platformName(t, platforms) }), t)),
+  );
   return [...new Set(names)];
 }
 

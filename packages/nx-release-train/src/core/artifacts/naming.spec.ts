@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillArtifactPattern, isPrerelease, isSafeFileName, versionsFromTags } from './naming';
+import { archiveFileName, fillArtifactPattern, isPrerelease, isSafeFileName, versionsFromTags } from './naming';
 
 describe('naming', () => {
   it('fills archive patterns the way Wasmtime names its archives', () => {
@@ -31,5 +31,14 @@ describe('naming', () => {
     expect(isSafeFileName('..')).toBe(false);
     expect(isSafeFileName('.hidden')).toBe(false);
     expect(isSafeFileName('a b')).toBe(false);
+  });
+
+  it('zips Windows archives (MSVC and MinGW) and packs the rest as .tar.xz', () => {
+    expect(archiveFileName('w-x86_64-windows', 'x86_64-pc-windows-msvc')).toBe('w-x86_64-windows.zip');
+    expect(archiveFileName('w-x86_64-mingw', 'x86_64-pc-windows-gnu')).toBe('w-x86_64-mingw.zip');
+    expect(archiveFileName('w-aarch64-windows', 'aarch64-pc-windows-msvc')).toBe('w-aarch64-windows.zip');
+    expect(archiveFileName('w-x86_64-linux', 'x86_64-unknown-linux-gnu')).toBe('w-x86_64-linux.tar.xz');
+    expect(archiveFileName('w-aarch64-macos', 'aarch64-apple-darwin')).toBe('w-aarch64-macos.tar.xz');
+    expect(archiveFileName('w-aarch64-android', 'aarch64-linux-android')).toBe('w-aarch64-android.tar.xz');
   });
 });

@@ -15,6 +15,18 @@ export function fillArtifactPattern(pattern: string, values: { version: string; 
   return out;
 }
 
+export type ArchiveFormat = 'tar.xz' | 'zip';
+
+/** As Wasmtime ships them: `.zip` for Windows targets (MSVC and MinGW), `.tar.xz` for the rest. */
+export function archiveFormat(triple: string): ArchiveFormat {
+  return /-windows(-|$)/.test(triple) ? 'zip' : 'tar.xz';
+}
+
+/** `wasmtime-v46.0.0-x86_64-windows` for `x86_64-pc-windows-msvc` -> `wasmtime-v46.0.0-x86_64-windows.zip`. */
+export function archiveFileName(name: string, triple: string): string {
+  return `${name}.${archiveFormat(triple)}`;
+}
+
 /** A version with a `-` suffix (`46.0.0-rc.1`) is published as a GitHub pre-release. */
 export function isPrerelease(version: string): boolean {
   return version.split('+')[0].includes('-');

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../model';
 import type { ArtifactsOptions } from '../settings/options';
 import { isOutside, joinPath } from '../paths';
-import { fillArtifactPattern, isSafeFileName } from './naming';
+import { archiveFileName, archiveFormat, fillArtifactPattern, isSafeFileName, type ArchiveFormat } from './naming';
 import { outputFiles, platformName, type OutputKind } from './platform';
 
 /** What the plan needs of `cargo metadata --no-deps` per workspace member. */
@@ -35,7 +35,9 @@ export type PlannedSource =
 export interface PlannedArchive {
   /** Base name, also the top directory inside the archive. */
   name: string;
+  /** `<name>.tar.xz`, or `<name>.zip` for Windows targets (archiveFormat). */
   file: string;
+  format: ArchiveFormat;
   triple: string;
   platform: string;
   sources: PlannedSource[];
@@ -145,7 +147,7 @@ export function planArtifacts(input: ArtifactsPlanInput): ArtifactsPlan {
       const sources = resolved[a].flatMap((r): PlannedSource[] =>
         r.kind === 'path' ? [r] : outputFiles(triple, r.output, r.name).map((f) => ({ kind: 'output', path: `${triple}/release/${f}`, to: r.to })),
       );
-      archives.push({ name, file: `${name}.tar.xz`, triple, platform, sources });
+      archives.push({ name, file: archiveFileName(name, triple), format: archiveFormat(triple), triple, platform, sources });
     });
   }
   if (options.archives.length === 0) {

@@ -10,6 +10,7 @@ const plan: ArtifactsPlan = {
     {
       name: 'x-v5-p',
       file: 'x-v5-p.tar.xz',
+      format: 'tar.xz',
       triple: 't',
       platform: 'p',
       sources: [

@@ -4,6 +4,7 @@ import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../../presets/wasmtime';
 import { DEFAULT_OPTIONS } from '../settings/options';
+import { buildTargets } from './builds';
 import { planArtifacts, type CargoPackage } from './plan';
 
 // Wasmtime's real manifests and `cargo metadata` (fixtures): the preset must name real crates,
@@ -64,5 +65,41 @@ describe("the wasmtime preset's artifacts against Wasmtime 46.0.1", () => {
     ]);
     // The header directory the preset packs is where Wasmtime keeps its version macros.
     expect(readFileSync(join(tree, 'crates/c-api/include/wasmtime.h'), 'utf8')).toContain('#define WASMTIME_VERSION "46.0.1"');
+  });
+
+  it("names the archives of its 16 builds as Wasmtime's release does, Windows and MinGW as .zip", () => {
+    const tree = join(caseDir, 'tree');
+    const metadata = JSON.parse(readFileSync(join(caseDir, '../before/metadata.json'), 'utf8'));
+    const artifacts = { ...DEFAULT_OPTIONS.artifacts, ...wasmtimePreset.artifacts };
+    const plan = planArtifacts({
+      options: artifacts,
+      version: '46.0.1',
+      tag: 'v46.0.1',
+      triples: buildTargets(artifacts.builds),
+      packages: packagesOf(tree, metadata, () => '46.0.1'),
+    });
+    expect(plan.diagnostics).toEqual([]);
+    // SPEC §6, the table of ci/build-build-matrix.js, in its order.
+    const cli = plan.archives.filter((a) => !a.name.endsWith('-c-api')).map((a) => a.file.replace('wasmtime-v46.0.1-', ''));
+    expect(cli).toEqual([
+      'x86_64-linux.tar.xz',
+      'aarch64-linux.tar.xz',
+      's390x-linux.tar.xz',
+      'riscv64gc-linux.tar.xz',
+      'x86_64-macos.tar.xz',
+      'aarch64-macos.tar.xz',
+      'x86_64-windows.zip',
+      'x86_64-mingw.zip',
+      'aarch64-android.tar.xz',
+      'x86_64-android.tar.xz',
+      'x86_64-musl.tar.xz',
+      'aarch64-musl.tar.xz',
+      'aarch64-windows.zip',
+      'i686-linux.tar.xz',
+      'armv7-linux.tar.xz',
+      'i686-windows.zip',
+    ]);
+    expect(plan.archives.filter((a) => a.name.endsWith('-c-api'))).toHaveLength(16);
+    expect(plan.archives.find((a) => a.file === 'wasmtime-v46.0.1-x86_64-windows-c-api.zip')?.format).toBe('zip');
   });
 });

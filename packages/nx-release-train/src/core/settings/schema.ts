@@ -8,6 +8,7 @@
  * run `npm run docs:options`.
  */
 import { z } from 'zod';
+import { buildsSetting, reusableWorkflowSetting } from '../artifacts/builds';
 import { bindingsSchema } from '../bindings/schema';
 import { group, nonEmpty, oneLine, optional, ownerName, relativePath, required, setting } from './define';
 
@@ -48,6 +49,8 @@ const artifactsSchema = group(
     features: setting(z.record(z.string(), z.array(z.string())), {}, { doc: 'Cargo features per crate for the release build.', expected: 'object' }),
     buildEnv: setting(stringMap, {}, { doc: 'Environment for the release build (e.g. CARGO_PROFILE_RELEASE_STRIP); never secrets.', expected: 'object' }),
     platforms: setting(stringMap, {}, { doc: '`<arch>-<os>` names by Rust target triple, over the built-in mapping.', expected: 'object' }),
+    builds: buildsSetting,
+    reusableWorkflow: reusableWorkflowSetting,
     targets: setting(z.array(z.string()), [], { doc: 'Extra Rust targets built besides the host (`--targets` adds more).', expected: 'array' }),
     outputDir: setting(inWorkspace, 'dist', { doc: 'Where archives and `.sha256` files are written, relative to the root.' }),
     compression: setting(z.number().int().min(0).max(9), 9, {
@@ -165,14 +168,6 @@ export const optionsSchema = z.strictObject({
   githubApiUrl: setting(nonEmpty, 'https://api.github.com', {
     doc: 'The GitHub REST API of every command that talks to GitHub, when neither `--github-api-url` nor GITHUB_API_URL names one (GitHub Enterprise: `https://<host>/api/v3`).',
   }),
-  artifactRunners: setting(
-    stringMap,
-    { 'x86_64-unknown-linux-gnu': 'ubuntu-latest' },
-    {
-      doc: "The generated workflow's artifact jobs: Rust target triple -> GitHub runner label, one job per entry (the wasmtime preset lists Wasmtime's platforms).",
-      expected: 'object',
-    },
-  ),
   // Publishing: trusted publishing, preflight, estimate, yanking.
   trustedTokenLifetime: setting(z.number().positive(), 1800, {
     doc: "Seconds a trusted-publishing token lives (crates.io's 30 minutes): `publish` mints a new one before that (a sixth earlier, at most 5 minutes).",

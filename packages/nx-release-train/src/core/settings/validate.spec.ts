@@ -15,7 +15,9 @@ describe('the options schema', () => {
       ['versionFiles[0].patterns', 'setting "versionFiles[0].patterns" in nx.json plugin options is missing, expected array'],
       ['versionFiles[0].pattern', 'unknown setting "versionFiles[0].pattern" in nx.json plugin options'],
     ]);
-    expect(problems[0].fix).toBe('did you mean "compression"? known: archives, features, buildEnv, platforms, targets, outputDir, compression, releaseName');
+    expect(problems[0].fix).toBe(
+      'did you mean "compression"? known: archives, features, buildEnv, platforms, builds, reusableWorkflow, targets, outputDir, compression, releaseName',
+    );
     expect(problems[2].fix).toMatch(/^did you mean "pattern"\?/);
     expect(problems[4].fix).toMatch(/^did you mean "patterns"\?/);
   });

@@ -1,0 +1,117 @@
+/**
+ * The artifact matrix (setting `artifacts.builds`): one entry per platform the release ships,
+ * with the Rust target, the GitHub runner that builds it and how that job gets its toolchain.
+ * The generated workflow writes one job per entry; `release-assets` expects every entry's
+ * archives. Part of the one options schema (core/settings/schema.ts); the `wasmtime` preset
+ * lists Wasmtime's 16 builds.
+ */
+import { z } from 'zod';
+import { nonEmpty, optional, refuse, required, setting } from '../settings/define';
+
+/** A Rust target triple: it becomes a job name part, an environment variable name part and a matrix value. */
+export const TRIPLE = /^[a-z0-9_]+(-[a-z0-9_.]+){1,3}$/;
+/** An environment variable name as a YAML key. */
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+/** An environment value written into the workflow: flags and paths, never an expression or a quote. */
+export const ENV_VALUE = /^[A-Za-z0-9 _.,:=+/@%-]*$/;
+/** A Debian package name (apt). */
+const APT_PACKAGE = /^[a-z0-9][a-z0-9+.-]+$/;
+
+const triple = nonEmpty.superRefine((v, ctx) => {
+  if (!TRIPLE.test(v))
+    refuse(ctx, `"${v}" is not a Rust target triple`, 'give a target as `rustc --print target-list` names it, e.g. "aarch64-unknown-linux-gnu"');
+});
+
+const toolchain = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: required(z.literal('rustup'), { doc: 'The runner builds the target itself: `rustup target add` is all it needs (the default).' }),
+  }),
+  z.strictObject({
+    kind: required(z.literal('container'), {
+      doc: 'The job runs in a container image (e.g. an old glibc for portable Linux binaries); the image provides git, curl and a C compiler, rustup is installed when absent.',
+    }),
+    image: required(
+      nonEmpty.superRefine((v, ctx) => {
+        if (!/^[a-z0-9][a-z0-9._/:@-]*$/.test(v))
+          refuse(ctx, `"${v}" is not a container image reference`, 'give an image as `docker pull` takes it, e.g. "quay.io/pypa/manylinux_2_28_x86_64"');
+      }),
+      { doc: 'The image, as `docker pull` takes it.' },
+    ),
+  }),
+  z.strictObject({
+    kind: required(z.literal('cross'), {
+      doc: 'A cross C toolchain from apt (Ubuntu runners): its packages are installed and its compiler is the linker (`CARGO_TARGET_<TRIPLE>_LINKER`) and C compiler (`CC_<triple>`) of the target.',
+    }),
+    packages: required(
+      z.array(nonEmpty).superRefine((list, ctx) => {
+        for (const p of list)
+          if (!APT_PACKAGE.test(p)) refuse(ctx, `"${p}" is not an apt package name`, 'give Debian package names, e.g. "gcc-s390x-linux-gnu"');
+      }),
+      { doc: 'apt packages, e.g. `gcc-s390x-linux-gnu`.' },
+    ),
+    linker: required(
+      nonEmpty.superRefine((v, ctx) => {
+        if (!/^[A-Za-z0-9_.+-]+$/.test(v)) refuse(ctx, `"${v}" is not a program name`, 'give the compiler the packages install, e.g. "s390x-linux-gnu-gcc"');
+      }),
+      { doc: 'The cross compiler the packages install, e.g. `s390x-linux-gnu-gcc`.' },
+    ),
+  }),
+  z.strictObject({
+    kind: required(z.literal('android-ndk'), {
+      doc: "The Android NDK of GitHub's Ubuntu runners (`ANDROID_NDK_LATEST_HOME`): its clang for `api` is the linker and C compiler, its llvm-ar the archiver.",
+    }),
+    api: required(z.number().int().min(21).max(99), { doc: 'Android API level the binaries need at least, e.g. 26.', expected: 'an integer from 21' }),
+  }),
+]);
+
+const artifactBuild = z.strictObject({
+  target: required(triple, { doc: 'Rust target triple, e.g. `s390x-unknown-linux-gnu`; the archives are named after it (`<arch>-<os>`).' }),
+  runner: required(nonEmpty, {
+    doc: 'GitHub runner label, e.g. `ubuntu-24.04`; a label GitHub has retired is refused (core/runner-labels.ts).',
+  }),
+  toolchain: optional(toolchain, {
+    doc: 'How the job gets what builds the target, by `kind`: `"rustup"` (the default: `rustup target add`); `"container"` with `image` (the job runs in it; git, curl and a C compiler inside); `"cross"` with apt `packages` and the `linker` they install (also the C compiler); `"android-ndk"` with `api` (the runner\'s NDK clang).',
+  }),
+  env: optional(
+    z.record(z.string(), z.string()).superRefine((env, ctx) => {
+      for (const [name, value] of Object.entries(env)) {
+        if (!ENV_NAME.test(name)) refuse(ctx, `has "${name}", not an environment variable name`, 'use names of capitals, digits and _');
+        else if (!ENV_VALUE.test(value)) {
+          refuse(
+            ctx,
+            `"${name}" is ${JSON.stringify(value)}, which has characters a workflow value must not`,
+            'use letters, digits, spaces and _ . , : = + / @ % -',
+          );
+        }
+      }
+    }),
+    { doc: 'Environment of the build step, e.g. `MACOSX_DEPLOYMENT_TARGET` or `RUSTFLAGS` (never secrets).', expected: 'object' },
+  ),
+});
+
+export type ArtifactBuild = z.output<typeof artifactBuild>;
+export type Toolchain = z.output<typeof toolchain>;
+
+export const buildsSetting = setting(
+  z.array(artifactBuild).superRefine((builds, ctx) => {
+    const seen = new Set<string>();
+    for (const b of builds) {
+      if (seen.has(b.target)) refuse(ctx, `lists ${b.target} twice`, 'keep one entry per target');
+      seen.add(b.target);
+    }
+  }),
+  [{ target: 'x86_64-unknown-linux-gnu', runner: 'ubuntu-latest' }],
+  {
+    doc: "The platforms the release ships, one workflow job each: target triple, runner label, toolchain (rustup, a container image, a cross linker from apt, the Android NDK) and build environment (the wasmtime preset lists Wasmtime's 16 builds).",
+    expected: 'array',
+  },
+);
+
+export const reusableWorkflowSetting = setting(z.boolean(), false, {
+  doc: 'The generated workflow puts the platform jobs in a reusable workflow of their own (`<name>-artifacts.yml`), so each attestation names it as builder and signer: SLSA v1.0 Build Level 3. Publishing stays in the top-level workflow.',
+});
+
+/** The target triples of the artifact matrix, in settings order. */
+export function buildTargets(builds: readonly ArtifactBuild[]): string[] {
+  return builds.map((b) => b.target);
+}
