@@ -1,5 +1,6 @@
 /** Release branches as git knows them, local and on the remote, newest first. */
 import { branchGlob, ReleaseError, releaseBranches, type ReleaseBranch } from '../../core/release';
+import { isAnyReleaseCommit } from '../../core/release-line';
 import type { Git } from '../../effects/git';
 import type { Train } from './train';
 
@@ -36,4 +37,33 @@ export async function newestTip(git: Git, branch: KnownBranch, remoteName: strin
     `${branch.name} (${local.slice(0, 12)}) and ${remoteName}/${branch.name} (${remote.slice(0, 12)}) have diverged: each has commits the other lacks`,
     `bring them together first (git switch ${branch.name} && git pull --rebase ${remoteName} ${branch.name}), then run the command again`,
   );
+}
+
+/**
+ * The commit a train command builds on: as `newestTip`, except that release commits of the
+ * train's own that are only local never count as work. Diverged from the remote by such
+ * commits alone (a proposal squashed, or merged another way), the remote branch is used;
+ * with `overProposals` (release-rc), a local branch merely ahead by them is passed over too,
+ * so a candidate is never stacked on an unmerged (or rejected) proposal.
+ */
+export async function workTip(ctx: Train, branch: KnownBranch, overProposals = false): Promise<string> {
+  const git = ctx.git;
+  const { local, remote } = branch;
+  if (local && remote && local !== remote && !(await git.isAncestor(local, remote))) {
+    const ahead = await git.isAncestor(remote, local);
+    if (!ahead || overProposals) {
+      const own = (await git.out(['rev-list', `${remote}..${local}`])).split('\n').filter(Boolean);
+      const proposals = [];
+      for (const c of own) if (isAnyReleaseCommit(await git.commitMessage(c), ctx.options)) proposals.push(c);
+      if (proposals.length === own.length) {
+        ctx.log.info(
+          `${branch.name} has ${own.length === 1 ? 'a release commit' : `${own.length} release commits`} of the train that ${ctx.options.remote}/${branch.name} lacks ` +
+            `(${own.map((c) => c.slice(0, 12)).join(', ')}: a proposal ${ahead ? 'not merged yet' : 'merged in another shape, or dropped'}); ` +
+            `building on ${ctx.options.remote}/${branch.name} (${remote.slice(0, 12)})`,
+        );
+        return remote;
+      }
+    }
+  }
+  return newestTip(git, branch, ctx.options.remote);
 }
