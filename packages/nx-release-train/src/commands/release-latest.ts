@@ -13,7 +13,7 @@ import { githubForPush, type GitHubPush } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
 import type { Services } from './services';
 import { buildCommit, describePlan, movedLines, onReleaseMerge, releaseReviewBranch } from './steps/apply';
-import { knownReleaseBranches, workTip } from './steps/branches';
+import { requireReleaseBranches, workTip } from './steps/branches';
 import { checkoutGuard, finishInterruptedFollow, follow } from './steps/checkout';
 import { proposeAll, proposedCommit, type Proposal } from './steps/propose';
 import { requireRepo } from './steps/repo-checks';
@@ -37,13 +37,7 @@ async function datedRelease(ctx: Train, req: ReleaseLatestRequest, date: string)
   await requireRepo(git);
   const gh = ctx.push && !ctx.dryRun ? await githubForPush(req.github, git, ctx.options.remote) : null;
   await finishInterruptedFollow(ctx);
-  const branches = await knownReleaseBranches(ctx);
-  if (branches.length === 0) {
-    throw new ReleaseError(
-      `no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`,
-      'cut one first with `nx release-major`',
-    );
-  }
+  const branches = await requireReleaseBranches(ctx);
   const lines = branches.map((b) => ({ name: b.name, version: b.version, major: b.major, line: b.line, cutDate: null }));
   const [line] = selectLines(parsed, lines, lines, true);
   const newest = branches.find((b) => b.name === line.name)!;

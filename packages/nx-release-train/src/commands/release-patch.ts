@@ -10,17 +10,17 @@ import { fillPattern } from '../core/settings/options';
 import { branchTarget, parsePatchTarget, selectLines, supportedLines, type LineInfo } from '../core/patch-target';
 import { commitMessage, ReleaseError, releaseBranches } from '../core/release';
 import { describeBranches } from '../core/release-line';
-import type { VersionPlan } from '../core/version';
+import { stageOf, type VersionPlan } from '../core/version';
 import { githubForPush } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
 import type { Services } from './services';
 import { buildCommit, describePlan, movedLines, onReleaseMerge, releaseReviewBranch } from './steps/apply';
-import { knownReleaseBranches, tipOf, workTip, type KnownBranch } from './steps/branches';
+import { requireReleaseBranches, tipOf, workTip, type KnownBranch } from './steps/branches';
 import { checkoutGuard, finishInterruptedFollow, follow } from './steps/checkout';
 import { finishPrepared, inspectLine, type Prepared } from './steps/finish-patch';
 import { proposeAll, proposedCommit, type Proposal } from './steps/propose';
 import { requireRepo } from './steps/repo-checks';
-import { planAt, snapshot } from './steps/snapshot';
+import { currentVersion, planAt, snapshot } from './steps/snapshot';
 import { trainOf, type Train } from './steps/train';
 import { checkDate, lineOf, resolveTrain, type TrainRequest } from './train-request';
 
@@ -30,8 +30,11 @@ export interface LineResult {
   to: string | null;
   commit: string | null;
   error: string | null;
-  /** Set when the line needed no new commit: its tip is already its release commit. */
-  state?: 'prepared' | 'released';
+  /**
+   * Set when the line needed no new commit: its tip is already its release commit (prepared,
+   * or merged: released), or, with --target=supported, the line is not released yet (skipped).
+   */
+  state?: 'prepared' | 'released' | 'skipped';
 }
 
 /** Every selected line patched, or none; `releasePatch` adds the summary line. */
@@ -42,7 +45,7 @@ async function patch(ctx: Train, req: ReleasePatchRequest, date: string): Promis
   await requireRepo(git);
   const gh = ctx.push && !ctx.dryRun ? await githubForPush(req.github, git, ctx.options.remote) : null;
   await finishInterruptedFollow(ctx);
-  const branches = await knownReleaseBranches(ctx);
+  const branches = await requireReleaseBranches(ctx);
   const lines = await withCutDates(ctx, branches);
   const supported = supportedLines(lines, ctx.options, date);
   let target = parsed;
@@ -67,6 +70,13 @@ async function patch(ctx: Train, req: ReleasePatchRequest, date: string): Promis
     try {
       const tip = await workTip(ctx, branch);
       const snap = await snapshot(git, tip, ctx.options);
+      const version = currentVersion(snap);
+      // Every supported line: one still in candidates (or at -dev) has its release day ahead.
+      if (target.kind === 'supported' && stageOf(version, ctx.options).kind !== 'final') {
+        ctx.log.info(`skipping ${branch.name}: it is at ${version}, not released yet (its release day is nx release-latest)`);
+        results.push({ branch: branch.name, from: version, to: version, commit: null, error: null, state: 'skipped' });
+        continue;
+      }
       // A rerun (after a completed run, a failed push, a kill) finds the release commit at the tip.
       const found = await inspectLine(ctx, branch, tip, snap);
       if (found) {

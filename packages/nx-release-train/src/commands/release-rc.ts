@@ -13,7 +13,7 @@ import { githubForPush } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
 import type { Services } from './services';
 import { candidateProposal, commitCandidate } from './steps/candidate';
-import { knownReleaseBranches, workTip } from './steps/branches';
+import { requireReleaseBranches, workTip } from './steps/branches';
 import { checkoutGuard, finishInterruptedFollow, follow, type Finished } from './steps/checkout';
 import { proposeAll, proposedCommit } from './steps/propose';
 import { requireRepo } from './steps/repo-checks';
@@ -64,13 +64,8 @@ async function releaseCandidate(ctx: Train, req: ReleaseRcRequest): Promise<Cand
   // A candidate whose working tree a kill left behind is finished, not followed by another.
   const finished = await finishInterruptedFollow(ctx);
   if (finished?.reason.startsWith('nx release-rc: ')) return finishedCandidate(ctx, finished);
-  const branches = await knownReleaseBranches(ctx);
+  const branches = await requireReleaseBranches(ctx);
   const lines = branches.map((b) => ({ name: b.name, version: b.version, major: b.major, line: b.line, cutDate: null }));
-  if (lines.length === 0)
-    throw new ReleaseError(
-      `no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`,
-      'cut one first with `nx release-major`',
-    );
   const [line] = selectLines(parsed, lines, lines, true);
   const branch = branches.find((b) => b.name === line.name)!;
   // Built on what was merged: a local candidate not on the remote yet is never stacked on.

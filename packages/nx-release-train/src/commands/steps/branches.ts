@@ -18,6 +18,28 @@ export async function knownReleaseBranches(ctx: Train): Promise<KnownBranch[]> {
   }));
 }
 
+/**
+ * The release branches, at least one: none is refused, and a clone that cannot see the
+ * remote's (shallow, or fetching one branch only, as CI checkouts do) is named as such.
+ */
+export async function requireReleaseBranches(ctx: Train): Promise<KnownBranch[]> {
+  const branches = await knownReleaseBranches(ctx);
+  if (branches.length > 0) return branches;
+  const { remote, branchPattern } = ctx.options;
+  const git = ctx.git;
+  const fetches = (await git.run(['config', '--get-all', `remote.${remote}.fetch`], { reject: false })).stdout.split('\n').filter(Boolean);
+  const shallow = (await git.out(['rev-parse', '--is-shallow-repository'])) === 'true';
+  const single = fetches.length > 0 && !fetches.some((f) => /^\+?refs\/heads\/\*:/.test(f));
+  if (shallow || single) {
+    const glob = branchGlob(ctx.options);
+    throw new ReleaseError(
+      `no release branch (${branchPattern}) is known here: this clone is ${[shallow && 'shallow', single && `fetches only ${fetches.map((f) => f.replace(/^\+?refs\/heads\/([^:]*):.*$/, '$1')).join(', ')} from ${remote}`].filter(Boolean).join(' and ')}, so the release branches on ${remote} were never fetched`,
+      `fetch them: git fetch ${shallow ? '--unshallow ' : ''}${remote} '+refs/heads/${glob}:refs/remotes/${remote}/${glob}' (in CI: actions/checkout with fetch-depth: 0)`,
+    );
+  }
+  throw new ReleaseError(`no release branch (${branchPattern}) exists locally or on ${remote}`, 'cut one first with `nx release-major`');
+}
+
 /** The commit a release branch's work starts from: the local branch, else the remote one. */
 export function tipOf(branch: KnownBranch): string {
   return (branch.local ?? branch.remote)!;
