@@ -64,7 +64,9 @@ describe('the release branch checked out', () => {
       ws.git(['read-tree', '--reset', '-u', 'release-49.0.0@{1}']);
       expect(ws.git(['status', '--porcelain'])).not.toBe('');
       const rerun = await ok(ws, args);
-      expect(rerun).toContain(`but its working tree stayed at ${ws.git(['rev-parse', '--short=12', 'release-49.0.0@{1}'])} (an interrupted run): brought the working tree to`);
+      expect(rerun).toContain(
+        `but its working tree stayed at ${ws.git(['rev-parse', '--short=12', 'release-49.0.0@{1}'])} (an interrupted run): brought the working tree to`,
+      );
       expect(ws.git(['rev-parse', 'HEAD'])).toBe(moved);
       expect(ws.git(['status', '--porcelain'])).toBe('');
     }
