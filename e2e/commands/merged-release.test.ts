@@ -16,7 +16,7 @@ import { exampleRepo } from '../support/fixtures';
 import { gitHubFor, GH_TOKEN, landOnOrigin, REPOSITORY, withOrigin, type Cleanups } from '../support/origin';
 import { repoState } from '../support/state';
 import { ok, refused } from '../support/train-cli';
-import { gitEnv, workspaceAt, type TempWorkspace } from '../support/workspace';
+import { gitEnv, makeWorkspace, workspaceAt, type TempWorkspace } from '../support/workspace';
 
 const cleanups: Cleanups = [];
 afterAll(async () => {
@@ -103,7 +103,13 @@ describe('a patch pull request merged as GitHub merges it', () => {
 
 describe('clones that cannot see what was merged', () => {
   it('release-major from a main behind origin/main is refused with the fix', async () => {
-    const { ws, remote } = await released();
+    const ws = exampleRepo(wasmtimePreset);
+    cleanups.push(ws.cleanup);
+    const remote = makeWorkspace({});
+    cleanups.push(remote.cleanup);
+    remote.git(['init', '-q', '--bare', '.']);
+    ws.git(['remote', 'add', 'origin', remote.dir]);
+    ws.git(['push', '-q', 'origin', 'main']);
     const other = cloneOf(remote);
     writeFileSync(join(other.dir, 'MERGED.txt'), 'merged on GitHub\n');
     other.git(['add', 'MERGED.txt']);
