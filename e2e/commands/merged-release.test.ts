@@ -1,12 +1,12 @@
 /**
  * Released once, whatever way GitHub merged it: `release-patch --target=supported --push`
  * rerun after its pull request was merged with a merge commit or squashed (the local GitHub
- * API merges into the bare origin as GitHub does), a review branch a maintainer pushed to,
- * and clones that cannot see what was merged (main behind origin, a shallow CI checkout).
+ * API merges into the bare origin as GitHub does), a review branch a maintainer pushed to, a
+ * checked-out release branch behind origin, and clones that cannot see what was merged (main behind origin, a shallow CI checkout).
  * The commands in-process on the example (release-5.0.0 at 5.0.0), real git.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
@@ -98,6 +98,19 @@ describe('a patch pull request merged as GitHub merges it', () => {
     );
     expect(out).toContain('fix: merge the pull request as it is');
     expect(remoteRefs(remote)).toBe(refs);
+  });
+});
+
+describe('a checked-out release branch behind origin', () => {
+  it('gets the fix it lacked in its files too, never a staged revert of it', async () => {
+    const { ws, remote } = await released();
+    landOnOrigin(remote, 'FIX.txt', 'the security fix\n', cleanups);
+    ws.git(['fetch', '-q', 'origin']);
+    ws.git(['switch', '-q', 'release-5.0.0']);
+    expect(await ok(ws, ['release-patch', '--date=2026-12-01'])).toContain('5.0.0 -> 5.0.1');
+    expect(ws.git(['rev-parse', 'HEAD^'])).toBe(ws.git(['rev-parse', 'origin/release-5.0.0']));
+    expect(ws.git(['status', '--porcelain'])).toBe('');
+    expect(readFileSync(join(ws.dir, 'FIX.txt'), 'utf8')).toBe('the security fix\n');
   });
 });
 
