@@ -61,13 +61,13 @@ async function releaseCandidate(ctx: Train, req: ReleaseRcRequest): Promise<Cand
   await requireRepo(git);
   // Refused before anything moves: --push without a token, or without a GitHub repository.
   const gh = ctx.push && !ctx.dryRun ? await githubForPush(req.github, git, ctx.options.remote) : null;
-  // A candidate whose working tree a kill left behind is finished, not followed by another.
   const finished = await finishInterruptedFollow(ctx);
-  if (finished?.reason.startsWith('nx release-rc: ')) return finishedCandidate(ctx, finished);
   const branches = await requireReleaseBranches(ctx);
   const lines = branches.map((b) => ({ name: b.name, version: b.version, major: b.major, line: b.line, cutDate: null }));
   const [line] = selectLines(parsed, lines, lines, true);
   const branch = branches.find((b) => b.name === line.name)!;
+  // A candidate of this line whose working tree a kill left behind is finished, not followed by another.
+  if (finished?.branch === branch.name && finished.reason.startsWith('nx release-rc: ')) return finishedCandidate(ctx, finished);
   // Built on what was merged: a local candidate not on the remote yet is never stacked on.
   const tip = await workTip(ctx, branch, true);
   const snap = await snapshot(git, tip, ctx.options);
