@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command, CommandInput } from '../../packages/nx-release-train/src/commands/command';
 import type { Services } from '../../packages/nx-release-train/src/commands/services';
+import { UNDECLARED_FLAGS_ENV } from '../../packages/nx-release-train/src/core/argv';
 import { formatFailure } from '../../packages/nx-release-train/src/core/errors';
 import { parseFlags, type FlagSchema } from '../../packages/nx-release-train/src/core/flags/define';
 import type { Logger } from '../../packages/nx-release-train/src/core/log';
@@ -50,7 +51,7 @@ function settingsOf(root: string): unknown {
 export async function runCommand<F, R, O>(command: Command<F, R, O>, flagSchema: FlagSchema, opts: RunOptions): Promise<CommandRun<O>> {
   const { log, lines } = captureLog();
   try {
-    const flags = parseFlags(flagSchema, opts.flags ?? {}) as F;
+    const flags = parseFlags(flagSchema, opts.flags ?? {}, opts.env?.[UNDECLARED_FLAGS_ENV]) as F;
     const raw = opts.settings !== undefined ? opts.settings : settingsOf(opts.root);
     const options = runSettings(opts.root, raw);
     const request = command.resolve({ flags, options, env: opts.env ?? {}, root: opts.root, project: opts.project, graph: opts.graph });

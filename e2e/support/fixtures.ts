@@ -41,9 +41,14 @@ export function cachedRepo(key: string, build: () => TempWorkspace): TempWorkspa
       built.cleanup();
     }
   }
+  return copyOf(template);
+}
+
+/** A copy of the repository at `from` (a template, or a test's repository built once per file). */
+export function copyOf(from: string): TempWorkspace {
   const dir = mkdtempSync(join(tmpdir(), 'nrt-e2e-'));
   // Links stay as written (a relative member link must not point into the template).
-  cpSync(template, dir, { recursive: true, verbatimSymlinks: true });
+  cpSync(from, dir, { recursive: true, verbatimSymlinks: true });
   // The copy's files have new timestamps: let git see that their content is unchanged.
   if (existsSync(join(dir, '.git'))) execFileSync('git', ['update-index', '-q', '--refresh'], { cwd: dir, env: gitEnv(), stdio: 'ignore' });
   return workspaceAt(dir);

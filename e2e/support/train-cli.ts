@@ -3,7 +3,7 @@
  * `nx` (`['release-patch', '--target=4.x', '--date=2026-12-01']`): the flags reach the
  * command as Nx hands them to the executor (kebab-case to camelCase, bare numbers as
  * numbers), and a flag Nx keeps for itself (`--target`) travels in the variable the plugin's
- * preTasksExecution hook sets, as under the real nx CLI. That Nx really does so is proven
+ * preTasksExecution hook sets (computed by the hook's own function), as under the real nx CLI. That Nx really does so is proven
  * once, in e2e/train.e2e.ts.
  */
 import { releaseLatestCommand } from '../../packages/nx-release-train/src/commands/release-latest';
@@ -12,7 +12,7 @@ import { releasePatchCommand } from '../../packages/nx-release-train/src/command
 import { releaseRcCommand } from '../../packages/nx-release-train/src/commands/release-rc';
 import { releaseTagCommand } from '../../packages/nx-release-train/src/commands/release-tag';
 import type { Command } from '../../packages/nx-release-train/src/commands/command';
-import { flagEnv, SWALLOWED_FLAGS } from '../../packages/nx-release-train/src/core/argv';
+import { NX_OWN_FLAGS, swallowedFlagEnv } from '../../packages/nx-release-train/src/core/argv';
 import type { FlagSchema } from '../../packages/nx-release-train/src/core/flags/define';
 import { releaseLatestFlags } from '../../packages/nx-release-train/src/core/flags/release-latest';
 import { releaseMajorFlags } from '../../packages/nx-release-train/src/core/flags/release-major';
@@ -35,15 +35,14 @@ export function trainArgs(argv: string[]): { name: string; flags: Record<string,
   const [name, ...rest] = argv;
   if (!TRAIN[name]) throw new Error(`not a train command: ${name}`);
   const flags: Record<string, unknown> = {};
-  const env: Record<string, string> = {};
+  // What the plugin's preTasksExecution hook hands on (the flags Nx swallows).
+  const hooked = swallowedFlagEnv(['nx', ...argv], Object.keys(TRAIN));
+  const env = Object.fromEntries(Object.entries(hooked).filter((e): e is [string, string] => e[1] !== undefined));
   for (const arg of rest) {
     const m = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
     if (!m) throw new Error(`unexpected argument ${arg}`);
     const [, flag, value] = m;
-    if ((SWALLOWED_FLAGS[name] ?? []).includes(flag) && value !== undefined) {
-      env[flagEnv(flag)] = value;
-      continue;
-    }
+    if (NX_OWN_FLAGS.includes(flag) && value !== undefined) continue;
     const key = flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
     flags[key] = value === undefined ? true : /^\d+$/.test(value) ? Number(value) : value;
   }

@@ -1,8 +1,9 @@
 /**
- * `nx release-latest`: on the newest release branch (read from git objects, never checked
- * out), the top `Unreleased.` becomes `Released <date>.`, committed with the marker so CI
- * tags it. A line still in release candidates (X.0.0-rc.N) or at X.0.0-dev drops the suffix in
- * the same commit. A rerun on an already dated branch changes nothing and says so.
+ * `nx release-latest [--target=48.x]`: on the newest release branch (or the line named: the
+ * release day of an older line; read from git objects, never checked out), the top
+ * `Unreleased.` becomes `Released <date>.`, committed with the marker so CI tags it. A line
+ * still in release candidates (X.0.0-rc.N) or at X.0.0-dev drops the suffix in the same
+ * commit. A rerun on an already dated branch changes nothing and says so.
  */
 import type { ReleaseLatestFlags } from '../core/flags/release-latest';
 import { fillPattern } from '../core/settings/options';
@@ -11,13 +12,15 @@ import { lineVersionFix, lineVersionProblem } from '../core/release-line';
 import { githubForPush, type GitHubPush } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
 import type { Services } from './services';
-import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMerge, releaseReviewBranch } from './steps/apply';
-import { knownReleaseBranches, newestTip } from './steps/branches';
+import { buildCommit, describePlan, movedLines, onReleaseMerge, releaseReviewBranch } from './steps/apply';
+import { requireReleaseBranches, workTip } from './steps/branches';
+import { checkoutGuard, finishInterruptedFollow, follow } from './steps/checkout';
 import { proposeAll, proposedCommit, type Proposal } from './steps/propose';
-import { requireIndexUnlocked, requireRepo } from './steps/repo-checks';
+import { requireRepo } from './steps/repo-checks';
 import { currentVersion, planAt, snapshot } from './steps/snapshot';
 import { trainOf, type Train } from './steps/train';
-import { checkDate, resolveTrain, type TrainRequest } from './train-request';
+import { checkDate, lineOf, resolveTrain, type TrainRequest } from './train-request';
+import { parsePatchTarget, selectLines } from '../core/patch-target';
 
 export interface ReleaseDayResult {
   branch: string;
@@ -25,20 +28,20 @@ export interface ReleaseDayResult {
   commit: string | null;
 }
 
-/** Release day on the newest line; `releaseLatest` adds the summary line. */
+/** Release day on the newest line (or the one `--target` names); `releaseLatest` adds the summary line. */
 async function datedRelease(ctx: Train, req: ReleaseLatestRequest, date: string): Promise<ReleaseDayResult> {
+  const parsed = req.target === undefined ? { kind: 'latest' as const } : parsePatchTarget(req.target, ctx.options);
+  if (parsed.kind === 'supported')
+    throw new ReleaseError('--target=supported names several lines; release day is for one line', 'name the line, e.g. --target=48.x (default: the newest)');
   const git = ctx.git;
   await requireRepo(git);
   const gh = ctx.push && !ctx.dryRun ? await githubForPush(req.github, git, ctx.options.remote) : null;
-  const branches = await knownReleaseBranches(ctx);
-  if (branches.length === 0) {
-    throw new ReleaseError(
-      `no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`,
-      'cut one first with `nx release-major`',
-    );
-  }
-  const newest = branches[0];
-  const tip = await newestTip(git, newest, ctx.options.remote);
+  await finishInterruptedFollow(ctx);
+  const branches = await requireReleaseBranches(ctx);
+  const lines = branches.map((b) => ({ name: b.name, version: b.version, major: b.major, line: b.line, cutDate: null }));
+  const [line] = selectLines(parsed, lines, lines, true);
+  const newest = branches.find((b) => b.name === line.name)!;
+  const tip = await workTip(ctx, newest);
   const snap = await snapshot(git, tip, ctx.options);
   const mismatch = lineVersionProblem(newest, currentVersion(snap));
   if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(newest));
@@ -62,12 +65,12 @@ async function datedRelease(ctx: Train, req: ReleaseLatestRequest, date: string)
   if (ctx.dryRun) return { branch: newest.name, version, commit: null };
 
   const built = await buildCommit(ctx, tip, thePlan.edits, commitMessage(title, ctx.options.marker));
-  if ((await git.currentBranch()) === newest.name) await requireIndexUnlocked(git);
+  const move = await checkoutGuard(ctx, newest.name, built);
   // Proposed before the local branch moves: if the push or the pull request fails, a rerun
   // builds the same change and finds it (and moves to the commit already pushed).
   const commit = gh ? await propose(ctx, gh, newest.name, version, date, built, movedLines(thePlan)) : built;
   await git.updateRefs([{ ref: `refs/heads/${newest.name}`, to: commit, from: newest.local }], `nx release-latest: ${title}`);
-  const followed = await followIfCheckedOut(git, newest.name, tip, commit);
+  const followed = await follow(ctx, move && { ...move, to: commit });
   ctx.log.info(`committed "${title}" on ${newest.name} (${commit.slice(0, 12)})${followed ? '; working tree updated' : ''}`);
   return { branch: newest.name, version, commit };
 }
@@ -99,10 +102,12 @@ async function propose(
 export interface ReleaseLatestRequest extends TrainRequest {
   /** The release date; default: today (the clock's). */
   date: string | undefined;
+  /** The line (`--target=48.x`, release day of an older line); default: the newest. */
+  target: string | undefined;
 }
 
 export function resolveReleaseLatest({ flags, options, env }: CommandInput<ReleaseLatestFlags>): ReleaseLatestRequest {
-  return { ...resolveTrain(flags, options, env), date: checkDate(flags.date) };
+  return { ...resolveTrain(flags, options, env), date: checkDate(flags.date), target: lineOf(flags, env) };
 }
 
 export async function releaseLatest(req: ReleaseLatestRequest, services: Services): Promise<ReleaseDayResult> {

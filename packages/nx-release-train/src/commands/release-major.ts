@@ -15,6 +15,7 @@ import { buildCommit, bumpBranch, describePlan, movedLines } from './steps/apply
 import { candidateProposal, commitCandidate, type CandidateCommit } from './steps/candidate';
 import { proposeAll, type Proposal } from './steps/propose';
 import { requireClean, requireIndexUnlocked, requireRepo } from './steps/repo-checks';
+import { finishInterruptedFollow } from './steps/checkout';
 import { currentVersion, planAt, snapshot } from './steps/snapshot';
 import { trainOf, type Train } from './steps/train';
 import { checkDate, nxDataDirs, resolveTrain, type TrainRequest } from './train-request';
@@ -37,6 +38,8 @@ async function cut(ctx: Train, req: ReleaseMajorRequest): Promise<CutResult> {
   const gh = ctx.push && !ctx.dryRun ? await githubForPush(req.github, git, ctx.options.remote) : null;
   const mainBranch = ctx.options.mainBranch;
   const branch = await git.currentBranch();
+  // A release branch a killed run left behind is finished whatever is cut (main: see finishInterrupted).
+  if (branch !== mainBranch) await finishInterruptedFollow(ctx);
   if (branch !== mainBranch) {
     throw new ReleaseError(
       `release-major cuts from "${mainBranch}", but ${branch ? `"${branch}" is checked out` : 'HEAD is detached'}`,
@@ -49,6 +52,7 @@ async function cut(ctx: Train, req: ReleaseMajorRequest): Promise<CutResult> {
 
   const finished = await finishInterrupted(ctx, gh, head, version, req);
   if (finished) return finished;
+  await requireUpToDate(ctx, head);
 
   const release = releaseBranchName(ctx.options, version);
   const { local, remote } = await git.branches(release, ctx.options.remote);
@@ -95,6 +99,20 @@ async function cut(ctx: Train, req: ReleaseMajorRequest): Promise<CutResult> {
   );
   if (gh) await pushCut(ctx, gh, { release, cutAt: head, bump, plan: thePlan, first });
   return { ...result, bumpCommit: bump };
+}
+
+/** A main behind (or diverged from) the remote's, as last fetched, would cut without what was merged there. */
+async function requireUpToDate(ctx: Train, head: string): Promise<void> {
+  const { remote, mainBranch } = ctx.options;
+  const upstream = await ctx.git.resolve(`refs/remotes/${remote}/${mainBranch}`);
+  if (!upstream || upstream === head || (await ctx.git.isAncestor(upstream, head))) return;
+  const behind = await ctx.git.isAncestor(head, upstream);
+  throw new ReleaseError(
+    `${mainBranch} (${head.slice(0, 12)}) is ${behind ? 'behind' : 'diverged from'} ${remote}/${mainBranch} (${upstream.slice(0, 12)}): the cut would leave out what was merged there; nothing was changed`,
+    behind
+      ? `bring ${mainBranch} up to date (git pull --ff-only ${remote} ${mainBranch}), then run the command again`
+      : `bring them together first (git pull --rebase ${remote} ${mainBranch}), then run the command again`,
+  );
 }
 
 interface CutCommits {

@@ -10,16 +10,17 @@ import { fillPattern } from '../core/settings/options';
 import { branchTarget, parsePatchTarget, selectLines, supportedLines, type LineInfo } from '../core/patch-target';
 import { commitMessage, ReleaseError, releaseBranches } from '../core/release';
 import { describeBranches } from '../core/release-line';
-import type { VersionPlan } from '../core/version';
+import { stageOf, type VersionPlan } from '../core/version';
 import { githubForPush } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
 import type { Services } from './services';
-import { buildCommit, describePlan, followIfCheckedOut, movedLines, onReleaseMerge, releaseReviewBranch } from './steps/apply';
-import { knownReleaseBranches, newestTip, tipOf, type KnownBranch } from './steps/branches';
+import { buildCommit, describePlan, movedLines, onReleaseMerge, releaseReviewBranch } from './steps/apply';
+import { requireReleaseBranches, tipOf, workTip, type KnownBranch } from './steps/branches';
+import { checkoutGuard, finishInterruptedFollow, follow } from './steps/checkout';
 import { finishPrepared, inspectLine, type Prepared } from './steps/finish-patch';
 import { proposeAll, proposedCommit, type Proposal } from './steps/propose';
-import { requireIndexUnlocked, requireRepo } from './steps/repo-checks';
-import { planAt, snapshot } from './steps/snapshot';
+import { requireRepo } from './steps/repo-checks';
+import { currentVersion, planAt, snapshot } from './steps/snapshot';
 import { trainOf, type Train } from './steps/train';
 import { checkDate, lineOf, resolveTrain, type TrainRequest } from './train-request';
 
@@ -29,8 +30,11 @@ export interface LineResult {
   to: string | null;
   commit: string | null;
   error: string | null;
-  /** Set when the line needed no new commit: its tip is already its release commit. */
-  state?: 'prepared' | 'released';
+  /**
+   * Set when the line needed no new commit: its tip is already its release commit (prepared,
+   * or merged: released), or, with --target=supported, the line is not released yet (skipped).
+   */
+  state?: 'prepared' | 'released' | 'skipped';
 }
 
 /** Every selected line patched, or none; `releasePatch` adds the summary line. */
@@ -40,7 +44,8 @@ async function patch(ctx: Train, req: ReleasePatchRequest, date: string): Promis
   const git = ctx.git;
   await requireRepo(git);
   const gh = ctx.push && !ctx.dryRun ? await githubForPush(req.github, git, ctx.options.remote) : null;
-  const branches = await knownReleaseBranches(ctx);
+  await finishInterruptedFollow(ctx);
+  const branches = await requireReleaseBranches(ctx);
   const lines = await withCutDates(ctx, branches);
   const supported = supportedLines(lines, ctx.options, date);
   let target = parsed;
@@ -63,8 +68,15 @@ async function patch(ctx: Train, req: ReleasePatchRequest, date: string): Promis
   for (const line of selected) {
     const branch = branches.find((b) => b.name === line.name)!;
     try {
-      const tip = await newestTip(git, branch, ctx.options.remote);
+      const tip = await workTip(ctx, branch);
       const snap = await snapshot(git, tip, ctx.options);
+      const version = currentVersion(snap);
+      // Every supported line: one still in candidates (or at -dev) has its release day ahead.
+      if (target.kind === 'supported' && stageOf(version, ctx.options).kind !== 'final') {
+        ctx.log.info(`skipping ${branch.name}: it is at ${version}, not released yet (its release day is nx release-latest)`);
+        results.push({ branch: branch.name, from: version, to: version, commit: null, error: null, state: 'skipped' });
+        continue;
+      }
       // A rerun (after a completed run, a failed push, a kill) finds the release commit at the tip.
       const found = await inspectLine(ctx, branch, tip, snap);
       if (found) {
@@ -97,8 +109,9 @@ async function patch(ctx: Train, req: ReleasePatchRequest, date: string): Promis
     return results;
   }
 
-  const current = await git.currentBranch();
-  if (ready.some((r) => r.branch.name === current)) await requireIndexUnlocked(git);
+  // The checked-out line (if any) must be able to follow before anything is pushed or moves.
+  const moves = [];
+  for (const r of ready) moves.push(await checkoutGuard(ctx, r.branch.name, r.commit));
   // Every line's review branch in one atomic push, before any local branch moves: all lines
   // are proposed or none, and a rerun after a failure builds the same commits and finds them.
   // A line whose release commit was prepared by an earlier run is proposed as it is.
@@ -114,7 +127,7 @@ async function patch(ctx: Train, req: ReleasePatchRequest, date: string): Promis
       `nx release-patch: ${ready.map((r) => r.version).join(', ')}`,
     );
   }
-  for (const r of ready) await followIfCheckedOut(git, r.branch.name, r.tip, r.commit);
+  for (const [i, r] of ready.entries()) await follow(ctx, moves[i] && { ...moves[i], to: r.commit });
   for (const p of prepared) await finishPrepared(ctx, p);
   return results;
 }

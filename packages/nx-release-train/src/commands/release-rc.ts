@@ -12,11 +12,11 @@ import { describeStage, releaseVersionOf, stageOf, type VersionPlan } from '../c
 import { githubForPush } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
 import type { Services } from './services';
-import { followIfCheckedOut } from './steps/apply';
 import { candidateProposal, commitCandidate } from './steps/candidate';
-import { knownReleaseBranches, newestTip } from './steps/branches';
+import { requireReleaseBranches, workTip } from './steps/branches';
+import { checkoutGuard, finishInterruptedFollow, follow, type Finished } from './steps/checkout';
 import { proposeAll, proposedCommit } from './steps/propose';
-import { requireIndexUnlocked, requireRepo } from './steps/repo-checks';
+import { requireRepo } from './steps/repo-checks';
 import { currentVersion, snapshot } from './steps/snapshot';
 import { trainOf, type Train } from './steps/train';
 import { lineOf, resolveTrain, type TrainRequest } from './train-request';
@@ -62,16 +62,15 @@ async function releaseCandidate(ctx: Train, req: ReleaseRcRequest): Promise<Cand
   await requireRepo(git);
   // Refused before anything moves: --push without a token, or without a GitHub repository.
   const gh = ctx.push && !ctx.dryRun ? await githubForPush(req.github, git, ctx.options.remote) : null;
-  const branches = await knownReleaseBranches(ctx);
+  const finished = await finishInterruptedFollow(ctx);
+  const branches = await requireReleaseBranches(ctx);
   const lines = branches.map((b) => ({ name: b.name, version: b.version, major: b.major, line: b.line, cutDate: null }));
-  if (lines.length === 0)
-    throw new ReleaseError(
-      `no release branch (${ctx.options.branchPattern}) exists locally or on ${ctx.options.remote}`,
-      'cut one first with `nx release-major`',
-    );
   const [line] = selectLines(parsed, lines, lines, true);
   const branch = branches.find((b) => b.name === line.name)!;
-  const tip = await newestTip(git, branch, ctx.options.remote);
+  // A candidate of this line whose working tree a kill left behind is finished, not followed by another.
+  if (finished?.branch === branch.name && finished.reason.startsWith('nx release-rc: ')) return finishedCandidate(ctx, finished);
+  // Built on what was merged: a local candidate not on the remote yet is never stacked on.
+  const tip = await workTip(ctx, branch, true);
   const snap = await snapshot(git, tip, ctx.options);
   const from = currentVersion(snap);
   const mismatch = lineVersionProblem(branch, from);
@@ -82,15 +81,21 @@ async function releaseCandidate(ctx: Train, req: ReleaseRcRequest): Promise<Cand
   const made = await commitCandidate(ctx, snap, `candidate on ${branch.name} (${tip.slice(0, 12)})`);
   if (!made.commit) return { branch: branch.name, from, to: made.version, commit: null };
   const title = fillPattern(ctx.options.releaseTitle, made.version);
-  if ((await git.currentBranch()) === branch.name) await requireIndexUnlocked(git);
+  const move = await checkoutGuard(ctx, branch.name, made.commit);
   // Proposed before the local branch moves: if the push or the pull request fails, a rerun
   // builds the same candidate and finds it.
   const proposal = candidateProposal(ctx, branch.name, { ...made, commit: made.commit });
   const commit = gh ? proposedCommit(await proposeAll(ctx, gh, 'nx release-rc --push', [proposal]), proposal.branch, made.commit) : made.commit;
   await git.updateRefs([{ ref: `refs/heads/${branch.name}`, to: commit, from: branch.local }], `nx release-rc: ${title}`);
-  const followed = await followIfCheckedOut(git, branch.name, tip, commit);
+  const followed = await follow(ctx, move && { ...move, to: commit });
   ctx.log.info(`committed "${title}" on ${branch.name} (${commit.slice(0, 12)})${followed ? '; working tree updated' : ''}`);
   return { branch: branch.name, from, to: made.version, commit };
+}
+
+/** The result of a candidate a kill interrupted after its ref moved, read from the two commits. */
+async function finishedCandidate(ctx: Train, f: Finished): Promise<CandidateResult> {
+  const version = async (rev: string) => currentVersion(await snapshot(ctx.git, rev, ctx.options));
+  return { branch: f.branch, from: await version(f.from), to: await version(f.to), commit: f.to };
 }
 
 export interface ReleaseRcRequest extends TrainRequest {

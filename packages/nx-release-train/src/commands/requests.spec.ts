@@ -85,7 +85,7 @@ describe.each(COMMANDS.map(([c]) => c.name))('%s: the GitHub target of --push', 
   });
 });
 
-describe.each(['release-patch', 'release-rc'])('%s: the line', (name) => {
+describe.each(['release-patch', 'release-rc', 'release-latest'])('%s: the line', (name) => {
   const target = (flags: Record<string, unknown>, env: Record<string, string> = {}) => resolve(name, flags, env).target;
   it.each([
     ['--target', { target: '4.x' }, {}, '4.x'],

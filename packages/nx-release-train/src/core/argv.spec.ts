@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patchTargetFromArgv, swallowedFlagEnv } from './argv';
+import { patchTargetFromArgv, swallowedFlagEnv, UNDECLARED_FLAGS_ENV } from './argv';
 
 const nx = ['/usr/bin/node', '/repo/node_modules/.bin/nx'];
 
@@ -42,5 +42,20 @@ describe('swallowedFlagEnv', () => {
   it('leaves `nx --version` and other commands alone', () => {
     expect(swallowedFlagEnv([...nx, '--version']).NX_RELEASE_TRAIN_ARG_VERSION).toBeUndefined();
     expect(swallowedFlagEnv([...nx, 'release-major', '--version=1.0.0']).NX_RELEASE_TRAIN_ARG_VERSION).toBeUndefined();
+  });
+
+  it('hands on --target for release-latest (release day of an older line)', () => {
+    expect(swallowedFlagEnv([...nx, 'release-latest', '--target=48.x']).NX_RELEASE_TRAIN_ARG_TARGET).toBe('48.x');
+  });
+
+  it('names a swallowed flag the invoked train target does not take, so its executor refuses it', () => {
+    const train = ['release-major', 'release-tag', 'release-patch'];
+    expect(swallowedFlagEnv([...nx, 'release-major', '--target=4.x'], train)[UNDECLARED_FLAGS_ENV]).toBe('--target=4.x');
+    expect(swallowedFlagEnv([...nx, 'run', 'ws:release-tag', '--version', '5.0.0'], train)[UNDECLARED_FLAGS_ENV]).toBe('--version=5.0.0');
+    expect(swallowedFlagEnv([...nx, 'release-patch', '--target=4.x'], train)[UNDECLARED_FLAGS_ENV]).toBeUndefined();
+    // Nx's own --target, naming the targets to run, is no flag of theirs.
+    const runMany = swallowedFlagEnv([...nx, 'run-many', '--target', 'release-tag'], train);
+    expect(runMany[UNDECLARED_FLAGS_ENV]).toBeUndefined();
+    expect(swallowedFlagEnv([...nx, 'run-many', '--target', 'release-patch'], train).NX_RELEASE_TRAIN_ARG_TARGET).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import type { Env } from './env';
 export const SWALLOWED_FLAGS: Record<string, string[]> = {
   'release-patch': ['target'],
   'release-rc': ['target'],
+  'release-latest': ['target'],
   'release-bindings': ['version'],
   'release-artifacts': ['version'],
   'release-assets': ['version'],
@@ -45,13 +46,33 @@ export function patchTargetFromArgv(argv: readonly string[], targetName = 'relea
   return invokes(argv, targetName) ? flagValue(argv, 'target') : undefined;
 }
 
-/** Environment entries for every swallowed flag of the invoked target; undefined clears. */
-export function swallowedFlagEnv(argv: readonly string[]): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = {};
+/**
+ * Where the hook hands on a flag Nx swallowed that the invoked train target does not take
+ * (`nx release-major --target=4.x`): its executor refuses it instead of losing it.
+ */
+export const UNDECLARED_FLAGS_ENV = 'NX_RELEASE_TRAIN_UNDECLARED_FLAGS';
+
+/** The flags Nx keeps for itself. */
+export const NX_OWN_FLAGS = ['target', 'version'];
+
+/**
+ * Environment entries for every swallowed flag of the invoked target, and the swallowed flags
+ * an invoked train target (`trainTargets`: every executor's name) does not take; undefined
+ * clears. `nx run-many --target release-tag` names the target: that is Nx's own flag.
+ */
+export function swallowedFlagEnv(argv: readonly string[], trainTargets: readonly string[] = []): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { [UNDECLARED_FLAGS_ENV]: undefined };
   for (const flags of Object.values(SWALLOWED_FLAGS)) for (const flag of flags) env[flagEnv(flag)] = undefined;
-  for (const [target, flags] of Object.entries(SWALLOWED_FLAGS)) {
+  const undeclared: string[] = [];
+  for (const target of new Set([...Object.keys(SWALLOWED_FLAGS), ...trainTargets])) {
     if (!invokes(argv, target)) continue;
-    for (const flag of flags) env[flagEnv(flag)] = flagValue(argv, flag);
+    for (const flag of NX_OWN_FLAGS) {
+      const value = flagValue(argv, flag);
+      if (value === undefined || value.split(',').includes(target)) continue;
+      if ((SWALLOWED_FLAGS[target] ?? []).includes(flag)) env[flagEnv(flag)] = value;
+      else undeclared.push(`--${flag}=${value}`);
+    }
   }
+  if (undeclared.length) env[UNDECLARED_FLAGS_ENV] = [...new Set(undeclared)].join(' ');
   return env;
 }

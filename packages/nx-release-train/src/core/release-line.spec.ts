@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from './settings/options';
 import { releaseBranches } from './release';
-import { compareLines, compatLine, isPatchVersion, isReleaseCommit, lineLabel, lineNumber, lineVersionProblem, parseLineSelector } from './release-line';
+import {
+  compareLines,
+  compatLine,
+  isAnyReleaseCommit,
+  isPatchVersion,
+  isReleaseCommit,
+  isSquashedReleaseCommit,
+  lineLabel,
+  lineNumber,
+  lineVersionProblem,
+  parseLineSelector,
+} from './release-line';
 
 describe('compatLine', () => {
   it.each([
@@ -84,5 +95,16 @@ describe('release lines', () => {
     expect(isReleaseCommit(message, '5.0.2', DEFAULT_OPTIONS)).toBe(false);
     expect(isReleaseCommit('Release 5.0.1\n', '5.0.1', DEFAULT_OPTIONS)).toBe(false);
     expect(isReleaseCommit('fix\n\n[automatically-tag-and-release-this-commit]', '5.0.1', DEFAULT_OPTIONS)).toBe(false);
+  });
+
+  it("recognises GitHub's squash of it, and a release commit of any version", () => {
+    const marker = '\n\n[automatically-tag-and-release-this-commit]\n';
+    expect(isSquashedReleaseCommit(`Release 5.0.1 (#12)${marker}`, '5.0.1', DEFAULT_OPTIONS)).toBe(true);
+    expect(isSquashedReleaseCommit(`Release 5.0.1 (#12) and more${marker}`, '5.0.1', DEFAULT_OPTIONS)).toBe(false);
+    expect(isSquashedReleaseCommit('Release 5.0.1 (#12)\n', '5.0.1', DEFAULT_OPTIONS)).toBe(false);
+    expect(isAnyReleaseCommit(`Release 49.0.0-rc.2${marker}`, DEFAULT_OPTIONS)).toBe(true);
+    expect(isAnyReleaseCommit(`Release Wasmtime 49.0.0${marker}`, { ...DEFAULT_OPTIONS, releaseTitle: 'Release Wasmtime {version}' })).toBe(true);
+    expect(isAnyReleaseCommit(`Release notes typo${marker}`, DEFAULT_OPTIONS)).toBe(false);
+    expect(isAnyReleaseCommit('Release 5.0.1\n', DEFAULT_OPTIONS)).toBe(false);
   });
 });

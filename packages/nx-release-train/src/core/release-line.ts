@@ -152,3 +152,23 @@ export function isPatchVersion(branch: ReleaseBranch, version: string): boolean 
 export function isReleaseCommit(message: string, version: string, options: ReleaseTrainOptions): boolean {
   return subjectOf(message) === fillPattern(options.releaseTitle, version) && carriesMarker(message, options.marker);
 }
+
+/** The release title as GitHub's squash merge writes it: the pull request's title and ` (#N)`. */
+export function isSquashedReleaseCommit(message: string, version: string, options: ReleaseTrainOptions): boolean {
+  const title = fillPattern(options.releaseTitle, version);
+  const subject = subjectOf(message);
+  return subject.startsWith(`${title} (#`) && /^ \(#\d+\)$/.test(subject.slice(title.length)) && carriesMarker(message, options.marker);
+}
+
+/**
+ * True when `message` is a release commit this tool writes, of any version: the release title
+ * pattern with a version in it, and the marker. Such a commit on a local branch only is a
+ * proposal (merged another way, unmerged, or rejected), never work of the maintainer's.
+ */
+export function isAnyReleaseCommit(message: string, options: ReleaseTrainOptions): boolean {
+  const pattern = options.releaseTitle
+    .split('{version}')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{(major|minor|patch)\\\}/g, '\\d+'))
+    .join('\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?');
+  return new RegExp(`^${pattern}$`).test(subjectOf(message)) && carriesMarker(message, options.marker);
+}

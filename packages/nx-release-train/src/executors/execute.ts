@@ -7,6 +7,7 @@
 import type { ExecutorContext } from '@nx/devkit';
 import type { Command, CommandInput } from '../commands/command';
 import type { Logger } from '../core/log';
+import { UNDECLARED_FLAGS_ENV } from '../core/argv';
 import { formatFailure } from '../core/errors';
 import { parseFlags, type FlagSchema } from '../core/flags/define';
 import { resolvedOptions } from './shared';
@@ -29,7 +30,7 @@ function publishConcurrency(context: ExecutorContext): number | undefined {
 
 /** Everything a command's `resolve` reads, from Nx's context and this process. */
 export function commandInput<F>(flagSchema: FlagSchema, raw: unknown, context: ExecutorContext): CommandInput<F> {
-  const flags = parseFlags(flagSchema, raw) as Record<string, unknown>;
+  const flags = parseFlags(flagSchema, raw, process.env[UNDECLARED_FLAGS_ENV]) as Record<string, unknown>;
   // A pass-through executor's unknown keys are the target's own plugin settings.
   const known = new Set(Object.keys(flagSchema.schema.shape));
   const overrides = flagSchema.passThrough ? Object.fromEntries(Object.entries(flags).filter(([k]) => !known.has(k))) : {};

@@ -1,12 +1,11 @@
 /**
- * Turning a plan into commits: one commit built from git objects, refs moved in one
- * transaction, then the working tree brought along if it is on a moved branch.
+ * Turning a plan into commits: one commit built from git objects (the refs then move in one
+ * transaction, and a checked-out branch's working tree follows: steps/checkout).
  */
 import { fillPattern } from '../../core/settings/options';
 import type { FileEdit, VersionPlan } from '../../core/version';
 import { renderPlanDiff } from '../../core/version';
 import { summarizeWarnings } from '../../core/version/summary';
-import type { Git } from '../../effects/git';
 import { CommandError, run } from '../../effects/exec';
 import { ReleaseError } from '../../core/release';
 import { writeFilesAtomic } from '../../effects/files';
@@ -51,16 +50,6 @@ export function rcReviewBranch(ctx: Train, version: string): string {
 /** What merging a commit carrying the marker into `branch` sets off. */
 export function onReleaseMerge(ctx: Train, branch: string, version: string): string {
   return `the commit lands on ${branch} carrying ${ctx.options.marker}; once CI is green there, \`nx release-tag\` tags ${fillPattern(ctx.options.tagPattern, version)}, which publishes ${version}.`;
-}
-
-/**
- * The working tree follows a branch that moved under it. Only the changed files are
- * touched, and a local edit to one of them stops the update with git's own message.
- */
-export async function followIfCheckedOut(git: Git, branch: string, from: string, to: string): Promise<boolean> {
-  if ((await git.currentBranch()) !== branch) return false;
-  await git.moveWorktree(from, to);
-  return true;
 }
 
 /**

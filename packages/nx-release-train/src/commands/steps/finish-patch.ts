@@ -1,9 +1,11 @@
 /**
  * Reruns of `release-patch`: a line whose tip is already this tool's release commit (left by a
- * completed run, a failed push, or a kill after the refs moved) is finished (pushed, the
- * working tree brought along) instead of being bumped again, so a version is released once.
+ * completed run, a failed push, or a kill after the refs moved) is finished (pushed) instead of
+ * being bumped again, and a line whose release was merged (as it is, squashed, or by a merge
+ * commit) with nothing after it needs nothing, so a version is released once. A working tree
+ * left behind by a kill is finished by steps/checkout.
  */
-import { isPatchVersion, isReleaseCommit, lineVersionFix, lineVersionProblem } from '../../core/release-line';
+import { isPatchVersion, isReleaseCommit, isSquashedReleaseCommit, lineVersionFix, lineVersionProblem } from '../../core/release-line';
 import { ReleaseError } from '../../core/release';
 import { releaseReviewBranch } from './apply';
 import type { KnownBranch } from './branches';
@@ -27,17 +29,36 @@ export async function inspectLine(ctx: Train, branch: KnownBranch, tip: string, 
   const mismatch = lineVersionProblem(branch, version);
   if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(branch));
   if (!isPatchVersion(branch, version)) return null;
-  if (!isReleaseCommit(await ctx.git.commitMessage(tip), version, ctx.options)) return null;
-  const merged = branch.remote !== null && (await ctx.git.isAncestor(tip, branch.remote));
-  if (merged) {
+  const onRemote = branch.remote !== null && (await ctx.git.isAncestor(tip, branch.remote));
+  const shape = await mergedShape(ctx, tip, version);
+  if (shape && onRemote) {
     ctx.log.info(
-      `nothing to do on ${branch.name}: ${version} is released (${tip.slice(0, 12)} is on ${ctx.options.remote}/${branch.name}); land a fix on the branch first`,
+      `nothing to do on ${branch.name}: ${version} is released (${tip.slice(0, 12)}${shape === 'own' ? '' : `, ${shape}`} is on ${ctx.options.remote}/${branch.name}); land a fix on the branch first`,
     );
+    return { branch, tip, version, merged: true };
   }
-  return { branch, tip, version, merged };
+  return shape === 'own' ? { branch, tip, version, merged: false } : null;
 }
 
-/** Says what is left of a prepared release and, if the run was killed before it, brings the checkout along. */
+/**
+ * How the release of `version` sits at `tip`, whatever way its pull request was merged: the
+ * train's own commit, GitHub's squash of it (`Release ... (#N)`), or a merge commit whose
+ * second parent is it and which adds nothing else (same tree). Null: something came after.
+ */
+async function mergedShape(ctx: Train, tip: string, version: string): Promise<'own' | 'squashed' | 'a merge of it' | null> {
+  const git = ctx.git;
+  const message = await git.commitMessage(tip);
+  if (isReleaseCommit(message, version, ctx.options)) return 'own';
+  if (isSquashedReleaseCommit(message, version, ctx.options)) return 'squashed';
+  const merged = await git.resolve(`${tip}^2`);
+  if (!merged) return null;
+  const mergedMessage = await git.commitMessage(merged);
+  const release = isReleaseCommit(mergedMessage, version, ctx.options) || isSquashedReleaseCommit(mergedMessage, version, ctx.options);
+  const tree = (rev: string) => git.out(['rev-parse', `${rev}^{tree}`]);
+  return release && (await tree(tip)) === (await tree(merged)) ? 'a merge of it' : null;
+}
+
+/** Says what is left of a prepared release (the commit at the tip, not merged yet). */
 export async function finishPrepared(ctx: Train, p: Prepared): Promise<void> {
   const git = ctx.git;
   const review = releaseReviewBranch(ctx, p.version);
@@ -46,16 +67,4 @@ export async function finishPrepared(ctx: Train, p: Prepared): Promise<void> {
   else if ((await git.resolve(`refs/remotes/${ctx.options.remote}/${review}`)) === p.tip)
     ctx.log.info(`${what}, already pushed to ${ctx.options.remote}/${review}: merge its pull request`);
   else ctx.log.info(`${what}, not pushed yet: pass --push to send it to ${review} for review`);
-  if (ctx.dryRun || (await git.currentBranch()) !== p.branch.name) return;
-  const parent = await git.resolve(`${p.tip}^`);
-  if (!parent) return;
-  const [index, parentTree, tipTree] = [
-    await git.out(['write-tree']),
-    await git.out(['rev-parse', `${parent}^{tree}`]),
-    await git.out(['rev-parse', `${p.tip}^{tree}`]),
-  ];
-  if (index === parentTree && index !== tipTree) {
-    await git.moveWorktree(parent, p.tip);
-    ctx.log.info(`the working tree of ${p.branch.name} was left behind by an interrupted run; brought it to ${p.tip.slice(0, 12)}`);
-  }
 }

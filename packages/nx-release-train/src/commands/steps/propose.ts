@@ -3,7 +3,8 @@
  * proposed as a pull request, never pushed onto a protected branch. All branches go in one
  * atomic push (all or none), each guarded by --force-with-lease; then each pull request is
  * opened, or found and updated. A rerun pushes nothing when the branch already holds the same
- * change, and a pull request closed without merging stops the run before anything is pushed.
+ * change, a pull request closed without merging stops the run before anything is pushed, and
+ * so does a review branch holding a commit a maintainer pushed there.
  */
 import { proposalBody, type ProposalText } from '../../core/github-repo';
 import { ReleaseError } from '../../core/release';
@@ -87,6 +88,7 @@ export async function proposeAll(ctx: Train, gh: GitHubPush, command: string, pr
     const merged = !!base && (await run(['merge-base', '--is-ancestor', p.commit, base], false)).exitCode === 0;
     const review = there.get(p.branch);
     const same = !!review && (review === p.commit || (await describe(run, review)) === (await describe(run, p.commit)));
+    if (review && !same && !merged) await requireOnlyOwn(run, remote, p, review, base);
     const files = (await run(['diff-tree', '--no-commit-id', '--name-only', '-r', '-z', `${p.commit}^`, p.commit])).stdout.split('\0').filter(Boolean);
     plans.push({ p, merged, same, body: proposalBody({ ...p, files, actor: gh.actor, command }) });
   }
@@ -123,6 +125,29 @@ export function proposedCommit(results: readonly ProposalResult[], branch: strin
 }
 
 type Run = (args: string[], reject?: boolean) => Promise<{ stdout: string; exitCode: number }>;
+
+/**
+ * A review branch is replaced only while it holds nothing but earlier versions of the train's
+ * own commit (same message, no file the proposal leaves alone): a commit a maintainer pushed
+ * there is never discarded by a rerun.
+ */
+async function requireOnlyOwn(run: Run, remote: string, p: Proposal, review: string, base: string | undefined): Promise<void> {
+  const files = async (commit: string) =>
+    (await run(['diff-tree', '--no-commit-id', '--name-only', '-r', '-z', '--root', commit])).stdout.split('\0').filter(Boolean);
+  const message = (commit: string) => run(['log', '-1', '--format=%B', commit]).then((r) => r.stdout.trim());
+  const [ours, ourFiles] = [await message(p.commit), new Set(await files(p.commit))];
+  const onReview = (await run(['rev-list', review, `^${p.commit}`, ...(base ? [`^${base}`] : [])])).stdout.split('\n').filter(Boolean);
+  const foreign: string[] = [];
+  for (const c of onReview) {
+    if ((await message(c)) !== ours || (await files(c)).some((f) => !ourFiles.has(f))) foreign.push(c);
+  }
+  if (foreign.length === 0) return;
+  const listed = (await run(['log', '--no-walk', '--format=%h "%s" (%an)', ...foreign.slice(0, 5)])).stdout.trim().split('\n').join(', ');
+  throw new ReleaseError(
+    `${remote}/${p.branch} holds ${foreign.length === 1 ? 'a commit' : `${foreign.length} commits`} the train did not make (${listed}); a rerun does not discard them, and nothing was pushed`,
+    `merge the pull request as it is, or bring those commits onto ${p.base} first; if they are unwanted, delete ${p.branch} on ${remote} (git push ${remote} --delete ${p.branch}) and run again`,
+  );
+}
 
 async function remoteHeads(run: Run, remote: string, names: string[]): Promise<Map<string, string>> {
   const out = (await run(['ls-remote', '--heads', remote, ...names.map((n) => `refs/heads/${n}`)])).stdout;

@@ -49,16 +49,30 @@ export function nxSchemaJson(flags: FlagSchema): Record<string, unknown> {
   };
 }
 
-/** Parses what Nx handed the executor; a wrong type is refused naming the flag. */
-export function parseFlags<S extends z.ZodObject>(flags: FlagSchema<S>, raw: unknown): z.output<S> {
+/**
+ * Parses what Nx handed the executor; a wrong type is refused naming the flag, and so is a flag
+ * the executor does not know (one Nx swallowed arrives in `undeclared`: see core/argv).
+ */
+export function parseFlags<S extends z.ZodObject>(flags: FlagSchema<S>, raw: unknown, undeclared?: string): z.output<S> {
   const schema = flags.passThrough ? flags.schema.loose() : flags.schema.strict();
   // Nx's own bookkeeping keys (`__overrides__`, ...) are not flags.
   const given = Object.fromEntries(Object.entries((raw ?? {}) as Record<string, unknown>).filter(([k]) => !k.startsWith('__')));
   const parsed = schema.safeParse(given);
-  if (parsed.success) return parsed.data as z.output<S>;
-  const lines = parsed.error.issues.map((i) => `--${i.path.join('.') || '?'}: ${i.message}`);
+  const unknown = undeclared ? [undeclared] : [];
+  const lines: string[] = [];
+  for (const i of parsed.success ? [] : parsed.error.issues) {
+    if (i.code === 'unrecognized_keys') unknown.push(...i.keys.map((k) => `--${kebab(k)}`));
+    else lines.push(`--${i.path.join('.') || '?'}: ${i.message}`);
+  }
+  if (unknown.length) {
+    const known = Object.keys(flags.schema.shape).map((k) => `--${kebab(k)}`);
+    lines.unshift(`unknown flag ${unknown.join(', ')}; it takes ${known.join(', ')}`);
+  }
+  if (parsed.success && lines.length === 0) return parsed.data as z.output<S>;
   throw new FlagsError(`${flags.name}: ${lines.join('; ')}`, `see nx ${flags.name} --help`);
 }
+
+const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export class FlagsError extends ReleaseError {}
 

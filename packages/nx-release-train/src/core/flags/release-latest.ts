@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { defineFlags, dryRunFlag } from './define';
-import { dateFlag, pushFlag } from './train';
+import { dateFlag, lineFlag, pushFlag } from './train';
 
 export const releaseLatestFlags = defineFlags(
   'release-latest',
   "Date the newest release branch's top RELEASES.md section and commit it with the tag marker.",
   z.object({
+    target: lineFlag(
+      'The line: 48.x, 48, 48.0.0, release-48.0.0 or latest (default: the newest release line). `nx release-latest --target=48.x` works as written.',
+    ),
+    line: lineFlag('Same as --target.'),
     dryRun: dryRunFlag('Print the plan and diff; change nothing.'),
     date: dateFlag,
     push: pushFlag(
