@@ -52,7 +52,7 @@ export async function releaseYank(req: ReleaseYankRequest, services: Services): 
           .catch((e: Error) => ({ error: e.message })),
       })),
   );
-  const plan = planYanks(crates, ctx.options.candidateSuffix);
+  const plan = planYanks(crates, ctx.options.candidateSuffix, ctx.options.devSuffix);
   if (plan.problems.length) {
     throw new ReleaseError(
       `release-yank cannot plan:\n${plan.problems.map((p) => `  ${p.message}. Fix: ${p.fix}`).join('\n')}`,
