@@ -65,8 +65,8 @@ describe('planYanks', () => {
   });
 
   it('reads candidate numbers', () => {
-    expect(candidateNumber('1.0.0-rc.3', 'rc', 'dev')).toBe(3);
-    expect(candidateNumber('1.0.0-rc.x', 'rc', 'dev')).toBeNull();
-    expect(candidateNumber('1.0.0', 'rc', 'dev')).toBeNull();
+    expect(candidateNumber('1.0.0-rc.3', 'rc')).toBe(3);
+    expect(candidateNumber('1.0.0-rc.x', 'rc')).toBeNull();
+    expect(candidateNumber('1.0.0', 'rc')).toBeNull();
   });
 });
