@@ -27,6 +27,7 @@ import { writeFileAtomic } from '../effects/files';
 import { githubRepository } from '../effects/github-target';
 import { headCommitTime } from '../effects/release-tag';
 import type { Command, CommandInput } from './command';
+import { envReads, githubReads, swallowedReads } from '../core/env-reads';
 import { publishRelease, type UploadAsset } from './release-artifacts/github-release';
 import { releaseVersion } from './release-artifacts/version';
 import type { Services } from './services';
@@ -206,5 +207,6 @@ function sha256Text(text: string): string {
 export const releaseArtifactsCommand: Command<ReleaseArtifactsFlags, ReleaseArtifactsRequest, ArtifactsResult> = {
   name: 'release-artifacts',
   resolve: resolveReleaseArtifacts,
+  env: ({ flags, options }) => envReads(githubReads(options, !flags.dryRun), swallowedReads('release-artifacts'), { optional: ['SOURCE_DATE_EPOCH'] }),
   run: releaseArtifacts,
 };

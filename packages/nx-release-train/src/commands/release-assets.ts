@@ -10,6 +10,7 @@ import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-ta
 import { fillPattern, type ReleaseTrainOptions } from '../core/settings/options';
 import { githubTarget } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
+import { envReads, githubReads, swallowedReads } from '../core/env-reads';
 import { ArtifactsError } from './release-artifacts/errors';
 import { releaseVersion } from './release-artifacts/version';
 import type { Services } from './services';
@@ -73,5 +74,6 @@ export async function checkReleaseAssets(req: ReleaseAssetsRequest, services: Se
 export const releaseAssetsCommand: Command<ReleaseAssetsFlags, ReleaseAssetsRequest, void> = {
   name: 'release-assets',
   resolve: resolveReleaseAssets,
+  env: ({ options }) => envReads(githubReads(options, true), swallowedReads('release-assets')),
   run: checkReleaseAssets,
 };

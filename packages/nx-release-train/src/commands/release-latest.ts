@@ -17,7 +17,7 @@ import { proposeAll, proposedCommit, type Proposal } from './steps/propose';
 import { requireIndexUnlocked, requireRepo } from './steps/repo-checks';
 import { currentVersion, planAt, snapshot } from './steps/snapshot';
 import { trainOf, type Train } from './steps/train';
-import { checkDate, resolveTrain, type TrainRequest } from './train-request';
+import { checkDate, resolveTrain, type TrainRequest, trainReads } from './train-request';
 
 export interface ReleaseDayResult {
   branch: string;
@@ -115,5 +115,6 @@ export async function releaseLatest(req: ReleaseLatestRequest, services: Service
 export const releaseLatestCommand: Command<ReleaseLatestFlags, ReleaseLatestRequest, ReleaseDayResult> = {
   name: 'release-latest',
   resolve: resolveReleaseLatest,
+  env: ({ flags, options }) => trainReads('release-latest', flags, options),
   run: releaseLatest,
 };

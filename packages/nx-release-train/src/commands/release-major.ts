@@ -17,7 +17,7 @@ import { proposeAll, type Proposal } from './steps/propose';
 import { requireClean, requireIndexUnlocked, requireRepo } from './steps/repo-checks';
 import { currentVersion, planAt, snapshot } from './steps/snapshot';
 import { trainOf, type Train } from './steps/train';
-import { checkDate, nxDataDirs, resolveTrain, type TrainRequest } from './train-request';
+import { checkDate, nxDataDirs, resolveTrain, type TrainRequest, trainReads, NX_DATA_READS } from './train-request';
 
 export interface CutResult {
   releaseBranch: string;
@@ -218,5 +218,6 @@ export async function releaseMajor(req: ReleaseMajorRequest, services: Services)
 export const releaseMajorCommand: Command<ReleaseMajorFlags, ReleaseMajorRequest, CutResult> = {
   name: 'release-major',
   resolve: resolveReleaseMajor,
+  env: ({ flags, options }) => trainReads('release-major', flags, options, NX_DATA_READS),
   run: releaseMajor,
 };

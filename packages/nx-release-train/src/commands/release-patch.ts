@@ -21,7 +21,7 @@ import { proposeAll, proposedCommit, type Proposal } from './steps/propose';
 import { requireIndexUnlocked, requireRepo } from './steps/repo-checks';
 import { planAt, snapshot } from './steps/snapshot';
 import { trainOf, type Train } from './steps/train';
-import { checkDate, lineOf, resolveTrain, type TrainRequest } from './train-request';
+import { checkDate, lineOf, resolveTrain, type TrainRequest, trainReads } from './train-request';
 
 export interface LineResult {
   branch: string;
@@ -197,5 +197,6 @@ export async function releasePatch(req: ReleasePatchRequest, services: Services)
 export const releasePatchCommand: Command<ReleasePatchFlags, ReleasePatchRequest, LineResult[]> = {
   name: 'release-patch',
   resolve: resolveReleasePatch,
+  env: ({ flags, options }) => trainReads('release-patch', flags, options),
   run: releasePatch,
 };

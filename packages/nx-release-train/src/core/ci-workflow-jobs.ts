@@ -45,7 +45,12 @@ export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
       [
         ...setupSteps(o.nodeVersion),
         rust,
-        '      - run: npx nx publish-plan',
+        // The plan reads the same token as the upload, so it shows the authentication the upload
+        // will use (with it unset, the job's OIDC pair would make it plan trusted publishing).
+        '      - name: Show the publish plan',
+        '        env:',
+        registryToken,
+        '        run: npx nx publish-plan',
         '      - name: Publish every crate in dependency order (a rerun resumes)',
         '        env:',
         registryToken,

@@ -62,7 +62,10 @@ export async function execute<F, R, O>(
   }
 }
 
-/** An Nx executor for `command` with its flag schema. */
+/**
+ * An Nx executor for `command` with its flag schema; both stay reachable on the executor, so a
+ * test finds every command (and what it reads from the environment) through executors.json.
+ */
 export function executorFor<F, R, O>(command: Command<F, R, O>, flagSchema: FlagSchema) {
-  return (raw: unknown, context: ExecutorContext) => execute(command, flagSchema, raw, context);
+  return Object.assign((raw: unknown, context: ExecutorContext) => execute(command, flagSchema, raw, context), { command, flagSchema });
 }
