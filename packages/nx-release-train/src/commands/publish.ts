@@ -44,7 +44,11 @@ export function resolvePublish(input: CommandInput<PublishFlags>): PublishReques
     retry: retryPolicy(flags),
     concurrency: flags.concurrency,
     auth: authOf(registry.registry, env),
-    oidc: { requestUrl: env.ACTIONS_ID_TOKEN_REQUEST_URL || undefined, requestToken: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN || undefined },
+    oidc: {
+      requestUrl: env.ACTIONS_ID_TOKEN_REQUEST_URL || undefined,
+      requestToken: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN || undefined,
+      retry: retryPolicy(flags),
+    },
   };
 }
 

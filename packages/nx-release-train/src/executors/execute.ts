@@ -9,14 +9,17 @@ import type { Command, CommandInput } from '../commands/command';
 import type { Logger } from '../core/log';
 import { formatFailure } from '../core/errors';
 import { parseFlags, type FlagSchema } from '../core/flags/define';
+import { maskedLog } from '../core/log';
+import { rememberRunSecrets } from '../core/secrets';
 import { resolvedOptions } from './shared';
 import { realServices } from './services';
 
-export const consoleOutput: Logger = {
+/** Nx's output: every line through the one masking of secrets (core/secrets.ts). */
+export const consoleOutput: Logger = maskedLog({
   info: (line) => console.log(line),
   warn: (line) => console.warn(line),
   error: (line) => console.error(line),
-};
+});
 
 /** The publish target's `concurrency` as configured in the graph (the batch's real parallelism). */
 function publishConcurrency(context: ExecutorContext): number | undefined {
@@ -34,10 +37,13 @@ export function commandInput<F>(flagSchema: FlagSchema, raw: unknown, context: E
   const known = new Set(Object.keys(flagSchema.schema.shape));
   const overrides = flagSchema.passThrough ? Object.fromEntries(Object.entries(flags).filter(([k]) => !known.has(k))) : {};
   const name = context.projectName;
+  const options = resolvedOptions(context, overrides);
+  const env = { ...process.env };
+  rememberRunSecrets(env, options);
   return {
     flags: flags as F,
-    options: resolvedOptions(context, overrides),
-    env: { ...process.env },
+    options,
+    env,
     root: context.root,
     project: name ? { name, root: context.projectsConfigurations?.projects[name]?.root } : undefined,
     graph: { publishConcurrency: publishConcurrency(context) },
