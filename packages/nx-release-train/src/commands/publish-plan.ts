@@ -109,10 +109,17 @@ export async function publishPlan(req: PublishPlanRequest, services: Services): 
     measured,
   });
   for (const line of lines) log.info(line);
+  const failed = Object.values(state).flatMap((s) => (typeof s === 'object' ? [s.error] : []));
+  const unread = options.offline
+    ? { count: names.length, why: 'offline, the index was not read' }
+    : failed.length
+      ? { count: failed.length, why: `the index could not be read: ${failed[0]}` }
+      : null;
   for (const line of candidateLines(
     names.map((n) => ({ name: n, version: version.get(n)! })),
     seen,
     ctx.options,
+    unread,
   ))
     log.info(line);
   log.info(
