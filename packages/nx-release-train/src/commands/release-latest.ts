@@ -54,7 +54,7 @@ async function datedRelease(ctx: Train, req: ReleaseLatestRequest, date: string)
     if (gh && subjectOf(message) === title && carriesMarker(message, ctx.options.marker)) await propose(ctx, gh, newest.name, version, date, tip);
     return { branch: newest.name, version, commit: null };
   }
-  describePlan(
+  await describePlan(
     ctx,
     thePlan,
     `${ctx.dryRun ? '[dry run] ' : ''}release ${version}${from !== version ? ` (from ${from})` : ''} on ${newest.name} (${tip.slice(0, 12)}), dated ${date}`,

@@ -71,7 +71,7 @@ async function cut(ctx: Train, req: ReleaseMajorRequest): Promise<CutResult> {
   await requireClean(git, { allowDirty: req.allowDirty, planned: thePlan.edits.map((e) => e.file), ignored: req.nxDataDirs });
   // The working tree follows main as the last step; what it needs is checked before refs move.
   await requireIndexUnlocked(git);
-  describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}cut ${release} from ${mainBranch} at ${head.slice(0, 12)}; ${mainBranch} -> ${next}`);
+  await describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}cut ${release} from ${mainBranch} at ${head.slice(0, 12)}; ${mainBranch} -> ${next}`);
   // Today's train: the release branch starts with its first candidate, on top of the cut point.
   const startsCandidates = ctx.options.candidates && stageOf(version, ctx.options).kind === 'dev';
   const first = startsCandidates ? await commitCandidate(ctx, snap, `first candidate on ${release}`) : null;

@@ -74,7 +74,7 @@ async function patch(ctx: Train, req: ReleasePatchRequest, date: string): Promis
       }
       const thePlan = planAt(snap, ctx.options, 'patch', date);
       const to = thePlan.primary?.to ?? null;
-      describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}patch ${branch.name} (${tip.slice(0, 12)}): ${thePlan.primary?.from} -> ${to}`);
+      await describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}patch ${branch.name} (${tip.slice(0, 12)}): ${thePlan.primary?.from} -> ${to}`);
       const commit = ctx.dryRun
         ? null
         : await buildCommit(ctx, tip, thePlan.edits, commitMessage(fillPattern(ctx.options.releaseTitle, to!), ctx.options.marker));

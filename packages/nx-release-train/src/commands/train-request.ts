@@ -18,10 +18,12 @@ export interface TrainRequest {
   push: boolean;
   /** Where `--push` goes (resolved once from flags, environment and settings). */
   github: GitHubTargetRequest;
+  /** `--diff-file`: where the diff is also written (relative to the workspace root). */
+  diffFile?: string;
 }
 
-export function resolveTrain(flags: { dryRun: boolean; push: boolean }, options: ReleaseTrainOptions, env: Env): TrainRequest {
-  return { options, dryRun: flags.dryRun, push: flags.push, github: resolveGitHubTarget(options, env) };
+export function resolveTrain(flags: { dryRun: boolean; push: boolean; diffFile?: string }, options: ReleaseTrainOptions, env: Env): TrainRequest {
+  return { options, dryRun: flags.dryRun, push: flags.push, github: resolveGitHubTarget(options, env), diffFile: flags.diffFile };
 }
 
 /** What `resolveTrain` reads (plus `lineOf` and `nxDataDirs` for the commands that call them): `--push` needs the GitHub token. */

@@ -12,6 +12,7 @@ import { parseFlags, type FlagSchema } from '../core/flags/define';
 import { maskedLog } from '../core/log';
 import { rememberRunSecrets } from '../core/secrets';
 import { resolvedOptions } from './shared';
+import { writeWhole } from './whole-output';
 import { realServices } from './services';
 
 /** Nx's output: every line through the one masking of secrets (core/secrets.ts). */
@@ -19,6 +20,7 @@ export const consoleOutput: Logger = maskedLog({
   info: (line) => console.log(line),
   warn: (line) => console.warn(line),
   error: (line) => console.error(line),
+  block: (text) => writeWhole(process.stdout, text),
 });
 
 /** The publish target's `concurrency` as configured in the graph (the batch's real parallelism). */
