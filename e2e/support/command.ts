@@ -15,6 +15,7 @@ import type { Logger } from '../../packages/nx-release-train/src/core/log';
 import { pluginOptions, type PluginEntry } from '../../packages/nx-release-train/src/core/settings/nx-json';
 import { PLUGIN_NAME } from '../../packages/nx-release-train/src/core/plugin-name';
 import { runSettings } from '../../packages/nx-release-train/src/effects/run-settings';
+import { rememberRunSecrets } from '../../packages/nx-release-train/src/core/secrets';
 import { realServices } from '../../packages/nx-release-train/src/executors/services';
 
 export interface CommandRun<O> {
@@ -54,6 +55,8 @@ export async function runCommand<F, R, O>(command: Command<F, R, O>, flagSchema:
     const flags = parseFlags(flagSchema, opts.flags ?? {}, opts.env?.[UNDECLARED_FLAGS_ENV]) as F;
     const raw = opts.settings !== undefined ? opts.settings : settingsOf(opts.root);
     const options = runSettings(opts.root, raw);
+    // As execute() does: the run's secrets are known to the one masking before anything runs.
+    rememberRunSecrets(opts.env ?? {}, options);
     const request = command.resolve({ flags, options, env: opts.env ?? {}, root: opts.root, project: opts.project, graph: opts.graph });
     const real = realServices(opts.root, log);
     const services = { ...real, ...(opts.services?.(real) ?? {}) };

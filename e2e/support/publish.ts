@@ -15,6 +15,7 @@ import { afterEach, expect, vi } from 'vitest';
 import { publishCommand } from '../../packages/nx-release-train/src/commands/publish';
 import { publishAll, type PublishTaskResult } from '../../packages/nx-release-train/src/commands/publish/publish-all';
 import { formatFailure } from '../../packages/nx-release-train/src/core/errors';
+import { rememberRunSecrets } from '../../packages/nx-release-train/src/core/secrets';
 import { parseFlags } from '../../packages/nx-release-train/src/core/flags/define';
 import { publishFlags, type PublishFlags } from '../../packages/nx-release-train/src/core/flags/publish';
 import { pluginOptions, type PluginEntry } from '../../packages/nx-release-train/src/core/settings/nx-json';
@@ -92,6 +93,7 @@ export async function publishEveryCrate(s: PublishSetup, flags: Record<string, u
     const { options } = resolveOptions((pluginOptions(nxJson.plugins, 'nx-release-train') as object | undefined) ?? {});
     const model = loadWorkspace(s.ws.dir);
     const needs = publishOrder(model).needs;
+    rememberRunSecrets(env, options);
     const parsed = parseFlags(publishFlags, flags) as PublishFlags;
     const tasks = model.members.map((c) => ({
       id: `${c.name}:publish`,

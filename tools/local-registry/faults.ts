@@ -18,7 +18,14 @@ export type FaultAction =
    * Close the connection without an answer. `after: true` drops it only after the publish
    * was stored: the client sees a network error although the version exists.
    */
-  | { drop: true; after?: boolean };
+  | { drop: true; after?: boolean }
+  /** Never answer (the connection stays open until the client gives up or the registry stops). */
+  | { hang: true }
+  /**
+   * A hostile server (routes `oidc` and `trusted`): answer `status` with an error whose text
+   * repeats the request's Authorization header and body (tokens and JWTs the client sent).
+   */
+  | { status: number; echo: true };
 
 export interface FaultRule {
   /** Which requests: default 'publish'. */
@@ -62,7 +69,7 @@ export class Faults {
 
 /**
  * Parses a CLI fault: `route:crate:action:times`, where crate may be `*`, action is
- * `429=MS`, a status number, `drop` or `drop-after`, and times is a number or `inf`.
+ * `429=MS`, a status number, `drop`, `drop-after` or `hang`, and times is a number or `inf`.
  * Example: `publish:*:429=2000:3`.
  */
 export function parseFault(text: string): FaultRule {
@@ -75,8 +82,9 @@ export function parseFault(text: string): FaultRule {
   if (action.startsWith('429=')) a = { status: 429, retryAfterMs: Number(action.slice(4)) };
   else if (action === 'drop') a = { drop: true };
   else if (action === 'drop-after') a = { drop: true, after: true };
+  else if (action === 'hang') a = { hang: true };
   else if (/^\d{3}$/.test(action)) a = { status: Number(action) };
-  else throw new Error(`--fault ${text}: action must be 429=MS, a status, drop or drop-after`);
+  else throw new Error(`--fault ${text}: action must be 429=MS, a status, drop, drop-after or hang`);
   const n = times === undefined ? 1 : times === 'inf' ? Infinity : Number(times);
   if (!Number.isFinite(n) && n !== Infinity) throw new Error(`--fault ${text}: times must be a number or inf`);
   return { route: route as Route, crate: crate === '*' ? undefined : crate, action: a, times: n };

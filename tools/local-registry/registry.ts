@@ -75,7 +75,7 @@ export interface RegistryEvent {
   method: string;
   crate: string | null;
   vers: string | null;
-  status: number | 'dropped';
+  status: number | 'dropped' | 'hung';
 }
 
 export interface StoredVersion {
@@ -268,6 +268,10 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
   }
 
   function applyFault(fault: FaultAction, res: http.ServerResponse, ev: RegistryEvent): void {
+    if ('hang' in fault) {
+      ev.status = 'hung';
+      return;
+    }
     if ('drop' in fault) {
       ev.status = 'dropped';
       res.socket?.destroy();

@@ -13,7 +13,7 @@ import type { TrustedConfigs } from './trusted-configs';
 
 interface Event {
   route: Route | 'other';
-  status: number | 'dropped';
+  status: number | 'dropped' | 'hung';
 }
 
 interface Parts {
@@ -27,11 +27,21 @@ interface Parts {
   applyFault(fault: FaultAction, res: http.ServerResponse, ev: Event): void;
 }
 
+/** A hostile server's answer: the request's credentials repeated in the error text. */
+async function echo(fault: FaultAction, req: http.IncomingMessage, res: http.ServerResponse, ev: Event): Promise<boolean> {
+  if (!('echo' in fault)) return false;
+  const body = (await readBody(req, 64 * 1024)).toString('utf8');
+  sendJson(res, fault.status, { errors: [{ detail: `denied for ${req.headers.authorization ?? '(no authorization)'} with ${body || '(no body)'}` }] });
+  ev.status = fault.status;
+  return true;
+}
+
 /** Answers the request if it is one of these routes; returns whether it was. */
 export async function trustedRoute(path: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse, ev: Event, parts: Parts): Promise<boolean> {
   if (path === '/_oidc/token' && req.method === 'GET') {
     ev.route = 'oidc';
     const f = parts.faults.take('oidc', null);
+    if (f && (await echo(f, req, res, ev))) return true;
     if (f) return (parts.applyFault(f, res, ev), true);
     sendJson(res, 200, await parts.issuer.answer(req.headers.authorization, url.searchParams.get('audience'), Date.now()));
     ev.status = 200;
@@ -41,6 +51,7 @@ export async function trustedRoute(path: string, url: URL, req: http.IncomingMes
   if (path !== '/api/v1/trusted_publishing/tokens' || (req.method !== 'POST' && req.method !== 'DELETE')) return false;
   ev.route = 'trusted';
   const f = parts.faults.take('trusted', null);
+  if (f && (await echo(f, req, res, ev))) return true;
   if (f) return (parts.applyFault(f, res, ev), true);
   if (req.method === 'POST') {
     let body: unknown;

@@ -69,6 +69,10 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
     state.requests.push(record);
 
     const fault = takeFault(state, method, url.pathname);
+    if (fault?.hang) {
+      record.fault = 'hang';
+      return;
+    }
     if (fault?.drop) {
       record.fault = 'drop';
       req.socket.destroy();

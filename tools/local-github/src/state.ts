@@ -99,7 +99,7 @@ export interface RequestRecord {
   /** Parsed JSON body of non-upload requests, when there was one. */
   body?: unknown;
   /** Set when an injected fault answered instead of the API. */
-  fault?: 'drop' | number;
+  fault?: 'drop' | 'hang' | number;
 }
 
 /**
@@ -115,6 +115,8 @@ export interface Fault {
   times?: number;
   status?: number;
   drop?: boolean;
+  /** Never answer: the connection stays open until the client gives up or the server stops. */
+  hang?: boolean;
 }
 
 export interface GitHubState {

@@ -5,6 +5,7 @@
  * Executors build both inside the one `execute()`; tests call `run` in-process.
  */
 import type { Env } from '../core/env';
+import type { EnvReads } from '../core/env-reads';
 import type { ReleaseTrainOptions } from '../core/settings/options';
 import type { Services } from './services';
 
@@ -31,5 +32,7 @@ export interface Command<F, R, O = unknown> {
   /** The target's name (`release-major`), as the user types it. */
   name: string;
   resolve(input: CommandInput<F>): R;
+  /** The environment variables `resolve` reads for these flags and settings (core/env-reads.ts). */
+  env(input: Pick<CommandInput<F>, 'flags' | 'options'>): EnvReads;
   run(request: R, services: Services): Promise<O>;
 }

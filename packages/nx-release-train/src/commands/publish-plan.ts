@@ -17,7 +17,8 @@ import { formatPlan, type IndexState } from '../core/publishing/plan';
 import type { PublishAuth } from '../core/publishing/trusted';
 import { formatPreflight } from '../core/publishing/upload-checks';
 import type { Command, CommandInput } from './command';
-import { publishTarget, registryKey, resolveRegistry, type PublishTarget, type RegistryRequest } from './publish/publish-target';
+import { envReads, OIDC_REQUEST } from '../core/env-reads';
+import { publishTarget, registryEnvReads, registryKey, resolveRegistry, type PublishTarget, type RegistryRequest } from './publish/publish-target';
 import { authOf, runPreflight } from './publish/upload-checks';
 import type { Services } from './services';
 
@@ -108,10 +109,17 @@ export async function publishPlan(req: PublishPlanRequest, services: Services): 
     measured,
   });
   for (const line of lines) log.info(line);
+  const failed = Object.values(state).flatMap((s) => (typeof s === 'object' ? [s.error] : []));
+  const unread = options.offline
+    ? { count: names.length, why: 'offline, the index was not read' }
+    : failed.length
+      ? { count: failed.length, why: `the index could not be read: ${failed[0]}` }
+      : null;
   for (const line of candidateLines(
     names.map((n) => ({ name: n, version: version.get(n)! })),
     seen,
     ctx.options,
+    unread,
   ))
     log.info(line);
   log.info(
@@ -125,5 +133,7 @@ export async function publishPlan(req: PublishPlanRequest, services: Services): 
 export const publishPlanCommand: Command<PublishPlanFlags, PublishPlanRequest, boolean> = {
   name: 'publish-plan',
   resolve: resolvePublishPlan,
+  // Read as publish reads them, so the plan shows the authentication the upload will use.
+  env: ({ flags, options }) => envReads(registryEnvReads(flags, options), { optional: OIDC_REQUEST }),
   run: publishPlan,
 };

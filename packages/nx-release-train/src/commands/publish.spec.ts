@@ -71,7 +71,11 @@ describe('publish resolve', () => {
   ] as const)('authenticates with $mode for $env', ({ env, mode }) => {
     const req = publish({}, env);
     expect(req.auth.mode).toBe(mode);
-    expect(req.oidc).toEqual({ requestUrl: (env as Env).ACTIONS_ID_TOKEN_REQUEST_URL, requestToken: (env as Env).ACTIONS_ID_TOKEN_REQUEST_TOKEN });
+    expect(req.oidc).toEqual({
+      requestUrl: (env as Env).ACTIONS_ID_TOKEN_REQUEST_URL,
+      requestToken: (env as Env).ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      retry: req.retry,
+    });
   });
 
   it('takes its defaults from the flag schema and converts seconds once', () => {

@@ -10,9 +10,11 @@ import { formatPreflight } from '../core/publishing/upload-checks';
 import { ReleaseError } from '../core/release';
 import { sha256File } from '../effects/registry-client';
 import type { Command, CommandInput } from './command';
+import { envReads, OIDC_REQUEST } from '../core/env-reads';
+import { tokenEnvVar } from '../core/publishing/retry';
 import { startAuth, type OidcRequest } from './publish/auth';
 import { publishCrate, type PublishDeps, type PublishOutcome } from './publish/publish-crate';
-import { crateOf, publishTarget, resolveRegistry, type PublishTarget, type RegistryRequest } from './publish/publish-target';
+import { crateOf, publishTarget, registryEnvReads, resolveRegistry, type PublishTarget, type RegistryRequest } from './publish/publish-target';
 import { authOf, runPreflight } from './publish/upload-checks';
 import type { Services } from './services';
 
@@ -42,7 +44,11 @@ export function resolvePublish(input: CommandInput<PublishFlags>): PublishReques
     retry: retryPolicy(flags),
     concurrency: flags.concurrency,
     auth: authOf(registry.registry, env),
-    oidc: { requestUrl: env.ACTIONS_ID_TOKEN_REQUEST_URL || undefined, requestToken: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN || undefined },
+    oidc: {
+      requestUrl: env.ACTIONS_ID_TOKEN_REQUEST_URL || undefined,
+      requestToken: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN || undefined,
+      retry: retryPolicy(flags),
+    },
   };
 }
 
@@ -104,4 +110,14 @@ export async function publish(req: PublishRequest, services: Services): Promise<
   }
 }
 
-export const publishCommand: Command<PublishFlags, PublishRequest, PublishOutcome | 'private'> = { name: 'publish', resolve: resolvePublish, run: publish };
+export const publishCommand: Command<PublishFlags, PublishRequest, PublishOutcome | 'private'> = {
+  name: 'publish',
+  resolve: resolvePublish,
+  // An upload needs the registry's token, or GitHub's OIDC request pair (trusted publishing).
+  env: ({ flags, options }) =>
+    envReads(registryEnvReads(flags, options), {
+      optional: OIDC_REQUEST,
+      anyOf: flags.dryRun ? [] : [[tokenEnvVar(flags.registry !== undefined ? flags.registry : options.registry)], OIDC_REQUEST],
+    }),
+  run: publish,
+};

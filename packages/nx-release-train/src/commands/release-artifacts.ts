@@ -23,6 +23,7 @@ import { cargoBuild, cargoMetadata, hostTriple, installedTargets } from '../effe
 import { writeFileAtomic } from '../effects/files';
 import { headCommitTime } from '../effects/release-tag';
 import type { Command, CommandInput } from './command';
+import { envReads, githubReads, swallowedReads } from '../core/env-reads';
 import { releaseVersion } from './release-artifacts/version';
 import type { Services } from './services';
 
@@ -142,5 +143,6 @@ async function buildAndPackage(req: ReleaseArtifactsRequest, log: Logger, plan: 
 export const releaseArtifactsCommand: Command<ReleaseArtifactsFlags, ReleaseArtifactsRequest, ArtifactsResult> = {
   name: 'release-artifacts',
   resolve: resolveReleaseArtifacts,
+  env: ({ flags, options }) => envReads(githubReads(options, !flags.dryRun), swallowedReads('release-artifacts'), { optional: ['SOURCE_DATE_EPOCH'] }),
   run: releaseArtifacts,
 };

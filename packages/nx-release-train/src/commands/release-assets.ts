@@ -16,6 +16,7 @@ import type { Command, CommandInput } from './command';
 import { localAssets } from './release-assets/local';
 import { publishRelease } from './release-assets/publish';
 import { releaseSpec } from './release-assets/spec';
+import { envReads, githubReads, swallowedReads } from '../core/env-reads';
 import { ArtifactsError } from './release-artifacts/errors';
 import { releaseVersion } from './release-artifacts/version';
 import type { Services } from './services';
@@ -84,5 +85,6 @@ export async function releaseAssets(req: ReleaseAssetsRequest, services: Service
 export const releaseAssetsCommand: Command<ReleaseAssetsFlags, ReleaseAssetsRequest, AssetsResult> = {
   name: 'release-assets',
   resolve: resolveReleaseAssets,
+  env: ({ options }) => envReads(githubReads(options, true), swallowedReads('release-assets')),
   run: releaseAssets,
 };

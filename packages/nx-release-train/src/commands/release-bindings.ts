@@ -16,6 +16,7 @@ import { ReleaseError } from '../core/release';
 import { requireGitHubToken } from '../effects/github-target';
 import type { PullsApi } from '../effects/github-pulls';
 import type { Command, CommandInput } from './command';
+import { envReads, githubReads, swallowedReads } from '../core/env-reads';
 import { updateRepo } from './release-bindings/update-repo';
 import type { Services } from './services';
 
@@ -126,5 +127,6 @@ function workspaceVersion(ws: Workspace): string {
 export const releaseBindingsCommand: Command<ReleaseBindingsFlags, ReleaseBindingsRequest, RepoOutcome[]> = {
   name: 'release-bindings',
   resolve: resolveReleaseBindings,
+  env: ({ flags, options }) => envReads(githubReads(options, !flags.dryRun), swallowedReads('release-bindings')),
   run: releaseBindings,
 };

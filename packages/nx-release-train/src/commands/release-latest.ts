@@ -19,7 +19,7 @@ import { proposeAll, proposedCommit, type Proposal } from './steps/propose';
 import { requireRepo } from './steps/repo-checks';
 import { currentVersion, planAt, snapshot } from './steps/snapshot';
 import { trainOf, type Train } from './steps/train';
-import { checkDate, lineOf, resolveTrain, type TrainRequest } from './train-request';
+import { checkDate, lineOf, resolveTrain, type TrainRequest, trainReads } from './train-request';
 import { parsePatchTarget, selectLines } from '../core/patch-target';
 
 export interface ReleaseDayResult {
@@ -57,7 +57,7 @@ async function datedRelease(ctx: Train, req: ReleaseLatestRequest, date: string)
     if (gh && subjectOf(message) === title && carriesMarker(message, ctx.options.marker)) await propose(ctx, gh, newest.name, version, date, tip);
     return { branch: newest.name, version, commit: null };
   }
-  describePlan(
+  await describePlan(
     ctx,
     thePlan,
     `${ctx.dryRun ? '[dry run] ' : ''}release ${version}${from !== version ? ` (from ${from})` : ''} on ${newest.name} (${tip.slice(0, 12)}), dated ${date}`,
@@ -120,5 +120,6 @@ export async function releaseLatest(req: ReleaseLatestRequest, services: Service
 export const releaseLatestCommand: Command<ReleaseLatestFlags, ReleaseLatestRequest, ReleaseDayResult> = {
   name: 'release-latest',
   resolve: resolveReleaseLatest,
+  env: ({ flags, options }) => trainReads('release-latest', flags, options),
   run: releaseLatest,
 };

@@ -18,7 +18,7 @@ import { requireClean, requireIndexUnlocked, requireRepo } from './steps/repo-ch
 import { finishInterruptedFollow } from './steps/checkout';
 import { currentVersion, planAt, snapshot } from './steps/snapshot';
 import { trainOf, type Train } from './steps/train';
-import { checkDate, nxDataDirs, resolveTrain, type TrainRequest } from './train-request';
+import { checkDate, nxDataDirs, resolveTrain, type TrainRequest, trainReads, NX_DATA_READS } from './train-request';
 
 export interface CutResult {
   releaseBranch: string;
@@ -75,7 +75,7 @@ async function cut(ctx: Train, req: ReleaseMajorRequest): Promise<CutResult> {
   await requireClean(git, { allowDirty: req.allowDirty, planned: thePlan.edits.map((e) => e.file), ignored: req.nxDataDirs });
   // The working tree follows main as the last step; what it needs is checked before refs move.
   await requireIndexUnlocked(git);
-  describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}cut ${release} from ${mainBranch} at ${head.slice(0, 12)}; ${mainBranch} -> ${next}`);
+  await describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}cut ${release} from ${mainBranch} at ${head.slice(0, 12)}; ${mainBranch} -> ${next}`);
   // Today's train: the release branch starts with its first candidate, on top of the cut point.
   const startsCandidates = ctx.options.candidates && stageOf(version, ctx.options).kind === 'dev';
   const first = startsCandidates ? await commitCandidate(ctx, snap, `first candidate on ${release}`) : null;
@@ -248,5 +248,6 @@ export async function releaseMajor(req: ReleaseMajorRequest, services: Services)
 export const releaseMajorCommand: Command<ReleaseMajorFlags, ReleaseMajorRequest, CutResult> = {
   name: 'release-major',
   resolve: resolveReleaseMajor,
+  env: ({ flags, options }) => trainReads('release-major', flags, options, NX_DATA_READS),
   run: releaseMajor,
 };

@@ -22,7 +22,7 @@ import { proposeAll, proposedCommit, type Proposal } from './steps/propose';
 import { requireRepo } from './steps/repo-checks';
 import { currentVersion, planAt, snapshot } from './steps/snapshot';
 import { trainOf, type Train } from './steps/train';
-import { checkDate, lineOf, resolveTrain, type TrainRequest } from './train-request';
+import { checkDate, lineOf, resolveTrain, type TrainRequest, trainReads } from './train-request';
 
 export interface LineResult {
   branch: string;
@@ -86,7 +86,7 @@ async function patch(ctx: Train, req: ReleasePatchRequest, date: string): Promis
       }
       const thePlan = planAt(snap, ctx.options, 'patch', date);
       const to = thePlan.primary?.to ?? null;
-      describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}patch ${branch.name} (${tip.slice(0, 12)}): ${thePlan.primary?.from} -> ${to}`);
+      await describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}patch ${branch.name} (${tip.slice(0, 12)}): ${thePlan.primary?.from} -> ${to}`);
       const commit = ctx.dryRun
         ? null
         : await buildCommit(ctx, tip, thePlan.edits, commitMessage(fillPattern(ctx.options.releaseTitle, to!), ctx.options.marker));
@@ -210,5 +210,6 @@ export async function releasePatch(req: ReleasePatchRequest, services: Services)
 export const releasePatchCommand: Command<ReleasePatchFlags, ReleasePatchRequest, LineResult[]> = {
   name: 'release-patch',
   resolve: resolveReleasePatch,
+  env: ({ flags, options }) => trainReads('release-patch', flags, options),
   run: releasePatch,
 };

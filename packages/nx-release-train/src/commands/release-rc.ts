@@ -19,7 +19,7 @@ import { proposeAll, proposedCommit } from './steps/propose';
 import { requireRepo } from './steps/repo-checks';
 import { currentVersion, snapshot } from './steps/snapshot';
 import { trainOf, type Train } from './steps/train';
-import { lineOf, resolveTrain, type TrainRequest } from './train-request';
+import { lineOf, resolveTrain, type TrainRequest, trainReads } from './train-request';
 
 /** Why a release branch at `version` cannot get another candidate, or null when it can. */
 export function candidateRefusal(ctx: Pick<Train, 'options'>, branch: string, version: string, line: string): ReleaseError | null {
@@ -113,4 +113,9 @@ export async function releaseRc(req: ReleaseRcRequest, services: Services): Prom
   return result;
 }
 
-export const releaseRcCommand: Command<ReleaseRcFlags, ReleaseRcRequest, CandidateResult> = { name: 'release-rc', resolve: resolveReleaseRc, run: releaseRc };
+export const releaseRcCommand: Command<ReleaseRcFlags, ReleaseRcRequest, CandidateResult> = {
+  name: 'release-rc',
+  resolve: resolveReleaseRc,
+  env: ({ flags, options }) => trainReads('release-rc', flags, options),
+  run: releaseRc,
+};

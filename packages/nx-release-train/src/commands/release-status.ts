@@ -17,6 +17,7 @@ import { markdown, textTable } from '../core/status/sections';
 import type { Gathered, Skipped, Status } from '../core/status/types';
 import { githubTarget, type GitHub } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
+import { envReads, githubReads } from '../core/env-reads';
 import { requireRepo } from './steps/repo-checks';
 import { gatherLines, mainTip, releaseTags, snapshots, versionAt } from './release-status/gather-git';
 import { gatherBindings, gatherPulls, gatherReleases, gatherRemoteTags } from './release-status/gather-github';
@@ -144,5 +145,12 @@ export async function releaseStatus(req: ReleaseStatusRequest, services: Service
 export const releaseStatusCommand: Command<ReleaseStatusFlags, ReleaseStatusRequest, Status> = {
   name: 'release-status',
   resolve: resolveReleaseStatus,
+  // Read-only: without a token GitHub is skipped, unless --issue asks to write the status there.
+  env: ({ flags, options }) =>
+    envReads(
+      githubReads(options, flags.issue),
+      { prefixes: ['CARGO_'] },
+      flags.summary ? { required: ['GITHUB_STEP_SUMMARY'] } : { optional: ['GITHUB_STEP_SUMMARY'] },
+    ),
   run: releaseStatus,
 };

@@ -16,7 +16,7 @@ import type { Services } from './services';
 import { requireRepo } from './steps/repo-checks';
 import { currentVersion, snapshot } from './steps/snapshot';
 import { trainOf, type Train } from './steps/train';
-import { resolveTrain, type TrainRequest } from './train-request';
+import { resolveTrain, type TrainRequest, trainReads } from './train-request';
 
 export interface TagResult {
   tag: string | null;
@@ -166,4 +166,9 @@ function skip(ctx: Train, reason: string): TagResult {
   return { tag: null, reason };
 }
 
-export const releaseTagCommand: Command<ReleaseTagFlags, ReleaseTagRequest, TagResult> = { name: 'release-tag', resolve: resolveReleaseTag, run: releaseTag };
+export const releaseTagCommand: Command<ReleaseTagFlags, ReleaseTagRequest, TagResult> = {
+  name: 'release-tag',
+  resolve: resolveReleaseTag,
+  env: ({ flags, options }) => trainReads('release-tag', flags, options),
+  run: releaseTag,
+};

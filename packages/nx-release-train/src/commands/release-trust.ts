@@ -13,6 +13,7 @@ import type { Command, CommandInput } from './command';
 import { publishTarget, registryLabel, resolveRegistry, type RegistryRequest } from './publish/publish-target';
 import { listConfigs, trustClient } from './publish/trust-check';
 import type { Services } from './services';
+import { envReads, githubReads, registryReads } from '../core/env-reads';
 
 export interface ReleaseTrustRequest extends RegistryRequest {
   dryRun: boolean;
@@ -93,5 +94,7 @@ export async function releaseTrust(req: ReleaseTrustRequest, services: Services)
 export const releaseTrustCommand: Command<ReleaseTrustFlags, ReleaseTrustRequest, boolean> = {
   name: 'release-trust',
   resolve: resolveReleaseTrust,
+  // The configs API needs a token of the trusted-publishing scope, even to list.
+  env: ({ options }) => envReads(githubReads(options, false), registryReads(null), { required: [options.trustTokenVariable] }),
   run: releaseTrust,
 };

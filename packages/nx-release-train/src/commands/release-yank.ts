@@ -11,7 +11,8 @@ import { planYanks, type YankCrate, type YankItem } from '../core/publishing/yan
 import { ReleaseError } from '../core/release';
 import { yankVersion } from '../effects/registry-yank';
 import type { Command, CommandInput } from './command';
-import { publishTarget, registryLabel, resolveRegistry, type RegistryRequest } from './publish/publish-target';
+import { envReads } from '../core/env-reads';
+import { publishTarget, registryEnvReads, registryLabel, resolveRegistry, type RegistryRequest } from './publish/publish-target';
 import type { Services } from './services';
 
 export interface ReleaseYankRequest extends RegistryRequest {
@@ -52,7 +53,7 @@ export async function releaseYank(req: ReleaseYankRequest, services: Services): 
           .catch((e: Error) => ({ error: e.message })),
       })),
   );
-  const plan = planYanks(crates, ctx.options.candidateSuffix);
+  const plan = planYanks(crates, ctx.options.candidateSuffix, ctx.options.devSuffix);
   if (plan.problems.length) {
     throw new ReleaseError(
       `release-yank cannot plan:\n${plan.problems.map((p) => `  ${p.message}. Fix: ${p.fix}`).join('\n')}`,
@@ -135,5 +136,8 @@ async function yankOne(
 export const releaseYankCommand: Command<ReleaseYankFlags, ReleaseYankRequest, boolean> = {
   name: 'release-yank',
   resolve: resolveReleaseYank,
+  // A yank needs the yank-scoped token; a dry run only reads the index.
+  env: ({ flags, options }) =>
+    envReads(registryEnvReads(flags, options), flags.dryRun ? { optional: [options.yankTokenVariable] } : { required: [options.yankTokenVariable] }),
   run: releaseYank,
 };

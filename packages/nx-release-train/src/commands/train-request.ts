@@ -7,6 +7,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { swallowedFlag } from '../core/argv';
 import type { Env } from '../core/env';
+import { envReads, githubReads, swallowedReads, type EnvReads } from '../core/env-reads';
 import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
 import type { ReleaseTrainOptions } from '../core/settings/options';
 import { isValidDate, ReleaseError } from '../core/release';
@@ -17,11 +18,26 @@ export interface TrainRequest {
   push: boolean;
   /** Where `--push` goes (resolved once from flags, environment and settings). */
   github: GitHubTargetRequest;
+  /** `--diff-file`: where the diff is also written (relative to the workspace root). */
+  diffFile?: string;
 }
 
-export function resolveTrain(flags: { dryRun: boolean; push: boolean }, options: ReleaseTrainOptions, env: Env): TrainRequest {
-  return { options, dryRun: flags.dryRun, push: flags.push, github: resolveGitHubTarget(options, env) };
+export function resolveTrain(flags: { dryRun: boolean; push: boolean; diffFile?: string }, options: ReleaseTrainOptions, env: Env): TrainRequest {
+  return { options, dryRun: flags.dryRun, push: flags.push, github: resolveGitHubTarget(options, env), diffFile: flags.diffFile };
 }
+
+/** What `resolveTrain` reads (plus `lineOf` and `nxDataDirs` for the commands that call them): `--push` needs the GitHub token. */
+export function trainReads(
+  command: string,
+  flags: { push: boolean },
+  options: Pick<ReleaseTrainOptions, 'githubTokenEnv'>,
+  extra: Partial<EnvReads> = {},
+): EnvReads {
+  return envReads(githubReads(options, flags.push), swallowedReads(command), extra);
+}
+
+/** The variables `nxDataDirs` reads. */
+export const NX_DATA_READS: Partial<EnvReads> = { optional: ['NX_CACHE_DIRECTORY', 'NX_WORKSPACE_DATA_DIRECTORY'] };
 
 /** `--date`, checked as a calendar date (the schema checks only its shape). */
 export function checkDate(date: string | undefined): string | undefined {

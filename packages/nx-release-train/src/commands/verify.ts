@@ -9,7 +9,8 @@ import { ReleaseError } from '../core/errors';
 import type { VerifyFlags } from '../core/flags/verify';
 import { publishOrder, transitiveNeeds } from '../core/publishing/order';
 import type { Command, CommandInput } from './command';
-import { crateOf, publishTarget, resolveRegistry, type RegistryRequest } from './publish/publish-target';
+import { envReads } from '../core/env-reads';
+import { crateOf, publishTarget, registryEnvReads, resolveRegistry, type RegistryRequest } from './publish/publish-target';
 import type { Services } from './services';
 
 export interface VerifyRequest extends RegistryRequest {
@@ -43,4 +44,9 @@ export async function verify(req: VerifyRequest, services: Services): Promise<vo
   services.log.info(`${crate.name}@${crate.version}: verified (packaged and built with ${crates.length - 1} workspace dependencies)`);
 }
 
-export const verifyCommand: Command<VerifyFlags, VerifyRequest, void> = { name: 'verify', resolve: resolveVerify, run: verify };
+export const verifyCommand: Command<VerifyFlags, VerifyRequest, void> = {
+  name: 'verify',
+  resolve: resolveVerify,
+  env: ({ flags, options }) => envReads(registryEnvReads(flags, options)),
+  run: verify,
+};

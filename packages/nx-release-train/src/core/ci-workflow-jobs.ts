@@ -47,10 +47,14 @@ export function jobsForTag(o: CiWorkflowOptions, onTag: string): Lines {
       [
         ...setupSteps(o.nodeVersion),
         rust,
-        // The trusted-publishing configs are listed with their own token (trusted-publishing scope).
-        '      - run: npx nx publish-plan',
+        // The plan reads the same token as the upload, so it shows the authentication the upload
+        // will use (with it unset, the job's OIDC pair would make it plan trusted publishing), and
+        // lists the trusted-publishing configs with their own token (trusted-publishing scope).
+        '      - name: Show the publish plan',
         '        env:',
+        registryToken,
         trustToken,
+        '        run: npx nx publish-plan',
         '      - name: Publish every crate in dependency order (a rerun resumes)',
         '        env:',
         registryToken,

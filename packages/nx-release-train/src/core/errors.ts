@@ -6,6 +6,7 @@
  * adapter (executors/shared.ts).
  */
 import type { Diagnostic } from './model';
+import { maskSecrets } from './secrets';
 
 export interface FailurePlace {
   file?: string;
@@ -61,8 +62,15 @@ export function formatProblem(p: Printable): string {
   return p.fix && !p.message.includes(p.fix) ? `${head}\n  fix: ${p.fix}` : head;
 }
 
-/** The one printer of failures. Anything that is not a ReleaseError is a bug: its stack is shown. */
+/**
+ * The one printer of failures, every secret the run holds masked (a server's error text may
+ * echo a token). Anything that is not a ReleaseError is a bug: its stack is shown.
+ */
 export function formatFailure(err: unknown): string {
+  return maskSecrets(failureText(err));
+}
+
+function failureText(err: unknown): string {
   if (err instanceof ReleaseError) {
     if (err.problems.length === 0) return formatProblem({ file: err.file, line: err.line, setting: err.setting, message: err.message, fix: err.fix });
     return [`error: ${err.headline}`, ...err.problems.map(formatProblem)].join('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretEnvName, withoutSecrets } from './secrets';
+import { isSecretEnvName, maskSecrets, rememberRunSecrets, rememberSecret, secretNamesIn, withoutSecrets } from './secrets';
 
 describe('secrets kept from build scripts', () => {
   it("registry, GitHub, OIDC and the train's own variables", () => {
@@ -23,5 +23,30 @@ describe('secrets kept from build scripts', () => {
 
   it('strips them from an environment', () => {
     expect(withoutSecrets({ PATH: '/bin', CARGO_REGISTRIES_X_TOKEN: 's', GITHUB_TOKEN: 't' })).toEqual({ PATH: '/bin' });
+  });
+});
+
+describe('the one masking of secrets', () => {
+  it('keeps the workflow secrets and the variables the settings name from build scripts', () => {
+    for (const name of ['CARGO_YANK_TOKEN', 'RELEASE_TOKEN', 'BINDINGS_TOKEN']) expect({ name, secret: isSecretEnvName(name) }).toEqual({ name, secret: true });
+    expect(isSecretEnvName('TRAIN_GH_KEY')).toBe(false);
+    rememberRunSecrets({}, { githubTokenEnv: 'TRAIN_GH_KEY', yankTokenVariable: 'MY_YANK_KEY', registry: null });
+    expect(secretNamesIn({ TRAIN_GH_KEY: 'a', MY_YANK_KEY: 'b', CARGO_REGISTRY_TOKEN: 'c', PATH: '/bin' }, ['CARGO_REGISTRY_TOKEN'])).toEqual([
+      'TRAIN_GH_KEY',
+      'MY_YANK_KEY',
+    ]);
+  });
+
+  it('masks every value the run holds, minted ones too, and whatever is shaped like a token, longest first', () => {
+    rememberRunSecrets(
+      { GITHUB_TOKEN: 'gh-value-1234', PATH: '/usr/bin', SHORT_TOKEN: 'abc' },
+      { githubTokenEnv: 'GITHUB_TOKEN', yankTokenVariable: 'CARGO_YANK_TOKEN', registry: null },
+    );
+    rememberSecret('minted-secret-99');
+    rememberSecret('minted-secret-99-longer');
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvIn0.c2lnbmF0dXJl';
+    const text = `gh-value-1234 minted-secret-99-longer minted-secret-99 ${jwt} cio_tp_0123456789abcdef ghs_abcdefghijklmnopqrstuv /usr/bin abc`;
+    expect(maskSecrets(text)).toBe('*** *** *** *** *** *** /usr/bin abc');
+    expect(maskSecrets('the yank token is y-1234567', { CARGO_YANK_TOKEN: 'y-1234567' })).toBe('the yank token is ***');
   });
 });

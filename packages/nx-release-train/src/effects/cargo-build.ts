@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { hostTripleFromRustc } from '../core/artifacts/platform';
-import { isSecretEnvName } from '../core/secrets';
+import { secretNamesIn } from '../core/secrets';
 import type { CargoPackage } from '../core/artifacts/plan';
 import { ReleaseError } from '../core/errors';
 import { CommandError, run } from './exec';
@@ -75,7 +75,7 @@ export async function cargoBuild(root: string, args: string[], env: Record<strin
     if (tail.length > 20) tail.shift();
   };
   // Secrets must not reach build scripts: a release build runs third-party code.
-  const withoutEnv = Object.keys(process.env).filter(isSecretEnvName);
+  const withoutEnv = secretNamesIn(process.env);
   const result = await run('cargo', args, { cwd: root, env, withoutEnv, onLine, reject: false });
   if (result.exitCode !== 0) {
     const missing = result.exitCode === 127 && result.stdout === '';

@@ -6,6 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { secretNamesIn } from '../core/secrets';
 import { run, type RunResult } from './exec';
 
 export interface CargoPublishOptions {
@@ -52,8 +53,12 @@ function publishEnv(opts: CargoPublishOptions): Record<string, string> | undefin
   return opts.token ? { [opts.token.variable]: opts.token.value } : undefined;
 }
 
-/** Whoever holds the OIDC request pair can mint publishing tokens: cargo never needs it. */
-const OIDC_REQUEST = ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_URL'];
+/**
+ * Every secret but cargo's own registry credentials, kept from cargo and the build scripts it
+ * runs (third-party code): GitHub tokens, the yank token, the OIDC request pair (whoever holds
+ * it can mint publishing tokens), and the variables the settings name.
+ */
+const notForCargo = () => secretNamesIn(process.env).filter((name) => !/^CARGO_REGISTR(Y|IES_.+)_(TOKEN|SECRET_KEY)$/.test(name));
 
 export function cargoAt(root: string): Cargo {
   let targetDir: Promise<string> | undefined;
@@ -65,7 +70,7 @@ export function cargoAt(root: string): Cargo {
         cwd: root,
         reject: false,
         env: publishEnv(opts),
-        withoutEnv: OIDC_REQUEST,
+        withoutEnv: notForCargo(),
         stopWhen: opts.ownIndexWait ? UPLOADED : undefined,
       });
     },
@@ -77,7 +82,7 @@ export function cargoAt(root: string): Cargo {
         ...(opts.verify ? [] : ['--no-verify']),
         ...(opts.offline ? ['--offline'] : []),
       ];
-      return run('cargo', args, { cwd: root, reject: false });
+      return run('cargo', args, { cwd: root, reject: false, withoutEnv: notForCargo() });
     },
     async packagedCrate(crate, version, since) {
       const find = async (target: string) => {

@@ -1,11 +1,12 @@
 /**
  * The one way the plugin runs programs (nothing else imports execa or child_process):
  * argument arrays, never a shell; secrets reach a program only through its environment, and
- * the value of every *TOKEN* variable is masked in what comes back (output and errors);
+ * every secret the run holds (core/secrets.ts) is masked in what comes back (output and errors);
  * output is captured, and streamed line by line when the caller wants progress. execa is
  * ESM-only; it is loaded once, lazily, so the plugin's graph code never pays for it.
  */
 import { ReleaseError } from '../core/errors';
+import { maskSecrets } from '../core/secrets';
 
 export interface RunResult {
   exitCode: number;
@@ -42,15 +43,6 @@ let execaPromise: Promise<Execa> | undefined;
 async function loadExeca(): Promise<Execa> {
   execaPromise ??= import('execa').then((m) => m.execa);
   return execaPromise;
-}
-
-/** Replaces the value of every *_TOKEN variable in the environment with `***`. */
-export function redactTokens(text: string, env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env): string {
-  let out = text;
-  for (const [name, value] of Object.entries(env)) {
-    if (/TOKEN$/i.test(name) && value && value.length >= 4) out = out.split(value).join('***');
-  }
-  return out;
 }
 
 /** A program that failed: its name, arguments and (masked) output. */
@@ -105,13 +97,13 @@ export async function run(program: string, args: readonly string[], opts: RunOpt
     });
   }
   if (streaming) {
-    for await (const line of child.iterable({ from: 'all' })) opts.onLine!(redactTokens(String(line), masks));
+    for await (const line of child.iterable({ from: 'all' })) opts.onLine!(maskSecrets(String(line), masks));
   }
   const done = await child;
   const result: RunResult = {
     exitCode: stopped ? 0 : (done.exitCode ?? 1),
-    stdout: redactTokens(String(done.stdout ?? ''), masks),
-    stderr: redactTokens(String(done.stderr ?? ''), masks),
+    stdout: maskSecrets(String(done.stdout ?? ''), masks),
+    stderr: maskSecrets(String(done.stderr ?? ''), masks),
   };
   // A program that does not exist never ran: say so (exit 127, as a shell would) rather than "exit 1" with no output.
   const notFound = (done as { code?: string }).code === 'ENOENT';
@@ -128,7 +120,7 @@ export async function runBytes(program: string, args: readonly string[], opts: R
   const execa = await loadExeca();
   const { env, extendEnv } = environment(opts);
   const child = await execa(program, args, { cwd: opts.cwd, input: opts.input, env, extendEnv, reject: false, stripFinalNewline: false, encoding: 'buffer' });
-  const stderr = redactTokens(Buffer.from(child.stderr as Uint8Array).toString('utf8'), { ...process.env, ...opts.env });
+  const stderr = maskSecrets(Buffer.from(child.stderr as Uint8Array).toString('utf8'), { ...process.env, ...opts.env });
   const result = { exitCode: child.exitCode ?? 1, stdout: child.stdout as Uint8Array, stderr };
   if (result.exitCode !== 0 && opts.reject !== false) throw new CommandError(program, args, { exitCode: result.exitCode, stdout: '', stderr });
   return result;

@@ -2,10 +2,16 @@
  * Trusted publishing over HTTP: a GitHub Actions OIDC token for the registry's audience,
  * exchanged at the registry for a short-lived token, re-minted before it expires (or on
  * request after an authentication failure), and every minted token revoked at the end.
- * Tokens and JWTs live only in memory: never logged, never in argv; errors name the step.
+ * Tokens and JWTs live only in memory: never logged, never in argv, and known to the one
+ * masking of output (core/secrets.ts). Errors name the step. The OIDC request and the exchange
+ * retry 5xx, 429 and network failures as uploads do, every request is bounded in time, and
+ * the fix fits the failure (only a refusal is about permissions).
  */
-import { ReleaseError } from '../core/release';
+import { afterRetry, decide, type Failure, type RetryPolicy, type RetryState } from '../core/publishing/retry';
 import { audienceOf, needsMint, oidcTokenUrl, trustedTokensUrl } from '../core/publishing/trusted';
+import { ReleaseError } from '../core/release';
+import { rememberSecret } from '../core/secrets';
+import { request } from './http-answer';
 
 export interface TrustedPublisherOptions {
   /** The registry's API root (config.json `api`). */
@@ -17,6 +23,11 @@ export interface TrustedPublisherOptions {
   now(): number;
   log(line: string): void;
   fetch?: typeof fetch;
+  /** How the OIDC request and the exchange are retried (the uploads' policy); default: one attempt. */
+  retry?: RetryPolicy;
+  sleep?(ms: number): Promise<void>;
+  /** Longest wait for one answer (OIDC request, exchange, revoke). */
+  requestTimeoutMs?: number;
 }
 
 export interface TrustedPublisher {
@@ -35,53 +46,91 @@ export interface TrustedPublisher {
 const TOKEN_FIX =
   'the job needs `permissions: id-token: write`, and the registry must list this repository and workflow (and environment) as a trusted publisher of the crates';
 
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const ONE_ATTEMPT: RetryPolicy = { maxAttempts: 1, backoffMs: 0, backoffMaxMs: 0, maxRateLimitWaitMs: 0, rateLimitDefaultMs: 0 };
+
+/** The fix for a step that kept failing: only a refusal is about permissions. */
+function fixFor(failure: Failure, what: string): string {
+  switch (failure.kind) {
+    case 'auth':
+    case 'other':
+      return TOKEN_FIX;
+    case 'rate-limited':
+      return `${what} is rate-limiting this run: rerun later; crates already published are skipped`;
+    default:
+      return `${what} is failing or unreachable (not a permissions problem): check its status and the network, then rerun; crates already published are skipped`;
+  }
+}
+
+/** What went wrong, for the message (a server's text is masked when printed). */
+function causeOf(f: Failure): string {
+  switch (f.kind) {
+    case 'server':
+      return `HTTP ${f.status}`;
+    case 'rate-limited':
+      return 'HTTP 429';
+    case 'auth':
+      return `HTTP ${f.status}: ${f.detail}`;
+    case 'network':
+    case 'other':
+      return f.detail;
+    default:
+      return f.kind;
+  }
+}
+
 export function trustedPublisher(opts: TrustedPublisherOptions): TrustedPublisher {
-  const doFetch = opts.fetch ?? fetch;
   const audience = audienceOf(opts.apiUrl);
   const endpoint = trustedTokensUrl(opts.apiUrl);
+  const policy = opts.retry ?? ONE_ATTEMPT;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const http = { timeoutMs: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, now: opts.now, fetch: opts.fetch };
   const minted: string[] = [];
   let current: { token: string; mintedAt: number } | null = null;
   let inFlight: Promise<string> | null = null;
+  // Whoever holds the request token can mint publishing tokens: masked wherever it shows.
+  rememberSecret(opts.requestToken);
 
-  const call = async (what: string, url: string, init: RequestInit): Promise<Response> => {
-    try {
-      return await doFetch(url, init);
-    } catch (e) {
-      const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
-      throw new ReleaseError(`trusted publishing: cannot reach ${what} (${cause})`, 'check the network and rerun; nothing was uploaded with this token');
-    }
-  };
-  const detailOf = async (res: Response) => {
-    const text = (await res.text().catch(() => '')).slice(0, 300);
-    try {
-      return (JSON.parse(text) as { errors?: Array<{ detail?: string }> }).errors?.[0]?.detail ?? text;
-    } catch {
-      return text;
+  /** One step of the mint, retried as uploads are; a refusal is not retried. */
+  const step = async (what: string, url: string, init: RequestInit): Promise<Response> => {
+    let state: RetryState = { transientFailures: 0, rateLimitedMs: 0 };
+    for (;;) {
+      const answer = await request(url, init, http);
+      if (answer.ok) return answer.res;
+      const { failure } = answer;
+      const decision =
+        failure.kind === 'auth' || failure.kind === 'other' || failure.kind === 'exists'
+          ? null
+          : decide(failure, state, policy, opts.now(), { crate: 'trusted publishing', version: audience, registry: null });
+      if (decision?.kind === 'retry') {
+        opts.log(`trusted publishing: ${what} failed (${causeOf(failure)}); retrying in ${Math.ceil(decision.waitMs / 1000)} s`);
+        await sleep(decision.waitMs);
+        state = afterRetry(state, failure, decision.waitMs);
+        continue;
+      }
+      const tries = state.transientFailures + 1;
+      throw new ReleaseError(
+        `trusted publishing: ${what} failed (${causeOf(failure)})${tries > 1 ? ` after ${tries} attempts` : ''}; nothing was uploaded with a new token`,
+        fixFor(failure, what),
+      );
     }
   };
 
   const mint = async (): Promise<string> => {
-    const oidc = await call('the GitHub Actions OIDC endpoint', oidcTokenUrl(opts.requestUrl, audience), {
+    const oidc = await step(`the OIDC token request for audience "${audience}"`, oidcTokenUrl(opts.requestUrl, audience), {
       headers: { authorization: `Bearer ${opts.requestToken}`, accept: 'application/json' },
     });
-    if (!oidc.ok) {
-      throw new ReleaseError(
-        `trusted publishing: the OIDC token request for audience "${audience}" answered HTTP ${oidc.status}: ${await detailOf(oidc)}`,
-        TOKEN_FIX,
-      );
-    }
-    const jwt = ((await oidc.json()) as { value?: unknown }).value;
+    const jwt = ((await oidc.json().catch(() => ({}))) as { value?: unknown }).value;
     if (typeof jwt !== 'string') throw new ReleaseError('trusted publishing: the OIDC answer has no "value"', TOKEN_FIX);
-    const exchanged = await call(`the registry's token exchange at ${endpoint}`, endpoint, {
+    rememberSecret(jwt);
+    const exchanged = await step(`the token exchange at ${endpoint}`, endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ jwt }),
     });
-    if (!exchanged.ok) {
-      throw new ReleaseError(`trusted publishing: ${endpoint} refused the OIDC token (HTTP ${exchanged.status}: ${await detailOf(exchanged)})`, TOKEN_FIX);
-    }
-    const token = ((await exchanged.json()) as { token?: unknown }).token;
+    const token = ((await exchanged.json().catch(() => ({}))) as { token?: unknown }).token;
     if (typeof token !== 'string' || !token) throw new ReleaseError(`trusted publishing: ${endpoint} answered without a token`, TOKEN_FIX);
+    rememberSecret(token);
     minted.push(token);
     current = { token, mintedAt: opts.now() };
     opts.log(`trusted publishing: minted token ${minted.length} for audience "${audience}"`);
@@ -107,12 +156,11 @@ export function trustedPublisher(opts: TrustedPublisherOptions): TrustedPublishe
       let revoked = 0;
       let expired = 0;
       for (const [i, token] of minted.entries()) {
-        const res = await doFetch(endpoint, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }).catch((e: Error) => e);
-        if (res instanceof Error) failed.push(`token ${i + 1}: ${res.message}`);
-        else if (res.ok) revoked += 1;
+        const answer = await request(endpoint, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }, http);
+        if (answer.ok) revoked += 1;
         // An expired token cannot authenticate its own revocation; it is dead already.
-        else if (res.status === 401 || res.status === 403) expired += 1;
-        else failed.push(`token ${i + 1}: HTTP ${res.status} ${await detailOf(res)}`);
+        else if (answer.failure.kind === 'auth') expired += 1;
+        else failed.push(`token ${i + 1}: ${causeOf(answer.failure)}`);
       }
       return { revoked, expired, failed };
     },

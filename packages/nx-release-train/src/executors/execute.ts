@@ -10,14 +10,19 @@ import type { Logger } from '../core/log';
 import { UNDECLARED_FLAGS_ENV } from '../core/argv';
 import { formatFailure } from '../core/errors';
 import { parseFlags, type FlagSchema } from '../core/flags/define';
+import { maskedLog } from '../core/log';
+import { rememberRunSecrets } from '../core/secrets';
 import { resolvedOptions } from './shared';
+import { writeWhole } from './whole-output';
 import { realServices } from './services';
 
-export const consoleOutput: Logger = {
+/** Nx's output: every line through the one masking of secrets (core/secrets.ts). */
+export const consoleOutput: Logger = maskedLog({
   info: (line) => console.log(line),
   warn: (line) => console.warn(line),
   error: (line) => console.error(line),
-};
+  block: (text) => writeWhole(process.stdout, text),
+});
 
 /** The publish target's `concurrency` as configured in the graph (the batch's real parallelism). */
 function publishConcurrency(context: ExecutorContext): number | undefined {
@@ -35,10 +40,13 @@ export function commandInput<F>(flagSchema: FlagSchema, raw: unknown, context: E
   const known = new Set(Object.keys(flagSchema.schema.shape));
   const overrides = flagSchema.passThrough ? Object.fromEntries(Object.entries(flags).filter(([k]) => !known.has(k))) : {};
   const name = context.projectName;
+  const options = resolvedOptions(context, overrides);
+  const env = { ...process.env };
+  rememberRunSecrets(env, options);
   return {
     flags: flags as F,
-    options: resolvedOptions(context, overrides),
-    env: { ...process.env },
+    options,
+    env,
     root: context.root,
     project: name ? { name, root: context.projectsConfigurations?.projects[name]?.root } : undefined,
     graph: { publishConcurrency: publishConcurrency(context) },
@@ -63,7 +71,10 @@ export async function execute<F, R, O>(
   }
 }
 
-/** An Nx executor for `command` with its flag schema. */
+/**
+ * An Nx executor for `command` with its flag schema; both stay reachable on the executor, so a
+ * test finds every command (and what it reads from the environment) through executors.json.
+ */
 export function executorFor<F, R, O>(command: Command<F, R, O>, flagSchema: FlagSchema) {
-  return (raw: unknown, context: ExecutorContext) => execute(command, flagSchema, raw, context);
+  return Object.assign((raw: unknown, context: ExecutorContext) => execute(command, flagSchema, raw, context), { command, flagSchema });
 }

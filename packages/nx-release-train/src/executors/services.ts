@@ -1,5 +1,6 @@
 /** The real services a command runs with, built once per run by `execute()`. */
 import type { Logger, Services } from '../commands/services';
+import { maskedLog } from '../core/log';
 import { cargoAt } from '../effects/cargo';
 import { systemClock } from '../effects/clock';
 import { Git } from '../effects/git';
@@ -10,7 +11,8 @@ import { workspaceModel } from '../effects/workspace-model';
 export function realServices(root: string, log: Logger): Services {
   return {
     root,
-    log,
+    // Whatever a command prints passes the one masking of secrets (core/secrets.ts).
+    log: maskedLog(log),
     clock: systemClock,
     git: (dir = root) => new Git(dir),
     cargo: (dir) => cargoAt(dir),

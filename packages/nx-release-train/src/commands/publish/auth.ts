@@ -1,11 +1,12 @@
 /**
  * How a publish run authenticates, said once at its start: the token from the environment,
  * or trusted publishing (one minted token shared by the whole run, renewed as needed, every
- * minted token revoked by `finish`, which callers run also on failure).
+ * minted token revoked by `finish`, which callers run also on failure, and on SIGINT/SIGTERM).
  */
 import { formatDuration } from '../../core/publishing/eta';
-import { tokenEnvVar } from '../../core/publishing/retry';
+import { tokenEnvVar, type RetryPolicy } from '../../core/publishing/retry';
 import { remintAt, type PublishAuth } from '../../core/publishing/trusted';
+import { onStopSignal } from '../../effects/stop-signals';
 import { trustedPublisher } from '../../effects/trusted-publishing';
 import type { Services } from '../services';
 import type { PublishDeps } from './publish-crate';
@@ -20,6 +21,8 @@ export interface RunAuth {
 export interface OidcRequest {
   requestUrl?: string;
   requestToken?: string;
+  /** How the OIDC request and the token exchange are retried: the uploads' policy. */
+  retry?: RetryPolicy;
 }
 
 const nothing = async () => {};
@@ -53,6 +56,8 @@ export async function startAuth(
     requestToken: oidc.requestToken ?? '',
     lifetimeMs,
     now: () => services.clock.now(),
+    sleep: (ms) => services.clock.sleep(ms),
+    retry: oidc.retry,
     log,
     fetch: services.registry.fetch,
   });
@@ -61,13 +66,20 @@ export async function startAuth(
       `an OIDC token for audience "${tp.audience}" exchanged at ${apiUrl}, a new one every ${formatDuration(remintAt(0, lifetimeMs))} ` +
       `(tokens live ${formatDuration(lifetimeMs)}, setting trustedTokenLifetime)`,
   );
-  return {
-    deps: tp,
-    async finish() {
-      const { revoked, expired, failed } = await tp.revokeAll();
+  let revoking: Promise<void> | undefined;
+  const revoke = () =>
+    (revoking ??= tp.revokeAll().then(({ revoked, expired, failed }) => {
       const all = revoked + expired + failed.length;
       if (all) log(`trusted publishing: revoked ${revoked} of ${all} token${all === 1 ? '' : 's'}${expired ? ` (${expired} had expired already)` : ''}`);
       for (const f of failed) log(`warning: trusted publishing: could not revoke ${f}; it expires on its own`);
+    }));
+  // A cancelled CI job or ctrl-c stops the run: the tokens minted so far are revoked first.
+  const unwatch = onStopSignal(revoke);
+  return {
+    deps: tp,
+    async finish() {
+      unwatch();
+      await revoke();
     },
   };
 }

@@ -11,6 +11,7 @@ import { registryNameProblem } from '../../core/settings/option-checks';
 import type { ReleaseTrainOptions } from '../../core/settings/options';
 import { dirOf } from '../../core/paths';
 import { tokenEnvVar } from '../../core/publishing/retry';
+import { registryReads } from '../../core/env-reads';
 import type { Cargo } from '../../effects/cargo';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import type { IndexClient } from '../../effects/registry-client';
@@ -33,6 +34,11 @@ export interface RegistryRequest {
   project?: { name: string; root?: string };
   /** What the trusted-publishing check of the preflight reads from the environment. */
   trust: TrustCheckRequest;
+}
+
+/** What `resolveRegistry` reads: the registry's token and cargo's own variables. */
+export function registryEnvReads(flags: { registry?: string }, options: Pick<ReleaseTrainOptions, 'registry'>) {
+  return registryReads(flags.registry !== undefined ? flags.registry : options.registry);
 }
 
 /** The registry part of a publishing command's request: flag > setting > crates.io; token from the environment. */

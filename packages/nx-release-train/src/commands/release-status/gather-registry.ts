@@ -40,7 +40,7 @@ export async function publishProgress(snap: Snapshots, tag: GitTag, options: Rel
     const versions = await index.versions(c.name);
     read.push({ name: c.name, version: c.version, manifest: c.manifest, index: versions.map((v) => ({ vers: v.vers, yanked: v.yanked })) });
   }
-  const yanks = planYanks(read, options.candidateSuffix);
+  const yanks = planYanks(read, options.candidateSuffix, options.devSuffix);
   const progress = read.map((c) => ({
     name: c.name,
     version: c.version,

@@ -8,15 +8,19 @@ import { renderPlanDiff } from '../../core/version';
 import { summarizeWarnings } from '../../core/version/summary';
 import { CommandError, run } from '../../effects/exec';
 import { ReleaseError } from '../../core/release';
-import { writeFilesAtomic } from '../../effects/files';
+import { writeFileAtomic, writeFilesAtomic } from '../../effects/files';
+import { printBlock } from '../../core/log';
 import type { Train } from './train';
 
 export function editsToFiles(edits: FileEdit[]): Map<string, string> {
   return new Map(edits.map((e) => [e.file, e.after]));
 }
 
-/** Prints the plan's lines, crates and files, and the diff on a dry run. */
-export function describePlan(ctx: Train, plan: VersionPlan, heading: string): void {
+/**
+ * Prints the plan's lines, crates and files, and the diff on a dry run (whole, however long);
+ * with `--diff-file` the diffs of the run are written there too, dry run or not.
+ */
+export async function describePlan(ctx: Train, plan: VersionPlan, heading: string): Promise<void> {
   ctx.log.info(heading);
   for (const line of plan.lines) {
     if (line.from !== line.to) ctx.log.info(`  line ${line.line}: ${line.from} -> ${line.to} (${line.crates.length} crates): ${line.reason}`);
@@ -25,7 +29,17 @@ export function describePlan(ctx: Train, plan: VersionPlan, heading: string): vo
   for (const line of plan.staying) ctx.log.info(`  line ${line.line} stays at ${line.version} (${line.crates.join(', ')}): ${line.reason}`);
   ctx.log.info(`  files changed: ${plan.edits.length}`);
   for (const line of summarizeWarnings(plan.warnings)) ctx.log.warn(`  ${line}`);
-  if (ctx.dryRun && plan.edits.length > 0) ctx.log.info('\n' + renderPlanDiff(plan.edits));
+  if (plan.edits.length === 0) return;
+  const diff = renderPlanDiff(plan.edits);
+  if (ctx.diffFile) {
+    ctx.diffFile.diffs.push(diff);
+    writeFileAtomic(ctx.diffFile.path, ctx.diffFile.diffs.join(''));
+    ctx.log.info(`  diff written to ${ctx.diffFile.path} (${diff.split('\n').length - 1} lines)`);
+  }
+  if (ctx.dryRun) {
+    ctx.log.info('');
+    await printBlock(ctx.log, diff);
+  }
 }
 
 export function bumpBranch(ctx: Train, version: string): string {

@@ -21,7 +21,7 @@ export interface CandidateCommit {
 export async function commitCandidate(ctx: Train, snap: Snapshot, heading: string): Promise<CandidateCommit> {
   const thePlan = planAt(snap, ctx.options, 'candidate');
   const version = thePlan.primary?.to ?? currentVersion(snap);
-  describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}${heading}: ${thePlan.primary?.from} -> ${version}`);
+  await describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}${heading}: ${thePlan.primary?.from} -> ${version}`);
   const message = commitMessage(fillPattern(ctx.options.releaseTitle, version), ctx.options.marker);
   const commit = ctx.dryRun ? null : await buildCommit(ctx, snap.commit, thePlan.edits, message);
   return { plan: thePlan, version, commit };

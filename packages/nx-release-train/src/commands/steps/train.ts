@@ -3,6 +3,7 @@
  * request and the services: the settings and the run's switches, git in the workspace, and
  * the services for anything else (git in a temporary worktree, GitHub).
  */
+import { resolve } from 'node:path';
 import type { Logger } from '../../core/log';
 import type { ReleaseTrainOptions } from '../../core/settings/options';
 import type { Git } from '../../effects/git';
@@ -19,8 +20,18 @@ export interface Train {
   /** Git in the workspace root. */
   readonly git: Git;
   readonly services: Services;
+  /** `--diff-file` (absolute) and the diffs written there so far in this run. */
+  readonly diffFile?: { path: string; diffs: string[] };
 }
 
 export function trainOf(req: TrainRequest, services: Services): Train {
-  return { options: req.options, dryRun: req.dryRun, push: req.push, log: services.log, git: services.git(), services };
+  return {
+    options: req.options,
+    dryRun: req.dryRun,
+    push: req.push,
+    log: services.log,
+    git: services.git(),
+    services,
+    diffFile: req.diffFile ? { path: resolve(services.root, req.diffFile), diffs: [] } : undefined,
+  };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFlags, dryRunFlag } from './define';
-import { dateFlag, lineFlag, pushFlag } from './train';
+import { dateFlag, diffFileFlag, lineFlag, pushFlag } from './train';
 
 export const releaseLatestFlags = defineFlags(
   'release-latest',
@@ -11,6 +11,7 @@ export const releaseLatestFlags = defineFlags(
     ),
     line: lineFlag('Same as --target.'),
     dryRun: dryRunFlag('Print the plan and diff; change nothing.'),
+    diffFile: diffFileFlag,
     date: dateFlag,
     push: pushFlag(
       'Push the release commit to its review branch (ci/release-{version}) and open or update its pull request against the release branch; the token is read from GITHUB_TOKEN (or the variable the githubTokenEnv setting names); without one nothing is changed or pushed.',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFlags, dryRunFlag } from './define';
-import { dateFlag, lineFlag, pushFlag } from './train';
+import { dateFlag, lineFlag, pushFlag, diffFileFlag } from './train';
 
 export const releasePatchFlags = defineFlags(
   'release-patch',
@@ -10,6 +10,7 @@ export const releasePatchFlags = defineFlags(
     line: lineFlag('Same as --target.'),
     force: z.boolean().default(false).describe('Patch a line that is no longer supported.'),
     dryRun: dryRunFlag("Print each line's plan and diff; change nothing."),
+    diffFile: diffFileFlag,
     date: dateFlag,
     push: pushFlag(
       'Push each patch commit to its review branch (ci/release-{version}) in one atomic push, and open or update one pull request per line against its release branch; the token is read from GITHUB_TOKEN (or the variable the githubTokenEnv setting names); without one nothing is changed or pushed.',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFlags, dryRunFlag } from './define';
-import { lineFlag, pushFlag } from './train';
+import { lineFlag, pushFlag, diffFileFlag } from './train';
 
 export const releaseRcFlags = defineFlags(
   'release-rc',
@@ -11,6 +11,7 @@ export const releaseRcFlags = defineFlags(
     ),
     line: lineFlag('Same as --target.'),
     dryRun: dryRunFlag('Print the plan and diff; change nothing.'),
+    diffFile: diffFileFlag,
     push: pushFlag(
       'Propose the candidate as a pull request: pushed to ci/rc-{version} (rcReviewBranchPattern) against the release branch (needs a GitHub token).',
     ),

@@ -10,4 +10,10 @@ export const dateFlag = z
 /** `--target=4.x`; Nx parses `--target=4` as a number. */
 export const lineFlag = (description: string) => z.union([z.string(), z.number()]).optional().describe(description);
 
+/** `--diff-file`: the dry-run diff, whole, in a file (a CI log may garble a long one). */
+export const diffFileFlag = z
+  .string()
+  .optional()
+  .describe('Also write the unified diff of every file the command changes (or would change) to this file, relative to the workspace root.');
+
 export const pushFlag = (description: string) => z.boolean().default(false).describe(description);

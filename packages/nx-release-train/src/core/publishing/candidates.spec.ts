@@ -41,6 +41,14 @@ describe('candidateLines', () => {
     expect(candidateLines(at('-rc.1'), index, settings)[1]).toBe('  supersedes no earlier candidate in the index');
   });
 
+  it('never says "supersedes no earlier candidate" for an index it could not read', () => {
+    const unread = { count: 2, why: 'the index could not be read: ENOTFOUND' };
+    expect(candidateLines(at(''), {}, settings, unread)[1]).toBe(
+      '  which earlier candidates it supersedes is unknown (unknown for 2 of 3 crates: the index could not be read: ENOTFOUND)',
+    );
+    expect(candidateLines(at('-rc.2'), index, settings, { count: 1, why: 'offline' })[1]).toMatch(/, and perhaps more \(unknown for 1 of 3 crates: offline\)$/);
+  });
+
   it('says that a -dev version is not a release, and that mixed stages are one release too many', () => {
     expect(candidateLines(at('-dev'), {}, settings)[0]).toMatch(/^Release: 49.0.0-dev, 0.136.0-dev is in development: not a release to publish/);
     expect(candidateLines([...at('-rc.1'), { name: 'x', version: '1.0.0' }], {}, settings)[0]).toMatch(/different points of the train/);

@@ -14,7 +14,13 @@ export interface CrateToRelease {
 /** Versions the index holds per crate (yanked ones too, flagged). */
 export type IndexVersions = Record<string, Array<{ vers: string; yanked: boolean }>>;
 
-export function candidateLines(crates: CrateToRelease[], index: IndexVersions, settings: PrereleaseSettings): string[] {
+/** Crates whose index was not read (offline, or it failed), and why: what they supersede is unknown, never "nothing". */
+export interface Unread {
+  count: number;
+  why: string;
+}
+
+export function candidateLines(crates: CrateToRelease[], index: IndexVersions, settings: PrereleaseSettings, unread: Unread | null = null): string[] {
   if (crates.length === 0) return [];
   const stages = new Map(crates.map((c) => [c.name, stageOf(c.version, settings)]));
   const kinds = new Set([...stages.values()].map((s) => (s.kind === 'candidate' ? `rc.${s.n}` : s.kind === 'pre' ? `${s.id}.${s.n}` : s.kind)));
@@ -45,9 +51,11 @@ export function candidateLines(crates: CrateToRelease[], index: IndexVersions, s
       superseded.set(v.vers, entry);
     }
   }
+  const unknown = unread?.count ? ` (unknown for ${unread.count} of ${crates.length} crates: ${unread.why})` : '';
+  if (superseded.size === 0 && unknown) return [head, `  which earlier candidates it supersedes is unknown${unknown}`];
   if (superseded.size === 0) return [head, '  supersedes no earlier candidate in the index'];
   const list = [...superseded]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([v, e]) => `${v} (${e.crates} crate${e.crates === 1 ? '' : 's'}${e.yanked ? `, ${e.yanked} already yanked` : ''})`);
-  return [head, `  supersedes the earlier candidates ${list.join(', ')}`];
+  return [head, `  supersedes the earlier candidates ${list.join(', ')}${unknown ? `, and perhaps more${unknown}` : ''}`];
 }

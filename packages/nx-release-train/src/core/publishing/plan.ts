@@ -51,13 +51,20 @@ export function formatPlan(input: PublishPlanInput): { lines: string[]; toPublis
     });
     lines.push(`  wave ${i + 1}: ${items.join(', ')}`);
   });
-  for (const [name, s] of Object.entries(state)) {
-    if (typeof s === 'object') lines.push(`  warning: could not read ${name} from the index: ${s.error}`);
-  }
+  const unreadable = Object.entries(state).flatMap(([name, s]) => (typeof s === 'object' ? [{ name, error: s.error }] : []));
+  // One reason for all (no network, the registry down) is said once, not once per crate.
+  const reasons = new Set(unreadable.map((u) => u.error));
+  if (reasons.size === 1 && unreadable.length > 1) lines.push(`  warning: could not read ${unreadable.length} crates from the index: ${[...reasons][0]}`);
+  else for (const u of unreadable) lines.push(`  warning: could not read ${u.name} from the index: ${u.error}`);
   const published = total - toPublish.length;
   const fresh = new Set(toPublish.filter((n) => state[n] === 'new'));
+  const news = fresh.size ? ` (${fresh.size} new crate${fresh.size === 1 ? '' : 's'})` : '';
   lines.push(
-    `Already published: ${published} of ${total}; to publish: ${toPublish.length}${fresh.size ? ` (${fresh.size} new crate${fresh.size === 1 ? '' : 's'})` : ''}`,
+    unreadable.length === total
+      ? `Already published: unknown, the index could not be read; to publish: at most ${total}`
+      : unreadable.length
+        ? `Already published: ${published} of ${total}, ${unreadable.length} unknown (the index could not be read for them); to publish: at most ${toPublish.length}${news}`
+        : `Already published: ${published} of ${total}; to publish: ${toPublish.length}${news}`,
   );
   if (toPublish.length) lines.push(...estimateLines(input, toPublish, fresh));
   return { lines, toPublish };

@@ -38,9 +38,20 @@ export function candidateNumber(version: string, preid: string): number | null {
 
 const core = (v: string) => `${semver.major(v)}.${semver.minor(v)}.${semver.patch(v)}`;
 
-export function planYanks(crates: YankCrate[], preid: string): YankPlan {
+/** `preid`: the candidates' pre-release identifier (`rc`); `devSuffix`: the never-released development versions' (`dev`). */
+export function planYanks(crates: YankCrate[], preid: string, devSuffix: string): YankPlan {
   const plan: YankPlan = { yank: [], missing: [], problems: [] };
   for (const c of crates) {
+    // A development version is never released, so it supersedes nothing: a -dev checkout (or
+    // a -dev tag made by mistake) must not yank the candidates of the line it is on.
+    if (semver.valid(c.version) && semver.prerelease(c.version)?.join('.') === devSuffix) {
+      plan.problems.push({
+        crate: c.name,
+        message: `${c.name} has version ${c.version} in ${c.manifest}: a development version (-${devSuffix}), which is never released and supersedes no candidate`,
+        fix: 'run release-yank on a release or candidate tag (made by nx release-rc, release-latest or release-patch), never on a -dev checkout',
+      });
+      continue;
+    }
     if (!semver.valid(c.version) || (semver.prerelease(c.version) && candidateNumber(c.version, preid) === null)) {
       plan.problems.push({
         crate: c.name,
