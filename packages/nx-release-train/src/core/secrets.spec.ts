@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatFailure, ReleaseError } from './errors';
+import { maskedLog } from './log';
 import { isSecretEnvName, maskSecrets, rememberRunSecrets, rememberSecret, secretNamesIn, withoutSecrets } from './secrets';
 
 describe('secrets kept from build scripts', () => {
@@ -48,5 +50,18 @@ describe('the one masking of secrets', () => {
     const text = `gh-value-1234 minted-secret-99-longer minted-secret-99 ${jwt} cio_tp_0123456789abcdef ghs_abcdefghijklmnopqrstuv /usr/bin abc`;
     expect(maskSecrets(text)).toBe('*** *** *** *** *** *** /usr/bin abc');
     expect(maskSecrets('the yank token is y-1234567', { CARGO_YANK_TOKEN: 'y-1234567' })).toBe('the yank token is ***');
+  });
+});
+
+describe('every printed line', () => {
+  it('passes the masking: a log line, a block and a failure (a yank refusal echoing its token)', async () => {
+    rememberRunSecrets({ CARGO_YANK_TOKEN: 'yank-token-value' }, { githubTokenEnv: 'GITHUB_TOKEN', yankTokenVariable: 'CARGO_YANK_TOKEN', registry: null });
+    const seen: string[] = [];
+    const log = maskedLog({ info: (l) => seen.push(l), warn: (l) => seen.push(l), error: (l) => seen.push(l), block: async (t) => void seen.push(t) });
+    log.error('error: crates.io refused to yank a@1.0.0-rc.1 (HTTP 403: token yank-token-value lacks the scope)');
+    await log.block!('+ token = "yank-token-value"\n');
+    seen.push(formatFailure(new ReleaseError('the server said: yank-token-value is invalid', 'set CARGO_YANK_TOKEN')));
+    expect(seen.join('\n')).not.toContain('yank-token-value');
+    expect(seen).toHaveLength(3);
   });
 });
