@@ -94,3 +94,22 @@ describe('a line git decides: the 1.17 workspace with a release tag', () => {
     expect(changed).toContain('line 0.3 stays at 0.3.0 (demo-app): unchanged since v1.17.0');
   });
 });
+
+describe('release-patch on the 1.17 workspace: no [workspace.package] version, versionLines.release names the line', () => {
+  it('patches release-1.17.0 to 1.17.1 with the examples to 0.1.2, helpers untouched, byte for byte', async () => {
+    const shape = SHAPES['patch of a 1.17 workspace, helpers on their own line'];
+    const ws = makeWorkspace({ options: shape.options });
+    cleanups.push(ws.cleanup);
+    write(ws, shape.before);
+    ws.git(['init', '-q', '-b', 'main']);
+    ws.git(['add', '-A']);
+    ws.git(['commit', '-q', '-m', 'at 1.17.0']);
+    ws.git(['branch', 'release-1.17.0']);
+    const out = await ok(ws, ['release-patch', '--target=1.17.0', '--date=2026-12-01']);
+    expect(out).toContain('1.17.0 -> 1.17.1');
+    expect(out).toContain('line 0.4 stays at 0.4.1 (helper-macros, helper-shared)');
+    // Every manifest and the lock file (git's output is trimmed: each of them ends in one newline).
+    for (const [file, text] of Object.entries(shape.after))
+      if (/Cargo\.(toml|lock)$/.test(file)) expect(`${ws.git(['show', `release-1.17.0:${file}`])}\n`, file).toBe(text);
+  });
+});
