@@ -5,9 +5,9 @@
  * project releases it, and a line changed since the release tag carrying its version moves
  * with the reason said, where an unchanged one stays.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHAPES } from '../fixtures/shapes';
 import { ok } from '../support/train-cli';
@@ -26,27 +26,36 @@ function write(ws: TempWorkspace, files: Record<string, string>): void {
 const read = (ws: TempWorkspace, file: string) => readFileSync(join(ws.dir, file), 'utf8');
 
 describe('check-history on each shape: one repository, a before and an after commit per shape', () => {
-  let ws: TempWorkspace;
-  beforeAll(() => {
-    ws = makeWorkspace({});
+  const runs: Array<{ status: number | null; stdout: string; stderr: string }> = [];
+  beforeAll(async () => {
+    const ws = makeWorkspace({});
     cleanups.push(ws.cleanup);
     ws.git(['init', '-q', '-b', 'main']);
-    for (const [name, shape] of Object.entries(SHAPES)) {
+    const optionFiles: string[] = [];
+    Object.entries(SHAPES).forEach(([name, shape], i) => {
       for (const entry of ['Cargo.toml', 'Cargo.lock', 'crates', 'examples', 'src']) rmSync(join(ws.dir, entry), { recursive: true, force: true });
       write(ws, shape.before);
       ws.git(['add', '-A']);
       ws.git(['commit', '-q', '-m', `${name}: before`]);
       write(ws, shape.after);
       ws.git(['commit', '-qam', `${name}: the release`]);
-      ws.git(['tag', `shape-${Object.keys(SHAPES).indexOf(name)}`]);
-    }
+      ws.git(['tag', `shape-${i}`]);
+      optionFiles.push(join(ws.dir, '..', `${basename(ws.dir)}-shape-${i}.json`));
+      writeFileSync(optionFiles[i], JSON.stringify(shape.options));
+      cleanups.push(() => rmSync(optionFiles[i], { force: true }));
+    });
+    // The tool once per shape, all at once (each is a node process reading the built plugin).
+    const tool = (i: number) =>
+      new Promise<(typeof runs)[number]>((done) =>
+        execFile(process.execPath, [join(repoRoot, 'tools/check-history.mjs'), ws.dir, `shape-${i}`, `--options=${optionFiles[i]}`], (err, stdout, stderr) =>
+          done({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        ),
+      );
+    runs.push(...(await Promise.all(optionFiles.map((_, i) => tool(i)))));
   });
 
   it.each(Object.entries(SHAPES).map(([name, shape], i) => [name, shape, i] as const))('%s: the plan matches the commit', (_, shape, i) => {
-    const options = join(ws.dir, '..', `${ws.dir.split('/').pop()}-shape-${i}.json`);
-    writeFileSync(options, JSON.stringify(shape.options));
-    cleanups.push(() => rmSync(options, { force: true }));
-    const r = spawnSync(process.execPath, [join(repoRoot, 'tools/check-history.mjs'), ws.dir, `shape-${i}`, `--options=${options}`], { encoding: 'utf8' });
+    const r = runs[i];
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain(`${shape.bump === 'major' ? (shape.level ?? 'major') : shape.bump} bump`);
     expect(r.stdout).toContain('the plan matches the commit');
