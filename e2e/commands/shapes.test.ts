@@ -5,9 +5,9 @@
  * project releases it, and a line changed since the release tag carrying its version moves
  * with the reason said, where an unchanged one stays.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHAPES } from '../fixtures/shapes';
 import { ok } from '../support/train-cli';
@@ -26,27 +26,36 @@ function write(ws: TempWorkspace, files: Record<string, string>): void {
 const read = (ws: TempWorkspace, file: string) => readFileSync(join(ws.dir, file), 'utf8');
 
 describe('check-history on each shape: one repository, a before and an after commit per shape', () => {
-  let ws: TempWorkspace;
-  beforeAll(() => {
-    ws = makeWorkspace({});
+  const runs: Array<{ status: number | null; stdout: string; stderr: string }> = [];
+  beforeAll(async () => {
+    const ws = makeWorkspace({});
     cleanups.push(ws.cleanup);
     ws.git(['init', '-q', '-b', 'main']);
-    for (const [name, shape] of Object.entries(SHAPES)) {
+    const optionFiles: string[] = [];
+    Object.entries(SHAPES).forEach(([name, shape], i) => {
       for (const entry of ['Cargo.toml', 'Cargo.lock', 'crates', 'examples', 'src']) rmSync(join(ws.dir, entry), { recursive: true, force: true });
       write(ws, shape.before);
       ws.git(['add', '-A']);
       ws.git(['commit', '-q', '-m', `${name}: before`]);
       write(ws, shape.after);
       ws.git(['commit', '-qam', `${name}: the release`]);
-      ws.git(['tag', `shape-${Object.keys(SHAPES).indexOf(name)}`]);
-    }
+      ws.git(['tag', `shape-${i}`]);
+      optionFiles.push(join(ws.dir, '..', `${basename(ws.dir)}-shape-${i}.json`));
+      writeFileSync(optionFiles[i], JSON.stringify(shape.options));
+      cleanups.push(() => rmSync(optionFiles[i], { force: true }));
+    });
+    // The tool once per shape, all at once (each is a node process reading the built plugin).
+    const tool = (i: number) =>
+      new Promise<(typeof runs)[number]>((done) =>
+        execFile(process.execPath, [join(repoRoot, 'tools/check-history.mjs'), ws.dir, `shape-${i}`, `--options=${optionFiles[i]}`], (err, stdout, stderr) =>
+          done({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        ),
+      );
+    runs.push(...(await Promise.all(optionFiles.map((_, i) => tool(i)))));
   });
 
   it.each(Object.entries(SHAPES).map(([name, shape], i) => [name, shape, i] as const))('%s: the plan matches the commit', (_, shape, i) => {
-    const options = join(ws.dir, '..', `${ws.dir.split('/').pop()}-shape-${i}.json`);
-    writeFileSync(options, JSON.stringify(shape.options));
-    cleanups.push(() => rmSync(options, { force: true }));
-    const r = spawnSync(process.execPath, [join(repoRoot, 'tools/check-history.mjs'), ws.dir, `shape-${i}`, `--options=${options}`], { encoding: 'utf8' });
+    const r = runs[i];
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain(`${shape.bump === 'major' ? (shape.level ?? 'major') : shape.bump} bump`);
     expect(r.stdout).toContain('the plan matches the commit');
@@ -92,5 +101,24 @@ describe('a line git decides: the 1.17 workspace with a release tag', () => {
     expect(changed).toContain('line 0.4: 0.4.1 -> 0.5.0 (2 crates): helper-shared changed since v1.17.0');
     expect(changed).toContain('line 0.1: 0.1.1 -> 0.1.2 (2 crates): versionLines.follow names example-bye');
     expect(changed).toContain('line 0.3 stays at 0.3.0 (demo-app): unchanged since v1.17.0');
+  });
+});
+
+describe('release-patch on the 1.17 workspace: no [workspace.package] version, versionLines.release names the line', () => {
+  it('patches release-1.17.0 to 1.17.1 with the examples to 0.1.2, helpers untouched, byte for byte', async () => {
+    const shape = SHAPES['patch of a 1.17 workspace, helpers on their own line'];
+    const ws = makeWorkspace({ options: shape.options });
+    cleanups.push(ws.cleanup);
+    write(ws, shape.before);
+    ws.git(['init', '-q', '-b', 'main']);
+    ws.git(['add', '-A']);
+    ws.git(['commit', '-q', '-m', 'at 1.17.0']);
+    ws.git(['branch', 'release-1.17.0']);
+    const out = await ok(ws, ['release-patch', '--target=1.17.0', '--date=2026-12-01']);
+    expect(out).toContain('1.17.0 -> 1.17.1');
+    expect(out).toContain('line 0.4 stays at 0.4.1 (helper-macros, helper-shared)');
+    // Every manifest and the lock file (git's output is trimmed: each of them ends in one newline).
+    for (const [file, text] of Object.entries(shape.after))
+      if (/Cargo\.(toml|lock)$/.test(file)) expect(`${ws.git(['show', `release-1.17.0:${file}`])}\n`, file).toBe(text);
   });
 });

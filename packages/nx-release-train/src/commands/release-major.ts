@@ -141,6 +141,7 @@ async function pushCut(ctx: Train, gh: GitHubPush, c: CutCommits): Promise<void>
     title: fillPattern(ctx.options.bumpTitle, next),
     summary: `Moves ${main} to ${c.plan.primary?.to ?? next}: ${c.release} was cut from ${main} at ${c.cutAt.slice(0, 12)} and carries ${version} from here.`,
     lines: movedLines(c.plan),
+    staying: c.plan.staying,
     onMerge: `${main} moves to ${c.plan.primary?.to ?? next}. ${c.release} stays at the cut point, where ${c.first ? 'its candidates and release day (\`nx release-latest\`) prepare' : 'release day (\`nx release-latest\`) prepares'} ${version}.`,
   };
   const proposals = [bump];

@@ -146,6 +146,7 @@ function patchProposal(ctx: Train, r: { branch: KnownBranch; commit: string; ver
     title: fillPattern(ctx.options.releaseTitle, r.version),
     summary: `Patch release ${r.version} on ${r.branch.name}.`,
     lines: movedLines(r.plan),
+    staying: r.plan.staying,
     onMerge: onReleaseMerge(ctx, r.branch.name, r.version),
   };
 }

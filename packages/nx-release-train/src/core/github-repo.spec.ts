@@ -46,5 +46,11 @@ describe('proposalBody', () => {
     const anonymous = proposalBody({ ...text, actor: null, lines: [] });
     expect(anonymous).not.toContain('run by');
     expect(anonymous).not.toContain('Versions:');
+    expect(anonymous).not.toContain('Lines that stay:');
+  });
+
+  it('lists the lines the release leaves where they are, with the reason', () => {
+    const body = proposalBody({ ...text, staying: [{ line: '0.4', version: '0.4.1', reason: 'unchanged since v5.0.0' }] });
+    expect(body).toContain('- 0.x: 0.92.0 -> 0.92.1\n\nLines that stay:\n\n- 0.4 at 0.4.1: unchanged since v5.0.0\n\nFiles changed (2):');
   });
 });

@@ -28,6 +28,8 @@ export interface ProposalText {
   summary: string;
   /** Version lines that move (empty when none do, e.g. release day). */
   lines: ReadonlyArray<{ line: string; from: string; to: string }>;
+  /** Version lines the release leaves where they are, each with the reason (core/version/line-moves.ts). */
+  staying?: ReadonlyArray<{ line: string; version: string; reason: string }>;
   files: readonly string[];
   /** Who started the run ($GITHUB_ACTOR), when known. */
   actor: string | null;
@@ -39,10 +41,12 @@ export interface ProposalText {
 /** The pull request's description; equal inputs give equal text, so a rerun changes nothing. */
 export function proposalBody(t: ProposalText): string {
   const lines = t.lines.length ? ['Versions:', '', ...t.lines.map((l) => `- ${l.line}: ${l.from} -> ${l.to}`), ''] : [];
+  const staying = t.staying?.length ? ['Lines that stay:', '', ...t.staying.map((l) => `- ${l.line} at ${l.version}: ${l.reason}`), ''] : [];
   return [
     t.summary,
     '',
     ...lines,
+    ...staying,
     `Files changed (${t.files.length}):`,
     '',
     ...t.files.map((f) => `- \`${f}\``),

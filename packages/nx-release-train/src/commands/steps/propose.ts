@@ -15,7 +15,7 @@ import { syncPullRequest } from '../../effects/github-pulls';
 import type { GitHubPush } from '../../effects/github-target';
 import type { Train } from './train';
 
-export interface Proposal extends Pick<ProposalText, 'summary' | 'lines' | 'onMerge'> {
+export interface Proposal extends Pick<ProposalText, 'summary' | 'lines' | 'staying' | 'onMerge'> {
   /** The review branch. */
   branch: string;
   /** The branch the pull request merges into. */

@@ -143,10 +143,20 @@ function inheritedCrates(options: ReleaseTrainOptions, ws: Workspace): SettingDi
   return out;
 }
 
-/** `versionLines.release` must name a crate on a line that moves. */
+/** `versionLines.release` must name a crate on a line that moves, in a workspace without [workspace.package] version. */
 function releaseCrate(options: ReleaseTrainOptions, ws: Workspace): SettingDiagnostic[] {
   const named = options.versionLines.release;
   if (!named) return [];
+  if (ws.version !== null)
+    return [
+      {
+        level: 'warning',
+        file: SETTINGS_FILE,
+        setting: 'versionLines.release',
+        message: `versionLines.release names ${named}, but [workspace.package] version (${ws.version}) names the release`,
+        fix: 'remove versionLines.release (it applies only to workspaces without [workspace.package] version)',
+      },
+    ];
   const line = assignLines(ws, options.versionLines).get(named);
   if (line) return [];
   const crate = ws.members.find((c) => c.name === named);

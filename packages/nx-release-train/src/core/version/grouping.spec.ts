@@ -34,7 +34,7 @@ function problems(run: () => unknown): string[] {
   try {
     run();
   } catch (e) {
-    if (e instanceof PlanError) return e.problems.map((p) => `${p.file}: ${p.message}`);
+    if (e instanceof PlanError) return e.problems.filter((p) => p.level === 'error').map((p) => `${p.file}: ${p.message}`);
     throw e;
   }
   throw new Error('expected a PlanError');

@@ -122,6 +122,17 @@ describe('settings that would make a release wrong or unnameable', () => {
     );
   });
 
+  it('versionLines.release naming no crate, or a crate that never moves, is refused; beside a workspace version it is a warning', () => {
+    const named = (release: string) => ({ ...shape, options: { ...shape.options, versionLines: { ...shape.options.versionLines, release } } });
+    expect(refusals(() => planOf(named('ap')))).toContain(
+      'nx.json: versionLines.release names "ap", which is no crate of the workspace | fix: name a crate of the line the release is named after',
+    );
+    const minor = SHAPES['minor release of 1.256 / 0.256 / 256 lines'];
+    const p = planOf({ ...minor, options: { ...minor.options, versionLines: { ...minor.options.versionLines, release: 'wast' } } });
+    expect(p.primary?.line).toBe('workspace');
+    expect(p.warnings.map((w) => w.message)).toContain('versionLines.release names wast, but [workspace.package] version (1.256.0) names the release');
+  });
+
   it('crates of one line asking for different steps in versionLines.bump are refused', () => {
     const minor = SHAPES['minor release of 1.256 / 0.256 / 256 lines'];
     const bump = { parser: 'major', encoder: 'patch' };
