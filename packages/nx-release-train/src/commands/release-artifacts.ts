@@ -23,7 +23,7 @@ import { cargoBuild, cargoMetadata, hostTriple, installedTargets } from '../effe
 import { writeFileAtomic } from '../effects/files';
 import { headCommitTime } from '../effects/release-tag';
 import type { Command, CommandInput } from './command';
-import { envReads, githubReads, swallowedReads } from '../core/env-reads';
+import { envReads, swallowedReads } from '../core/env-reads';
 import { releaseVersion } from './release-artifacts/version';
 import type { Services } from './services';
 
@@ -143,6 +143,12 @@ async function buildAndPackage(req: ReleaseArtifactsRequest, log: Logger, plan: 
 export const releaseArtifactsCommand: Command<ReleaseArtifactsFlags, ReleaseArtifactsRequest, ArtifactsResult> = {
   name: 'release-artifacts',
   resolve: resolveReleaseArtifacts,
-  env: ({ flags, options }) => envReads(githubReads(options, !flags.dryRun), swallowedReads('release-artifacts'), { optional: ['SOURCE_DATE_EPOCH'] }),
+  // Builds only (GitHub is release-assets' business). Cargo and the C toolchain read the
+  // build environment the job sets (each build's env, a cross linker's variables): passed along.
+  env: ({ options }) =>
+    envReads(swallowedReads('release-artifacts'), {
+      optional: ['SOURCE_DATE_EPOCH', ...options.artifacts.builds.flatMap((b) => Object.keys(b.env ?? {}))],
+      prefixes: ['CARGO_', 'CC_', 'AR_'],
+    }),
   run: releaseArtifacts,
 };

@@ -13,7 +13,8 @@ import type { Command, CommandInput } from './command';
 import { publishTarget, registryLabel, resolveRegistry, type RegistryRequest } from './publish/publish-target';
 import { listConfigs, trustClient } from './publish/trust-check';
 import type { Services } from './services';
-import { envReads, githubReads, registryReads } from '../core/env-reads';
+import { envReads } from '../core/env-reads';
+import { registryEnvReads } from './publish/publish-target';
 
 export interface ReleaseTrustRequest extends RegistryRequest {
   dryRun: boolean;
@@ -95,6 +96,6 @@ export const releaseTrustCommand: Command<ReleaseTrustFlags, ReleaseTrustRequest
   name: 'release-trust',
   resolve: resolveReleaseTrust,
   // The configs API needs a token of the trusted-publishing scope, even to list.
-  env: ({ options }) => envReads(githubReads(options, false), registryReads(null), { required: [options.trustTokenVariable] }),
+  env: ({ flags, options }) => envReads(registryEnvReads(flags, options), { required: [options.trustTokenVariable] }),
   run: releaseTrust,
 };

@@ -11,7 +11,7 @@ import { registryNameProblem } from '../../core/settings/option-checks';
 import type { ReleaseTrainOptions } from '../../core/settings/options';
 import { dirOf } from '../../core/paths';
 import { tokenEnvVar } from '../../core/publishing/retry';
-import { registryReads } from '../../core/env-reads';
+import { envReads, githubReads, registryReads } from '../../core/env-reads';
 import type { Cargo } from '../../effects/cargo';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import type { IndexClient } from '../../effects/registry-client';
@@ -37,8 +37,13 @@ export interface RegistryRequest {
 }
 
 /** What `resolveRegistry` reads: the registry's token and cargo's own variables. */
-export function registryEnvReads(flags: { registry?: string }, options: Pick<ReleaseTrainOptions, 'registry'>) {
-  return registryReads(flags.registry !== undefined ? flags.registry : options.registry);
+export function registryEnvReads(flags: { registry?: string }, options: Pick<ReleaseTrainOptions, 'registry' | 'trustTokenVariable' | 'githubTokenEnv'>) {
+  return envReads(
+    registryReads(flags.registry !== undefined ? flags.registry : options.registry),
+    // The trusted-publishing preflight (trust-check.ts): its token, the run's event and workflow, the repository.
+    { optional: [options.trustTokenVariable, 'GITHUB_EVENT_NAME', 'GITHUB_WORKFLOW_REF'] },
+    githubReads(options, false),
+  );
 }
 
 /** The registry part of a publishing command's request: flag > setting > crates.io; token from the environment. */

@@ -90,15 +90,33 @@ describe('the options schema', () => {
   it('refuses counts that are not whole numbers in range, saying the value and the range', () => {
     const { problems, options } = resolveOptions({ supportedLines: 0, ltsEvery: -2, ltsMonths: 1.5, artifacts: { compression: 12 } });
     expect(problems.map((p) => [p.setting, p.message, p.fix])).toEqual([
-      ['supportedLines', 'setting "supportedLines" in nx.json plugin options is 0, expected a whole number of 1 or more', 'give a whole number of 1 or more; the default is 2'],
-      ['ltsEvery', 'setting "ltsEvery" in nx.json plugin options is -2, expected a whole number of 0 or more', 'give a whole number of 0 or more; the default is 0'],
-      ['ltsMonths', 'setting "ltsMonths" in nx.json plugin options is 1.5, expected a whole number of 0 or more', 'give a whole number of 0 or more; the default is 0'],
-      ['artifacts.compression', 'setting "artifacts.compression" in nx.json plugin options is 12, expected an integer from 0 to 9', 'give an integer from 0 to 9; the default is 9'],
+      [
+        'supportedLines',
+        'setting "supportedLines" in nx.json plugin options is 0, expected a whole number of 1 or more',
+        'give a whole number of 1 or more; the default is 2',
+      ],
+      [
+        'ltsEvery',
+        'setting "ltsEvery" in nx.json plugin options is -2, expected a whole number of 0 or more',
+        'give a whole number of 0 or more; the default is 0',
+      ],
+      [
+        'ltsMonths',
+        'setting "ltsMonths" in nx.json plugin options is 1.5, expected a whole number of 0 or more',
+        'give a whole number of 0 or more; the default is 0',
+      ],
+      [
+        'artifacts.compression',
+        'setting "artifacts.compression" in nx.json plugin options is 12, expected an integer from 0 to 9',
+        'give an integer from 0 to 9; the default is 9',
+      ],
     ]);
     expect(problems.every((p) => !/is number, expected number/.test(p.message))).toBe(true);
     expect(options.supportedLines).toBe(DEFAULT_OPTIONS.supportedLines);
     // Without a documented range, the check's own bound is said.
-    expect(resolveOptions({ registryLimits: { 'crates-io': { publishSeconds: -1, newCrates: { burst: 2, interval: 0 } } } }).problems.map((p) => p.message)).toEqual([
+    expect(
+      resolveOptions({ registryLimits: { 'crates-io': { publishSeconds: -1, newCrates: { burst: 2, interval: 0 } } } }).problems.map((p) => p.message),
+    ).toEqual([
       'setting "registryLimits.crates-io.publishSeconds" in nx.json plugin options is -1, expected a number of at least 0',
       'setting "registryLimits.crates-io.newCrates.interval" in nx.json plugin options is 0, expected a number above 0',
     ]);

@@ -45,7 +45,8 @@ export function planLockfile(ctx: PlanContext, file: string, lines: Lines): void
   }
   for (const e of scan.entries) if (e.kind === 'array' && e.path.length === 2 && e.path[1] === 'dependencies' && e.header >= 0) references(ctx, file, e, lines);
   for (const c of lines.crates)
-    if (!seen.has(c.name)) ctx.problems.warn(file, undefined, `${c.name} has no entry in ${file}`, 'refresh it with `cargo update --workspace` and commit it', 'Cargo.lock entry');
+    if (!seen.has(c.name))
+      ctx.problems.warn(file, undefined, `${c.name} has no entry in ${file}`, 'refresh it with `cargo update --workspace` and commit it', 'Cargo.lock entry');
 }
 
 /** `"name version"` strings of one `dependencies = [...]` array whose package moves. */

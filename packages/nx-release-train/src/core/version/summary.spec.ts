@@ -30,7 +30,12 @@ describe('summarizeWarnings', () => {
 
   it('never hides a warning of another kind behind many of one kind', () => {
     const many = Array.from({ length: 6 }, (_, i) => warning(i + 1, 'policy'));
-    const notes = { level: 'warning', file: 'RELEASES.md', message: 'the top section is 48.0.0, not 48.0.1', fix: 'start the file with a "## 48.0.1" section' } as Problem;
+    const notes = {
+      level: 'warning',
+      file: 'RELEASES.md',
+      message: 'the top section is 48.0.0, not 48.0.1',
+      fix: 'start the file with a "## 48.0.1" section',
+    } as Problem;
     const lockless = warning(90, 'Cargo.lock entry');
     const lines = summarizeWarnings([...many, notes, lockless], 5);
     expect(lines[0]).toBe('8 warnings:');
