@@ -10,11 +10,10 @@ import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-ta
 import { atLimit, configFor, formatTrustTable, planTrust, type GithubConfig, type TrustTarget } from '../core/publishing/trust-configs';
 import { githubRepository } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
-import { publishTarget, registryLabel, resolveRegistry, type RegistryRequest } from './publish/publish-target';
+import { publishTarget, registryEnvReads, registryLabel, resolveRegistry, type RegistryRequest } from './publish/publish-target';
 import { listConfigs, trustClient } from './publish/trust-check';
 import type { Services } from './services';
 import { envReads } from '../core/env-reads';
-import { registryEnvReads } from './publish/publish-target';
 
 export interface ReleaseTrustRequest extends RegistryRequest {
   dryRun: boolean;
