@@ -5,14 +5,15 @@ import { dateFlag, pushFlag } from './train';
 export const releaseMajorFlags = defineFlags(
   'release-major',
   'Cut the release branch from main and bump main to the next major across every crate, version file, Cargo.lock and RELEASES.md.',
-  z.object({
-    dryRun: dryRunFlag('Print the plan and a unified diff; change no file and no git ref.'),
-    date: dateFlag,
-    push: pushFlag(
-      'Push the release branch (at the cut point) and the bump to its review branch (ci/bump-to-{version}), and open or update the pull request against main; the token is read from GITHUB_TOKEN (or the variable the githubTokenEnv setting names); without one nothing is changed or pushed.',
-    ),
-    allowDirty: z.boolean().default(false).describe('Run with uncommitted changes (they stay out of the release commit).'),
-  }),
+  () =>
+    z.object({
+      dryRun: dryRunFlag('Print the plan and a unified diff; change no file and no git ref.'),
+      date: dateFlag,
+      push: pushFlag(
+        'Push the release branch (at the cut point) and the bump to its review branch (ci/bump-to-{version}), and open or update the pull request against main; the token is read from GITHUB_TOKEN (or the variable the githubTokenEnv setting names); without one nothing is changed or pushed.',
+      ),
+      allowDirty: z.boolean().default(false).describe('Run with uncommitted changes (they stay out of the release commit).'),
+    }),
 );
 
 export type ReleaseMajorFlags = z.output<typeof releaseMajorFlags.schema>;
