@@ -17,7 +17,7 @@ export const publishFlags = defineFlags(
         .number()
         .default(8)
         .describe(
-          "Crates published at once when Nx runs the publish tasks as one batch (the default for run-many; Nx's own --parallel applies with --batch=false).",
+          "Uploads at once when Nx runs the publish tasks as one batch (the default for run-many; a crate waiting for the index to show it holds no slot; Nx's own --parallel applies with --batch=false).",
         ),
       maxRateLimitWait: z.number().default(1800).describe('Longest total time in seconds to wait out 429 rate limits for one crate before stopping.'),
     }),
