@@ -16,13 +16,14 @@
  * Options: --latency MS (1000) --index-delay MS (2000) --parallel K (6) --reps N (3 for the
  * example, 1 for the large workspace unless given) --only example|wasmtime-shaped
  */
-import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isMain, NX_ENV, nxWorkspace } from './workspace.mjs';
 
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,26 +31,10 @@ const { startRegistry, writeCargoHome } = require(path.join(repoRoot, 'tools/loc
 const { loadWorkspace } = require(path.join(repoRoot, 'packages/nx-release-train/dist/effects/workspace-fs.js'));
 const { publishOrder } = require(path.join(repoRoot, 'packages/nx-release-train/dist/core/publishing/order.js'));
 
-const { values: args } = parseArgs({
-  options: {
-    latency: { type: 'string', default: '1000' },
-    'index-delay': { type: 'string', default: '2000' },
-    parallel: { type: 'string', default: '6' },
-    reps: { type: 'string' },
-    only: { type: 'string' },
-  },
-});
-const L = Number(args.latency);
-const D = Number(args['index-delay']);
-const K = Number(args.parallel);
-
-const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', NX_TUI: 'false', CI: 'true', FORCE_COLOR: '0' };
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'bench',
-  GIT_AUTHOR_EMAIL: 'bench@example.invalid',
-  GIT_COMMITTER_NAME: 'bench',
-  GIT_COMMITTER_EMAIL: 'bench@example.invalid',
-};
+// The registry's latency per publish (L), its index delay (D) and nx's parallelism (K), in ms.
+let L = 1000;
+let D = 2000;
+let K = 6;
 
 /** Wasmtime's publish graph, from the real manifests in fixtures/wasmtime. */
 function wasmtimeShape() {
@@ -84,18 +69,7 @@ function writeShape(dir, shape) {
 
 /** A git repository with nx.json using the local plugin (cargo publish wants a clean tree). */
 function prepare(name, fill) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `bench-publish-${name}-`));
-  fill(dir);
-  writeFileSync(
-    path.join(dir, 'nx.json'),
-    JSON.stringify({ plugins: [{ plugin: 'nx-release-train', options: { registry: 'local' } }], useDaemonProcess: false }),
-  );
-  writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n.nx\ntarget\n');
-  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const git = (...a) => execFileSync('git', a, { cwd: dir, env: { ...process.env, ...GIT_ENV }, stdio: 'ignore' });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'bench');
+  const { dir } = nxWorkspace(`publish-${name}`, { fill, plugins: [{ plugin: 'nx-release-train', options: { registry: 'local' } }], git: true });
   const ws = loadWorkspace(dir);
   const order = publishOrder(ws);
   if (order.diagnostics.length) throw new Error(`${name}: ${order.diagnostics.map((d) => d.message).join('; ')}`);
@@ -187,35 +161,63 @@ const median = (xs) => {
 };
 const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-async function main() {
+/**
+ * Runs the methods (all four unless `methods` is given) on both graphs (or `only` one) and
+ * returns, per graph, the bound, each method's median and publish-plan's estimate.
+ */
+export async function benchPublish({ latency = 1000, indexDelay = 2000, parallel = 6, reps, only, methods = Object.keys(METHODS), log = console.log } = {}) {
+  [L, D, K] = [latency, indexDelay, parallel];
   const shape = wasmtimeShape();
   const targets = [
     {
-      w: prepare('example', (dir) =>
-        cpSync(path.join(repoRoot, 'examples/mini-wasmtime'), dir, { recursive: true, filter: (s) => !/[\\/](target|\.git)$/.test(s) }),
-      ),
-      reps: Number(args.reps ?? 3),
+      name: 'example',
+      fill: (dir) => cpSync(path.join(repoRoot, 'examples/mini-wasmtime'), dir, { recursive: true, filter: (s) => !/[\\/](target|\.git)$/.test(s) }),
+      reps: reps ?? 3,
     },
-    { w: prepare('wasmtime-shaped', (dir) => writeShape(dir, shape)), reps: Number(args.reps ?? 1) },
-  ].filter((t) => !args.only || t.w.name === args.only);
-  console.log(`L = ${L} ms per publish, D = ${D} ms index delay, nx --parallel=${K}, ${os.cpus().length} CPUs`);
-  console.log(`wasmtime-shaped: ${shape.source}\n`);
+    { name: 'wasmtime-shaped', fill: (dir) => writeShape(dir, shape), reps: reps ?? 1 },
+  ].filter((t) => !only || t.name === only);
+  log(`L = ${L} ms per publish, D = ${D} ms index delay, nx --parallel=${K}, ${os.cpus().length} CPUs`);
+  log(`wasmtime-shaped: ${shape.source}`);
   const rows = [];
-  for (const { w, reps } of targets) {
-    const times = { nx: [], 'nx-tasks': [], serial: [], 'cargo-ws': [] };
-    for (let i = 0; i < reps; i++) {
-      for (const m of Object.keys(times)) {
-        const ms = await measure(w, m);
-        times[m].push(ms);
-        console.log(`  ${w.name} rep ${i + 1}/${reps}: ${m} ${sec(ms)}`);
+  for (const t of targets) {
+    const w = prepare(t.name, t.fill);
+    try {
+      const times = Object.fromEntries(methods.map((m) => [m, []]));
+      for (let i = 0; i < t.reps; i++) {
+        for (const m of methods) {
+          const ms = await measure(w, m);
+          times[m].push(ms);
+          log(`  ${w.name} rep ${i + 1}/${t.reps}: ${m} ${sec(ms)}`);
+        }
       }
+      const bound = w.order.waves.length * (L + D);
+      const med = Object.fromEntries(Object.entries(times).map(([m, xs]) => [m, median(xs)]));
+      const estimate = await planEstimate(w);
+      rows.push({ name: w.name, crates: w.crates.length, waves: w.order.waves.length, reps: t.reps, bound, med, estimate });
+    } finally {
+      rmSync(w.dir, { recursive: true, force: true });
     }
-    const bound = w.order.waves.length * (L + D);
-    const med = Object.fromEntries(Object.entries(times).map(([m, xs]) => [m, median(xs)]));
-    const estimate = await planEstimate(w);
-    rows.push({ name: w.name, crates: w.crates.length, waves: w.order.waves.length, reps, bound, med, estimate });
-    rmSync(w.dir, { recursive: true, force: true });
   }
+  return rows;
+}
+
+async function main() {
+  const { values: args } = parseArgs({
+    options: {
+      latency: { type: 'string', default: '1000' },
+      'index-delay': { type: 'string', default: '2000' },
+      parallel: { type: 'string', default: '6' },
+      reps: { type: 'string' },
+      only: { type: 'string' },
+    },
+  });
+  const rows = await benchPublish({
+    latency: Number(args.latency),
+    indexDelay: Number(args['index-delay']),
+    parallel: Number(args.parallel),
+    reps: args.reps === undefined ? undefined : Number(args.reps),
+    only: args.only,
+  });
   const header = [
     'workspace',
     'crates',
@@ -257,7 +259,9 @@ async function main() {
   for (const b of body) console.log(line(b));
 }
 
-main().catch((e) => {
-  console.error(e.message);
-  process.exit(1);
-});
+if (isMain(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e.message);
+    process.exit(1);
+  });
+}

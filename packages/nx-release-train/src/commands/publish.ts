@@ -59,6 +59,7 @@ export async function publishOne(
   services: Services,
   log: (line: string) => void,
   auth?: PublishDeps['auth'],
+  uploaded?: () => void,
 ): Promise<PublishOutcome | 'private'> {
   const crate = crateOf(target, req.project);
   if (!crate.publishable) {
@@ -85,6 +86,7 @@ export async function publishOne(
       sleep: (ms) => services.clock.sleep(ms),
       log,
       auth,
+      uploaded,
     },
   );
 }

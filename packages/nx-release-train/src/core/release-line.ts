@@ -11,9 +11,15 @@
  * version that does not belong to the branch is refused (never patched into another line),
  * and a tip that is already this tool's release commit is finished, not bumped again.
  */
-import semver from 'semver';
-import { fillPattern, type ReleaseTrainOptions } from './settings/options';
-import { versionInName } from './settings/pattern';
+// The functions one by one: the `semver` index loads all of semver (ranges included), and this
+// module is on the graph path (core/settings/rules.ts, core/version/grouping.ts).
+import semverEq from 'semver/functions/eq';
+import semverGt from 'semver/functions/gt';
+import semverParse from 'semver/functions/parse';
+import semverPrerelease from 'semver/functions/prerelease';
+import semverValid from 'semver/functions/valid';
+import type { ReleaseTrainOptions } from './settings/options';
+import { fillPattern, versionInName } from './settings/pattern';
 import { carriesMarker, subjectOf } from './commit-message';
 
 /** A release branch, judged from its name (release.ts finds them). */
@@ -28,7 +34,7 @@ export interface ReleaseBranch {
 
 /** The compatibility line of a version, or null when it is not semver. */
 export function compatLine(version: string): string | null {
-  const v = semver.parse(version);
+  const v = semverParse(version);
   if (!v) return null;
   if (v.major > 0) return `${v.major}`;
   if (v.minor > 0) return `0.${v.minor}`;
@@ -92,7 +98,7 @@ export function parseLineSelector(value: string, branchPattern: string): LineSel
 
 /** A plain semver version (no `v` or `=` in front, which semver.parse would allow). */
 function isVersion(value: string): boolean {
-  return /^\d/.test(value) && semver.parse(value) !== null;
+  return /^\d/.test(value) && semverParse(value) !== null;
 }
 
 /** A release branch as far as line matching needs it. */
@@ -106,7 +112,7 @@ export interface LineBranch {
 export function matchSelector<T extends LineBranch>(selector: LineSelector, branches: readonly T[]): T[] {
   if (selector.branch !== undefined) return branches.filter((b) => b.name === selector.branch);
   if (selector.version !== undefined) {
-    const exact = branches.filter((b) => semver.eq(b.version, selector.version!));
+    const exact = branches.filter((b) => semverEq(b.version, selector.version!));
     if (exact.length > 0) return exact;
     const line = compatLine(selector.version);
     return branches.filter((b) => b.line === line);
@@ -127,8 +133,8 @@ export function describeBranches(branches: readonly LineBranch[]): string {
 
 /** Why `version` cannot be on `branch` (`release-4.0.0` holds 4.0.N); null: it belongs there. */
 export function lineVersionProblem(branch: ReleaseBranch, version: string): string | null {
-  const named = semver.parse(branch.version);
-  const held = semver.parse(version);
+  const named = semverParse(branch.version);
+  const held = semverParse(version);
   if (!named || !held) return `${branch.name} holds version ${version}, which is not a version X.Y.Z`;
   const sameLine = held.major === named.major && held.minor === named.minor && held.patch >= named.patch;
   return sameLine ? null : `${branch.name} holds version ${version}, not a ${named.major}.${named.minor}.x version of its line`;
@@ -145,7 +151,7 @@ export function lineVersionFix(branch: ReleaseBranch): string {
  * release-49.0.0 is released or in candidates, never a prepared patch.
  */
 export function isPatchVersion(branch: ReleaseBranch, version: string): boolean {
-  return semver.valid(version) !== null && semver.prerelease(version) === null && semver.gt(version, branch.version);
+  return semverValid(version) !== null && semverPrerelease(version) === null && semverGt(version, branch.version);
 }
 
 /** True when `message` is the release commit this tool writes for `version` (title + marker). */

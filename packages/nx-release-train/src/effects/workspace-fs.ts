@@ -17,11 +17,12 @@ export function findManifests(root: string, onlyThroughLinks = false): string[] 
   const out: string[] = [];
   const realRoot = realpathSync(root);
   const seen = new Set<string>();
-  const walk = (rel: string, throughLink: boolean) => {
+  // `real` is the directory's real path: a plain directory's is its parent's plus its name, so
+  // only a link costs a realpath (one per directory made the walk most of the graph's time).
+  const walk = (rel: string, real: string, throughLink: boolean) => {
     const abs = rel ? join(root, rel) : root;
     let entries;
     try {
-      const real = realpathSync(abs);
       if (seen.has(real) || (real !== realRoot && !real.startsWith(realRoot + sep))) return;
       seen.add(real);
       entries = readdirSync(abs, { withFileTypes: true });
@@ -31,14 +32,24 @@ export function findManifests(root: string, onlyThroughLinks = false): string[] 
     for (const e of entries) {
       const link = e.isSymbolicLink() && isDirectory(join(abs, e.name));
       if (e.isDirectory() || link) {
-        if (!e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) walk(rel ? `${rel}/${e.name}` : e.name, throughLink || link);
+        if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+        const target = link ? realOf(join(abs, e.name)) : join(real, e.name);
+        if (target) walk(rel ? `${rel}/${e.name}` : e.name, target, throughLink || link);
       } else if (e.name === 'Cargo.toml' && e.isFile() && (throughLink || !onlyThroughLinks)) {
         out.push(rel ? `${rel}/Cargo.toml` : 'Cargo.toml');
       }
     }
   };
-  walk('', false);
+  walk('', realRoot, false);
   return out.sort();
+}
+
+function realOf(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
 }
 
 function isDirectory(path: string): boolean {

@@ -4,9 +4,12 @@
  * constrains publishing). Path-only dev-dependencies stay in project metadata: they are how
  * real workspaces form test cycles, and they must never order anything.
  */
-import { DependencyType, type CreateDependenciesContext, type RawProjectGraphDependency } from '@nx/devkit';
+import type { CreateDependenciesContext, DependencyType, RawProjectGraphDependency } from '@nx/devkit';
 import type { Workspace } from '../core/model';
 import { lastWorkspaceModel } from '../effects/workspace-model';
+
+/** `DependencyType.static`, without loading the @nx/devkit barrel at run time for one string. */
+const STATIC = 'static' as DependencyType.static;
 
 export function edgesOf(model: Workspace): RawProjectGraphDependency[] {
   const edges: RawProjectGraphDependency[] = [];
@@ -18,7 +21,7 @@ export function edgesOf(model: Workspace): RawProjectGraphDependency[] {
       const id = `${crate.name}\0${dep.crate}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      edges.push({ source: crate.name, target: dep.crate, type: DependencyType.static, sourceFile: crate.manifest });
+      edges.push({ source: crate.name, target: dep.crate, type: STATIC, sourceFile: crate.manifest });
     }
   }
   return edges;

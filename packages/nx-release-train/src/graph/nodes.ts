@@ -1,11 +1,12 @@
 /** Cargo workspace -> Nx projects. A thin adapter over the pure model in core/. */
 import type { CreateNodesContextV2, CreateNodesResult, ProjectConfiguration } from '@nx/devkit';
 import type { Crate, Diagnostic, Workspace } from '../core/model';
-import { resolveOptions, type ReleaseTrainOptions } from '../core/settings/options';
+import type { ReleaseTrainOptions } from '../core/settings/options';
 import { dirOf } from '../core/paths';
 import { findManifests } from '../effects/workspace-fs';
 import { assignLines } from '../core/version/grouping';
 import { settingsRules } from '../core/settings/rules';
+import { resolvedOptions } from '../effects/resolved-options';
 import { workspaceModel } from '../effects/workspace-model';
 import { reportOnce } from './report';
 import { crateTargets, rootTargets } from './targets';
@@ -61,7 +62,7 @@ export async function createNodesFromFiles(
   rawOptions: unknown,
   context: CreateNodesContextV2,
 ): Promise<Array<readonly [string, CreateNodesResult]>> {
-  const { options, problems } = resolveOptions(rawOptions);
+  const { options, problems } = await resolvedOptions(context.workspaceRoot, rawOptions);
   // Nx lists files without following symbolic links; cargo follows a linked member directory; such crates are
   // versioned by the release commands and reported (Nx cannot host a project behind a link).
   const linked = findManifests(context.workspaceRoot, true).filter((f) => !configFiles.includes(f));

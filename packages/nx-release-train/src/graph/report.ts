@@ -1,5 +1,7 @@
 /** Prints workspace diagnostics once per process, so a broken manifest never breaks Nx. */
-import { logger } from '@nx/devkit';
+// Nx's own logger module, not the @nx/devkit barrel (which loads the task runner, the daemon
+// client and the plugin loader): Nx has this module loaded already in the process that runs us.
+import { logger } from 'nx/src/utils/logger';
 import { formatProblem } from '../core/errors';
 import type { Diagnostic } from '../core/model';
 import { PLUGIN_NAME } from '../core/plugin-name';

@@ -3,7 +3,7 @@
  * is executors/publish/batch.ts). Before the first upload, every crate goes through the
  * checks (each packaged and checked; any refusal stops all, with every problem listed).
  * Then crates are published as their dependencies (the tasks' `dependsOn`, i.e. `^publish`)
- * succeed, `concurrency` at a time, sharing one authentication per registry (one
+ * succeed, `concurrency` uploads at a time (a crate waiting for the index holds no slot), sharing one authentication per registry (one
  * trusted-publishing token, revoked at the end, also on failure). A failed crate skips
  * only its dependents. The end prints the counts.
  */
@@ -84,7 +84,7 @@ async function* publishInOrder(tasks: PublishTask[], runs: Map<string | null, Re
   const count = (k: string) => (outcomes[k] = (outcomes[k] ?? 0) + 1);
   const limit = Math.max(...tasks.map((t) => t.request.concurrency));
 
-  const run = async (id: string): Promise<boolean> => {
+  const run = async (id: string, release: () => void): Promise<boolean> => {
     const { request } = byId.get(id)!;
     const lines: string[] = [];
     outputs.set(id, lines);
@@ -95,7 +95,8 @@ async function* publishInOrder(tasks: PublishTask[], runs: Map<string | null, Re
     };
     try {
       const { target, auth } = runs.get(request.registry)!;
-      count(await publishOne(target, request, services, log, auth.deps));
+      // `concurrency` bounds uploads: a crate waiting for the index gives its slot to the next.
+      count(await publishOne(target, request, services, log, auth.deps, release));
       return true;
     } catch (e) {
       log(formatFailure(e));

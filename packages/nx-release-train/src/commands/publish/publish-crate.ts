@@ -17,6 +17,8 @@ export interface PublishDeps {
   now(): number;
   sleep(ms: number): Promise<void>;
   log(line: string): void;
+  /** Called once the upload is done, before waiting for the index (a batch gives the upload slot to the next crate). */
+  uploaded?(): void;
   /** Trusted publishing: the run's minted token (cargo gets it through its environment). */
   auth?: { token(): Promise<string>; renew(stale: string, since: number): Promise<string> };
 }
@@ -109,6 +111,7 @@ export async function publishCrate(req: UploadRequest, deps: PublishDeps): Promi
     if (deps.auth) token = await deps.auth.token();
   }
 
+  deps.uploaded?.();
   const visible = await waitForIndex(req, deps);
   await checkSame(req, deps, visible, uploadedByUs ? lastTry : undefined);
   deps.log(

@@ -44,4 +44,22 @@ describe('runGraph', () => {
     expect((await collect({ a: ['elsewhere'] }, 1)).results).toEqual(['a:success']);
     expect((await collect({ x: ['y'], y: ['x'] }, 1)).results.sort()).toEqual(['x:skipped', 'y:skipped']);
   });
+
+  it('starts the next job as soon as a running one gives its slot back, before that one ends', async () => {
+    const events: string[] = [];
+    const run = async (id: string, release: () => void) => {
+      events.push(`start ${id}`);
+      await new Promise((r) => setTimeout(r, 5));
+      release(); // the upload is done; waiting for the index needs no slot
+      release(); // twice is harmless
+      await new Promise((r) => setTimeout(r, 20));
+      events.push(`end ${id}`);
+      return true;
+    };
+    const results: string[] = [];
+    for await (const r of runGraph({ a: [], b: [], c: [] }, 1, run)) results.push(`${r.id}:${r.status}`);
+    expect(results.sort()).toEqual(['a:success', 'b:success', 'c:success']);
+    // With one slot, all three started before the first ended.
+    expect(events.slice(0, 3)).toEqual(['start a', 'start b', 'start c']);
+  });
 });

@@ -1,8 +1,10 @@
 /**
- * Runs a dependency graph of jobs with at most `limit` at a time, as each job's
- * dependencies succeed; the dependents of a failed job are skipped, everything else goes on.
- * Among ready jobs, the one with the longest chain of dependents goes first, which keeps the
- * critical path moving. Results come out as jobs finish.
+ * Runs a dependency graph of jobs with at most `limit` holding a slot at a time, as each
+ * job's dependencies succeed; the dependents of a failed job are skipped, everything else
+ * goes on. A job may give its slot back before it ends (`release`): a publish does once its
+ * upload is done, so the next upload starts while it waits for the index. Among ready jobs,
+ * the one with the longest chain of dependents goes first, which keeps the critical path
+ * moving. Results come out as jobs finish.
  */
 
 export type JobStatus = 'success' | 'failure' | 'skipped';
@@ -10,7 +12,7 @@ export type JobStatus = 'success' | 'failure' | 'skipped';
 export async function* runGraph(
   deps: Record<string, string[]>,
   limit: number,
-  run: (id: string) => Promise<boolean>,
+  run: (id: string, release: () => void) => Promise<boolean>,
 ): AsyncGenerator<{ id: string; status: JobStatus }> {
   const ids = Object.keys(deps);
   const inGraph = (d: string) => d in deps;
@@ -24,6 +26,15 @@ export async function* runGraph(
 
   const status = new Map<string, JobStatus>();
   const running = new Map<string, Promise<{ id: string; ok: boolean }>>();
+  /** Running jobs that still hold their slot. */
+  const holding = new Set<string>();
+  // A job gave its slot back: the loop below looks for the next job to start.
+  let woke = false;
+  let wakeLoop: () => void = () => {};
+  const wake = () => {
+    woke = true;
+    wakeLoop();
+  };
   const finished: Array<{ id: string; status: JobStatus }> = [];
   const skip = (id: string) => {
     for (const d of dependents[id]) {
@@ -39,10 +50,14 @@ export async function* runGraph(
     const ready = ids
       .filter((id) => !status.has(id) && !running.has(id) && deps[id].filter(inGraph).every((d) => status.get(d) === 'success'))
       .sort((a, b) => heightOf(b) - heightOf(a) || a.localeCompare(b));
-    for (const id of ready.slice(0, Math.max(0, Math.max(1, limit) - running.size))) {
+    for (const id of ready.slice(0, Math.max(0, Math.max(1, limit) - holding.size))) {
+      holding.add(id);
+      const release = () => {
+        if (holding.delete(id)) wake();
+      };
       running.set(
         id,
-        run(id).then(
+        run(id, release).then(
           (ok) => ({ id, ok }),
           () => ({ id, ok: false }),
         ),
@@ -50,8 +65,20 @@ export async function* runGraph(
     }
     while (finished.length) yield finished.shift()!;
     if (running.size === 0) break;
-    const { id, ok } = await Promise.race(running.values());
+    if (woke) {
+      woke = false;
+      continue;
+    }
+    const released = new Promise<null>((resolve) => (wakeLoop = () => resolve(null)));
+    const done = await Promise.race([...running.values(), released]);
+    wakeLoop = () => {};
+    if (done === null) {
+      woke = false;
+      continue;
+    }
+    const { id, ok } = done;
     running.delete(id);
+    holding.delete(id);
     status.set(id, ok ? 'success' : 'failure');
     yield { id, status: ok ? 'success' : 'failure' };
     if (!ok) skip(id);

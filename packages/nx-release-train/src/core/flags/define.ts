@@ -15,8 +15,20 @@ export interface FlagSchema<S extends z.ZodObject = z.ZodObject> {
   passThrough?: boolean;
 }
 
-export function defineFlags<S extends z.ZodObject>(name: string, description: string, shape: S, passThrough = false): FlagSchema<S> {
-  return { name, description, schema: shape, passThrough };
+/**
+ * The schema is built the first time it is read (zod objects cost time to build, and an
+ * executor needs only its own), then kept.
+ */
+export function defineFlags<S extends z.ZodObject>(name: string, description: string, build: () => S, passThrough = false): FlagSchema<S> {
+  let schema: S | undefined;
+  return {
+    name,
+    description,
+    get schema() {
+      return (schema ??= build());
+    },
+    passThrough,
+  };
 }
 
 /** `--dry-run` for every command that changes something. */

@@ -9,16 +9,17 @@ import { defineFlags } from './define';
 export const nxReleasePublishFlags = defineFlags(
   'nx-release-publish',
   "The target `nx release publish` runs on each crate: the plugin's publish (resumable, rate-limit aware, in dependency order), with Nx's release options set aside.",
-  z.object({
-    nxReleaseVersionData: z.unknown().optional().describe('Set by `nx release`: the versions it chose (the manifests already carry them).'),
-    firstRelease: z
-      .boolean()
-      .optional()
-      .describe('Set by `nx release --first-release`: nothing to do for cargo (a crate not yet in the index is published as usual).'),
-    tag: z.string().optional().describe("npm's dist-tag: cargo has none; refused when given."),
-    otp: z.union([z.string(), z.number()]).optional().describe("npm's one-time password: cargo has none; refused when given."),
-    access: z.string().optional().describe("npm's access level: cargo has none; refused when given."),
-  }),
+  () =>
+    z.object({
+      nxReleaseVersionData: z.unknown().optional().describe('Set by `nx release`: the versions it chose (the manifests already carry them).'),
+      firstRelease: z
+        .boolean()
+        .optional()
+        .describe('Set by `nx release --first-release`: nothing to do for cargo (a crate not yet in the index is published as usual).'),
+      tag: z.string().optional().describe("npm's dist-tag: cargo has none; refused when given."),
+      otp: z.union([z.string(), z.number()]).optional().describe("npm's one-time password: cargo has none; refused when given."),
+      access: z.string().optional().describe("npm's access level: cargo has none; refused when given."),
+    }),
   true,
 );
 

@@ -5,21 +5,22 @@ import { backoffFlag, maxAttemptsFlag, registryFlag } from './registry';
 export const publishFlags = defineFlags(
   'publish',
   "Publish this crate's version to the registry unless the index already has it (same checksum). Run through `nx run-many -t publish`: `^publish` orders crates by their dependencies.",
-  z.object({
-    registry: registryFlag,
-    dryRun: dryRunFlag('Check the index and print what would be published; upload nothing.'),
-    noVerify: z.boolean().default(true).describe('Pass --no-verify to cargo publish (the verify target builds the packaged crates).'),
-    indexTimeout: z.number().default(300).describe('Seconds to wait for an uploaded version to appear in the index.'),
-    maxAttempts: maxAttemptsFlag(''),
-    backoff: backoffFlag,
-    concurrency: z
-      .number()
-      .default(8)
-      .describe(
-        "Crates published at once when Nx runs the publish tasks as one batch (the default for run-many; Nx's own --parallel applies with --batch=false).",
-      ),
-    maxRateLimitWait: z.number().default(1800).describe('Longest total time in seconds to wait out 429 rate limits for one crate before stopping.'),
-  }),
+  () =>
+    z.object({
+      registry: registryFlag,
+      dryRun: dryRunFlag('Check the index and print what would be published; upload nothing.'),
+      noVerify: z.boolean().default(true).describe('Pass --no-verify to cargo publish (the verify target builds the packaged crates).'),
+      indexTimeout: z.number().default(300).describe('Seconds to wait for an uploaded version to appear in the index.'),
+      maxAttempts: maxAttemptsFlag(''),
+      backoff: backoffFlag,
+      concurrency: z
+        .number()
+        .default(8)
+        .describe(
+          "Uploads at once when Nx runs the publish tasks as one batch (the default for run-many; a crate waiting for the index to show it holds no slot; Nx's own --parallel applies with --batch=false).",
+        ),
+      maxRateLimitWait: z.number().default(1800).describe('Longest total time in seconds to wait out 429 rate limits for one crate before stopping.'),
+    }),
 );
 
 export type PublishFlags = z.output<typeof publishFlags.schema>;

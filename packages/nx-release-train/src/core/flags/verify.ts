@@ -5,10 +5,11 @@ import { registryFlag } from './registry';
 export const verifyFlags = defineFlags(
   'verify',
   "Package this crate with cargo and build the packaged sources, resolving its workspace dependencies from their packaged crates (published or not). Offline when cargo's cache allows it.",
-  z.object({
-    registry: registryFlag,
-    dryRun: dryRunFlag('Print the cargo command without running it.'),
-  }),
+  () =>
+    z.object({
+      registry: registryFlag,
+      dryRun: dryRunFlag('Print the cargo command without running it.'),
+    }),
 );
 
 export type VerifyFlags = z.output<typeof verifyFlags.schema>;

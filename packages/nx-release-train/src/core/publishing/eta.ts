@@ -3,7 +3,7 @@
  * `burst` publishes at once, then one per `intervalMs`, with separate budgets for new
  * versions and brand-new crates (crates.io: 30 then 1/min; 5 then 1 per 10 min). The
  * estimate schedules crates as Nx does (a crate starts once its dependencies are done, at
- * most `parallel` at a time), each taking `publishMs` (upload plus index visibility), and
+ * most `parallel` uploading at a time), each taking `publishMs` (upload plus index visibility), and
  * assumes full budgets at the start. Pure: no clock, times are offsets from the start.
  */
 
@@ -30,6 +30,11 @@ export interface EtaInput {
   budget: RateBudget;
   publishMs: number;
   parallel: number;
+  /**
+   * How long a crate holds one of the `parallel` slots: a batch gives it back once the upload
+   * is done, before the index shows the version. Default: all of `publishMs`.
+   */
+  slotMs?: number;
 }
 
 export interface Eta {
@@ -96,7 +101,7 @@ export function estimatePublish(input: EtaInput): Eta {
     if (start > ready) throttled += 1;
     startMs[best.name] = start;
     finish.set(best.name, start + input.publishMs);
-    workers[w] = start + input.publishMs;
+    workers[w] = start + Math.min(input.slotMs ?? input.publishMs, input.publishMs);
     pending.delete(best.name);
   }
   return { totalMs: Math.max(0, ...finish.values()), throttled, startMs };

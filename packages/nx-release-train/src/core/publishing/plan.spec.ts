@@ -77,13 +77,15 @@ describe('formatPlan', () => {
       trusted: false,
     };
     const tokenRun = formatPlan(input).lines.slice(-4);
-    // 40 versions: 30 at once, then 10 more at 1 a minute (the first refill comes while 8 at a time go).
+    // 40 versions: 30 at once, then 10 more at 1 a minute. A slot is free again after each 5 s
+    // upload (the index wait holds none), so the burst is spent before the first refill: all 10 wait.
     expect(tokenRun[0]).toMatch(/^Estimate: about 10 min \d\d s with 8 at once/);
     expect(tokenRun[1]).toBe('  critical path: 1 crate in a chain x 20 s = 20 s');
-    expect(tokenRun[2]).toMatch(/^  rate-limit bound: 10 min 00 s .*; 9 publishes wait for the limit$/);
+    expect(tokenRun[2]).toMatch(/^  rate-limit bound: 10 min 00 s .*; 10 publishes wait for the limit$/);
     expect(tokenRun[3]).toBe('  the rate limits dominate');
     const trusted = formatPlan({ ...input, trusted: true, budget: { ...CRATES_IO_BUDGET, newVersions: null } }).lines.slice(-4);
-    expect(trusted[0]).toMatch(/^Estimate: about 1 min 40 s/);
+    // No limit: 5 rounds of 8 five-second uploads, then the last one's 15 s until the index shows it.
+    expect(trusted[0]).toMatch(/^Estimate: about 40 s/);
     expect(trusted[2]).toContain('new versions: no per-user limit under trusted publishing');
   });
 

@@ -83,7 +83,9 @@ function estimateLines(input: PublishPlanInput, toPublish: string[], fresh: Set<
   const cargoMs = input.measured?.cargoMs ?? 0;
   const startMs = input.measured?.preflightMs ?? 0;
   const stepMs = cargoMs + input.publishMs + input.indexMs;
-  const eta = estimatePublish({ needs, newCrates: fresh, budget: input.budget, publishMs: stepMs, parallel: input.parallel });
+  // The batch frees a crate's slot once its upload is done (commands/publish/schedule.ts).
+  const slotMs = cargoMs + input.publishMs;
+  const eta = estimatePublish({ needs, newCrates: fresh, budget: input.budget, publishMs: stepMs, slotMs, parallel: input.parallel });
   const chain = longestChain(needs);
   const pathMs = startMs + chain * stepMs;
   const rateMs = Math.max(rateLimitBoundMs(toPublish.length - fresh.size, input.budget.newVersions), rateLimitBoundMs(fresh.size, input.budget.newCrates));

@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The graph path (index.ts: createNodesV2, createDependencies) runs in every Nx command, so it
+// loads only what it needs. Reads the built plugin (dist/): `npm test` builds first.
+const here = __dirname;
+const FORBIDDEN = [
+  /node_modules\/@nx\/devkit\//, // the barrel: task runner, daemon client, plugin loader
+  /node_modules\/nx\/dist\/src\/(tasks-runner|devkit-exports|daemon\/client)/,
+  /node_modules\/@octokit\//,
+  /node_modules\/jose\//,
+  /node_modules\/tar\//,
+  /node_modules\/execa\//,
+  /node_modules\/semver\/index\.js$/, // all of semver; the graph takes single functions
+  /\/dist\/(commands|executors)\//,
+];
+const ZOD = /node_modules\/zod\//;
+
+interface Loaded {
+  projects: string[];
+  modules: string[];
+}
+const load = (...args: string[]): Loaded => JSON.parse(execFileSync(process.execPath, [join(here, 'loaded-modules.mjs'), ...args], { encoding: 'utf8' }));
+const forbidden = (modules: string[]) => modules.filter((m) => FORBIDDEN.some((f) => f.test(m)));
+
+const ws = mkdtempSync(join(tmpdir(), 'nrt-startup-'));
+afterAll(() => rmSync(ws, { recursive: true, force: true }));
+const write = (file: string, text: string) => {
+  mkdirSync(dirname(join(ws, file)), { recursive: true });
+  writeFileSync(join(ws, file), text);
+};
+
+describe('loading the plugin for the graph', () => {
+  it('loads neither the @nx/devkit barrel nor what only commands use, and zod only to check options it has not seen', () => {
+    write('Cargo.toml', '[workspace]\nmembers = ["a", "b"]\n');
+    write('a/Cargo.toml', '[package]\nname = "a"\nversion = "1.0.0"\n[dependencies]\nb = { path = "../b", version = "1.0.0" }\n');
+    write('b/Cargo.toml', '[package]\nname = "b"\nversion = "1.0.0"\n');
+    const options = JSON.stringify({ versionLines: { fixed: ['b'] } });
+    const first = load(ws, options);
+    expect(first.projects).toEqual(['a', 'b', 'cargo-workspace', '1 edges']);
+    expect(first.modules.some((m) => ZOD.test(m))).toBe(true);
+    // A run with the same nx.json options (and plugin build) reads the checked options back.
+    const again = load(ws, options);
+    expect(again.projects).toEqual(first.projects);
+    expect(again.modules.length).toBeGreaterThan(10);
+    expect(forbidden(again.modules)).toEqual([]);
+    expect(again.modules.filter((m) => ZOD.test(m))).toEqual([]);
+  });
+});
