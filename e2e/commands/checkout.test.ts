@@ -113,6 +113,21 @@ describe('release-rc builds on the remote release branch', () => {
     expect(remote.git(['for-each-ref', '--format=%(refname) %(objectname)'])).toBe(refs);
     expect(refs).not.toContain('rc.3');
   });
+
+  it('with the first candidate still in review (origin at the cut point), rc.1 is proposed again, not rc.2 on top', async () => {
+    const ws = copy();
+    const remote = makeWorkspace({});
+    cleanups.push(remote.cleanup);
+    remote.git(['init', '-q', '--bare', '.']);
+    ws.git(['remote', 'add', 'origin', remote.dir]);
+    ws.git(['push', '-q', 'origin', 'main', 'release-5.0.0^:refs/heads/release-5.0.0']);
+    ws.git(['fetch', '-q', 'origin']);
+    const { env } = await gitHubFor(remote, cleanups);
+    const out = await ok(ws, ['release-rc', '--push'], env);
+    expect(out).toContain('summary: release-5.0.0 5.0.0-dev -> 5.0.0-rc.1');
+    expect(out).not.toContain('rc.2');
+    expect(remote.git(['log', '-1', '--format=%s', 'refs/heads/ci/rc-5.0.0-rc.1'])).toBe('Release Wasmtime 5.0.0-rc.1');
+  });
 });
 
 describe('two lines in candidates', () => {
