@@ -6,7 +6,7 @@
  * The commands in-process on the example (release-5.0.0 at 5.0.0), real git.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
@@ -102,11 +102,19 @@ describe('a patch pull request merged as GitHub merges it', () => {
 });
 
 describe('a checked-out release branch behind origin', () => {
-  it('gets the fix it lacked in its files too, never a staged revert of it', async () => {
+  it('refuses an edit in the way; then gets the fix it lacked in its files too, never a staged revert of it', async () => {
     const { ws, remote } = await released();
     landOnOrigin(remote, 'FIX.txt', 'the security fix\n', cleanups);
     ws.git(['fetch', '-q', 'origin']);
     ws.git(['switch', '-q', 'release-5.0.0']);
+    // An edit in the way stops it before any ref moves.
+    appendFileSync(join(ws.dir, 'Cargo.toml'), '\n# a local edit\n');
+    const dirty = repoState(ws);
+    expect(await refused(ws, ['release-patch', '--date=2026-12-01'])).toContain(
+      'release-5.0.0 is checked out and has uncommitted changes to files the release changes (Cargo.toml)',
+    );
+    expect(repoState(ws)).toEqual(dirty);
+    ws.git(['checkout', '--', 'Cargo.toml']);
     expect(await ok(ws, ['release-patch', '--date=2026-12-01'])).toContain('5.0.0 -> 5.0.1');
     expect(ws.git(['rev-parse', 'HEAD^'])).toBe(ws.git(['rev-parse', 'origin/release-5.0.0']));
     expect(ws.git(['status', '--porcelain'])).toBe('');

@@ -75,7 +75,10 @@ async function releaseCandidate(ctx: Train, req: ReleaseRcRequest): Promise<Cand
   const from = currentVersion(snap);
   const mismatch = lineVersionProblem(branch, from);
   if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(branch));
-  const refusal = candidateRefusal(ctx, branch.name, from, lineLabel(line.line));
+  // The remote still at the cut point (X.0.0-dev) while the first candidate is proposed from
+  // here: that candidate is made (and proposed) again, as the cut made it.
+  const firstProposed = ctx.options.candidates && stageOf(from, ctx.options).kind === 'dev' && tip !== branch.local;
+  const refusal = firstProposed ? null : candidateRefusal(ctx, branch.name, from, lineLabel(line.line));
   if (refusal) throw refusal;
 
   const made = await commitCandidate(ctx, snap, `candidate on ${branch.name} (${tip.slice(0, 12)})`);
