@@ -4,9 +4,9 @@
  */
 import type { CreateNodesV2, PreTasksExecution } from '@nx/devkit';
 import { swallowedFlagEnv } from './core/argv';
-import { executorFlags } from './core/flags';
 import { PLUGIN_NAME } from './core/plugin-name';
 import { createNodesFromFiles, MANIFEST_GLOB } from './graph/nodes';
+import { executorNames } from './graph/targets';
 
 export { createDependencies } from './graph/dependencies';
 
@@ -23,7 +23,7 @@ export const name = PLUGIN_NAME;
  * passes to the tasks; given to a target that does not take them, its executor refuses them.
  */
 export const preTasksExecution: PreTasksExecution<unknown> = (_options, context) => {
-  for (const [name, value] of Object.entries(swallowedFlagEnv(context.argv, Object.keys(executorFlags)))) {
+  for (const [name, value] of Object.entries(swallowedFlagEnv(context.argv, executorNames()))) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }

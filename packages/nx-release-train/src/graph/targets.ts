@@ -10,6 +10,9 @@ import type { ReleaseTrainOptions } from '../core/settings/options';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const registered = new Set(Object.keys((require('../../executors.json') as { executors: Record<string, unknown> }).executors));
 
+/** Every executor the plugin registers (read from executors.json: no flag schema, no zod, is loaded). */
+export const executorNames = (): string[] => [...registered];
+
 /** Root targets: the release commands run from the workspace root (`nx release-major`). */
 const ROOT_TARGETS: Record<string, Omit<TargetConfiguration, 'executor'>> = {
   'release-major': { cache: false },
