@@ -149,7 +149,7 @@ describe('two lines in candidates', () => {
     // A flag Nx swallows that the command does not take is refused, not lost.
     const before = repoState(ws);
     expect(await refused(ws, ['release-major', '--target=5.x'])).toContain(
-      'release-major: unknown flag --target=5.x; it takes --dry-run, --date, --push, --allow-dirty',
+      'release-major: unknown flag --target=5.x; it takes --dry-run, --diff-file, --date, --push, --bump, --allow-dirty',
     );
     expect(repoState(ws)).toEqual(before);
   });

@@ -18,10 +18,13 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
+// Each crate's project root in the example, as the graph infers it (a crate is found by its root).
+const ROOTS: Record<string, string> = { wasmtime: 'crates/wasmtime', 'cranelift-entity': 'cranelift/entity', 'wasmtime-cli': '.', 'no-such-crate': 'nowhere' };
+
 function actionsFor(project: string): CargoVersionActions {
-  // Only the project's name is read by these methods; Nx fills the rest when it runs them.
+  // Only the project's name and root are read by these methods; Nx fills the rest when it runs them.
   const ctor = CargoVersionActions as unknown as new (...args: unknown[]) => CargoVersionActions;
-  return new ctor({ name: 'workspace' }, { name: project, type: 'lib', data: { root: '.' } }, { manifestRootsToUpdate: [] });
+  return new ctor({ name: 'workspace' }, { name: project, type: 'lib', data: { root: ROOTS[project] } }, { manifestRootsToUpdate: [] });
 }
 
 function example(options: Record<string, unknown> = wasmtimePreset) {
