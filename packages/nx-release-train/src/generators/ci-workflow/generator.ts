@@ -7,13 +7,12 @@
  */
 import { readNxJson, type Tree } from '@nx/devkit';
 import { ciArtifactsWorkflow, ciWorkflow } from '../../core/ci-workflow';
-import { ciWorkflowOptions, workflowBaseName } from '../../core/ci-workflow-settings';
+import { ciWorkflowOptions, workflowBaseName, type CiWorkflowFlags } from '../../core/ci-workflow-settings';
 import { PLUGIN_NAME } from '../../core/plugin-name';
 import { pluginOptions, type PluginEntry } from '../../core/settings/nx-json';
 import { OptionsError, resolveOptions } from '../../core/settings/options';
-import type { CiWorkflowGeneratorSchema } from './schema';
 
-export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowGeneratorSchema): Promise<void> {
+export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowFlags): Promise<void> {
   const raw = pluginOptions(readNxJson(tree)?.plugins as PluginEntry[] | undefined, PLUGIN_NAME);
   const { options, problems } = resolveOptions(raw);
   if (problems.length) throw new OptionsError(problems);
