@@ -23,6 +23,18 @@ function write(ws: TempWorkspace, files: Record<string, string>): void {
   }
 }
 
+/** A git repository of a shape's `before` tree, one commit on main. */
+function shapeRepo(name: keyof typeof SHAPES, message: string) {
+  const shape = SHAPES[name];
+  const ws = makeWorkspace({ options: shape.options });
+  cleanups.push(ws.cleanup);
+  write(ws, shape.before);
+  ws.git(['init', '-q', '-b', 'main']);
+  ws.git(['add', '-A']);
+  ws.git(['commit', '-q', '-m', message]);
+  return { shape, ws };
+}
+
 const read = (ws: TempWorkspace, file: string) => readFileSync(join(ws.dir, file), 'utf8');
 
 describe('check-history on each shape: one repository, a before and an after commit per shape', () => {
@@ -64,13 +76,7 @@ describe('check-history on each shape: one repository, a before and an after com
 
 describe('release-major --bump=minor on the three-line workspace', () => {
   it('cuts release-1.256.0 and moves main to 1.257.0 / 0.257.0 / 257.0.0, byte for byte', async () => {
-    const shape = SHAPES['minor release of 1.256 / 0.256 / 256 lines'];
-    const ws = makeWorkspace({ options: shape.options });
-    cleanups.push(ws.cleanup);
-    write(ws, shape.before);
-    ws.git(['init', '-q', '-b', 'main']);
-    ws.git(['add', '-A']);
-    ws.git(['commit', '-q', '-m', 'at 1.256.0']);
+    const { shape, ws } = shapeRepo('minor release of 1.256 / 0.256 / 256 lines', 'at 1.256.0');
     const out = await ok(ws, ['release-major', '--bump=minor']);
     expect(out).toContain('line workspace: 1.256.0 -> 1.257.0');
     expect(out).toContain('line 256: 256.0.0 -> 257.0.0 (1 crates): versionLines.follow names wast');
@@ -83,13 +89,7 @@ describe('release-major --bump=minor on the three-line workspace', () => {
 
 describe('a line git decides: the 1.17 workspace with a release tag', () => {
   it('moves the helpers once one of them changed since v1.17.0, and says why each line moves or stays', async () => {
-    const shape = SHAPES['minor release of a 1.17 workspace (1.17.0 -> 1.18.0)'];
-    const ws = makeWorkspace({ options: shape.options });
-    cleanups.push(ws.cleanup);
-    write(ws, shape.before);
-    ws.git(['init', '-q', '-b', 'main']);
-    ws.git(['add', '-A']);
-    ws.git(['commit', '-q', '-m', 'at 1.17.0']);
+    const { shape, ws } = shapeRepo('minor release of a 1.17 workspace (1.17.0 -> 1.18.0)', 'at 1.17.0');
     ws.git(['tag', 'v1.17.0']);
     const unchanged = await ok(ws, ['release-major', '--bump=minor', '--dry-run']);
     expect(unchanged).toContain('line 0.4 stays at 0.4.1 (helper-macros, helper-shared): unchanged since v1.17.0');
@@ -106,13 +106,7 @@ describe('a line git decides: the 1.17 workspace with a release tag', () => {
 
 describe('release-patch on the 1.17 workspace: no [workspace.package] version, versionLines.release names the line', () => {
   it('patches release-1.17.0 to 1.17.1 with the examples to 0.1.2, helpers untouched, byte for byte', async () => {
-    const shape = SHAPES['patch of a 1.17 workspace, helpers on their own line'];
-    const ws = makeWorkspace({ options: shape.options });
-    cleanups.push(ws.cleanup);
-    write(ws, shape.before);
-    ws.git(['init', '-q', '-b', 'main']);
-    ws.git(['add', '-A']);
-    ws.git(['commit', '-q', '-m', 'at 1.17.0']);
+    const { shape, ws } = shapeRepo('patch of a 1.17 workspace, helpers on their own line', 'at 1.17.0');
     ws.git(['branch', 'release-1.17.0']);
     const out = await ok(ws, ['release-patch', '--target=1.17.0', '--date=2026-12-01']);
     expect(out).toContain('1.17.0 -> 1.17.1');
