@@ -3,8 +3,6 @@
  * commands in-process against real git: the cut names the branch, and release-latest and
  * release-patch find it (they used to read branch names through `{version}` only).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../support/train-cli';
 import { makeWorkspace, type TempWorkspace } from '../support/workspace';
@@ -21,15 +19,8 @@ const FILES: Record<string, string> = {
 describe('branchPattern "{major}.{minor}"', () => {
   let ws: TempWorkspace;
   beforeAll(() => {
-    ws = makeWorkspace({ options: { branchPattern: '{major}.{minor}', candidates: false } });
+    ws = makeWorkspace({ options: { branchPattern: '{major}.{minor}', candidates: false }, files: FILES, git: true, message: 'at 0.14.0-dev' });
     cleanups.push(ws.cleanup);
-    for (const [file, text] of Object.entries(FILES)) {
-      mkdirSync(dirname(join(ws.dir, file)), { recursive: true });
-      writeFileSync(join(ws.dir, file), text);
-    }
-    ws.git(['init', '-q', '-b', 'main']);
-    ws.git(['add', '-A']);
-    ws.git(['commit', '-q', '-m', 'at 0.14.0-dev']);
   });
 
   it('the cut, release day and a patch all find the branch 0.14', async () => {

@@ -4,8 +4,6 @@
  * its next alpha from release-rc and its release from release-latest; none of it is refused
  * (without the setting it is, naming it: core/version/prerelease-words.spec.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../support/train-cli';
 import { makeWorkspace, type TempWorkspace } from '../support/workspace';
@@ -20,15 +18,8 @@ const FILES: Record<string, string> = {
 };
 
 function repo(options: Record<string, unknown>): TempWorkspace {
-  const ws = makeWorkspace({ options });
+  const ws = makeWorkspace({ options, files: FILES, git: true, message: 'at 0.8.0-alpha.1' });
   cleanups.push(ws.cleanup);
-  for (const [file, text] of Object.entries(FILES)) {
-    mkdirSync(dirname(join(ws.dir, file)), { recursive: true });
-    writeFileSync(join(ws.dir, file), text);
-  }
-  ws.git(['init', '-q', '-b', 'main']);
-  ws.git(['add', '-A']);
-  ws.git(['commit', '-q', '-m', 'at 0.8.0-alpha.1']);
   return ws;
 }
 

@@ -26,12 +26,8 @@ function write(ws: TempWorkspace, files: Record<string, string>): void {
 /** A git repository of a shape's `before` tree, one commit on main. */
 function shapeRepo(name: keyof typeof SHAPES, message: string) {
   const shape = SHAPES[name];
-  const ws = makeWorkspace({ options: shape.options });
+  const ws = makeWorkspace({ options: shape.options, files: shape.before, git: true, message });
   cleanups.push(ws.cleanup);
-  write(ws, shape.before);
-  ws.git(['init', '-q', '-b', 'main']);
-  ws.git(['add', '-A']);
-  ws.git(['commit', '-q', '-m', message]);
   return { shape, ws };
 }
 

@@ -3,9 +3,9 @@
  * locally built plugin, and node_modules linked to this repository's (no network, no install).
  * Everything runs through the real `nx` CLI and real git.
  */
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 
 export const repoRoot = resolve(__dirname, '../..');
@@ -41,8 +41,12 @@ export interface WorkspaceInit {
   from?: string;
   /** Plugin options written into nx.json. */
   options?: Record<string, unknown>;
+  /** Files to write (path relative to the workspace -> text), after the copy. */
+  files?: Record<string, string>;
   /** Make a git repository with one commit on `main`. */
   git?: boolean;
+  /** That commit's message (default "initial"). */
+  message?: string;
 }
 
 export function makeWorkspace(init: WorkspaceInit = {}): TempWorkspace {
@@ -59,12 +63,16 @@ export function makeWorkspace(init: WorkspaceInit = {}): TempWorkspace {
       '\n',
   );
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  for (const [file, text] of Object.entries(init.files ?? {})) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
   writeFileSync(join(dir, '.gitignore'), 'node_modules\n.nx\ntarget\n');
   const ws = workspaceAt(dir);
   if (init.git) {
     ws.git(['init', '-q', '-b', 'main']);
     ws.git(['add', '-A']);
-    ws.git(['commit', '-q', '-m', 'initial']);
+    ws.git(['commit', '-q', '-m', init.message ?? 'initial']);
   }
   return ws;
 }
