@@ -32,6 +32,22 @@ const ws: Workspace = {
   members: [crate('base'), crate('mid', ['base']), crate('top', ['mid', 'base'])],
 };
 
+/** The plan of the three crates on crates.io, one upload at a time, for what the index said of each. */
+const planOneAtATime = (state: Parameters<typeof formatPlan>[0]['state']) =>
+  formatPlan({
+    ws,
+    order: publishOrder(ws),
+    state,
+    where: 'crates.io',
+    budget: CRATES_IO_BUDGET,
+    limitsFrom: 'x',
+    publishMs: 1_000,
+    indexMs: 0,
+    parallel: 1,
+    parallelFrom: 'x',
+    trusted: false,
+  });
+
 describe('formatPlan', () => {
   it('prints waves, what is published, and an ETA for the rest', () => {
     const { lines, toPublish } = formatPlan({
@@ -113,19 +129,7 @@ describe('formatPlan', () => {
   });
 
   it('says when the index could not be read', () => {
-    const { lines } = formatPlan({
-      ws,
-      order: publishOrder(ws),
-      state: { base: { error: 'HTTP 500' }, mid: 'published', top: 'published' },
-      where: 'crates.io',
-      budget: CRATES_IO_BUDGET,
-      limitsFrom: 'x',
-      publishMs: 1_000,
-      indexMs: 0,
-      parallel: 1,
-      parallelFrom: 'x',
-      trusted: false,
-    });
+    const { lines } = planOneAtATime({ base: { error: 'HTTP 500' }, mid: 'published', top: 'published' });
     expect(lines).toContain('  wave 1: base@1.0.0 (index unreadable)');
     expect(lines).toContain('  warning: could not read base from the index: HTTP 500');
     expect(lines).toContain('Already published: 2 of 3, 1 unknown (the index could not be read for them); to publish: at most 1');
@@ -133,19 +137,7 @@ describe('formatPlan', () => {
 
   it('without network says the index could not be read, once, never "Already published: 0"', () => {
     const down = { error: 'cannot reach the index at https://index.crates.io/: ENOTFOUND' };
-    const { lines } = formatPlan({
-      ws,
-      order: publishOrder(ws),
-      state: { base: down, mid: down, top: down },
-      where: 'crates.io',
-      budget: CRATES_IO_BUDGET,
-      limitsFrom: 'x',
-      publishMs: 1_000,
-      indexMs: 0,
-      parallel: 1,
-      parallelFrom: 'x',
-      trusted: false,
-    });
+    const { lines } = planOneAtATime({ base: down, mid: down, top: down });
     expect(lines.filter((l) => l.includes('warning'))).toEqual([`  warning: could not read 3 crates from the index: ${down.error}`]);
     expect(lines).toContain('Already published: unknown, the index could not be read; to publish: at most 3');
     expect(lines.join('\n')).not.toContain('Already published: 0');
