@@ -292,6 +292,16 @@ describe.skipIf(!onLinuxX64)('release-artifacts: dry run, pre-releases, refusals
     expect(api.state.requests.length).toBe(from);
   });
 
+  it('a --targets triple rustc does not know is refused with the closest one, before anything is built', async () => {
+    const ws = releasedExample();
+    const { success, out } = await run(ws, { targets: 'aarch64-unknown-linux-gun' }, gh());
+    expect(success, out).toBe(false);
+    expect(out).toContain('--targets=aarch64-unknown-linux-gun: rustc does not know this target; nothing was built');
+    expect(out).toContain('use "aarch64-unknown-linux-gnu" instead of "aarch64-unknown-linux-gun"');
+    expect(out).not.toContain('cargo build');
+    expect(existsSync(join(ws.dir, 'dist'))).toBe(false);
+  });
+
   it('a removed setting is refused naming the one that replaced it, before anything is built', async () => {
     const ws = releasedExample();
     const { artifacts } = options;
