@@ -39,7 +39,10 @@ export interface TrustedPublisher {
    * moment (another upload's renewal), or a new one.
    */
   renew(stale: string, since: number): Promise<string>;
-  /** Revokes every token minted: how many were revoked, had expired already, or failed (as text). */
+  /**
+   * Revokes every token minted, a mint in flight included (its token is waited for): how many
+   * were revoked, had expired already, or failed (as text). No token is minted after it starts.
+   */
   revokeAll(): Promise<{ revoked: number; expired: number; failed: string[] }>;
 }
 
@@ -87,6 +90,12 @@ export function trustedPublisher(opts: TrustedPublisherOptions): TrustedPublishe
   const minted: string[] = [];
   let current: { token: string; mintedAt: number } | null = null;
   let inFlight: Promise<string> | null = null;
+  // Set by revokeAll (the end of the run, or a stop signal): nothing new is minted after it.
+  let closing = false;
+  const refuseIfClosing = () => {
+    if (closing)
+      throw new ReleaseError('trusted publishing: the run is stopping; no new token is minted', 'rerun publish; crates already published are skipped');
+  };
   // Whoever holds the request token can mint publishing tokens: masked wherever it shows.
   rememberSecret(opts.requestToken);
 
@@ -109,6 +118,7 @@ export function trustedPublisher(opts: TrustedPublisherOptions): TrustedPublishe
     const jwt = ((await oidc.json().catch(() => ({}))) as { value?: unknown }).value;
     if (typeof jwt !== 'string') throw new ReleaseError('trusted publishing: the OIDC answer has no "value"', TOKEN_FIX);
     rememberSecret(jwt);
+    refuseIfClosing();
     const exchanged = await step(`the token exchange at ${endpoint}`, endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -117,13 +127,18 @@ export function trustedPublisher(opts: TrustedPublisherOptions): TrustedPublishe
     const token = ((await exchanged.json().catch(() => ({}))) as { token?: unknown }).token;
     if (typeof token !== 'string' || !token) throw new ReleaseError(`trusted publishing: ${endpoint} answered without a token`, TOKEN_FIX);
     rememberSecret(token);
+    // Kept even when the run is stopping meanwhile: revokeAll waits for this mint, then revokes it.
     minted.push(token);
+    refuseIfClosing();
     current = { token, mintedAt: opts.now() };
     opts.log(`trusted publishing: minted token ${minted.length} for audience "${audience}"`);
     return token;
   };
   // One mint at a time: uploads running in parallel share the token.
-  const mintOnce = () => (inFlight ??= mint().finally(() => (inFlight = null)));
+  const mintOnce = () => {
+    refuseIfClosing();
+    return (inFlight ??= mint().finally(() => (inFlight = null)));
+  };
 
   return {
     audience,
@@ -138,6 +153,9 @@ export function trustedPublisher(opts: TrustedPublisherOptions): TrustedPublishe
       return mintOnce();
     },
     async revokeAll() {
+      closing = true;
+      // A token the registry is minting now exists there already: wait for it, then revoke it too.
+      await inFlight?.catch(() => undefined);
       const failed: string[] = [];
       let revoked = 0;
       let expired = 0;
