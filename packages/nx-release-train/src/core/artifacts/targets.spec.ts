@@ -28,6 +28,8 @@ describe('unknownTargets', () => {
     expect(r?.message).toBe(
       'setting "artifacts.targets" value "x86-64-pc-windows-msvc", --targets=riscv64-unknown-linux-gnu: rustc does not know these targets; nothing was built',
     );
-    expect(r?.fix).toContain('use "x86_64-pc-windows-msvc" instead of "x86-64-pc-windows-msvc"; use "riscv64gc-unknown-linux-gnu" instead of "riscv64-unknown-linux-gnu"');
+    expect(r?.fix).toContain(
+      'use "x86_64-pc-windows-msvc" instead of "x86-64-pc-windows-msvc"; use "riscv64gc-unknown-linux-gnu" instead of "riscv64-unknown-linux-gnu"',
+    );
   });
 });

@@ -9,6 +9,10 @@ export const registryFlag = z
 /** The retry flags' defaults: also the policy of a registry read outside these commands (an index read). */
 export const RETRY_DEFAULTS = { maxAttempts: 6, backoff: 2, maxRateLimitWait: 1800 };
 
-export const maxAttemptsFlag = (what: string) => z.number().default(RETRY_DEFAULTS.maxAttempts).describe(`Attempts in all${what} when the registry answers 5xx or the network fails.`);
+export const maxAttemptsFlag = (what: string) =>
+  z.number().default(RETRY_DEFAULTS.maxAttempts).describe(`Attempts in all${what} when the registry answers 5xx or the network fails.`);
 
-export const backoffFlag = z.number().default(RETRY_DEFAULTS.backoff).describe('First wait in seconds after a 5xx or network failure; doubles each time (at most 60 s).');
+export const backoffFlag = z
+  .number()
+  .default(RETRY_DEFAULTS.backoff)
+  .describe('First wait in seconds after a 5xx or network failure; doubles each time (at most 60 s).');
