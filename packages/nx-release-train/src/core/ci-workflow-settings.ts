@@ -38,7 +38,9 @@ export function ciWorkflowOptions(options: ReleaseTrainOptions, flags: CiWorkflo
     ciWorkflow: flags.ciWorkflow ?? 'CI',
     releaseBranches: toFilter(options.branchPattern),
     tagPattern: toFilter(options.tagPattern),
-    nodeVersion: flags.nodeVersion ?? '20',
+    // Node 24: the Active LTS of 2026 (maintained to April 2028), on every GitHub runner image
+    // and among the versions Nx 24 supports; Node 20 reached its end of life in April 2026.
+    nodeVersion: flags.nodeVersion ?? '24',
     tokenEnv,
     tokenSecret: flags.tokenSecret ?? tokenEnv,
     githubTokenEnv: options.githubTokenEnv,
