@@ -113,9 +113,10 @@ function installerSteps(b: WorkflowBuild): Lines {
     `          EXTENSIONS: ${q(extensions)}`,
     '        run: |',
     `          dotnet tool install --global wix --version ${WIX_VERSION}`,
-    '          tools="$USERPROFILE/.dotnet/tools"',
-    '          echo "$tools" >> "$GITHUB_PATH"',
-    '          for e in $EXTENSIONS; do "$tools/wix" extension add --global "$e"; done',
+    '          tools="$(cygpath -u "$USERPROFILE")/.dotnet/tools"',
+    // Later steps (release-artifacts runs wix through Node) search PATH the Windows way.
+    '          cygpath -w "$tools" >> "$GITHUB_PATH"',
+    '          for e in $EXTENSIONS; do "$tools/wix" extension add -g "$e"; done',
   ];
 }
 

@@ -27,7 +27,7 @@ export async function requireWix(installers: readonly PlannedInstaller[]): Promi
   if (problem)
     throw new ReleaseError(
       problem,
-      "build this target on a Windows host with WiX (`dotnet tool install --global wix`, plus `wix extension add --global <extension>` for each of the installer's extensions): the generated workflow's job does; or leave the target out of --targets",
+      "build this target on a Windows host with WiX (`dotnet tool install --global wix`, plus `wix extension add -g <extension>` for each of the installer's extensions): the generated workflow's job does; or leave the target out of --targets",
       { setting: 'artifacts.builds[].installer' },
     );
 }
