@@ -131,7 +131,9 @@ export function artifactJob(b: WorkflowBuild, o: { onTag?: string; outputDir: st
   const image = jobImage(b);
   const container = image ? ['    container:', `      image: ${q(image)}`] : [];
   // The checkout belongs to the runner's user, the job in an image runs as root: git must be told it is safe.
-  const safe = image ? ['      - name: The checkout is safe for git in the container', '        run: git config --global --add safe.directory "$GITHUB_WORKSPACE"'] : [];
+  const safe = image
+    ? ['      - name: The checkout is safe for git in the container', '        run: git config --global --add safe.directory "$GITHUB_WORKSPACE"']
+    : [];
   return [
     `  ${name}:`,
     ...(o.onTag ? [`    if: ${o.onTag}`, '    needs: publish'] : []),

@@ -16,8 +16,7 @@ import { run } from './exec';
 export async function wixProblem(installers: readonly PlannedInstaller[], platform: NodeJS.Platform = process.platform): Promise<string | null> {
   if (!installers.length) return null;
   const files = installers.map((i) => i.file).join(', ');
-  if (platform !== 'win32')
-    return `${files}: an .msi is built with WiX, which runs on Windows only, and this host is ${platform}; nothing was built`;
+  if (platform !== 'win32') return `${files}: an .msi is built with WiX, which runs on Windows only, and this host is ${platform}; nothing was built`;
   const { exitCode } = await run('wix', ['--version'], { cwd: process.cwd(), reject: false });
   return exitCode === 0 ? null : `${files}: the 'wix' program (WiX v4 or later) is needed and was not found on PATH; nothing was built`;
 }
@@ -33,7 +32,13 @@ export async function requireWix(installers: readonly PlannedInstaller[]): Promi
 }
 
 /** Builds one installer from its archive's files into `out` (appearing atomically). */
-export async function buildMsi(root: string, installer: PlannedInstaller, files: readonly ArchiveFile[], out: string, log: (line: string) => void): Promise<void> {
+export async function buildMsi(
+  root: string,
+  installer: PlannedInstaller,
+  files: readonly ArchiveFile[],
+  out: string,
+  log: (line: string) => void,
+): Promise<void> {
   const stage = mkdtempSync(join(tmpdir(), 'release-msi-'));
   try {
     for (const f of files) {

@@ -60,7 +60,10 @@ export function planInstallers(
     const at = `artifacts.builds[${i}].installer`;
     const error = (message: string, fix: string) => diagnostics.push({ level: 'error', file: SETTINGS_FILE, message: `${at}: ${message}`, fix });
     if (!artifacts.archives.some((a) => a.name === setting.archive)) {
-      error(`"${setting.archive}" is not the name of an archive`, `use one of artifacts.archives[].name: ${artifacts.archives.map((a) => a.name).join(', ') || '(none)'}`);
+      error(
+        `"${setting.archive}" is not the name of an archive`,
+        `use one of artifacts.archives[].name: ${artifacts.archives.map((a) => a.name).join(', ') || '(none)'}`,
+      );
       return;
     }
     const arch = wixArch(b.target);
@@ -70,7 +73,10 @@ export function planInstallers(
       return;
     }
     if (!numeric) {
-      error(`${version} has no Windows Installer version (major and minor at most 255, patch at most 65535)`, 'remove the installer, or release a version an .msi can carry');
+      error(
+        `${version} has no Windows Installer version (major and minor at most 255, patch at most 65535)`,
+        'remove the installer, or release a version an .msi can carry',
+      );
       return;
     }
     const archive = fillArtifactPattern(setting.archive, { version, tag, platform: platformName(b.target, artifacts.platforms) });
@@ -82,7 +88,17 @@ export function planInstallers(
       setting,
       version: numeric,
       // No .wixpdb beside the .msi: only the installer is a release asset.
-      args: ['build', '-arch', arch, '-pdbtype', 'none', '-d', `${variable}=${numeric}`, ...(setting.extensions ?? []).flatMap((e) => ['-ext', e]), setting.source],
+      args: [
+        'build',
+        '-arch',
+        arch,
+        '-pdbtype',
+        'none',
+        '-d',
+        `${variable}=${numeric}`,
+        ...(setting.extensions ?? []).flatMap((e) => ['-ext', e]),
+        setting.source,
+      ],
     });
   });
   return { installers, diagnostics };

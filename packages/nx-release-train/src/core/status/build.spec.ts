@@ -130,7 +130,16 @@ describe('buildStatus', () => {
     const withRelease = (draft: boolean) =>
       line('release-5.0.0', '5.0.0', '2026-09-05', {
         newestTag: { name: 'v5.0.0', version: '5.0.0', date: '2026-09-20' },
-        release: { url: 'u', exists: true, draft, prerelease: false, platforms: [{ platform: 'x86_64-linux', attached: true }, { platform: 'aarch64-macos', attached: false }] },
+        release: {
+          url: 'u',
+          exists: true,
+          draft,
+          prerelease: false,
+          platforms: [
+            { platform: 'x86_64-linux', attached: true },
+            { platform: 'aarch64-macos', attached: false },
+          ],
+        },
       });
     const next = (draft: boolean) => buildStatus(gathered([withRelease(draft)]), options, NOW).next.filter((n) => n.startsWith('v5.0.0'));
     expect(next(true)).toEqual([
