@@ -70,7 +70,7 @@ export async function releaseArtifacts(req: ReleaseArtifactsRequest, services: S
   const host = await hostTriple(root);
   const triples = await buildTargets(root, host, [...artifacts.targets, ...req.targets], log);
   const { packages, targetDirectory } = await cargoMetadata(root);
-  const plan = planArtifacts({ options: artifacts, version, tag, triples, packages });
+  const plan = planArtifacts({ options: artifacts, version, tag, triples, packages, targetDir: targetDirectory });
   // Installers (an .msi) of the builds that have one, made from one of their archives.
   const { installers, diagnostics } = planInstallers(artifacts, triples, version, tag);
   report([...plan.diagnostics, ...diagnostics], log);
@@ -122,7 +122,7 @@ async function buildAndPackage(
   for (const b of plan.builds) {
     log.info(`cargo ${b.args.join(' ')}`);
     try {
-      await cargoBuild(root, b.args, artifacts.buildEnv, (line) => log.info(`  ${line}`));
+      await cargoBuild(root, b.args, { ...artifacts.buildEnv, ...b.env }, (line) => log.info(`  ${line}`));
     } catch (err) {
       const fix = err instanceof ReleaseError ? err.fix : 'fix the build error above and rerun';
       throw new ReleaseError(`the release build of '${b.crate}' for ${b.triple} failed: ${(err as Error).message}`, fix);

@@ -15,6 +15,8 @@ type Lines = string[];
 /** A platform job's build: the setting plus its archive platform name (`x86_64-linux`). */
 export interface WorkflowBuild extends ArtifactBuild {
   platform: string;
+  /** With `minimal`: the rustup toolchain of its twin (`artifacts.minimal.toolchain`; '' the default one). */
+  minimalToolchain?: string;
 }
 
 /** Both workflow files: read-only job tokens unless a job says more, and bash on every runner. */
@@ -46,6 +48,10 @@ function rustSteps(b: WorkflowBuild): Lines {
     '          fi',
     '          rustup toolchain install stable --profile minimal && rustup default stable',
     '          rustup target add "$TARGET"',
+    // The minimal twin's toolchain, with the standard library's source for -Zbuild-std.
+    ...(b.minimal && b.minimalToolchain
+      ? [`          rustup toolchain install ${b.minimalToolchain} --profile minimal --component rust-src --target "$TARGET"`]
+      : []),
   ];
 }
 

@@ -51,7 +51,11 @@ export function ciWorkflowOptions(options: ReleaseTrainOptions, flags: CiWorkflo
     publishEnvironment: options.publishEnvironment,
     trustTokenEnv: options.trustTokenVariable,
     trustTokenSecret: flags.trustTokenSecret ?? options.trustTokenVariable,
-    builds: options.artifacts.builds.map((b) => ({ ...b, platform: platformName(b.target, options.artifacts.platforms) })),
+    builds: options.artifacts.builds.map((b) => ({
+      ...b,
+      platform: platformName(b.target, options.artifacts.platforms),
+      ...(b.minimal ? { minimalToolchain: options.artifacts.minimal.toolchain } : {}),
+    })),
     outputDir: options.artifacts.outputDir,
     bindings: (options.bindings.repos ?? []).length > 0,
     reusableWorkflow: options.artifacts.reusableWorkflow ? `${workflowBaseName(options)}-artifacts` : undefined,

@@ -163,6 +163,23 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
     buildEnv: { CARGO_PROFILE_RELEASE_STRIP: 'debuginfo', CARGO_PROFILE_RELEASE_PANIC: 'abort' },
     platforms: {},
     builds: WASMTIME_BUILDS,
+    // Wasmtime's `-min` twins, as ci/build-release-artifacts.sh builds them (nightly, std rebuilt,
+    // size over speed) and ci/merge-artifacts.sh merges them (`wasmtime-min`, the C API's `min/`).
+    // Off in the builds (set `"minimal": true` on a build to add its twin): each job then builds
+    // twice, and needs the nightly toolchain the generated job installs.
+    minimal: {
+      toolchain: 'nightly',
+      args: ['-Zbuild-std=std,panic_abort', '--no-default-features', '-Zbuild-std-features=std_detect_dlsym_getauxval'],
+      features: { 'wasmtime-cli': ['disable-logging', 'run'], 'wasmtime-c-api': ['disable-logging'] },
+      env: {
+        CARGO_PROFILE_RELEASE_OPT_LEVEL: 's',
+        RUSTFLAGS: '-Zlocation-detail=none',
+        CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '1',
+        CARGO_PROFILE_RELEASE_LTO: 'true',
+      },
+      suffix: '-min',
+      dir: 'min',
+    },
     // Wasmtime's own release attests in its top-level workflow (SLSA Build Level 2); true gives Level 3.
     reusableWorkflow: false,
     targets: [],

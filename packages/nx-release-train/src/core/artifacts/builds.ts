@@ -6,7 +6,7 @@
  * lists Wasmtime's 16 builds.
  */
 import { z } from 'zod';
-import { nonEmpty, optional, refuse, required, setting } from '../settings/define';
+import { group, nonEmpty, optional, refuse, required, setting } from '../settings/define';
 
 /** A Rust target triple: it becomes a job name part, an environment variable name part and a matrix value. */
 export const TRIPLE = /^[a-z0-9_]+(-[a-z0-9_.]+){1,3}$/;
@@ -123,6 +123,9 @@ const artifactBuild = z.strictObject({
     }),
     { doc: 'Environment of the build step, e.g. `MACOSX_DEPLOYMENT_TARGET` or `RUSTFLAGS` (never secrets).', expected: 'object' },
   ),
+  minimal: optional(z.boolean(), {
+    doc: 'Also build the minimal twin (`artifacts.minimal`) in the same job and merge its files into the same archives, as Wasmtime ships its `-min` builds.',
+  }),
   installer: optional(installer, {
     doc: 'An installer built beside the archives, attested and attached like them (with its `.sha256`): `{ "kind": "msi", "source": "<file>.wxs", "archive": "<archive name>" }`, on a Windows runner (WiX runs on Windows only).',
   }),
@@ -145,6 +148,37 @@ export const buildsSetting = setting(
     doc: "The platforms the release ships, one workflow job each: target triple, runner label, toolchain (rustup, a container image, a cross linker from apt, the Android NDK) and build environment (the wasmtime preset lists Wasmtime's 16 builds).",
     expected: 'array',
   },
+);
+
+const toolchainName = z.string().superRefine((v, ctx) => {
+  if (v && !/^[a-z0-9][a-z0-9.-]*$/.test(v)) refuse(ctx, `"${v}" is not a rustup toolchain name`, 'give one as `cargo +<toolchain>` takes it, e.g. "nightly"');
+});
+
+/**
+ * The minimal twin of a build (`builds[].minimal`): its own cargo flags, features and
+ * environment, its own target directory (`<target>/min`), its files merged into the same
+ * archives: a binary beside the full one with `suffix` (`wasmtime-min`), and in an archive
+ * with a library, the library and that archive's workspace files under `dir` (`min/lib`,
+ * `min/include`), as ci/merge-artifacts.sh merges Wasmtime's `-min` builds.
+ */
+export const minimalSetting = group(
+  {
+    toolchain: setting(toolchainName, '', {
+      doc: 'rustup toolchain of the minimal build (`cargo +<toolchain>`), e.g. `nightly` for `-Z` flags; empty: the default one. The generated job installs it with `rust-src`.',
+    }),
+    args: setting(z.array(nonEmpty), [], {
+      doc: 'Extra cargo arguments of the minimal build, e.g. `--no-default-features` or `-Zbuild-std=std,panic_abort`.',
+      expected: 'array',
+    }),
+    features: setting(z.record(z.string(), z.array(z.string())), {}, { doc: 'Cargo features per crate for the minimal build (instead of `artifacts.features`).', expected: 'object' }),
+    env: setting(z.record(z.string(), z.string()), {}, {
+      doc: 'Environment of the minimal build over `artifacts.buildEnv` and the job\'s, e.g. `CARGO_PROFILE_RELEASE_OPT_LEVEL=s` (never secrets).',
+      expected: 'object',
+    }),
+    suffix: setting(nonEmpty, '-min', { doc: "Added to the minimal build's binary names (`wasmtime-min`, `wasmtime-min.exe`)." }),
+    dir: setting(nonEmpty, 'min', { doc: "Directory of the minimal build's libraries (and their archive's workspace files) inside an archive." }),
+  },
+  { doc: 'The minimal twin of the builds that set `minimal` (Wasmtime\'s `-min` builds).' },
 );
 
 export const reusableWorkflowSetting = setting(z.boolean(), false, {

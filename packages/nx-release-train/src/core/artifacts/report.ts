@@ -19,7 +19,12 @@ export function dryRunLines(c: DryRunContext): string[] {
   const env = Object.entries(c.buildEnv)
     .map(([k, v]) => `${k}=${v} `)
     .join('');
-  for (const b of plan.builds) lines.push(`  ${env}cargo ${b.args.join(' ')}`);
+  for (const b of plan.builds) {
+    const own = Object.entries(b.env ?? {})
+      .map(([k, v]) => `${k}=${v} `)
+      .join('');
+    lines.push(`  ${env}${own}cargo ${b.args.join(' ')}`);
+  }
   if (!plan.builds.length) lines.push('  (nothing)');
   lines.push('', 'Would write:');
   for (const a of plan.archives) {

@@ -195,6 +195,15 @@ describe('the release jobs of the generated workflow', () => {
       ).toBe(true);
   });
 
+  it("installs the minimal twin's toolchain, with rust-src, only in the jobs of builds that set minimal", async () => {
+    const builds = (wasmtimePreset.artifacts!.builds ?? []).map((b) => (b.target === 'x86_64-pc-windows-msvc' ? { ...b, minimal: true } : b));
+    const { wf } = await generate({ ...wasmtimePreset, artifacts: { ...wasmtimePreset.artifacts, builds } });
+    const nightly = artifactJobs(wf).filter((j) => wf.jobs[j].steps!.some((s) => s.run?.includes('rustup toolchain install nightly')));
+    expect(nightly).toEqual(['artifacts-x86_64-windows']);
+    const rust = wf.jobs['artifacts-x86_64-windows'].steps!.find((s) => s.run?.includes('rustup toolchain install nightly'))!;
+    expect(rust.run).toContain('rustup toolchain install nightly --profile minimal --component rust-src --target "$TARGET"');
+  });
+
   it("is clean under actionlint with the repository's configuration (the preset's workflow has every kind of job)", async () => {
     const preset = await generate(wasmtimePreset as Record<string, unknown>);
     expect(await lint([preset.text])).toEqual([[]]);
