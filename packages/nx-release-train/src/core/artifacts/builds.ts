@@ -170,15 +170,23 @@ export const minimalSetting = group(
       doc: 'Extra cargo arguments of the minimal build, e.g. `--no-default-features` or `-Zbuild-std=std,panic_abort`.',
       expected: 'array',
     }),
-    features: setting(z.record(z.string(), z.array(z.string())), {}, { doc: 'Cargo features per crate for the minimal build (instead of `artifacts.features`).', expected: 'object' }),
-    env: setting(z.record(z.string(), z.string()), {}, {
-      doc: 'Environment of the minimal build over `artifacts.buildEnv` and the job\'s, e.g. `CARGO_PROFILE_RELEASE_OPT_LEVEL=s` (never secrets).',
-      expected: 'object',
-    }),
+    features: setting(
+      z.record(z.string(), z.array(z.string())),
+      {},
+      { doc: 'Cargo features per crate for the minimal build (instead of `artifacts.features`).', expected: 'object' },
+    ),
+    env: setting(
+      z.record(z.string(), z.string()),
+      {},
+      {
+        doc: "Environment of the minimal build over `artifacts.buildEnv` and the job's, e.g. `CARGO_PROFILE_RELEASE_OPT_LEVEL=s`; its `RUSTFLAGS` come after the build's own (never secrets).",
+        expected: 'object',
+      },
+    ),
     suffix: setting(nonEmpty, '-min', { doc: "Added to the minimal build's binary names (`wasmtime-min`, `wasmtime-min.exe`)." }),
     dir: setting(nonEmpty, 'min', { doc: "Directory of the minimal build's libraries (and their archive's workspace files) inside an archive." }),
   },
-  { doc: 'The minimal twin of the builds that set `minimal` (Wasmtime\'s `-min` builds).' },
+  { doc: "The minimal twin of the builds that set `minimal` (Wasmtime's `-min` builds)." },
 );
 
 export const reusableWorkflowSetting = setting(z.boolean(), false, {

@@ -17,14 +17,27 @@ const artifacts: ArtifactsOptions = {
   ...DEFAULT_OPTIONS.artifacts,
   archives: [
     { name: 'demo-{tag}-{platform}', entries: [{ crate: 'demo-cli', output: 'bin' }, { path: 'LICENSE' }] },
-    { name: 'demo-{tag}-{platform}-c-api', entries: [{ path: 'include', to: 'include' }, { crate: 'demo-c-api', output: 'staticlib', to: 'lib' }] },
+    {
+      name: 'demo-{tag}-{platform}-c-api',
+      entries: [
+        { path: 'include', to: 'include' },
+        { crate: 'demo-c-api', output: 'staticlib', to: 'lib' },
+      ],
+    },
   ],
   features: { 'demo-cli': ['all'] },
   builds: [
     { target: 'x86_64-unknown-linux-gnu', runner: 'ubuntu-24.04' },
-    { target: 'x86_64-pc-windows-msvc', runner: 'windows-2025', minimal: true },
+    { target: 'x86_64-pc-windows-msvc', runner: 'windows-2025', minimal: true, env: { RUSTFLAGS: '-Ctarget-feature=+crt-static' } },
   ],
-  minimal: { toolchain: 'nightly', args: ['--no-default-features'], features: { 'demo-cli': ['run'] }, env: { CARGO_PROFILE_RELEASE_OPT_LEVEL: 's' }, suffix: '-min', dir: 'min' },
+  minimal: {
+    toolchain: 'nightly',
+    args: ['--no-default-features'],
+    features: { 'demo-cli': ['run'] },
+    env: { CARGO_PROFILE_RELEASE_OPT_LEVEL: 's', RUSTFLAGS: '-Zlocation-detail=none' },
+    suffix: '-min',
+    dir: 'min',
+  },
 };
 const plan = planArtifacts({
   options: artifacts,
@@ -45,7 +58,8 @@ describe('minimal twins', () => {
       [
         'x86_64-pc-windows-msvc',
         '+nightly build --release --target x86_64-pc-windows-msvc -p demo-cli --bin demo --target-dir /w/target/min --no-default-features --features run',
-        { CARGO_PROFILE_RELEASE_OPT_LEVEL: 's' },
+        // The build's own RUSTFLAGS (crt-static) hold for its twin too.
+        { CARGO_PROFILE_RELEASE_OPT_LEVEL: 's', RUSTFLAGS: '-Ctarget-feature=+crt-static -Zlocation-detail=none' },
       ],
     ]);
     expect(plan.builds.filter((b) => b.crate === 'demo-c-api').map((b) => b.args.join(' '))).toContain(

@@ -20,6 +20,17 @@ export function hasMinimal(options: ArtifactsOptions, triple: string): boolean {
   return options.builds.some((b) => b.target === triple && b.minimal === true);
 }
 
+/**
+ * The twin's environment: `artifacts.minimal.env`, its RUSTFLAGS after the build's own (a
+ * build's `-Ctarget-feature=+crt-static` or page-size flag holds for its twin too).
+ */
+export function minimalEnv(options: ArtifactsOptions, triple: string): Record<string, string> {
+  const own = options.builds.find((b) => b.target === triple)?.env?.RUSTFLAGS;
+  const env = { ...options.minimal.env };
+  if (own && env.RUSTFLAGS) env.RUSTFLAGS = `${own} ${env.RUSTFLAGS}`;
+  return env;
+}
+
 /** `cargo` arguments of the minimal build: `+toolchain` first, its own target directory and flags. */
 export function minimalArgs(minimal: Minimal, full: string[], targetDir: string, features: string[]): string[] {
   const [build, ...rest] = full.filter((a, i, all) => a !== '--features' && all[i - 1] !== '--features');

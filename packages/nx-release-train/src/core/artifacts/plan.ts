@@ -7,7 +7,7 @@ import type { Diagnostic } from '../model';
 import type { ArtifactsOptions } from '../settings/options';
 import { isOutside, joinPath } from '../paths';
 import { archiveFileName, archiveFormat, fillArtifactPattern, isSafeFileName, type ArchiveFormat } from './naming';
-import { hasMinimal, MINIMAL_TARGET_SUBDIR, minimalArgs, minimalSources } from './minimal';
+import { hasMinimal, MINIMAL_TARGET_SUBDIR, minimalArgs, minimalEnv, minimalSources } from './minimal';
 import { outputFiles, platformName, type OutputKind } from './platform';
 
 /** What the plan needs of `cargo metadata --no-deps` per workspace member. */
@@ -135,7 +135,13 @@ export function planArtifacts(input: ArtifactsPlanInput): ArtifactsPlan {
     for (const [crate, w] of wanted) {
       const args = cargoArgs(triple, crate, w, options.features[crate] ?? []);
       builds.push({ triple, crate, args });
-      if (minimal) builds.push({ triple, crate, args: minimalArgs(options.minimal, args, targetDir, options.minimal.features[crate] ?? []), env: options.minimal.env });
+      if (minimal)
+        builds.push({
+          triple,
+          crate,
+          args: minimalArgs(options.minimal, args, targetDir, options.minimal.features[crate] ?? []),
+          env: minimalEnv(options, triple),
+        });
     }
     const platform = platformName(triple, options.platforms);
     options.archives.forEach((archive, a) => {
