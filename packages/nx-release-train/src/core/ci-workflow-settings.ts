@@ -36,7 +36,9 @@ export function ciWorkflowOptions(options: ReleaseTrainOptions, flags: CiWorkflo
     ciWorkflow: flags.ciWorkflow ?? 'CI',
     releaseBranches: patternFilter(options.branchPattern),
     tagPattern: patternFilter(options.tagPattern),
-    nodeVersion: flags.nodeVersion ?? '20',
+    // Node 24: the Active LTS of 2026 (maintained to April 2028), on every GitHub runner image
+    // and among the versions Nx 24 supports; Node 20 reached its end of life in April 2026.
+    nodeVersion: flags.nodeVersion ?? '24',
     tokenEnv,
     tokenSecret: flags.tokenSecret ?? tokenEnv,
     githubTokenEnv: options.githubTokenEnv,
@@ -47,7 +49,11 @@ export function ciWorkflowOptions(options: ReleaseTrainOptions, flags: CiWorkflo
     publishEnvironment: options.publishEnvironment,
     trustTokenEnv: options.trustTokenVariable,
     trustTokenSecret: flags.trustTokenSecret ?? options.trustTokenVariable,
-    builds: options.artifacts.builds.map((b) => ({ ...b, platform: platformName(b.target, options.artifacts.platforms) })),
+    builds: options.artifacts.builds.map((b) => ({
+      ...b,
+      platform: platformName(b.target, options.artifacts.platforms),
+      ...(b.minimal ? { minimalToolchain: options.artifacts.minimal.toolchain } : {}),
+    })),
     outputDir: options.artifacts.outputDir,
     bindings: (options.bindings.repos ?? []).length > 0,
     reusableWorkflow: options.artifacts.reusableWorkflow ? `${workflowBaseName(options)}-artifacts` : undefined,

@@ -8,7 +8,7 @@
  * run `npm run docs:options`.
  */
 import { z } from 'zod';
-import { buildsSetting, reusableWorkflowSetting } from '../artifacts/builds';
+import { buildsSetting, minimalSetting, reusableWorkflowSetting } from '../artifacts/builds';
 import { bindingsSchema } from '../bindings/schema';
 import { group, nonEmpty, oneLine, optional, ownerName, relativePath, required, setting } from './define';
 
@@ -50,6 +50,7 @@ const artifactsSchema = group(
     buildEnv: setting(stringMap, {}, { doc: 'Environment for the release build (e.g. CARGO_PROFILE_RELEASE_STRIP); never secrets.', expected: 'object' }),
     platforms: setting(stringMap, {}, { doc: '`<arch>-<os>` names by Rust target triple, over the built-in mapping.', expected: 'object' }),
     builds: buildsSetting,
+    minimal: minimalSetting,
     reusableWorkflow: reusableWorkflowSetting,
     targets: setting(z.array(z.string()), [], { doc: 'Extra Rust targets built besides the host (`--targets` adds more).', expected: 'array' }),
     outputDir: setting(inWorkspace, 'dist', { doc: 'Where archives and `.sha256` files are written, relative to the root.' }),

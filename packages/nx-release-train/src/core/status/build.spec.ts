@@ -126,6 +126,30 @@ describe('buildStatus', () => {
     expect(status.warnings[2].message).toContain('#7 "Release Wasmtime 48.0.1" (ci/release-48.0.1 into release-48.0.0) has been open for 11 days');
   });
 
+  it('sends a draft lacking platforms to a rerun of the assets job, and says a published one takes no more', () => {
+    const withRelease = (draft: boolean) =>
+      line('release-5.0.0', '5.0.0', '2026-09-05', {
+        newestTag: { name: 'v5.0.0', version: '5.0.0', date: '2026-09-20' },
+        release: {
+          url: 'u',
+          exists: true,
+          draft,
+          prerelease: false,
+          platforms: [
+            { platform: 'x86_64-linux', attached: true },
+            { platform: 'aarch64-macos', attached: false },
+          ],
+        },
+      });
+    const next = (draft: boolean) => buildStatus(gathered([withRelease(draft)]), options, NOW).next.filter((n) => n.startsWith('v5.0.0'));
+    expect(next(true)).toEqual([
+      "v5.0.0: the draft release lacks the archives of aarch64-macos: rerun the failed build jobs, then the assets job (its nx release-assets publishes the release once every platform's files are there)",
+    ]);
+    expect(next(false)).toEqual([
+      'v5.0.0: published without the archives of aarch64-macos: a published release takes no more assets (immutable releases); attach them by hand if the repository allows it, or release a new version',
+    ]);
+  });
+
   it('counts a tip tagged only on GitHub as released, with no warning', () => {
     const l = line('release-5.0.0', '5.0.1', '2026-09-05', {
       tipMarked: true,
