@@ -81,6 +81,22 @@ describe('release-major --bump=minor on the three-line workspace', () => {
     for (const [file, text] of Object.entries(shape.after)) expect(read(ws, file), file).toBe(text);
     expect(ws.git(['status', '--porcelain'])).toBe('');
   });
+
+  it('then patches each minor line on its own branch: --target=supported gives 1.256.1 and 1.257.1', async () => {
+    const { shape, ws } = shapeRepo('minor release of 1.256 / 0.256 / 256 lines', 'at 1.256.0');
+    ws.git(['branch', 'release-1.256.0']);
+    write(ws, shape.after);
+    ws.git(['commit', '-qam', 'at 1.257.0']);
+    ws.git(['branch', 'release-1.257.0']);
+    const out = await ok(ws, ['release-patch', '--target=supported', '--date=2026-12-01']);
+    expect(out).toContain('1.256.0 -> 1.256.1');
+    expect(out).toContain('1.257.0 -> 1.257.1');
+    for (const [branch, version] of [
+      ['release-1.256.0', '1.256.1'],
+      ['release-1.257.0', '1.257.1'],
+    ])
+      expect(ws.git(['show', `${branch}:Cargo.toml`])).toContain(`[workspace.package]\nversion = "${version}"`);
+  });
 });
 
 describe('a line git decides: the 1.17 workspace with a release tag', () => {
