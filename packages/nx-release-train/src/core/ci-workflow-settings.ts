@@ -37,6 +37,7 @@ export function ciWorkflowOptions(options: ReleaseTrainOptions, flags: CiWorkflo
     hour: flags.hour ?? 12,
     ciWorkflow: flags.ciWorkflow ?? 'CI',
     releaseBranches: toFilter(options.branchPattern),
+    prereleaseMain: options.prereleasesFromMain ? options.mainBranch : undefined,
     tagPattern: toFilter(options.tagPattern),
     nodeVersion: flags.nodeVersion ?? '20',
     tokenEnv,
