@@ -9,6 +9,7 @@ import { swallowedFlag } from '../core/argv';
 import { join, relative } from 'node:path';
 import { checksumLine } from '../core/artifacts/assets';
 import { planArtifacts, type ArtifactsPlan } from '../core/artifacts/plan';
+import { unknownTargets, type RequestedTarget } from '../core/artifacts/targets';
 import { dryRunLines } from '../core/artifacts/report';
 import { formatProblem, ReleaseError } from '../core/errors';
 import type { ReleaseArtifactsFlags } from '../core/flags/release-artifacts';
@@ -25,6 +26,7 @@ import { headCommitTime } from '../effects/release-tag';
 import type { Command, CommandInput } from './command';
 import { envReads, swallowedReads } from '../core/env-reads';
 import { releaseVersion } from './release-artifacts/version';
+import type { Cargo } from '../effects/cargo';
 import type { Services } from './services';
 
 export interface ReleaseArtifactsRequest {
@@ -65,7 +67,11 @@ export async function releaseArtifacts(req: ReleaseArtifactsRequest, services: S
   const tag = fillPattern(options.tagPattern, version);
 
   const host = await hostTriple(root);
-  const triples = await buildTargets(root, host, [...artifacts.targets, ...req.targets], log);
+  const requested: RequestedTarget[] = [
+    ...artifacts.targets.map((target) => ({ target: target.trim(), from: 'artifacts.targets' as const })),
+    ...req.targets.map((target) => ({ target: target.trim(), from: '--targets' as const })),
+  ];
+  const triples = await buildTargets(root, services.cargo(root), host, requested, log);
   const { packages, targetDirectory } = await cargoMetadata(root);
   const plan = planArtifacts({ options: artifacts, version, tag, triples, packages });
   report(plan.diagnostics, log);
@@ -80,10 +86,16 @@ export async function releaseArtifacts(req: ReleaseArtifactsRequest, services: S
   return { version, tag, written };
 }
 
-/** The host, plus requested targets the toolchain has; the others are skipped with the fix. */
-async function buildTargets(root: string, host: string, requested: string[], log: Logger): Promise<string[]> {
-  const extra = [...new Set(requested.map((t) => t.trim()).filter((t) => t && t !== host))];
-  if (!extra.length) return [host];
+/**
+ * The host, plus requested targets the toolchain has; a target rustc does not know (a typo) is
+ * refused, one it knows but has not installed is skipped with the fix.
+ */
+async function buildTargets(root: string, cargo: Cargo, host: string, requested: RequestedTarget[], log: Logger): Promise<string[]> {
+  const wanted = requested.filter((r) => r.target && r.target !== host);
+  if (!wanted.length) return [host];
+  const unknown = unknownTargets(wanted, await cargo.targetList());
+  if (unknown) throw new ReleaseError(unknown.message, unknown.fix);
+  const extra = [...new Set(wanted.map((r) => r.target))];
   const installed = new Set(await installedTargets(root));
   const missing = extra.filter((t) => !installed.has(t));
   for (const t of missing) log.warn(`target ${t} is not installed in this toolchain: skipped (install it with: rustup target add ${t})`);

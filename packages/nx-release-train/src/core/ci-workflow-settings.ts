@@ -8,6 +8,7 @@ import { platformName } from './artifacts/platform';
 import type { CiWorkflowOptions } from './ci-workflow';
 import { tokenEnvVar } from './publishing/retry';
 import type { ReleaseTrainOptions } from './settings/options';
+import { patternFilter } from './settings/pattern';
 
 /** The generator's flags that shape the workflow (each optional, defaults here). */
 export interface CiWorkflowFlags {
@@ -23,9 +24,6 @@ export interface CiWorkflowFlags {
   trustTokenSecret?: string;
 }
 
-/** `release-{version}` -> `release-*`, as GitHub's branch and tag filters take it. */
-const toFilter = (pattern: string) => pattern.replace(/\{[a-z]+\}/g, '*').replace(/\*(\.\*)+/g, '*');
-
 /** The train's workflow file name without `.yml` (the reusable workflow of the platform jobs is named after it). */
 export const workflowBaseName = (options: ReleaseTrainOptions) => options.releaseWorkflow.replace(/\.ya?ml$/, '');
 
@@ -36,9 +34,9 @@ export function ciWorkflowOptions(options: ReleaseTrainOptions, flags: CiWorkflo
     releaseDay: flags.releaseDay ?? 20,
     hour: flags.hour ?? 12,
     ciWorkflow: flags.ciWorkflow ?? 'CI',
-    releaseBranches: toFilter(options.branchPattern),
+    releaseBranches: patternFilter(options.branchPattern),
     prereleaseMain: options.prereleasesFromMain ? options.mainBranch : undefined,
-    tagPattern: toFilter(options.tagPattern),
+    tagPattern: patternFilter(options.tagPattern),
     nodeVersion: flags.nodeVersion ?? '20',
     tokenEnv,
     tokenSecret: flags.tokenSecret ?? tokenEnv,

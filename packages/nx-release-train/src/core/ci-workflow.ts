@@ -145,7 +145,7 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
       'release-rc',
       dispatched('release-rc'),
       'Propose the next release candidate of this release branch',
-      ['          BRANCH: ${{ github.ref_name }}', `          RELEASE_PREFIX: ${q(o.releaseBranches.replace(/\*.*$/, ''))}`],
+      ['          BRANCH: ${{ github.ref_name }}', `          RELEASE_PREFIX: ${q(o.releaseBranches.replace(/[[*].*$/, ''))}`],
       [
         '        run: |',
         '          if ! [[ "$BRANCH" == "$RELEASE_PREFIX"* ]]; then',

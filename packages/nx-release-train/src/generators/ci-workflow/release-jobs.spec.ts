@@ -115,7 +115,7 @@ describe('the release jobs of the generated workflow', () => {
     const assets = wf.jobs.assets;
     expect(assets.needs).toEqual(jobs);
     expect(assets.if).toBe("github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')");
-    expect(wf.on.push.tags).toEqual(['v*']);
+    expect(wf.on.push.tags).toEqual(['v[0-9]+.[0-9]+.[0-9]+*']);
     expect(assets.permissions).toEqual({ contents: 'write' });
     expect(assets.steps!.find((s) => s.uses?.startsWith('actions/download-artifact'))!.with).toEqual({
       pattern: 'artifacts-*',
