@@ -35,6 +35,7 @@ export function ciWorkflowOptions(options: ReleaseTrainOptions, flags: CiWorkflo
     hour: flags.hour ?? 12,
     ciWorkflow: flags.ciWorkflow ?? 'CI',
     releaseBranches: patternFilter(options.branchPattern),
+    prereleaseMain: options.prereleasesFromMain ? options.mainBranch : undefined,
     tagPattern: patternFilter(options.tagPattern),
     // Node 24: the Active LTS of 2026 (maintained to April 2028), on every GitHub runner image
     // and among the versions Nx 24 supports; Node 20 reached its end of life in April 2026.

@@ -70,6 +70,23 @@ describe('support under the policy', () => {
   });
 });
 
+describe('support of minor lines and of two branches on one line', () => {
+  it('ranks each minor line as release-patch counts it', () => {
+    const minor = (v: string, cut: string) => line(`release-${v}`, v, cut, { line: v.split('.').slice(0, 2).join('.') });
+    const s = supportOf([minor('1.257.0', '2026-09-05'), minor('1.256.0', '2026-08-05'), minor('1.255.0', '2026-07-05')], options, '2026-10-01');
+    expect([...s].map(([b, x]) => [b, x.status])).toEqual([
+      ['release-1.257.0', 'current'],
+      ['release-1.256.0', 'previous'],
+      ['release-1.255.0', 'eol'],
+    ]);
+  });
+  it('counts a line with two branches once, on its newest', () => {
+    const s = supportOf([line('release-4.0.0', '4.0.2', '2026-08-05'), line('release-4.0.3', '4.0.3', '2026-09-05')], options, '2026-10-01');
+    expect(s.get('release-4.0.3')?.status).toBe('current');
+    expect(s.get('release-4.0.0')).toEqual({ status: 'eol', ltsUntil: null, eolSince: '2026-09-05' });
+  });
+});
+
 describe('pull kinds', () => {
   it('reads the kind back from the review branch names', () => {
     expect(pullKind('ci/bump-to-50.0.0-dev', options)).toBe('bump');

@@ -134,6 +134,15 @@ describe('ci-workflow generator', () => {
     expect(text).not.toMatch(/run:.*\$\{\{\s*inputs/);
   });
 
+  it('runs the tag job after green CI runs of main too when main publishes its pre-releases (prereleasesFromMain)', async () => {
+    const releaseOnly = (await generate({ prereleaseIdentifiers: ['alpha'] })).wf.on.workflow_run.branches;
+    expect(releaseOnly).toHaveLength(1);
+    const { wf } = await generate({ prereleaseIdentifiers: ['alpha'], prereleasesFromMain: true, mainBranch: 'trunk' });
+    expect(wf.on.workflow_run.branches).toEqual([...releaseOnly, 'trunk']);
+    // The branch still reaches release-tag through the environment, which decides what main may tag.
+    expect(wf.jobs.tag.steps.find((s) => s.run?.includes('release-tag'))!.env!.BRANCH).toBe('${{ github.event.workflow_run.head_branch }}');
+  });
+
   it('takes the token variable from the registry setting and the filters from the patterns', async () => {
     const { wf } = await generate({ registry: 'my-reg', tagPattern: 'release/v{version}', branchPattern: 'rel-{major}.{minor}' });
     const publish = wf.jobs.publish.steps.find((s) => s.run?.includes('run-many'))!;
