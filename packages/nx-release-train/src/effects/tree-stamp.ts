@@ -61,13 +61,25 @@ export class StampRecorder {
   }
 }
 
-const absolute = new WeakMap<TreeStamp, string[]>();
+const resolved = new WeakMap<TreeStamp, { base: string; paths: string[] }>();
+
+/**
+ * Where the stamped paths are, as stat will look them up: relative to the working directory
+ * when the root is in it (Nx runs in the workspace root), because the kernel resolves every
+ * component of a path and an absolute one is the longer walk, on each of hundreds of stats.
+ */
+function pathsOf(root: string, stamp: TreeStamp): string[] {
+  const cwd = process.cwd();
+  const base = root === cwd ? '' : root.startsWith(`${cwd}/`) ? `${root.slice(cwd.length + 1)}/` : `${root}/`;
+  let known = resolved.get(stamp);
+  if (known?.base !== base) resolved.set(stamp, (known = { base, paths: stamp.paths.map((rel) => (base === '' ? rel : `${base}${rel}`)) }));
+  return known.paths;
+}
 
 /** True when every stamped path stats as it did (and the stamp can be trusted). */
 export function unchanged(root: string, stamp: TreeStamp): boolean {
   if (!stamp.trusted) return false;
-  let paths = absolute.get(stamp);
-  if (!paths) absolute.set(stamp, (paths = stamp.paths.map((rel) => `${root}/${rel}`)));
+  const paths = pathsOf(root, stamp);
   for (let i = 0; i < paths.length; i++) {
     const st = statAt(paths[i]);
     const was = stamp.stats[i];

@@ -69,6 +69,22 @@ describe('the workspace model with nothing changed', () => {
     expect(reads.count).toBe(0);
   });
 
+  it('checks the same from the workspace root as Nx runs it (paths looked up relative to it)', async () => {
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const { workspaceModel } = await fresh();
+      const first = workspaceModel(root, { now: later });
+      reads.count = 0;
+      expect(workspaceModel(root, { now: later })).toBe(first);
+      expect(reads.count).toBe(0);
+      write('crates/a/Cargo.toml', crate('a').replace('1.0.0', '2.0.0'));
+      expect(names(workspaceModel(root, { now: later }))).toEqual(['a@2.0.0', 'b@1.0.0']);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('re-reads but does not re-parse when only the times moved', async () => {
     const { workspaceModel } = await fresh();
     const first = workspaceModel(root, { now: later });
