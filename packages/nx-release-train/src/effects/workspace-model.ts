@@ -37,7 +37,8 @@ export interface ModelOptions {
   now?: () => number;
 }
 
-const memory = new Map<string, Entry>();
+/** The last entry per root and way of listing, with the list it was computed for (one each: the daemon runs for days). */
+const memory = new Map<string, { list: string; entry: Entry }>();
 /** Models by the texts they came from, for a tree that goes back to an earlier state (a branch switch in the daemon). */
 const byTexts = new Map<string, Workspace>();
 const BY_TEXTS_KEPT = 8;
@@ -64,16 +65,17 @@ export function lastWorkspaceModel(workspaceRoot: string): Workspace {
 
 function modelEntry(root: string, listed: readonly string[] | undefined, { useDisk = true, now = Date.now }: ModelOptions): Entry {
   const list = listed ? sorted(listed).join('\0') : '';
-  const memoryKey = `${root}\0${listed ? 'listed' : 'walk'}\0${list}`;
+  const memoryKey = `${root}\0${listed ? 'listed' : 'walk'}`;
   const cacheName = listed ? 'graph' : 'graph-walk';
   const listKey = () => createHash('sha256').update(String(CACHE_VERSION)).update(list).digest('hex');
-  const previous = memory.get(memoryKey) ?? (useDisk ? readCached<Entry>(root, cacheName, listKey()) : undefined);
+  const inMemory = memory.get(memoryKey);
+  const previous = (inMemory?.list === list ? inMemory.entry : undefined) ?? (useDisk ? readCached<Entry>(root, cacheName, listKey()) : undefined);
   let entry = previous && unchanged(root, previous.stamp) ? previous : undefined;
   if (!entry) {
     entry = computeEntry(root, listed, previous, now);
     if (useDisk) writeCached(root, cacheName, listKey(), entry);
   }
-  memory.set(memoryKey, entry);
+  memory.set(memoryKey, { list, entry });
   lastByRoot.set(root, entry.model);
   return entry;
 }
