@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../core/model';
 import { buildWorkspace } from '../core/workspace';
-import { readCached, writeCached } from './workspace-data';
+import { readCached, writeCached, type DiskCache } from './workspace-data';
 import { findManifests, readText } from './workspace-fs';
 
 // Bumped whenever buildWorkspace computes a different model from the same manifests.
@@ -14,7 +14,7 @@ const CACHE_VERSION = 3;
 const memory = new Map<string, Workspace>();
 const lastByRoot = new Map<string, Workspace>();
 
-export function workspaceModel(workspaceRoot: string, manifests?: readonly string[], useDisk = true): Workspace {
+export function workspaceModel(workspaceRoot: string, manifests?: readonly string[], disk: DiskCache = 'read-write'): Workspace {
   const files = manifests ? [...manifests].sort() : findManifests(workspaceRoot);
   const texts = new Map<string, string | null>();
   const hash = createHash('sha256').update(String(CACHE_VERSION));
@@ -28,13 +28,13 @@ export function workspaceModel(workspaceRoot: string, manifests?: readonly strin
       .update('\0');
   }
   const key = hash.digest('hex');
-  let model = memory.get(key) ?? (useDisk ? readCached<Workspace>(workspaceRoot, 'graph', key) : undefined);
+  let model = memory.get(key) ?? (disk !== 'off' ? readCached<Workspace>(workspaceRoot, 'graph', key) : undefined);
   if (!model) {
     model = buildWorkspace({
       manifests: files,
       read: (rel) => (texts.has(rel) ? texts.get(rel)! : readText(workspaceRoot, rel)),
     });
-    if (useDisk) writeCached(workspaceRoot, 'graph', key, model);
+    if (disk === 'read-write') writeCached(workspaceRoot, 'graph', key, model);
   }
   memory.set(key, model);
   lastByRoot.set(workspaceRoot, model);
