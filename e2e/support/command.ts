@@ -54,7 +54,7 @@ export async function runCommand<F, R, O>(command: Command<F, R, O>, flagSchema:
   try {
     const flags = parseFlags(flagSchema, opts.flags ?? {}, opts.env?.[UNDECLARED_FLAGS_ENV]) as F;
     const raw = opts.settings !== undefined ? opts.settings : settingsOf(opts.root);
-    const options = runSettings(opts.root, raw);
+    const options = await runSettings(opts.root, raw);
     // As execute() does: the run's secrets are known to the one masking before anything runs.
     rememberRunSecrets(opts.env ?? {}, options);
     const request = command.resolve({ flags, options, env: opts.env ?? {}, root: opts.root, project: opts.project, graph: opts.graph });

@@ -1,23 +1,34 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The graph path (index.ts: createNodesV2, createDependencies) runs in every Nx command, so it
 // loads only what it needs. Reads the built plugin (dist/): `npm test` builds first.
 const here = __dirname;
-const FORBIDDEN = [
+// Never at start-up, neither for the graph nor for an executor (each loads on first use).
+const ANYWHERE = [
   /node_modules\/@nx\/devkit\//, // the barrel: task runner, daemon client, plugin loader
   /node_modules\/nx\/dist\/src\/(tasks-runner|devkit-exports|daemon\/client)/,
   /node_modules\/@octokit\//,
   /node_modules\/jose\//,
   /node_modules\/tar\//,
   /node_modules\/execa\//,
+];
+const FORBIDDEN = [
+  ...ANYWHERE,
   /node_modules\/semver\/index\.js$/, // all of semver; the graph takes single functions
   /\/dist\/(commands|executors)\//,
 ];
 const ZOD = /node_modules\/zod\//;
+// An executor loads what its command runs with, nothing the graph already checked: not the
+// settings schema (zod objects built at import) nor its validation, which the graph did in the
+// same Nx run (effects/run-settings.ts reads the result back).
+const EXECUTOR_FORBIDDEN = [...ANYWHERE, /\/dist\/core\/settings\/(schema|options|validate|option-checks)\.js$/];
+const executors = Object.keys(
+  (JSON.parse(readFileSync(join(here, '../../packages/nx-release-train/executors.json'), 'utf8')) as { executors: Record<string, unknown> }).executors,
+);
 
 interface Loaded {
   projects: string[];
@@ -48,5 +59,26 @@ describe('loading the plugin for the graph', () => {
     expect(again.modules.length).toBeGreaterThan(10);
     expect(forbidden(again.modules)).toEqual([]);
     expect(again.modules.filter((m) => ZOD.test(m))).toEqual([]);
+  });
+});
+
+describe('loading an executor (Nx forks a process per command and loads only its executor)', () => {
+  let byExecutor: Record<string, { modules: string[] }> = {};
+  beforeAll(() => {
+    byExecutor = JSON.parse(execFileSync(process.execPath, [join(here, 'executor-modules.mjs')], { encoding: 'utf8' }));
+  });
+
+  it('loads neither the @nx/devkit barrel, what only other commands use, nor the settings schema', () => {
+    expect(Object.keys(byExecutor).sort()).toEqual([...executors].sort());
+    const found = Object.fromEntries(
+      Object.entries(byExecutor).map(([name, { modules }]) => [name, modules.filter((m) => EXECUTOR_FORBIDDEN.some((f) => f.test(m)))]),
+    );
+    expect(found).toEqual(Object.fromEntries(executors.map((name) => [name, []])));
+  });
+
+  it('loads release-major with its own command and steps only', () => {
+    const commands = byExecutor['release-major'].modules.filter((m) => m.includes('/dist/commands/'));
+    expect(commands).toContain('packages/nx-release-train/dist/commands/release-major.js');
+    expect(commands.filter((m) => !/\/commands\/(release-major|train-request|steps\/[^/]+)\.js$/.test(m))).toEqual([]);
   });
 });

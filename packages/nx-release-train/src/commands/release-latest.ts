@@ -6,7 +6,7 @@
  * commit. A rerun on an already dated branch changes nothing and says so.
  */
 import type { ReleaseLatestFlags } from '../core/flags/release-latest';
-import { fillPattern } from '../core/settings/options';
+import { fillPattern } from '../core/settings/pattern';
 import { carriesMarker, commitMessage, ReleaseError, subjectOf } from '../core/release';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';
 import { githubForPush, type GitHubPush } from '../effects/github-target';

@@ -5,7 +5,7 @@
  * candidate on top of the cut point. Refs move together or not at all.
  */
 import type { ReleaseMajorFlags } from '../core/flags/release-major';
-import { fillPattern } from '../core/settings/options';
+import { fillPattern } from '../core/settings/pattern';
 import { commitMessage, ReleaseError, releaseBranchName, subjectOf } from '../core/release';
 import { releaseVersionOf, stageOf, type VersionPlan } from '../core/version';
 import { githubForPush, type GitHubPush } from '../effects/github-target';

@@ -6,7 +6,7 @@
  */
 import { formatFailure } from '../core/errors';
 import type { ReleasePatchFlags } from '../core/flags/release-patch';
-import { fillPattern } from '../core/settings/options';
+import { fillPattern } from '../core/settings/pattern';
 import { branchTarget, parsePatchTarget, selectLines, supportedLines, type LineInfo } from '../core/patch-target';
 import { commitMessage, ReleaseError, releaseBranches } from '../core/release';
 import { describeBranches } from '../core/release-line';

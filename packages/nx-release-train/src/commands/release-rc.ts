@@ -4,7 +4,7 @@
  * the checkout is never switched (it follows only when the moved branch is checked out).
  */
 import type { ReleaseRcFlags } from '../core/flags/release-rc';
-import { fillPattern } from '../core/settings/options';
+import { fillPattern } from '../core/settings/pattern';
 import { parsePatchTarget, selectLines } from '../core/patch-target';
 import { commitMessage, ReleaseError } from '../core/release';
 import { lineLabel, lineVersionFix, lineVersionProblem } from '../core/release-line';

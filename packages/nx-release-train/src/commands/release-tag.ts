@@ -6,7 +6,7 @@
  * setting `prereleasesFromMain` is on. Anywhere else say why no tag was made and succeed.
  */
 import type { ReleaseTagFlags } from '../core/flags/release-tag';
-import { fillPattern } from '../core/settings/options';
+import { fillPattern } from '../core/settings/pattern';
 import { carriesMarker, ReleaseError, releaseBranches, subjectOf } from '../core/release';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';
 import { releaseVersionOf, stageOf } from '../core/version/prerelease';

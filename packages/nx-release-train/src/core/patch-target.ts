@@ -3,7 +3,8 @@
  * git knows, and the support policy in; the lines out, or a refusal that lists the choices.
  */
 import semver from 'semver';
-import { fillPattern, type ReleaseTrainOptions } from './settings/options';
+import { fillPattern } from './settings/pattern';
+import type { ReleaseTrainOptions } from './settings/options';
 import { ReleaseError, type ReleaseBranch } from './release';
 import { compareLines, describeBranches, lineLabel, lineNumber, matchSelector, parseLineSelector, type LineSelector } from './release-line';
 

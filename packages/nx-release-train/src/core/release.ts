@@ -3,7 +3,8 @@
  * exist and which is newest, commit messages, and what a rerun finds.
  */
 import semver from 'semver';
-import { fillPattern, type ReleaseTrainOptions } from './settings/options';
+import { fillPattern } from './settings/pattern';
+import type { ReleaseTrainOptions } from './settings/options';
 import { patternGlob, versionInName } from './settings/pattern';
 import { releaseVersionOf } from './version/prerelease';
 import { releaseLines, type ReleaseBranch } from './release-line';

@@ -66,4 +66,13 @@ describe('the process runner', () => {
     const r = await run(node, ['-e', 'process.stdin.pipe(process.stdout)'], { cwd, stdin: chunks() });
     expect(r.stdout).toBe('abc');
   });
+
+  it('fails the run when its stdin source fails, rather than leaving the program a short input', async () => {
+    async function* failing() {
+      yield Buffer.from('part');
+      throw new Error('archive source broke');
+    }
+    const run1 = run(node, ['-e', 'process.stdin.pipe(process.stdout)'], { cwd, stdin: failing(), reject: false });
+    await expect(run1).rejects.toThrow('archive source broke');
+  });
 });

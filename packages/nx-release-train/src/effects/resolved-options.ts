@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OptionProblem, ReleaseTrainOptions } from '../core/settings/options';
-import { readCached, writeCached } from './workspace-data';
+import { readCached, writeCached, type DiskCache } from './workspace-data';
 
 export interface ResolvedOptions {
   options: ReleaseTrainOptions;
@@ -46,18 +46,18 @@ function buildId(): string {
   return build;
 }
 
-export async function resolvedOptions(workspaceRoot: string, raw: unknown, useDisk = true): Promise<ResolvedOptions> {
+export async function resolvedOptions(workspaceRoot: string, raw: unknown, disk: DiskCache = 'read-write'): Promise<ResolvedOptions> {
   const key = createHash('sha256')
     .update(buildId())
     .update('\0')
     .update(JSON.stringify(raw ?? {}))
     .digest('hex');
-  let found = memory.get(key) ?? (useDisk ? readCached<ResolvedOptions>(workspaceRoot, 'options', key) : undefined);
+  let found = memory.get(key) ?? (disk !== 'off' ? readCached<ResolvedOptions>(workspaceRoot, 'options', key) : undefined);
   if (!found) {
     // Loaded here, not at the top: zod and the schemas load only when something must be checked.
     const { resolveOptions } = await import('../core/settings/options.js');
     found = resolveOptions(raw);
-    if (useDisk) writeCached(workspaceRoot, 'options', key, found);
+    if (disk === 'read-write') writeCached(workspaceRoot, 'options', key, found);
   }
   memory.set(key, found);
   return found;

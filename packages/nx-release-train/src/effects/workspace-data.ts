@@ -11,6 +11,13 @@ export function dataDir(workspaceRoot: string): string {
   return process.env.NX_WORKSPACE_DATA_DIRECTORY ?? join(workspaceRoot, '.nx', 'workspace-data');
 }
 
+/**
+ * How a computation uses its cache file: `read-write` (the graph), `read-only` (a command: it
+ * reuses what the graph computed for the same input but leaves no file in the tree it
+ * releases), `off` (always compute).
+ */
+export type DiskCache = 'read-write' | 'read-only' | 'off';
+
 const cacheFile = (workspaceRoot: string, name: string) => join(dataDir(workspaceRoot), `${PLUGIN_NAME}.${name}.json`);
 
 /** The value cached under `name` when it was computed for `key`, else undefined. */

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { Workspace } from '../core/model';
 import { buildWorkspace } from '../core/workspace';
 import { StampRecorder, unchanged, type TreeStamp } from './tree-stamp';
-import { readCached, writeCached } from './workspace-data';
+import { readCached, writeCached, type DiskCache } from './workspace-data';
 import { findManifests, readText } from './workspace-fs';
 
 // Bumped whenever buildWorkspace computes a different model from the same manifests, or the
@@ -31,8 +31,8 @@ interface Entry {
 }
 
 export interface ModelOptions {
-  /** Keep and look up the model on disk too (false: this process only). */
-  useDisk?: boolean;
+  /** Look the model up on disk too, and keep it there ('read-only': a command reads the graph's, writes none; 'off': this process only). */
+  disk?: DiskCache;
   /** The clock the stamp's racy check reads (tests move it on). */
   now?: () => number;
 }
@@ -63,17 +63,17 @@ export function lastWorkspaceModel(workspaceRoot: string): Workspace {
   return lastByRoot.get(workspaceRoot) ?? workspaceModel(workspaceRoot);
 }
 
-function modelEntry(root: string, listed: readonly string[] | undefined, { useDisk = true, now = Date.now }: ModelOptions): Entry {
+function modelEntry(root: string, listed: readonly string[] | undefined, { disk = 'read-write', now = Date.now }: ModelOptions): Entry {
   const list = listed ? sorted(listed).join('\0') : '';
   const memoryKey = `${root}\0${listed ? 'listed' : 'walk'}`;
   const cacheName = listed ? 'graph' : 'graph-walk';
   const listKey = () => createHash('sha256').update(String(CACHE_VERSION)).update(list).digest('hex');
   const inMemory = memory.get(memoryKey);
-  const previous = (inMemory?.list === list ? inMemory.entry : undefined) ?? (useDisk ? readCached<Entry>(root, cacheName, listKey()) : undefined);
+  const previous = (inMemory?.list === list ? inMemory.entry : undefined) ?? (disk !== 'off' ? readCached<Entry>(root, cacheName, listKey()) : undefined);
   let entry = previous && unchanged(root, previous.stamp) ? previous : undefined;
   if (!entry) {
     entry = computeEntry(root, listed, previous, now);
-    if (useDisk) writeCached(root, cacheName, listKey(), entry);
+    if (disk === 'read-write') writeCached(root, cacheName, listKey(), entry);
   }
   memory.set(memoryKey, { list, entry });
   lastByRoot.set(root, entry.model);

@@ -34,13 +34,13 @@ function publishConcurrency(context: ExecutorContext): number | undefined {
 }
 
 /** Everything a command's `resolve` reads, from Nx's context and this process. */
-export function commandInput<F>(flagSchema: FlagSchema, raw: unknown, context: ExecutorContext): CommandInput<F> {
+export async function commandInput<F>(flagSchema: FlagSchema, raw: unknown, context: ExecutorContext): Promise<CommandInput<F>> {
   const flags = parseFlags(flagSchema, raw, process.env[UNDECLARED_FLAGS_ENV]) as Record<string, unknown>;
   // A pass-through executor's unknown keys are the target's own plugin settings.
   const known = new Set(Object.keys(flagSchema.schema.shape));
   const overrides = flagSchema.passThrough ? Object.fromEntries(Object.entries(flags).filter(([k]) => !known.has(k))) : {};
   const name = context.projectName;
-  const options = resolvedOptions(context, overrides);
+  const options = await resolvedOptions(context, overrides);
   const env = { ...process.env };
   rememberRunSecrets(env, options);
   return {
@@ -62,7 +62,7 @@ export async function execute<F, R, O>(
   log: Logger = consoleOutput,
 ): Promise<{ success: boolean }> {
   try {
-    const request = command.resolve(commandInput<F>(flagSchema, raw, context));
+    const request = command.resolve(await commandInput<F>(flagSchema, raw, context));
     const result = await command.run(request, realServices(context.root, log));
     return { success: result !== false };
   } catch (err) {

@@ -10,9 +10,9 @@ import { pluginOptions, type PluginEntry } from '../core/settings/nx-json';
 import type { ReleaseTrainOptions } from '../core/settings/options';
 import { runSettings } from '../effects/run-settings';
 
-const resolved = new WeakMap<object, ReleaseTrainOptions>();
+const resolved = new WeakMap<object, Promise<ReleaseTrainOptions>>();
 
-export function resolvedOptions(context: ExecutorContext, overrides: Record<string, unknown> = {}): ReleaseTrainOptions {
+export function resolvedOptions(context: ExecutorContext, overrides: Record<string, unknown> = {}): Promise<ReleaseTrainOptions> {
   const raw = pluginOptions(context.nxJsonConfiguration?.plugins as PluginEntry[] | undefined, PLUGIN_NAME);
   const key = Object.keys(overrides).length === 0 && raw && typeof raw === 'object' ? raw : undefined;
   const cached = key && resolved.get(key);

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { ReleaseError } from '../../core/errors';
 import type { Crate, Workspace } from '../../core/model';
-import { registryNameProblem } from '../../core/settings/option-checks';
+import { registryNameProblem } from '../../core/settings/ref-name';
 import type { ReleaseTrainOptions } from '../../core/settings/options';
 import { dirOf } from '../../core/paths';
 import { tokenEnvVar } from '../../core/publishing/retry';

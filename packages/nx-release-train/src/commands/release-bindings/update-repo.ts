@@ -9,7 +9,7 @@ import { planBindingEdits } from '../../core/bindings/plan';
 import { pullRequestBody, type RepoOutcome } from '../../core/bindings/report';
 import type { ResolvedRepo } from '../../core/bindings/rules';
 import { ReleaseError } from '../../core/errors';
-import { fillPattern } from '../../core/settings/options';
+import { fillPattern } from '../../core/settings/pattern';
 import { formatProblems, renderPlanDiff } from '../../core/version';
 import type { Logger } from '../../core/log';
 import { BindingClone } from '../../effects/binding-clone';

@@ -2,7 +2,7 @@
  * Turning a plan into commits: one commit built from git objects (the refs then move in one
  * transaction, and a checked-out branch's working tree follows: steps/checkout).
  */
-import { fillPattern } from '../../core/settings/options';
+import { fillPattern } from '../../core/settings/pattern';
 import type { FileEdit, VersionPlan } from '../../core/version';
 import { renderPlanDiff } from '../../core/version';
 import { summarizeWarnings } from '../../core/version/summary';

@@ -2,7 +2,7 @@
  * A release candidate's commit and its pull request: made by release-rc on a release branch,
  * and by the cut of a `-dev` main (its first candidate).
  */
-import { fillPattern } from '../../core/settings/options';
+import { fillPattern } from '../../core/settings/pattern';
 import { commitMessage } from '../../core/release';
 import type { VersionPlan } from '../../core/version';
 import { buildCommit, describePlan, movedLines, onReleaseMerge, rcReviewBranch } from './apply';

@@ -1,5 +1,5 @@
 /** Names of the release, its tag and its archives, from option patterns. Pure. */
-import { fillPattern } from '../settings/options';
+import { fillPattern } from '../settings/pattern';
 import { versionInName } from '../settings/pattern';
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;

@@ -1,5 +1,5 @@
 /** What `nx release-bindings` says: the pull request text and the closing table. */
-import { fillPattern } from '../settings/options';
+import { fillPattern } from '../settings/pattern';
 
 export interface RepoOutcome {
   /** The repo's short name. */

@@ -3,7 +3,7 @@
  * placeholders that must match exactly one place. Both match at any version, so a rerun on an
  * already-moved file finds the same place and changes nothing.
  */
-import { fillPattern } from '../settings/options';
+import { fillPattern } from '../settings/pattern';
 import { type RuleContext, VERSION, escapeRegExp, linesOf } from './rule-context';
 
 const PLACEHOLDER = /\{(version|major|minor|patch)\}/g;

@@ -8,7 +8,7 @@ import { fillPattern } from './pattern';
 import type { OptionsSchema } from './schema';
 import type { SettingProblem as OptionProblem } from './validate';
 import { namePatternProblems } from './pattern-checks';
-import { branchNameProblem, remoteNameProblem, tagNameProblem } from './ref-name';
+import { branchNameProblem, registryNameProblem, remoteNameProblem, tagNameProblem } from './ref-name';
 
 /** Versions every pattern must turn into valid names: a major, a 0.x line, a candidate. */
 const SAMPLES = ['5.0.0', '0.92.1', '50.0.0-rc.1'];
@@ -90,10 +90,4 @@ export function checkOptionValues(options: z.output<OptionsSchema>): OptionProbl
   const reported = new Set(problems.map((p) => p.setting));
   problems.push(...namePatternProblems(options).filter((p) => !reported.has(p.setting) && (reported.add(p.setting), true)));
   return problems;
-}
-
-/** Why `name` cannot be a cargo registry name (letters, digits, `-`, `_`, starting with a letter); null: it can. */
-export function registryNameProblem(name: string): string | null {
-  if (name === '') return 'is empty';
-  return /^[A-Za-z][A-Za-z0-9_-]*$/.test(name) ? null : 'is not a cargo registry name (letters, digits, - and _, starting with a letter)';
 }

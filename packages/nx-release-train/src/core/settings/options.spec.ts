@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, fillPattern, resolveOptions } from './options';
+import { DEFAULT_OPTIONS, resolveOptions } from './options';
+import { fillPattern } from './pattern';
 import { pluginOptions, registerPlugin } from './nx-json';
 import { wasmtimePreset } from '../../presets/wasmtime';
 

@@ -6,8 +6,6 @@
  * configuration: nothing in code knows a crate name.
  */
 import type { z } from 'zod';
-import { formatProblem, ReleaseError } from '../errors';
-import { PLUGIN_NAME } from '../plugin-name';
 import { optionsSchema } from './schema';
 import { validate, type SettingProblem } from './validate';
 import { checkOptionValues } from './option-checks';
@@ -20,25 +18,11 @@ export type ReleaseTrainOptions = z.output<typeof optionsSchema>;
 /** Every setting at its default (what an empty `options` gives). */
 export const DEFAULT_OPTIONS: ReleaseTrainOptions = optionsSchema.parse({});
 
-export { fillPattern } from './pattern';
+// Kept apart from the schema (as fillPattern is, in pattern.ts), so that a command refusing bad
+// options loads neither zod nor the settings schema.
+export { OptionsError } from './options-error';
 
 export type OptionProblem = SettingProblem;
-
-/** Plugin options that do not fit the schema; the message lists every problem. */
-export class OptionsError extends ReleaseError {
-  /** A problem found against the workspace (rules.ts) may sit in a crate's manifest rather than nx.json. */
-  constructor(problems: Array<OptionProblem & { file?: string }>) {
-    const listed = problems.map((p) => ({ level: 'error' as const, file: p.file ?? 'nx.json', message: p.message, fix: p.fix }));
-    super(`nx.json has invalid ${PLUGIN_NAME} options:\n${listed.map(formatProblem).join('\n')}`, 'fix every problem listed, then rerun', {
-      file: 'nx.json',
-      problems: listed,
-    });
-  }
-
-  override get headline(): string {
-    return `nx.json has invalid ${PLUGIN_NAME} options:`;
-  }
-}
 
 /**
  * Raw options (from nx.json) checked against the schema and filled with defaults. Unknown

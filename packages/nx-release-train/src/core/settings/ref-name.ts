@@ -45,3 +45,9 @@ export function remoteNameProblem(name: string): string | null {
   if (name.startsWith('-')) return 'begins with "-"';
   return refFormatProblem(`refs/remotes/${name}/HEAD`);
 }
+
+/** Why `name` cannot be a cargo registry name (letters, digits, `-`, `_`, starting with a letter); null: it can. */
+export function registryNameProblem(name: string): string | null {
+  if (name === '') return 'is empty';
+  return /^[A-Za-z][A-Za-z0-9_-]*$/.test(name) ? null : 'is not a cargo registry name (letters, digits, - and _, starting with a letter)';
+}

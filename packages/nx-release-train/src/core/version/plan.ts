@@ -5,7 +5,7 @@
  */
 import type { Workspace } from '../model';
 import type { ReleaseTrainOptions } from '../settings/options';
-import { fillPattern } from '../settings/options';
+import { fillPattern } from '../settings/pattern';
 import { PlanContext } from './plan-context';
 import { lineChanges, type LineChange } from './diff';
 import type { Problem } from './errors';

@@ -3,7 +3,7 @@
  * `#define X_VERSION "1.2.3"`. Each pattern, filled with the current version, must occur
  * exactly once; it is replaced by the same pattern filled with the new version.
  */
-import { fillPattern } from '../settings/options';
+import { fillPattern } from '../settings/pattern';
 import type { PlanContext } from './plan-context';
 import type { LineBump } from './lines';
 import { lineAt, lineStarts } from './toml-scan';

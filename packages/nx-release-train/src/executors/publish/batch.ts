@@ -29,11 +29,11 @@ export default async function* publishBatchExecutor(
   const t0 = Date.now();
   let tasks: PublishTask[];
   try {
-    tasks = ids.map((id) => ({
-      id,
-      request: requestOf(taskGraph, id, inputs[id], context),
-      dependsOn: (taskGraph.dependencies[id] ?? []).map((e) => e.id).filter((d) => d in taskGraph.tasks),
-    }));
+    tasks = [];
+    for (const id of ids) {
+      const request = await requestOf(taskGraph, id, inputs[id], context);
+      tasks.push({ id, request, dependsOn: (taskGraph.dependencies[id] ?? []).map((e) => e.id).filter((d) => d in taskGraph.tasks) });
+    }
   } catch (e) {
     consoleOutput.error(formatFailure(e));
     for (const id of ids) yield { task: id, result: { success: false, status: 'failure', terminalOutput: '', startTime: t0, endTime: Date.now() } };
@@ -45,8 +45,8 @@ export default async function* publishBatchExecutor(
 }
 
 /** A task's request, resolved as `nx run <crate>:publish` would resolve it. */
-function requestOf(taskGraph: TaskGraph, id: string, raw: unknown, context: ExecutorContext): PublishRequest {
+async function requestOf(taskGraph: TaskGraph, id: string, raw: unknown, context: ExecutorContext): Promise<PublishRequest> {
   const name = taskGraph.tasks[id].target.project;
-  const input = commandInput<PublishFlags>(publishFlags, raw ?? {}, context);
+  const input = await commandInput<PublishFlags>(publishFlags, raw ?? {}, context);
   return publishCommand.resolve({ ...input, project: { name, root: context.projectsConfigurations?.projects[name]?.root } });
 }
