@@ -57,5 +57,10 @@ describe('Git.commitFiles', () => {
     expect(git('rev-parse', 'HEAD')).toBe(parent);
     expect(git('status', '--porcelain')).toBe(status);
     expect(readFileSync(join(dir, 'crates/a/Cargo.toml'), 'utf8')).toBe('version = "1.0.0"\n');
+
+    // Run from a directory below the top (a workspace inside a larger repository): paths still name the tree's files.
+    const fromBelow = await new Git(join(dir, 'crates')).commitFiles(parent, new Map([['crates/a/Cargo.toml', 'v3\n']]), 'below\n');
+    expect(git('show', `${fromBelow}:crates/a/Cargo.toml`)).toBe('v3');
+    expect(git('diff', '--name-only', parent, fromBelow)).toBe('crates/a/Cargo.toml');
   });
 });

@@ -145,8 +145,8 @@ export class Git {
     const dir = mkdtempSync(join(tmpdir(), 'nrt-index-'));
     const work = join(dir, 'tree');
     mkdirSync(work);
-    const gitDir = await this.out(['rev-parse', '--absolute-git-dir']);
-    const env: Record<string, string> = { GIT_INDEX_FILE: join(dir, 'index'), GIT_DIR: gitDir, GIT_WORK_TREE: work, GIT_LITERAL_PATHSPECS: '1' };
+    // Paths name files of the scratch tree from its top, whatever directory git runs in.
+    const env: Record<string, string> = { GIT_INDEX_FILE: join(dir, 'index'), GIT_LITERAL_PATHSPECS: '1' };
     try {
       await this.run(['read-tree', parent], { env });
       const modes = await this.modes(parent, [...files.keys()]);
@@ -161,8 +161,7 @@ export class Git {
         }
       }
       if (files.size > 0)
-        await run('git', ['-c', 'core.fsmonitor=false', 'add', '--force', '--pathspec-from-file=-', '--pathspec-file-nul'], {
-          cwd: work,
+        await this.run(['-c', 'core.fsmonitor=false', '--work-tree', work, 'add', '--force', '--pathspec-from-file=-', '--pathspec-file-nul'], {
           env,
           input: [...files.keys()].join('\0'),
         });
