@@ -291,6 +291,14 @@ describe.skipIf(!onLinuxX64)('release-artifacts: dry run, pre-releases, refusals
     expect(out).toContain('Would not touch GitHub: `nx release-assets`, the last job, publishes the release');
     expect(existsSync(join(ws.dir, 'dist'))).toBe(false);
     expect(api.state.requests.length).toBe(from);
+
+    // A target rustc does not know (a typo) is refused, not skipped as "not installed".
+    const typo = await run(ws, { targets: 'aarch64-unknown-linux-gun' }, gh());
+    expect(typo.success, typo.out).toBe(false);
+    expect(typo.out).toContain('--targets=aarch64-unknown-linux-gun: rustc does not know this target; nothing was built');
+    expect(typo.out).toContain('use "aarch64-unknown-linux-gnu" instead of "aarch64-unknown-linux-gun"');
+    expect(typo.out).not.toContain('cargo build');
+    expect(existsSync(join(ws.dir, 'dist'))).toBe(false);
   });
 
   it('a removed setting is refused naming the one that replaced it, before anything is built', async () => {

@@ -45,14 +45,17 @@ describe('release-assets', () => {
     const good = readFileSync(sums, 'utf8');
     writeFileSync(sums, `${'0'.repeat(64)}  wasmtime-v5.0.0-x86_64-linux.tar.xz\n`);
     try {
-      const r = await run({ targets: `${TARGETS},aarch64-unknown-linux-gnu` });
+      // The preset's x86_64-windows build has an installer: its .msi is expected like the archives.
+      const r = await run({ targets: `${TARGETS},aarch64-unknown-linux-gnu,x86_64-pc-windows-msvc` });
       expect(r.ok).toBe(false);
+      expect(r.out).toContain('PROBLEM  dist/wasmtime-v5.0.0-x86_64-windows.msi: missing');
+      expect(r.out).toContain('PROBLEM  dist/wasmtime-v5.0.0-x86_64-windows.msi.sha256: missing');
       expect(r.out).toContain('PROBLEM  dist/wasmtime-v5.0.0-aarch64-linux-c-api.tar.xz: missing');
       expect(r.out).toContain('PROBLEM  dist/wasmtime-v5.0.0-aarch64-linux-c-api.tar.xz.sha256: missing');
       expect(r.out).toMatch(
         /PROBLEM {2}dist\/wasmtime-v5\.0\.0-x86_64-linux\.tar\.xz\.sha256: says "0{64} {2}wasmtime-v5\.0\.0-x86_64-linux\.tar\.xz", the archive's sha256 is [0-9a-f]{64}/,
       );
-      expect(r.out).toContain('5 of 12 expected files of v5.0.0 for 3 platforms are missing or wrong in dist/; nothing was sent to GitHub');
+      expect(r.out).toContain('11 of 18 expected files of v5.0.0 for 4 platforms are missing or wrong in dist/; nothing was sent to GitHub');
       expect(api.state.requests).toEqual([]);
     } finally {
       writeFileSync(sums, good);

@@ -117,7 +117,7 @@ describe('release-status (in-process)', () => {
       'next cut 2026-10-05: nx release-major branches main and proposes its bump',
       'review and merge #1 "Release Wasmtime 48.0.1" into release-48.0.0',
       'v49.0.0-rc.2: 1 of 2 crates not in the index yet (wt-b): let the publish job finish, or rerun it (nx run-many -t publish resumes)',
-      'v49.0.0-rc.2: archives of aarch64-macos not attached: rerun those artifact jobs (nx release-artifacts --targets=...)',
+      'v49.0.0-rc.2: published without the archives of aarch64-macos: a published release takes no more assets (immutable releases); attach them by hand if the repository allows it, or release a new version',
     ]);
     expect(json.skipped).toEqual([]);
   });

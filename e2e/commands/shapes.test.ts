@@ -71,7 +71,7 @@ describe('check-history on each shape: one repository, a before and an after com
 });
 
 describe('release-major --bump=minor on the three-line workspace', () => {
-  it('cuts release-1.256.0 and moves main to 1.257.0 / 0.257.0 / 257.0.0, byte for byte', async () => {
+  it('cuts release-1.256.0 and moves main to 1.257.0 / 0.257.0 / 257.0.0, byte for byte, then patches each minor line', async () => {
     const { shape, ws } = shapeRepo('minor release of 1.256 / 0.256 / 256 lines', 'at 1.256.0');
     const out = await ok(ws, ['release-major', '--bump=minor']);
     expect(out).toContain('line workspace: 1.256.0 -> 1.257.0');
@@ -80,6 +80,17 @@ describe('release-major --bump=minor on the three-line workspace', () => {
     expect(ws.git(['log', '-1', '--format=%s', 'main'])).toBe('Bump version to 1.257.0');
     for (const [file, text] of Object.entries(shape.after)) expect(read(ws, file), file).toBe(text);
     expect(ws.git(['status', '--porcelain'])).toBe('');
+
+    // Each minor is a line of its own: once 1.257.0 has its branch, both are patched.
+    ws.git(['branch', 'release-1.257.0', 'main']);
+    const patched = await ok(ws, ['release-patch', '--target=supported', '--date=2026-12-01']);
+    expect(patched).toContain('1.256.0 -> 1.256.1');
+    expect(patched).toContain('1.257.0 -> 1.257.1');
+    for (const [branch, version] of [
+      ['release-1.256.0', '1.256.1'],
+      ['release-1.257.0', '1.257.1'],
+    ])
+      expect(ws.git(['show', `${branch}:Cargo.toml`])).toContain(`[workspace.package]\nversion = "${version}"`);
   });
 });
 

@@ -38,10 +38,10 @@ export async function benchVersion({ runs = 30 } = {}) {
   let edits = 0;
   let restore = new Map();
   const planApply = await timeMedian(
-    () => {
+    async () => {
       const plan = planVersions(readInput());
       edits = plan.edits.length;
-      writeFilesAtomic(copy, new Map(plan.edits.map((e) => [e.file, e.after])));
+      await writeFilesAtomic(copy, new Map(plan.edits.map((e) => [e.file, e.after])));
       restore = new Map(plan.edits.map((e) => [e.file, e.before]));
     },
     // Put the before texts back (untimed) so every run plans the same cut.

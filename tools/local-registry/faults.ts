@@ -43,6 +43,8 @@ export class Faults {
   indexDelayMs = 0;
   /** Milliseconds each accepted publish takes before it is stored and answered. */
   publishLatencyMs = 0;
+  /** Milliseconds between minting a trusted-publishing token and answering the exchange (the token exists meanwhile). */
+  exchangeLatencyMs = 0;
 
   add(rule: FaultRule): this {
     this.rules.push({ ...rule, left: rule.times ?? 1 });

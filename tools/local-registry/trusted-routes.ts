@@ -60,7 +60,9 @@ export async function trustedRoute(path: string, url: URL, req: http.IncomingMes
     } catch {
       throw new HttpError(400, 'expected a JSON body {"jwt": "..."}');
     }
-    sendJson(res, 200, await parts.trusted.exchange(body, Date.now()));
+    const minted = await parts.trusted.exchange(body, Date.now());
+    if (parts.faults.exchangeLatencyMs > 0) await new Promise((done) => setTimeout(done, parts.faults.exchangeLatencyMs));
+    sendJson(res, 200, minted);
     ev.status = 200;
     return true;
   }

@@ -8,23 +8,28 @@
 import { swallowedFlag } from '../core/argv';
 import { join, relative } from 'node:path';
 import { checksumLine } from '../core/artifacts/assets';
+import { planInstallers, type PlannedInstaller } from '../core/artifacts/installer';
 import { planArtifacts, type ArtifactsPlan } from '../core/artifacts/plan';
+import { unknownTargets, type RequestedTarget } from '../core/artifacts/targets';
 import { dryRunLines } from '../core/artifacts/report';
 import { formatProblem, ReleaseError } from '../core/errors';
 import type { ReleaseArtifactsFlags } from '../core/flags/release-artifacts';
 import { listOf } from '../core/flags/define';
 import type { Logger } from '../core/log';
+import type { ArchiveFile } from '../core/artifacts/tar';
 import type { Diagnostic } from '../core/model';
 import { fillPattern, type ReleaseTrainOptions } from '../core/settings/options';
 import { joinPath } from '../core/paths';
 import { requireArchiveTool, collectFiles, sha256File, writeTarXz } from '../effects/archive';
 import { writeZip } from '../effects/zip';
+import { buildMsi, requireWix } from '../effects/wix';
 import { cargoBuild, cargoMetadata, hostTriple, installedTargets } from '../effects/cargo-build';
 import { writeFileAtomic } from '../effects/files';
 import { headCommitTime } from '../effects/release-tag';
 import type { Command, CommandInput } from './command';
 import { envReads, swallowedReads } from '../core/env-reads';
 import { releaseVersion } from './release-artifacts/version';
+import type { Cargo } from '../effects/cargo';
 import type { Services } from './services';
 
 export interface ReleaseArtifactsRequest {
@@ -65,25 +70,39 @@ export async function releaseArtifacts(req: ReleaseArtifactsRequest, services: S
   const tag = fillPattern(options.tagPattern, version);
 
   const host = await hostTriple(root);
-  const triples = await buildTargets(root, host, [...artifacts.targets, ...req.targets], log);
+  const requested: RequestedTarget[] = [
+    ...artifacts.targets.map((target) => ({ target: target.trim(), from: 'artifacts.targets' as const })),
+    ...req.targets.map((target) => ({ target: target.trim(), from: '--targets' as const })),
+  ];
+  const triples = await buildTargets(root, services.cargo(root), host, requested, log);
   const { packages, targetDirectory } = await cargoMetadata(root);
-  const plan = planArtifacts({ options: artifacts, version, tag, triples, packages });
-  report(plan.diagnostics, log);
+  const plan = planArtifacts({ options: artifacts, version, tag, triples, packages, targetDir: targetDirectory });
+  // Installers (an .msi) of the builds that have one, made from one of their archives.
+  const { installers, diagnostics } = planInstallers(artifacts, triples, version, tag);
+  report([...plan.diagnostics, ...diagnostics], log);
 
   if (req.dryRun) {
     const targetDir = relative(root, targetDirectory) || '.';
-    for (const line of dryRunLines({ plan, outputDir: artifacts.outputDir, targetDir, buildEnv: artifacts.buildEnv })) log.info(line);
+    for (const line of dryRunLines({ plan, installers, outputDir: artifacts.outputDir, targetDir, buildEnv: artifacts.buildEnv })) log.info(line);
     return { version, tag, written: [] };
   }
-  const written = await buildAndPackage(req, log, plan, targetDirectory);
+  // WiX runs on Windows only: refused here, before hours of building, when it cannot run.
+  await requireWix(installers);
+  const written = await buildAndPackage(req, log, plan, installers, targetDirectory);
   log.info(`${written.length} files in ${artifacts.outputDir}/: the workflow hands them to the last job, whose \`nx release-assets\` publishes the release`);
   return { version, tag, written };
 }
 
-/** The host, plus requested targets the toolchain has; the others are skipped with the fix. */
-async function buildTargets(root: string, host: string, requested: string[], log: Logger): Promise<string[]> {
-  const extra = [...new Set(requested.map((t) => t.trim()).filter((t) => t && t !== host))];
-  if (!extra.length) return [host];
+/**
+ * The host, plus requested targets the toolchain has; a target rustc does not know (a typo) is
+ * refused, one it knows but has not installed is skipped with the fix.
+ */
+async function buildTargets(root: string, cargo: Cargo, host: string, requested: RequestedTarget[], log: Logger): Promise<string[]> {
+  const wanted = requested.filter((r) => r.target && r.target !== host);
+  if (!wanted.length) return [host];
+  const unknown = unknownTargets(wanted, await cargo.targetList());
+  if (unknown) throw new ReleaseError(unknown.message, unknown.fix);
+  const extra = [...new Set(wanted.map((r) => r.target))];
   const installed = new Set(await installedTargets(root));
   const missing = extra.filter((t) => !installed.has(t));
   for (const t of missing) log.warn(`target ${t} is not installed in this toolchain: skipped (install it with: rustup target add ${t})`);
@@ -100,7 +119,13 @@ function report(diagnostics: Diagnostic[], log: Logger): void {
 }
 
 /** Absolute paths of the archives and checksum files written. */
-async function buildAndPackage(req: ReleaseArtifactsRequest, log: Logger, plan: ArtifactsPlan, targetDirectory: string): Promise<string[]> {
+async function buildAndPackage(
+  req: ReleaseArtifactsRequest,
+  log: Logger,
+  plan: ArtifactsPlan,
+  installers: PlannedInstaller[],
+  targetDirectory: string,
+): Promise<string[]> {
   const { root } = req;
   const artifacts = req.options.artifacts;
   if (plan.archives.length) {
@@ -109,7 +134,7 @@ async function buildAndPackage(req: ReleaseArtifactsRequest, log: Logger, plan: 
   for (const b of plan.builds) {
     log.info(`cargo ${b.args.join(' ')}`);
     try {
-      await cargoBuild(root, b.args, artifacts.buildEnv, (line) => log.info(`  ${line}`));
+      await cargoBuild(root, b.args, { ...artifacts.buildEnv, ...b.env }, (line) => log.info(`  ${line}`));
     } catch (err) {
       const fix = err instanceof ReleaseError ? err.fix : 'fix the build error above and rerun';
       throw new ReleaseError(`the release build of '${b.crate}' for ${b.triple} failed: ${(err as Error).message}`, fix);
@@ -118,6 +143,7 @@ async function buildAndPackage(req: ReleaseArtifactsRequest, log: Logger, plan: 
   const mtime = req.sourceDateEpoch ?? ((await headCommitTime(root)) || 0);
   const outDir = join(root, artifacts.outputDir);
   const written: string[] = [];
+  const archiveFiles = new Map<string, ArchiveFile[]>();
   for (const archive of plan.archives) {
     const { files, missing } = collectFiles(root, targetDirectory, archive.sources);
     if (missing.length) {
@@ -129,15 +155,28 @@ async function buildAndPackage(req: ReleaseArtifactsRequest, log: Logger, plan: 
         },
       );
     }
+    archiveFiles.set(archive.name, files);
     const path = join(outDir, archive.file);
     await (archive.format === 'zip' ? writeZip(path, archive.name, files, mtime) : writeTarXz(path, archive.name, files, mtime, artifacts.compression));
-    const sha256 = await sha256File(path);
-    const line = checksumLine(sha256, archive.file);
-    writeFileAtomic(`${path}.sha256`, line);
-    written.push(path, `${path}.sha256`);
+    const sha256 = await withChecksum(path, archive.file, written);
     log.info(`wrote ${joinPath(artifacts.outputDir, archive.file)} (${files.length} files, sha256 ${sha256})`);
   }
+  for (const installer of installers) {
+    const path = join(outDir, installer.file);
+    log.info(`wix ${installer.args.join(' ')}`);
+    await buildMsi(root, installer, archiveFiles.get(installer.archive) ?? [], path, (line) => log.info(`  ${line}`));
+    const sha256 = await withChecksum(path, installer.file, written);
+    log.info(`wrote ${joinPath(artifacts.outputDir, installer.file)} (version ${installer.version}, from ${installer.archive}, sha256 ${sha256})`);
+  }
   return written;
+}
+
+/** Writes the `.sha256` beside the file, adds both to `written`; returns the sha256. */
+async function withChecksum(path: string, name: string, written: string[]): Promise<string> {
+  const sha256 = await sha256File(path);
+  writeFileAtomic(`${path}.sha256`, checksumLine(sha256, name));
+  written.push(path, `${path}.sha256`);
+  return sha256;
 }
 
 export const releaseArtifactsCommand: Command<ReleaseArtifactsFlags, ReleaseArtifactsRequest, ArtifactsResult> = {

@@ -1,12 +1,12 @@
 /**
- * `nx release-assets`: the workflow's last job. Every platform's archives and `.sha256` files
+ * `nx release-assets`: the workflow's last job. Every platform's archives (and installers) and `.sha256` files
  * are in the output directory (downloaded workflow artifacts); they are checked there first
  * (nothing goes to GitHub unless all are present and consistent), then the release of the tag
  * is drafted, filled, checked and published once (commands/release-assets/publish.ts).
  */
 import { join } from 'node:path';
 import { swallowedFlag } from '../core/argv';
-import { expectedArchives } from '../core/artifacts/expected';
+import { expectedAssets } from '../core/artifacts/expected';
 import { listOf } from '../core/flags/define';
 import type { ReleaseAssetsFlags } from '../core/flags/release-assets';
 import { resolveGitHubTarget, type GitHubTargetRequest } from '../core/github-target';
@@ -56,10 +56,11 @@ export async function releaseAssets(req: ReleaseAssetsRequest, services: Service
   const version = await releaseVersion({ version: req.version, root: req.root, tagPattern: options.tagPattern });
   const tag = fillPattern(options.tagPattern, version);
   const targets = req.targets.length ? req.targets : buildTargets(options.artifacts.builds);
-  const archives = expectedArchives(options.artifacts.archives, targets, options.artifacts.platforms, version, tag);
+  // Archives and installers (the .msi of a build with `installer`): a release lacking one is refused.
+  const expected = expectedAssets(options.artifacts, targets, version, tag);
   const outputDir = options.artifacts.outputDir;
 
-  const { assets, rows } = await localAssets(join(req.root, outputDir), archives);
+  const { assets, rows } = await localAssets(join(req.root, outputDir), expected);
   for (const r of rows) log.info(`${r.ok ? 'ok     ' : 'PROBLEM'}  ${outputDir}/${r.name}: ${r.detail}`);
   const bad = rows.filter((r) => !r.ok);
   if (bad.length) {

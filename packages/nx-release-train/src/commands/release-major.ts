@@ -231,7 +231,9 @@ export function resolveReleaseMajor({ flags, options, env, root }: CommandInput<
     allowDirty: flags.allowDirty,
     nxDataDirs: nxDataDirs(root, env),
     date: checkDate(flags.date),
-    level: flags.bump,
+    // Flag over setting: a workspace that releases minors says so once (cutBump), so the
+    // scheduled cut and every hint that names `nx release-major` make the same release.
+    level: flags.bump ?? options.cutBump,
   };
 }
 

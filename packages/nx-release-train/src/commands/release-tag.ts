@@ -2,13 +2,14 @@
  * `nx release-tag`: CI runs it after a green build. On a release branch whose HEAD is a
  * release commit (it carries the marker, or merges one), tag the workspace version, locally
  * and with `--push` on the remote: by `git push`, or (`--via=api`) as a ref created through
- * the GitHub API. Anywhere else say why no tag was made and succeed.
+ * the GitHub API. On main likewise for a published pre-release (`0.8.0-alpha.1`) when the
+ * setting `prereleasesFromMain` is on. Anywhere else say why no tag was made and succeed.
  */
 import type { ReleaseTagFlags } from '../core/flags/release-tag';
 import { fillPattern } from '../core/settings/options';
 import { carriesMarker, ReleaseError, releaseBranches, subjectOf } from '../core/release';
 import { lineVersionFix, lineVersionProblem } from '../core/release-line';
-import { stageOf } from '../core/version/prerelease';
+import { releaseVersionOf, stageOf } from '../core/version/prerelease';
 import type { Git } from '../effects/git';
 import { githubForPush } from '../effects/github-target';
 import type { Command, CommandInput } from './command';
@@ -43,17 +44,23 @@ export async function releaseTag(req: ReleaseTagRequest, services: Services): Pr
   // CI checks out a detached HEAD; it names the branch (e.g. GITHUB_REF_NAME) through --branch.
   const branch = req.branch ?? (await git.currentBranch());
   const [release] = branch ? releaseBranches([branch], ctx.options) : [];
-  if (!branch || !release) {
-    return skip(ctx, `${branch ? `"${branch}"` : 'a detached HEAD'} is not a release branch (${ctx.options.branchPattern})`);
+  // Main publishes its own pre-releases only when the settings say so (alphas from main).
+  const onMain = branch === ctx.options.mainBranch && ctx.options.prereleasesFromMain;
+  if (!branch || (!release && !onMain)) {
+    const mainOff = branch === ctx.options.mainBranch ? ', and setting "prereleasesFromMain" is off (main publishes no pre-release)' : '';
+    return skip(ctx, `${branch ? `"${branch}"` : 'a detached HEAD'} is not a release branch (${ctx.options.branchPattern})${mainOff}`);
   }
   const head = (await git.resolve('HEAD'))!;
   if (req.branch) await requireOnBranch(ctx, git, head, req.branch);
   const version = currentVersion(await snapshot(git, head, ctx.options));
   const marked = await releaseCommit(ctx, git, head, fillPattern(ctx.options.releaseTitle, version));
   if (!marked.ok) return skip(ctx, marked.reason);
-  const mismatch = lineVersionProblem(release, version);
-  if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(release));
+  if (release) {
+    const mismatch = lineVersionProblem(release, version);
+    if (mismatch) throw new ReleaseError(mismatch, lineVersionFix(release));
+  }
   refuseUnreleasable(branch, version, ctx.options);
+  if (!release) refuseOnMain(branch, version, ctx.options);
   const tag = fillPattern(ctx.options.tagPattern, version);
   const existing = await git.resolve(`refs/tags/${tag}`);
   if (existing && existing !== head) throw alreadyTagged(tag, existing, head);
@@ -136,6 +143,18 @@ function refuseUnreleasable(branch: string, version: string, options: Train['opt
       `set the version on ${branch} to the release or candidate to tag (settings "devSuffix", "candidateSuffix" name the train's suffixes; "prereleaseIdentifiers" names published ones such as alpha)`,
     );
   }
+}
+
+/**
+ * On main only a published pre-release (`X.Y.Z-<id>.N`, a word of prereleaseIdentifiers) is
+ * tagged: candidates and releases are made on the release branch, which names their line.
+ */
+function refuseOnMain(branch: string, version: string, options: Train['options']): void {
+  if (stageOf(version, options).kind === 'pre') return;
+  throw new ReleaseError(
+    `${branch} is at ${version}, which is not a pre-release of ${JSON.stringify(options.prereleaseIdentifiers)} (setting "prereleaseIdentifiers"); main publishes those only (setting "prereleasesFromMain"), so no tag was made`,
+    `release ${releaseVersionOf(version)} from its release branch (nx release-major cuts it, nx release-latest releases it); a pre-release word main publishes (alpha, beta) goes in prereleaseIdentifiers`,
+  );
 }
 
 /**

@@ -144,6 +144,13 @@ describe('the other flags, with their defaults', () => {
     expect(resolve(name, flags)).toMatchObject(expected);
   });
 
+  it.each([
+    ['the setting without the flag', {}, 'minor'],
+    ['the flag over the setting', { bump: 'major' }, 'major'],
+  ])('release-major --bump: %s (cutBump "minor")', (_, flags, level) => {
+    expect(resolve('release-major', flags, {}, { cutBump: 'minor' }).level).toBe(level);
+  });
+
   it('release-major lists the Nx data directories the dirty check leaves out', () => {
     expect(resolve('release-major', {}, { NX_WORKSPACE_DATA_DIRECTORY: 'tmp/nx' })).toMatchObject({
       nxDataDirs: ['.nx/cache', '.nx/workspace-data', 'tmp/nx'],

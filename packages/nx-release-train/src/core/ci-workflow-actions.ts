@@ -14,3 +14,11 @@ export const ACTIONS = {
   downloadArtifact: pinned('actions/download-artifact', '37930b1c2abaa49bbe596cd826c3c89aef350131', 'v7.0.0'),
   attestBuildProvenance: pinned('actions/attest-build-provenance', '977bb373ede98d70efdf65b84cb5f73e068dcc2a', 'v3.0.0'),
 } as const;
+
+/**
+ * The WiX the job of a build with an `.msi` installs (`dotnet tool install`, the .NET SDK is on
+ * GitHub's Windows runners, which carry no WiX of their own on windows-2025), with its
+ * extensions at the same version. 5.x: MS-RL, without the maintenance-fee EULA that WiX 7
+ * binaries require accepting.
+ */
+export const WIX_VERSION = '5.0.2';

@@ -7,7 +7,7 @@
  * published). Only the platform jobs may write attestations; only the last one writes the release.
  */
 import type { ArtifactBuild } from './artifacts/builds';
-import { ACTIONS } from './ci-workflow-actions';
+import { ACTIONS, WIX_VERSION } from './ci-workflow-actions';
 import { q } from './yaml-quote';
 
 type Lines = string[];
@@ -15,6 +15,8 @@ type Lines = string[];
 /** A platform job's build: the setting plus its archive platform name (`x86_64-linux`). */
 export interface WorkflowBuild extends ArtifactBuild {
   platform: string;
+  /** With `minimal`: the rustup toolchain of its twin (`artifacts.minimal.toolchain`; '' the default one). */
+  minimalToolchain?: string;
 }
 
 /** Both workflow files: read-only job tokens unless a job says more, and bash on every runner. */
@@ -46,24 +48,42 @@ function rustSteps(b: WorkflowBuild): Lines {
     '          fi',
     '          rustup toolchain install stable --profile minimal && rustup default stable',
     '          rustup target add "$TARGET"',
+    // The minimal twin's toolchain, with the standard library's source for -Zbuild-std.
+    ...(b.minimal && b.minimalToolchain
+      ? [`          rustup toolchain install ${b.minimalToolchain} --profile minimal --component rust-src --target "$TARGET"`]
+      : []),
   ];
 }
 
+/** What a bare Debian or Ubuntu image lacks for the job: checkout's git, rustup's curl, build scripts' gcc, xz for the archives. */
+const IMAGE_BASICS = 'ca-certificates curl git gcc libc6-dev xz-utils';
+
+/** The image the job runs in: a `container` toolchain's, or a `cross` toolchain's old-glibc one. */
+function jobImage(b: WorkflowBuild): string | undefined {
+  const tc = b.toolchain;
+  return tc?.kind === 'container' || tc?.kind === 'cross' ? tc.image : undefined;
+}
+
 /**
- * What the toolchain needs on the runner, the variables the build step gets from it, and what
- * its script does before the build.
+ * What the toolchain needs on the runner (`first`: before checkout, which needs git in an
+ * image), the variables the build step gets from it, and what its script does before the build.
  */
-function toolchainSteps(b: WorkflowBuild): { steps: Lines; env: Lines; prelude: Lines } {
+function toolchainSteps(b: WorkflowBuild): { first: Lines; steps: Lines; env: Lines; prelude: Lines } {
   const tc = b.toolchain ?? { kind: 'rustup' };
   const vars = targetVariables(b.target);
   if (tc.kind === 'cross') {
+    const install = [
+      '        env:',
+      `          PACKAGES: ${q(tc.image ? `${IMAGE_BASICS} ${tc.packages.join(' ')}` : tc.packages.join(' '))}`,
+      // In an image the job is root and apt must not ask (tzdata); on the runner, sudo.
+      ...(tc.image
+        ? ['          DEBIAN_FRONTEND: noninteractive', '        run: apt-get update && apt-get install -y --no-install-recommends $PACKAGES']
+        : ['        run: sudo apt-get update && sudo apt-get install -y --no-install-recommends $PACKAGES']),
+    ];
+    const name = `      - name: Cross C toolchain for ${b.target}${tc.image ? ` and the job's tools, in ${tc.image}` : ''}`;
     return {
-      steps: [
-        `      - name: Cross C toolchain for ${b.target}`,
-        '        env:',
-        `          PACKAGES: ${q(tc.packages.join(' '))}`,
-        '        run: sudo apt-get update && sudo apt-get install -y --no-install-recommends $PACKAGES',
-      ],
+      first: tc.image ? [name, ...install] : [],
+      steps: tc.image ? [] : [name, ...install],
       env: [`          ${vars.linker}: ${q(tc.linker)}`, `          ${vars.cc}: ${q(tc.linker)}`],
       prelude: [],
     };
@@ -73,6 +93,7 @@ function toolchainSteps(b: WorkflowBuild): { steps: Lines; env: Lines; prelude: 
     // variables from it (named in its environment), nothing passes through GITHUB_ENV.
     const clang = `${b.target.replace(/^armv7-/, 'armv7a-')}${tc.api}-clang`;
     return {
+      first: [],
       steps: [],
       env: [`          CLANG: ${q(clang)}`, `          LINKER_VAR: ${q(vars.linker)}`, `          CC_VAR: ${q(vars.cc)}`, `          AR_VAR: ${q(vars.ar)}`],
       prelude: [
@@ -82,7 +103,27 @@ function toolchainSteps(b: WorkflowBuild): { steps: Lines; env: Lines; prelude: 
       ],
     };
   }
-  return { steps: [], env: [], prelude: [] };
+  return { first: [], steps: [], env: [], prelude: [] };
+}
+
+/**
+ * WiX for a build with an installer (`release-artifacts` runs `wix build` after the archives),
+ * pinned, with the extensions its source uses; its tools directory joins PATH for later steps.
+ */
+function installerSteps(b: WorkflowBuild): Lines {
+  if (!b.installer) return [];
+  const extensions = (b.installer.extensions ?? []).map((e) => `${e}/${WIX_VERSION}`).join(' ');
+  return [
+    `      - name: WiX ${WIX_VERSION} for the ${b.platform} .msi`,
+    '        env:',
+    `          EXTENSIONS: ${q(extensions)}`,
+    '        run: |',
+    `          dotnet tool install --global wix --version ${WIX_VERSION}`,
+    '          tools="$(cygpath -u "$USERPROFILE")/.dotnet/tools"',
+    // Later steps (release-artifacts runs wix through Node) search PATH the Windows way.
+    '          cygpath -w "$tools" >> "$GITHUB_PATH"',
+    '          for e in $EXTENSIONS; do "$tools/wix" extension add -g "$e"; done',
+  ];
 }
 
 /**
@@ -93,7 +134,12 @@ export function artifactJob(b: WorkflowBuild, o: { onTag?: string; outputDir: st
   const name = artifactJobName(b.platform);
   const files = `${o.outputDir}/*`;
   const tc = toolchainSteps(b);
-  const container = b.toolchain?.kind === 'container' ? ['    container:', `      image: ${q(b.toolchain.image)}`] : [];
+  const image = jobImage(b);
+  const container = image ? ['    container:', `      image: ${q(image)}`] : [];
+  // The checkout belongs to the runner's user, the job in an image runs as root: git must be told it is safe.
+  const safe = image
+    ? ['      - name: The checkout is safe for git in the container', '        run: git config --global --add safe.directory "$GITHUB_WORKSPACE"']
+    : [];
   return [
     `  ${name}:`,
     ...(o.onTag ? [`    if: ${o.onTag}`, '    needs: publish'] : []),
@@ -105,10 +151,13 @@ export function artifactJob(b: WorkflowBuild, o: { onTag?: string; outputDir: st
     '      id-token: write',
     '      attestations: write',
     '    steps:',
+    ...tc.first,
     ...o.setup,
+    ...safe,
     ...rustSteps(b),
     ...tc.steps,
-    `      - name: Build the ${b.platform} archives and their checksums`,
+    ...installerSteps(b),
+    `      - name: Build the ${b.platform} ${b.installer ? `archives, ${b.installer.kind} installer` : 'archives'} and their checksums`,
     '        env:',
     `          TARGET: ${q(b.target)}`,
     ...tc.env,
@@ -116,7 +165,7 @@ export function artifactJob(b: WorkflowBuild, o: { onTag?: string; outputDir: st
     ...(tc.prelude.length
       ? ['        run: |', ...tc.prelude, '          npx nx release-artifacts --targets="$TARGET"']
       : ['        run: npx nx release-artifacts --targets="$TARGET"']),
-    '      - name: Attest every archive and checksum file (gh attestation verify <file> --repo <owner/name>)',
+    '      - name: Attest every archive, installer and checksum file (gh attestation verify <file> --repo <owner/name>)',
     `        uses: ${ACTIONS.attestBuildProvenance}`,
     '        with:',
     `          subject-path: ${q(files)}`,

@@ -8,6 +8,7 @@ import { platformName } from './artifacts/platform';
 import type { CiWorkflowOptions } from './ci-workflow';
 import { tokenEnvVar } from './publishing/retry';
 import type { ReleaseTrainOptions } from './settings/options';
+import { patternFilter } from './settings/pattern';
 
 /** The generator's flags that shape the workflow (each optional, defaults here). */
 export interface CiWorkflowFlags {
@@ -23,9 +24,6 @@ export interface CiWorkflowFlags {
   trustTokenSecret?: string;
 }
 
-/** `release-{version}` -> `release-*`, as GitHub's branch and tag filters take it. */
-const toFilter = (pattern: string) => pattern.replace(/\{[a-z]+\}/g, '*').replace(/\*(\.\*)+/g, '*');
-
 /** The train's workflow file name without `.yml` (the reusable workflow of the platform jobs is named after it). */
 export const workflowBaseName = (options: ReleaseTrainOptions) => options.releaseWorkflow.replace(/\.ya?ml$/, '');
 
@@ -36,9 +34,12 @@ export function ciWorkflowOptions(options: ReleaseTrainOptions, flags: CiWorkflo
     releaseDay: flags.releaseDay ?? 20,
     hour: flags.hour ?? 12,
     ciWorkflow: flags.ciWorkflow ?? 'CI',
-    releaseBranches: toFilter(options.branchPattern),
-    tagPattern: toFilter(options.tagPattern),
-    nodeVersion: flags.nodeVersion ?? '20',
+    releaseBranches: patternFilter(options.branchPattern),
+    prereleaseMain: options.prereleasesFromMain ? options.mainBranch : undefined,
+    tagPattern: patternFilter(options.tagPattern),
+    // Node 24: the Active LTS of 2026 (maintained to April 2028), on every GitHub runner image
+    // and among the versions Nx 24 supports; Node 20 reached its end of life in April 2026.
+    nodeVersion: flags.nodeVersion ?? '24',
     tokenEnv,
     tokenSecret: flags.tokenSecret ?? tokenEnv,
     githubTokenEnv: options.githubTokenEnv,
@@ -49,7 +50,11 @@ export function ciWorkflowOptions(options: ReleaseTrainOptions, flags: CiWorkflo
     publishEnvironment: options.publishEnvironment,
     trustTokenEnv: options.trustTokenVariable,
     trustTokenSecret: flags.trustTokenSecret ?? options.trustTokenVariable,
-    builds: options.artifacts.builds.map((b) => ({ ...b, platform: platformName(b.target, options.artifacts.platforms) })),
+    builds: options.artifacts.builds.map((b) => ({
+      ...b,
+      platform: platformName(b.target, options.artifacts.platforms),
+      ...(b.minimal ? { minimalToolchain: options.artifacts.minimal.toolchain } : {}),
+    })),
     outputDir: options.artifacts.outputDir,
     bindings: (options.bindings.repos ?? []).length > 0,
     reusableWorkflow: options.artifacts.reusableWorkflow ? `${workflowBaseName(options)}-artifacts` : undefined,

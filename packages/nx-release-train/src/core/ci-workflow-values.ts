@@ -18,8 +18,11 @@ export const JOB_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 export const DIRECTORY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 /** A deployment environment's name. */
 export const ENVIRONMENT = /^[A-Za-z0-9_.-][A-Za-z0-9 _.-]*$/;
-/** A branch filter: what GitHub's filter and a bash prefix test take literally (plus `*`). */
-export const BRANCH_FILTER = /^[A-Za-z0-9_./*-]+$/;
+/**
+ * A branch or tag filter: text GitHub's filter and a bash prefix test take literally, plus the
+ * placeholders' `[0-9]+` and `*` (settings/pattern.ts, patternFilter).
+ */
+export const BRANCH_FILTER = /^(?:[A-Za-z0-9_./*-]|\[0-9\]\+)+$/;
 
 export interface WorkflowValue {
   value: string;

@@ -31,6 +31,8 @@ export interface CiWorkflowOptions {
   ciWorkflow: string;
   /** Branch pattern of release branches, as GitHub filters it. */
   releaseBranches: string;
+  /** Main's name when main publishes its pre-releases (setting `prereleasesFromMain`): its green CI runs start the tag job too. */
+  prereleaseMain?: string;
   /** Tag pattern that starts publishing, as GitHub filters it. */
   tagPattern: string;
   nodeVersion: string;
@@ -125,7 +127,7 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
     '  workflow_run:',
     `    workflows: [${q(o.ciWorkflow)}]`,
     '    types: [completed]',
-    `    branches: [${q(o.releaseBranches)}]`,
+    `    branches: [${[o.releaseBranches, ...(o.prereleaseMain ? [o.prereleaseMain] : [])].map(q).join(', ')}]`,
     '  push:',
     `    tags: [${q(o.tagPattern)}]`,
     '',
@@ -143,7 +145,7 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
       'release-rc',
       dispatched('release-rc'),
       'Propose the next release candidate of this release branch',
-      ['          BRANCH: ${{ github.ref_name }}', `          RELEASE_PREFIX: ${q(o.releaseBranches.replace(/\*.*$/, ''))}`],
+      ['          BRANCH: ${{ github.ref_name }}', `          RELEASE_PREFIX: ${q(o.releaseBranches.replace(/[[*].*$/, ''))}`],
       [
         '        run: |',
         '          if ! [[ "$BRANCH" == "$RELEASE_PREFIX"* ]]; then',
@@ -177,6 +179,7 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
     '  # A green CI run of a commit pushed to a release branch of this repository: tag it when',
     '  # it is a release commit. Never for pull requests or forks (their code must not run here',
     '  # with a token), and the branch comes from the event through the environment.',
+    ...(o.prereleaseMain ? [`  # ${o.prereleaseMain} too: it publishes its pre-releases (setting prereleasesFromMain).`] : []),
     '  tag:',
     "    if: github.event_name == 'workflow_run' && github.event.workflow_run.conclusion == 'success' && github.event.workflow_run.event == 'push' && github.event.workflow_run.head_repository.full_name == github.repository",
     '    runs-on: ubuntu-latest',
@@ -250,6 +253,9 @@ function workflowValues(o: CiWorkflowOptions): WorkflowValue[] {
       pattern: BRANCH_FILTER,
       expected: 'a branch name pattern (letters, digits, _ . / - and {placeholders})',
     },
+    ...(o.prereleaseMain
+      ? [{ value: o.prereleaseMain, from: 'setting "mainBranch"', pattern: BRANCH_FILTER, expected: 'a branch name (letters, digits, _ . / -)' }]
+      : []),
     { value: o.tagPattern, from: 'setting "tagPattern"', pattern: BRANCH_FILTER, expected: 'a tag name pattern (letters, digits, _ . / - and {placeholders})' },
     { value: o.outputDir, from: 'setting "artifacts.outputDir"', pattern: DIRECTORY, expected: 'a directory relative to the root (letters, digits, _ . / -)' },
     ...o.builds.flatMap((b, i) => [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from './settings/options';
 import { branchTarget, parsePatchTarget, selectLines, supportedLines, type LineInfo, type PatchTarget } from './patch-target';
+import { releaseBranches } from './release';
 import { compatLine } from './release-line';
 
 const branch = (version: string, cutDate: string | null = null): LineInfo => ({
@@ -27,7 +28,7 @@ describe('parsePatchTarget', () => {
     expect(target('supported')).toEqual({ kind: 'supported' });
   });
 
-  it.each(['4.x;rm -rf ~', '$(whoami)', '4.y', 'release-4', '', '-4', '4.0', '4.1.x', 'origin/release-4.0.0', 'v4.0.0', '=4.0.0', '0.19.x.x', '01.x'])(
+  it.each(['4.x;rm -rf ~', '$(whoami)', '4.y', 'release-4', '', '-4', '4.0', 'origin/release-4.0.0', 'v4.0.0', '=4.0.0', '0.19.x.x', '01.x'])(
     'refuses %j with the accepted forms',
     (input) => {
       expect(() => target(input)).toThrow(/is not a release line/);
@@ -141,5 +142,28 @@ describe('selectLines', () => {
   it('selects every supported line, and the newest for latest', () => {
     expect(selectLines({ kind: 'supported' }, lines, supported, false).map((l) => l.major)).toEqual([5, 4]);
     expect(selectLines({ kind: 'latest' }, lines, supported, false).map((l) => l.major)).toEqual([5]);
+  });
+});
+
+describe('minor lines (release-major --bump=minor): each minor release is its own line', () => {
+  const minors = releaseBranches(['release-1.255.0', 'release-1.256.0', 'release-1.257.0'], DEFAULT_OPTIONS).map((b) => ({ ...b, cutDate: null }));
+  it('counts each minor for support and patches the one named', () => {
+    expect(supportedLines(minors, DEFAULT_OPTIONS, '2026-04-01').map((l) => l.name)).toEqual(['release-1.257.0', 'release-1.256.0']);
+    expect(pick('supported', minors)).toEqual(['release-1.257.0', 'release-1.256.0']);
+    expect(pick('1.256.x', minors, false)).toEqual(['release-1.256.0']);
+    expect(pick('1.256.3', minors, false)).toEqual(['release-1.256.0']);
+    expect(() => pick('1.255.x', minors, false)).toThrow('1.255.x is not supported; supported lines: 1.257.x (release-1.257.0), 1.256.x (release-1.256.0)');
+  });
+  it('refuses 1.x, which names several minor lines, listing them', () => {
+    expect(() => pick('1.x', minors)).toThrow(
+      '--target=1.x is ambiguous: it matches 1.257.x (release-1.257.0), 1.256.x (release-1.256.0), 1.255.x (release-1.255.0)',
+    );
+    expect(() => pick('1.x', minors)).toThrow(expect.objectContaining({ fix: expect.stringContaining('--target=1.257.x') }));
+  });
+  it('keeps N.x for a major line, and names it N.0.x too', () => {
+    const majors = releaseBranches(['release-4.0.0', 'release-5.0.0'], DEFAULT_OPTIONS).map((b) => ({ ...b, cutDate: null }));
+    expect(pick('4.x', majors)).toEqual(['release-4.0.0']);
+    expect(pick('4.0.x', majors)).toEqual(['release-4.0.0']);
+    expect(() => pick('4.1.x', majors)).toThrow('there is no 4.1.x release line');
   });
 });

@@ -10,7 +10,7 @@ import { compareLines, describeBranches, lineLabel, lineNumber, matchSelector, p
 export type PatchTarget = { kind: 'latest' } | { kind: 'supported' } | { kind: 'select'; selector: LineSelector };
 
 /**
- * Accepted: `4.x`, `4`, `0.19.x`, `0.19`, a version (`4.0.0`, `0.19.3`), a release branch
+ * Accepted: `4.x`, `4`, `1.256.x` (a minor line), `0.19.x`, `0.19`, a version (`4.0.0`, `0.19.3`), a release branch
  * (`release-0.19.0`, per the branch pattern), `latest`, `supported`. Anything else is refused
  * here, before git is asked anything; which branch a form names is decided by selectLines.
  */
@@ -22,7 +22,7 @@ export function parsePatchTarget(input: string, options: ReleaseTrainOptions): P
   if (!selector) {
     throw new ReleaseError(
       `--target=${JSON.stringify(input)} is not a release line`,
-      `name a line as 4.x, 4, 0.19.x, 0.19, a version (4.0.0) or a branch (${fillPattern(options.branchPattern, '4.0.0')}), or use latest or supported`,
+      `name a line as 4.x, 4, 1.256.x, 0.19.x, 0.19, a version (4.0.0) or a branch (${fillPattern(options.branchPattern, '4.0.0')}), or use latest or supported`,
     );
   }
   return { kind: 'select', selector };
@@ -44,9 +44,7 @@ export interface LineInfo extends ReleaseBranch {
  * `ltsMonths` months after their cut. Newest first.
  */
 export function supportedLines(lines: LineInfo[], options: ReleaseTrainOptions, today: string): LineInfo[] {
-  const newestPerLine = new Map<string, LineInfo>();
-  for (const l of [...lines].sort((a, b) => semver.rcompare(a.version, b.version))) if (!newestPerLine.has(l.line)) newestPerLine.set(l.line, l);
-  const newest = [...newestPerLine.values()].sort((a, b) => compareLines(b.line, a.line));
+  const newest = newestPerLine(lines);
   const out = newest.slice(0, Math.max(0, options.supportedLines));
   if (options.ltsEvery > 0 && options.ltsMonths > 0) {
     for (const line of newest.slice(out.length)) {
@@ -55,6 +53,13 @@ export function supportedLines(lines: LineInfo[], options: ReleaseTrainOptions, 
     }
   }
   return out;
+}
+
+/** One branch per line (its newest), newest line first: what support counts and ranks. */
+export function newestPerLine<T extends LineInfo>(lines: readonly T[]): T[] {
+  const newest = new Map<string, T>();
+  for (const l of [...lines].sort((a, b) => semver.rcompare(a.version, b.version))) if (!newest.has(l.line)) newest.set(l.line, l);
+  return [...newest.values()].sort((a, b) => compareLines(b.line, a.line));
 }
 
 function monthsBetween(from: string, to: string): number {
@@ -85,7 +90,7 @@ export function selectLines(target: PatchTarget, all: LineInfo[], supported: Lin
   if (matches.length > 1) {
     throw new ReleaseError(
       `--target=${selector.input} is ambiguous: it matches ${describeBranches(matches)}`,
-      `name exactly one, e.g. --target=${matches[0].name}`,
+      `name exactly one, e.g. --target=${new Set(matches.map((m) => m.line)).size === matches.length ? lineLabel(matches[0].line) : matches[0].name}`,
     );
   }
   const [line] = matches;

@@ -8,6 +8,7 @@ import {
   isPatchVersion,
   isReleaseCommit,
   isSquashedReleaseCommit,
+  lineHolds,
   lineLabel,
   lineNumber,
   lineVersionProblem,
@@ -53,7 +54,7 @@ describe('parseLineSelector', () => {
   ])('reads %s', (input, expected) => {
     expect(parseLineSelector(input, 'release-{version}')).toEqual({ input, ...expected });
   });
-  it.each(['4.1', '4.1.x', 'release-0.19', 'release-', 'v0.19.0', '0.19.x.1', ''])('refuses %j', (input) => {
+  it.each(['4.1', 'release-0.19', 'release-', 'v0.19.0', '0.19.x.1', ''])('refuses %j', (input) => {
     expect(parseLineSelector(input, 'release-{version}')).toBeNull();
   });
 });
@@ -66,6 +67,25 @@ describe('releaseBranches', () => {
       ['release-0.19.0', '0.19'],
       ['release-0.18.0', '0.18'],
     ]);
+  });
+});
+
+describe('minor lines', () => {
+  it('makes every branch of a major a line of its own once a minor of it has a branch', () => {
+    const names = ['release-0.19.0', 'release-1.0.0', 'release-1.256.0', 'release-1.257.0', 'release-2.0.0'];
+    expect(releaseBranches(names, DEFAULT_OPTIONS).map((b) => [b.name, lineLabel(b.line)])).toEqual([
+      ['release-2.0.0', '2.x'],
+      ['release-1.257.0', '1.257.x'],
+      ['release-1.256.0', '1.256.x'],
+      ['release-1.0.0', '1.0.x'],
+      ['release-0.19.0', '0.19.x'],
+    ]);
+  });
+  it('reads N.M.x as a minor line, and says which versions a line holds', () => {
+    expect(parseLineSelector('1.256.x', 'release-{version}')).toEqual({ input: '1.256.x', prefix: [1, 256] });
+    expect(['1.256.3', '1.257.0', '0.256.0'].map((v) => lineHolds('1.256', v))).toEqual([true, false, false]);
+    expect(['1.256.3', '1.0.0', '2.0.0'].map((v) => lineHolds('1', v))).toEqual([true, true, false]);
+    expect(['1.256', '1.257', '2', '0.19'].sort(compareLines)).toEqual(['0.19', '1.256', '1.257', '2']);
   });
 });
 

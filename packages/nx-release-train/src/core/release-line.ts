@@ -1,7 +1,16 @@
 /**
- * Release lines as Cargo sees compatibility: versions on one line are semver-compatible, so
- * a line is `N` for N.y.z (N >= 1), `0.M` for 0.M.z (M >= 1), and `0.0.P` for 0.0.P (Cargo
- * treats every 0.0.P as its own line). Pre-release and build parts do not change the line.
+ * Release lines. By default a line is a Cargo compatibility line: versions on one line are
+ * semver-compatible, so a line is `N` for N.y.z (N >= 1), `0.M` for 0.M.z (M >= 1), and
+ * `0.0.P` for 0.0.P (Cargo treats every 0.0.P as its own line). Pre-release and build parts do
+ * not change the line.
+ *
+ * A workspace that releases minors of a line N >= 1 (`release-major --bump=minor`: branches
+ * release-1.256.0, release-1.257.0) patches each minor on its own branch (1.256.1, 1.257.1), so
+ * there each minor is a line `N.M` (`1.256.x`). Which unit a major uses is read from the release
+ * branches' names (`releaseLines`): a branch N.M.0 with M > 0 exists only where minors of N are
+ * released, so then every branch of major N is a minor line; otherwise N is one line. No setting
+ * is needed: a release branch holds its own N.M.z versions only (lineVersionProblem), so the
+ * names tell.
  *
  * A line selector is what a user writes to name a line (`4.x`, `4`, `0.19.x`, `0.19`,
  * `0.19.0`, `release-0.19.0`): it is matched against the release branches that exist and must
@@ -28,7 +37,7 @@ export interface ReleaseBranch {
   /** The version in the branch name (the line's .0 release: release-4.0.0 -> 4.0.0). */
   version: string;
   major: number;
-  /** The version's compatibility line (`4`, `0.19`). */
+  /** The version's release line (`4`, `0.19`, or `1.256` where minors are lines: `releaseLines`). */
   line: string;
 }
 
@@ -41,7 +50,25 @@ export function compatLine(version: string): string | null {
   return `0.0.${v.patch}`;
 }
 
-/** How a line is written for people: `4.x`, `0.19.x`, `0.0.3`. */
+/**
+ * The release line of each version of a set of release branches (newest first or not): its
+ * compatibility line, or `N.M` when branches of major N >= 1 with a minor above 0 exist.
+ */
+export function releaseLines(versions: readonly string[]): Map<string, string | null> {
+  const parsed = versions.map((v) => [v, semverParse(v)] as const);
+  const minorMajors = new Set(parsed.filter(([, p]) => p && p.major > 0 && p.minor > 0).map(([, p]) => p!.major));
+  return new Map(parsed.map(([v, p]) => [v, p && minorMajors.has(p.major) ? `${p.major}.${p.minor}` : compatLine(v)]));
+}
+
+/** True when `version` belongs to release line `line` (`1.256` holds 1.256.z, `1` every 1.y.z). */
+export function lineHolds(line: string, version: string): boolean {
+  const p = parts(line);
+  const v = semverParse(version);
+  if (v && p.length === 2 && p[0] > 0) return v.major === p[0] && v.minor === p[1];
+  return compatLine(version) === line;
+}
+
+/** How a line is written for people: `4.x`, `1.256.x`, `0.19.x`, `0.0.3`. */
 export function lineLabel(line: string): string {
   return line.split('.').length >= 3 ? line : `${line}.x`;
 }
@@ -58,8 +85,8 @@ export function compareLines(a: string, b: string): number {
 }
 
 /**
- * The number a line counts by for long-term support: N for line N, M for line 0.M (0.M lines
- * move one minor per release, as N lines move one major), P for 0.0.P.
+ * The number a line counts by for long-term support: N for line N, M for line 0.M or N.M (those
+ * lines move one minor per release, as N lines move one major), P for 0.0.P.
  */
 export function lineNumber(line: string): number {
   const p = parts(line);
@@ -70,7 +97,7 @@ export function lineNumber(line: string): number {
 export interface LineSelector {
   /** As written, for messages. */
   input: string;
-  /** Line prefix: `['4']` names line 4, `['0']` every 0.M line, `['0', '19']` line 0.19. */
+  /** Line prefix: `['4']` names major 4's line(s), `['4', '1']` minor line 4.1, `['0']` every 0.M line, `['0', '19']` line 0.19. */
   prefix?: number[];
   /** A version: the branch of exactly that version, else the branch of its line. */
   version?: string;
@@ -79,17 +106,17 @@ export interface LineSelector {
 }
 
 const NUM = String.raw`(0|[1-9]\d{0,5})`;
-const LINE_FORM = new RegExp(`^${NUM}(?:\\.${NUM})?(?:\\.x)?$`);
+const LINE_FORM = new RegExp(`^${NUM}(?:\\.${NUM})?(\\.x)?$`);
 
 /**
  * Reads a line selector, or returns null when `value` is no line form. `4.1` is not one: on a
- * line N >= 1 the minor does not name a line (write `4.x` or a version), unless it is the
- * name of a release branch.
+ * line N >= 1 the minor names a line only as `4.1.x` (a minor line), or as the name of a
+ * release branch.
  */
 export function parseLineSelector(value: string, branchPattern: string): LineSelector | null {
   const m = LINE_FORM.exec(value);
   const prefix = m && (m[2] === undefined ? [Number(m[1])] : [Number(m[1]), Number(m[2])]);
-  if (prefix && (prefix.length === 1 || prefix[0] === 0)) return { input: value, prefix };
+  if (prefix && (prefix.length === 1 || prefix[0] === 0 || m![3] !== undefined)) return { input: value, prefix };
   if (isVersion(value)) return { input: value, version: value };
   // A branch name, read through the pattern (`4.1` is one when branches are `{major}.{minor}`).
   const inner = versionInName(branchPattern, value);
@@ -114,14 +141,13 @@ export function matchSelector<T extends LineBranch>(selector: LineSelector, bran
   if (selector.version !== undefined) {
     const exact = branches.filter((b) => semverEq(b.version, selector.version!));
     if (exact.length > 0) return exact;
-    const line = compatLine(selector.version);
-    return branches.filter((b) => b.line === line);
+    return branches.filter((b) => lineHolds(b.line, selector.version!));
   }
   const prefix = selector.prefix ?? [];
   return branches.filter((b) => {
-    const p = parts(b.line);
-    // `4` names line 4 only, `0` every 0.M line, `0.19` line 0.19 and `0.0` every 0.0.P line.
-    if (prefix[0] !== 0 && p.length !== prefix.length) return false;
+    // `4` names every branch of major 4 (one line, or its minor lines), `4.1` the branch of
+    // 4.1.z; `0` every 0.M line, `0.19` line 0.19 and `0.0` every 0.0.P line.
+    const p = prefix[0] === 0 ? parts(b.line) : parts(b.version.split('-')[0]);
     return prefix.every((n, i) => p[i] === n);
   });
 }

@@ -6,7 +6,7 @@ import semver from 'semver';
 import { fillPattern, type ReleaseTrainOptions } from './settings/options';
 import { patternGlob, versionInName } from './settings/pattern';
 import { releaseVersionOf } from './version/prerelease';
-import { compatLine, type ReleaseBranch } from './release-line';
+import { releaseLines, type ReleaseBranch } from './release-line';
 
 export { ReleaseError } from './errors';
 export type { ReleaseBranch } from './release-line';
@@ -21,14 +21,21 @@ export function releaseBranchName(options: ReleaseTrainOptions, version: string)
   return fillPattern(options.branchPattern, releaseVersionOf(version));
 }
 
-/** Release branches among branch names, newest first. */
+/**
+ * Release branches among branch names, newest first, each on its release line: the line is
+ * read from all the names given together (release-line.ts, `releaseLines`), so pass every
+ * release branch when the line matters.
+ */
 export function releaseBranches(names: Iterable<string>, options: ReleaseTrainOptions): ReleaseBranch[] {
-  const out = new Map<string, ReleaseBranch>();
+  const found = new Map<string, string>();
   for (const name of names) {
     const version = versionInName(options.branchPattern, name);
-    if (version && semver.valid(version)) out.set(name, { name, version, major: semver.major(version), line: compatLine(version)! });
+    if (version && semver.valid(version)) found.set(name, version);
   }
-  return [...out.values()].sort((a, b) => semver.rcompare(a.version, b.version));
+  const lines = releaseLines([...found.values()]);
+  return [...found]
+    .map(([name, version]) => ({ name, version, major: semver.major(version), line: lines.get(version)! }))
+    .sort((a, b) => semver.rcompare(a.version, b.version));
 }
 
 export function isValidDate(date: string): boolean {

@@ -9,7 +9,11 @@ const KEY_LINE = new RegExp(String.raw`^\s*(${KEY_PART}(?:\s*\.\s*${KEY_PART})*)
 const SIMPLE_KEY_LINE = /^[ \t]*([A-Za-z0-9_-]+)[ \t]*=/;
 const HEADER_LINE = new RegExp(String.raw`^\s*\[\[?\s*(${KEY_PART}(?:\s*\.\s*${KEY_PART})*)\s*\]\]?\s*(?:#.*)?$`);
 
+const BARE_KEY = /^\s*[A-Za-z0-9_-]+(?:\s*\.\s*[A-Za-z0-9_-]+)*\s*$/;
+
 export function splitKey(key: string): string[] {
+  // No quoted part (most headers, `[dependencies]`): the parts are what the dots separate.
+  if (BARE_KEY.test(key)) return key.split('.').map((p) => p.trim());
   const parts: string[] = [];
   const re = new RegExp(KEY_PART, 'g');
   for (const m of key.matchAll(re)) {
@@ -26,7 +30,10 @@ export type LineIndex = Map<string, number>;
 
 export function indexLines(text: string): LineIndex {
   const index: LineIndex = new Map();
+  // The current table's key, joined; its prefixes were recorded on its header line, so a key
+  // below it only adds the paths longer than the table (this scan runs over every manifest).
   let table: string[] = [];
+  let tableKey = '';
   let inMultiline: string | null = null;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -35,13 +42,14 @@ export function indexLines(text: string): LineIndex {
       if (countDelims(line, inMultiline) % 2 === 1) inMultiline = null;
       continue;
     }
-    const first = line.trimStart()[0];
-    if (first === undefined || first === '#' || first === ']' || first === '}' || first === ',') continue;
+    const first = firstChar(line);
+    if (first === '' || first === '#' || first === ']' || first === '}' || first === ',') continue;
     if (first === '[') {
       const header = HEADER_LINE.exec(line);
       if (header) {
         table = splitKey(header[1]);
-        record(index, table, i + 1);
+        tableKey = table.join('\u0000');
+        record(index, [], table, i + 1);
       }
       continue;
     }
@@ -49,28 +57,52 @@ export function indexLines(text: string): LineIndex {
     const simple = SIMPLE_KEY_LINE.exec(line);
     const kv = simple ?? KEY_LINE.exec(line);
     if (kv) {
-      record(index, simple ? [...table, simple[1]] : [...table, ...splitKey(kv[1])], i + 1);
+      if (simple) {
+        const k = table.length === 0 ? simple[1] : `${tableKey}\u0000${simple[1]}`;
+        if (!index.has(k)) index.set(k, i + 1);
+      } else record(index, table, splitKey(kv[1]), i + 1);
       const rest = line.slice(kv[0].length);
-      for (const delim of ['"""', "'''"]) {
-        if (countDelims(rest, delim) % 2 === 1) inMultiline = delim;
+      for (const delim of MULTILINE_DELIMS) {
+        if (rest.includes(delim) && countDelims(rest, delim) % 2 === 1) inMultiline = delim;
       }
     }
   }
   return index;
 }
 
-function countDelims(s: string, delim: string): number {
-  return s.split(delim).length - 1;
+const MULTILINE_DELIMS = ['"""', "'''"];
+
+/** The line's first character that is not white space ('' for a blank line), as trimStart sees it. */
+function firstChar(line: string): string {
+  let j = 0;
+  while (line.charCodeAt(j) === 32 || line.charCodeAt(j) === 9) j++;
+  const c = line.charAt(j);
+  return /\s/.test(c) ? (line.trimStart()[0] ?? '') : c;
 }
 
-function record(index: LineIndex, path: string[], line: number): void {
+function countDelims(s: string, delim: string): number {
+  let n = 0;
+  for (let at = s.indexOf(delim); at >= 0; at = s.indexOf(delim, at + delim.length)) n++;
+  return n;
+}
+
+/** Records `table` + `key` and its prefixes longer than `table` (the table's own are there). */
+function record(index: LineIndex, table: string[], key: string[], line: number): void {
   // Every prefix of a dotted key is "defined" on this line too (`version.workspace = true`).
-  for (let n = 1; n <= path.length; n++) {
-    const k = path.slice(0, n).join('\u0000');
+  const path = [...table];
+  for (const part of key) {
+    path.push(part);
+    const k = path.join('\u0000');
     if (!index.has(k)) index.set(k, line);
   }
 }
 
+/** A key path as the index holds it (a joined table path and a key join to their path). */
+export const keyOf = (path: string[]): string => path.join('\u0000');
+
+/** The line of `key` in the table whose path is `tableKey` (from keyOf): one lookup per dependency. */
+export const lineBelow = (index: LineIndex, tableKey: string, key: string): number | undefined => index.get(`${tableKey}\u0000${key}`);
+
 export function lineOf(index: LineIndex, path: string[]): number | undefined {
-  return index.get(path.join('\u0000'));
+  return index.get(keyOf(path));
 }

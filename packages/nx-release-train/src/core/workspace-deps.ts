@@ -5,7 +5,7 @@
 import type { MemberDep } from './model';
 import type { Manifest, Table } from './manifest';
 import { joinPath } from './paths';
-import { lineOf } from './toml-lines';
+import { keyOf, lineBelow } from './toml-lines';
 
 const DEP_TABLES: Array<[string, MemberDep['kind']]> = [
   ['dependencies', 'normal'],
@@ -34,8 +34,9 @@ export function depEntries(manifest: Manifest, wsDeps: Table, rootDir: string, d
     for (const [tableName, kind] of DEP_TABLES) {
       const table = tables[tableName] as Table | undefined;
       if (!table || typeof table !== 'object') continue;
+      const tableKey = keyOf([...prefix, tableName]);
       for (const [key, raw] of Object.entries(table)) {
-        const line = lineOf(manifest.lines, [...prefix, tableName, key]) ?? 0;
+        const line = lineBelow(manifest.lines, tableKey, key) ?? 0;
         out.push(resolveEntry(key, raw, kind, target, wsDeps, rootDir, dir, line));
       }
     }

@@ -9,7 +9,7 @@ import { parseManifest, type Manifest, type Table } from './manifest';
 import { dirOf, globToRegExp, isGlob, isOutside, isWithin, joinPath, manifestOf } from './paths';
 import { lineOf } from './toml-lines';
 import { toCrate } from './workspace-crate';
-import { depEntries } from './workspace-deps';
+import { depEntries, type TableDep } from './workspace-deps';
 
 export interface TreeSource {
   /** Every `Cargo.toml` in the tree, relative POSIX paths. */
@@ -79,12 +79,20 @@ export function buildWorkspace(source: TreeSource): Workspace {
     for (const dir of matched) if (!isExcluded(dir)) addMember(dir);
   }
 
+  // A member's entries are read twice (membership, then edges): computed once.
+  const entriesByDir = new Map<string, TableDep[]>();
+  const entriesOf = (manifest: Manifest, dir: string): TableDep[] => {
+    let entries = entriesByDir.get(dir);
+    if (!entries) entriesByDir.set(dir, (entries = depEntries(manifest, wsDeps, rootDir, dir)));
+    return entries;
+  };
+
   // Implicit members: path dependencies inside the workspace root, followed transitively.
   for (let i = 0; i < memberDirs.length; i++) {
     const dir = memberDirs[i];
     const manifest = load(manifestOf(dir));
     if (!manifest) continue;
-    for (const entry of depEntries(manifest, wsDeps, rootDir, dir)) {
+    for (const entry of entriesOf(manifest, dir)) {
       if (entry.pathDir === null || isOutside(entry.pathDir) || !isWithin(entry.pathDir, rootDir)) continue;
       if (!known.has(manifestOf(entry.pathDir)) && source.read(manifestOf(entry.pathDir)) === null) {
         diagnostics.push({
@@ -132,7 +140,7 @@ export function buildWorkspace(source: TreeSource): Workspace {
 
   for (const crate of crates) {
     const manifest = load(crate.manifest)!;
-    for (const entry of depEntries(manifest, wsDeps, rootDir, crate.dir)) {
+    for (const entry of entriesOf(manifest, crate.dir)) {
       if (entry.pathDir === null) continue;
       const target = byDir.get(entry.pathDir);
       if (!target) continue;
@@ -167,7 +175,10 @@ function rootDiagnostics(source: TreeSource, diagnostics: Diagnostic[]): Diagnos
 
 /** The root-most manifest that declares `[workspace]` (even when it does not parse). */
 function findRoot(source: TreeSource, load: (p: string) => Manifest | null): string | null {
-  const byDepth = [...source.manifests].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+  // Depths counted once, and one collator (as localeCompare's): the sort ran per comparison.
+  const depth = new Map(source.manifests.map((p) => [p, p.split('/').length]));
+  const collate = new Intl.Collator().compare;
+  const byDepth = [...source.manifests].sort((a, b) => depth.get(a)! - depth.get(b)! || collate(a, b));
   for (const path of byDepth) {
     const text = source.read(path);
     if (text === null || !/^\s*\[workspace[\].]/m.test(text)) continue;

@@ -30,6 +30,8 @@ describe('archive effects', () => {
       { kind: 'path', path: 'LICENSE', to: '.' },
       { kind: 'path', path: 'include', to: 'include' },
       { kind: 'output', path: 'x/release/tool', to: 'bin' },
+      // A minimal twin's binary, renamed in the archive.
+      { kind: 'output', path: 'x/release/tool', to: 'bin', as: 'tool-min' },
       { kind: 'path', path: 'README.md', to: '.' },
       { kind: 'output', path: 'x/release/libx.so', to: 'lib' },
     ]);
@@ -38,6 +40,7 @@ describe('archive effects', () => {
       ['include/a.h', false],
       ['include/sub/b.h', false],
       ['bin/tool', true],
+      ['bin/tool-min', true],
     ]);
     expect(missing).toHaveLength(2);
     expect(missing[0]).toMatch(/'README.md' does not exist/);

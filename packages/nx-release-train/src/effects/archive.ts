@@ -52,7 +52,7 @@ export function collectFiles(root: string, targetDir: string, sources: PlannedSo
     }
     const stat = statSync(abs);
     if (!stat.isDirectory()) {
-      files.push(archiveFile(abs, joinPath(source.to, basename(abs))));
+      files.push(archiveFile(abs, joinPath(source.to, source.kind === 'output' && source.as ? source.as : basename(abs))));
       continue;
     }
     for (const entry of walk(abs)) {

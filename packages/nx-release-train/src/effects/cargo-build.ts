@@ -35,6 +35,14 @@ export async function hostTriple(cwd: string): Promise<string> {
   return triple;
 }
 
+/** Every target rustc knows (`rustc --print target-list`), installed or not. */
+export async function targetList(cwd: string): Promise<string[]> {
+  return (await read('rustc', ['--print', 'target-list'], cwd))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
 /** Targets whose standard library is installed in the active toolchain's sysroot. */
 export async function installedTargets(cwd: string): Promise<string[]> {
   const sysroot = (await read('rustc', ['--print', 'sysroot'], cwd)).trim();

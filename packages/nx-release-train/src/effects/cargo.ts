@@ -7,6 +7,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { secretNamesIn } from '../core/secrets';
+import { targetList } from './cargo-build';
 import { run, type RunResult } from './exec';
 
 export interface CargoPublishOptions {
@@ -42,6 +43,8 @@ export interface Cargo {
    * target/package/tmp-crate.
    */
   packagedCrate(crate: string, version: string, since: number): Promise<string | null>;
+  /** Every Rust target the toolchain knows (`rustc --print target-list`). */
+  targetList(): Promise<string[]>;
 }
 
 const UPLOADED = /^\s*Uploaded \S+ v\S+ to registry/m;
@@ -102,5 +105,6 @@ export function cargoAt(root: string): Cargo {
       );
       return find(await targetDir);
     },
+    targetList: () => targetList(root),
   };
 }

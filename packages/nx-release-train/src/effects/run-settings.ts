@@ -12,7 +12,7 @@ export function runSettings(root: string, raw: unknown): ReleaseTrainOptions {
   const { options, problems } = resolveOptions(raw ?? {});
   if (problems.length > 0) throw new OptionsError(problems);
   // In memory only: a command's settings check must not leave files in the tree it releases.
-  const contradictions = settingsErrors(options, workspaceModel(root, undefined, false));
+  const contradictions = settingsErrors(options, workspaceModel(root, { useDisk: false }));
   if (contradictions.length > 0) throw new OptionsError(contradictions);
   return options;
 }

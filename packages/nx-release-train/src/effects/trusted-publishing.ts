@@ -7,11 +7,11 @@
  * retry 5xx, 429 and network failures as uploads do, every request is bounded in time, and
  * the fix fits the failure (only a refusal is about permissions).
  */
-import { afterRetry, decide, type Failure, type RetryPolicy, type RetryState } from '../core/publishing/retry';
+import type { Failure, RetryPolicy } from '../core/publishing/retry';
 import { audienceOf, needsMint, oidcTokenUrl, trustedTokensUrl } from '../core/publishing/trusted';
 import { ReleaseError } from '../core/release';
 import { rememberSecret } from '../core/secrets';
-import { request } from './http-answer';
+import { REQUEST_TIMEOUT_MS, request, retriedRequest, sleepMs } from './http-answer';
 
 export interface TrustedPublisherOptions {
   /** The registry's API root (config.json `api`). */
@@ -39,14 +39,16 @@ export interface TrustedPublisher {
    * moment (another upload's renewal), or a new one.
    */
   renew(stale: string, since: number): Promise<string>;
-  /** Revokes every token minted: how many were revoked, had expired already, or failed (as text). */
+  /**
+   * Revokes every token minted, a mint in flight included (its token is waited for): how many
+   * were revoked, had expired already, or failed (as text). No token is minted after it starts.
+   */
   revokeAll(): Promise<{ revoked: number; expired: number; failed: string[] }>;
 }
 
 const TOKEN_FIX =
   'the job needs `permissions: id-token: write`, and the registry must list this repository and workflow (and environment) as a trusted publisher of the crates';
 
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const ONE_ATTEMPT: RetryPolicy = { maxAttempts: 1, backoffMs: 0, backoffMaxMs: 0, maxRateLimitWaitMs: 0, rateLimitDefaultMs: 0 };
 
 /** The fix for a step that kept failing: only a refusal is about permissions. */
@@ -83,37 +85,30 @@ export function trustedPublisher(opts: TrustedPublisherOptions): TrustedPublishe
   const audience = audienceOf(opts.apiUrl);
   const endpoint = trustedTokensUrl(opts.apiUrl);
   const policy = opts.retry ?? ONE_ATTEMPT;
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
-  const http = { timeoutMs: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, now: opts.now, fetch: opts.fetch };
+  const sleep = opts.sleep ?? sleepMs;
+  const http = { timeoutMs: opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, now: opts.now, fetch: opts.fetch };
   const minted: string[] = [];
   let current: { token: string; mintedAt: number } | null = null;
   let inFlight: Promise<string> | null = null;
+  // Set by revokeAll (the end of the run, or a stop signal): nothing new is minted after it.
+  let closing = false;
+  const refuseIfClosing = () => {
+    if (closing)
+      throw new ReleaseError('trusted publishing: the run is stopping; no new token is minted', 'rerun publish; crates already published are skipped');
+  };
   // Whoever holds the request token can mint publishing tokens: masked wherever it shows.
   rememberSecret(opts.requestToken);
 
   /** One step of the mint, retried as uploads are; a refusal is not retried. */
   const step = async (what: string, url: string, init: RequestInit): Promise<Response> => {
-    let state: RetryState = { transientFailures: 0, rateLimitedMs: 0 };
-    for (;;) {
-      const answer = await request(url, init, http);
-      if (answer.ok) return answer.res;
-      const { failure } = answer;
-      const decision =
-        failure.kind === 'auth' || failure.kind === 'other' || failure.kind === 'exists'
-          ? null
-          : decide(failure, state, policy, opts.now(), { crate: 'trusted publishing', version: audience, registry: null });
-      if (decision?.kind === 'retry') {
-        opts.log(`trusted publishing: ${what} failed (${causeOf(failure)}); retrying in ${Math.ceil(decision.waitMs / 1000)} s`);
-        await sleep(decision.waitMs);
-        state = afterRetry(state, failure, decision.waitMs);
-        continue;
-      }
-      const tries = state.transientFailures + 1;
-      throw new ReleaseError(
-        `trusted publishing: ${what} failed (${causeOf(failure)})${tries > 1 ? ` after ${tries} attempts` : ''}; nothing was uploaded with a new token`,
-        fixFor(failure, what),
-      );
-    }
+    const onRetry = (failure: Failure, waitMs: number) =>
+      opts.log(`trusted publishing: ${what} failed (${causeOf(failure)}); retrying in ${Math.ceil(waitMs / 1000)} s`);
+    const { answer, tries } = await retriedRequest(url, init, http, { policy, sleep, onRetry });
+    if (answer.ok) return answer.res;
+    throw new ReleaseError(
+      `trusted publishing: ${what} failed (${causeOf(answer.failure)})${tries > 1 ? ` after ${tries} attempts` : ''}; nothing was uploaded with a new token`,
+      fixFor(answer.failure, what),
+    );
   };
 
   const mint = async (): Promise<string> => {
@@ -123,6 +118,7 @@ export function trustedPublisher(opts: TrustedPublisherOptions): TrustedPublishe
     const jwt = ((await oidc.json().catch(() => ({}))) as { value?: unknown }).value;
     if (typeof jwt !== 'string') throw new ReleaseError('trusted publishing: the OIDC answer has no "value"', TOKEN_FIX);
     rememberSecret(jwt);
+    refuseIfClosing();
     const exchanged = await step(`the token exchange at ${endpoint}`, endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -131,13 +127,18 @@ export function trustedPublisher(opts: TrustedPublisherOptions): TrustedPublishe
     const token = ((await exchanged.json().catch(() => ({}))) as { token?: unknown }).token;
     if (typeof token !== 'string' || !token) throw new ReleaseError(`trusted publishing: ${endpoint} answered without a token`, TOKEN_FIX);
     rememberSecret(token);
+    // Kept even when the run is stopping meanwhile: revokeAll waits for this mint, then revokes it.
     minted.push(token);
+    refuseIfClosing();
     current = { token, mintedAt: opts.now() };
     opts.log(`trusted publishing: minted token ${minted.length} for audience "${audience}"`);
     return token;
   };
   // One mint at a time: uploads running in parallel share the token.
-  const mintOnce = () => (inFlight ??= mint().finally(() => (inFlight = null)));
+  const mintOnce = () => {
+    refuseIfClosing();
+    return (inFlight ??= mint().finally(() => (inFlight = null)));
+  };
 
   return {
     audience,
@@ -152,6 +153,9 @@ export function trustedPublisher(opts: TrustedPublisherOptions): TrustedPublishe
       return mintOnce();
     },
     async revokeAll() {
+      closing = true;
+      // A token the registry is minting now exists there already: wait for it, then revoke it too.
+      await inFlight?.catch(() => undefined);
       const failed: string[] = [];
       let revoked = 0;
       let expired = 0;

@@ -12,8 +12,9 @@ const SKIP_DIRS = new Set(['target', 'node_modules', 'dist']);
  * directory inside the workspace is followed (cargo accepts a linked member), once per real
  * directory; links leading out of the workspace are not. `onlyThroughLinks`: just the
  * manifests seen through such a link (Nx's own file list does not follow links).
+ * `beforeListing` is told each directory (relative, '.' for the root) before it is listed.
  */
-export function findManifests(root: string, onlyThroughLinks = false): string[] {
+export function findManifests(root: string, onlyThroughLinks = false, beforeListing?: (dir: string) => void): string[] {
   const out: string[] = [];
   const realRoot = realpathSync(root);
   const seen = new Set<string>();
@@ -25,6 +26,7 @@ export function findManifests(root: string, onlyThroughLinks = false): string[] 
     try {
       if (seen.has(real) || (real !== realRoot && !real.startsWith(realRoot + sep))) return;
       seen.add(real);
+      beforeListing?.(rel || '.');
       entries = readdirSync(abs, { withFileTypes: true });
     } catch {
       return;

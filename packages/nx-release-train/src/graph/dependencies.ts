@@ -11,7 +11,13 @@ import { lastWorkspaceModel } from '../effects/workspace-model';
 /** `DependencyType.static`, without loading the @nx/devkit barrel at run time for one string. */
 const STATIC = 'static' as DependencyType.static;
 
-export function edgesOf(model: Workspace): RawProjectGraphDependency[] {
+/** Edges by model: createDependencies asks again for the same model on every command. */
+const edgesByModel = new WeakMap<Workspace, RawProjectGraphDependency[]>();
+
+/** The crate edges (shared per model: callers copy what they hand on). */
+export function edgesOf(model: Workspace): readonly RawProjectGraphDependency[] {
+  const known = edgesByModel.get(model);
+  if (known) return known;
   const edges: RawProjectGraphDependency[] = [];
   const seen = new Set<string>();
   for (const crate of model.members) {
@@ -24,6 +30,7 @@ export function edgesOf(model: Workspace): RawProjectGraphDependency[] {
       edges.push({ source: crate.name, target: dep.crate, type: STATIC, sourceFile: crate.manifest });
     }
   }
+  edgesByModel.set(model, edges);
   return edges;
 }
 

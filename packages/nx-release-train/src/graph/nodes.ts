@@ -1,13 +1,12 @@
 /** Cargo workspace -> Nx projects. A thin adapter over the pure model in core/. */
 import type { CreateNodesContextV2, CreateNodesResult, ProjectConfiguration } from '@nx/devkit';
 import type { Crate, Diagnostic, Workspace } from '../core/model';
-import type { ReleaseTrainOptions } from '../core/settings/options';
+import type { OptionProblem, ReleaseTrainOptions } from '../core/settings/options';
 import { dirOf } from '../core/paths';
-import { findManifests } from '../effects/workspace-fs';
 import { assignLines } from '../core/version/grouping';
 import { settingsRules } from '../core/settings/rules';
 import { resolvedOptions } from '../effects/resolved-options';
-import { workspaceModel } from '../effects/workspace-model';
+import { graphModel } from '../effects/workspace-model';
 import { reportOnce } from './report';
 import { crateTargets, rootTargets } from './targets';
 
@@ -15,12 +14,16 @@ export const MANIFEST_GLOB = '**/Cargo.toml';
 
 export type ProjectNode = Omit<ProjectConfiguration, 'root'> & { root: string };
 
-export function projectsFor(model: Workspace, options: ReleaseTrainOptions): Record<string, ProjectNode> {
+/**
+ * Lines as the release commands see them (versionLines settings applied); settings that
+ * contradict the workspace are reported by createNodesFromFiles (core/settings/rules.ts).
+ */
+export const linesOf = (model: Workspace, options: ReleaseTrainOptions): Map<string, string | null> => assignLines(model, options.versionLines);
+
+/** The projects, new objects on every call (Nx may change what it is given). */
+export function projectsFor(model: Workspace, options: ReleaseTrainOptions, lines = linesOf(model, options)): Record<string, ProjectNode> {
   const rootDir = dirOf(model.rootManifest);
   const projects: Record<string, ProjectNode> = {};
-  // Lines as the release commands see them (versionLines settings applied); settings that
-  // contradict the workspace are reported by createNodesFromFiles (core/settings/rules.ts).
-  const lines = assignLines(model, options.versionLines);
   for (const crate of model.members) {
     const line = lines.get(crate.name) ?? null;
     projects[crate.dir] = {
@@ -65,17 +68,10 @@ export async function createNodesFromFiles(
   const { options, problems } = await resolvedOptions(context.workspaceRoot, rawOptions);
   // Nx lists files without following symbolic links; cargo follows a linked member directory; such crates are
   // versioned by the release commands and reported (Nx cannot host a project behind a link).
-  const linked = findManifests(context.workspaceRoot, true).filter((f) => !configFiles.includes(f));
-  const model = workspaceModel(context.workspaceRoot, [...configFiles, ...linked]);
-  reportOnce([
-    ...model.diagnostics,
-    ...linkedMemberWarnings(model, linked),
-    ...problems.map((p) => ({ level: 'error' as const, file: 'nx.json', message: p.message, fix: p.fix })),
-    ...settingsRules(options, model),
-  ]);
-  const projects = projectsFor(model, options);
+  const { model, linked } = graphModel(context.workspaceRoot, configFiles);
+  const lines = checkedLines(model, linked, options, problems);
   const byManifest = new Map<string, ProjectNode>();
-  for (const project of Object.values(projects)) {
+  for (const project of Object.values(projectsFor(model, options, lines))) {
     byManifest.set(project.root === '.' ? 'Cargo.toml' : `${project.root}/Cargo.toml`, project);
   }
   return configFiles
@@ -84,6 +80,24 @@ export async function createNodesFromFiles(
       const project = byManifest.get(file)!;
       return [file, { projects: { [project.root]: project } }] as const;
     });
+}
+
+let last: { model: Workspace; linked: string[]; options: ReleaseTrainOptions; problems: OptionProblem[]; lines: Map<string, string | null> } | undefined;
+
+/**
+ * The version lines, and the diagnostics reported, once per model and options: Nx asks again
+ * on every command (the daemon, many times), mostly for the same tree and settings.
+ */
+function checkedLines(model: Workspace, linked: string[], options: ReleaseTrainOptions, problems: OptionProblem[]): Map<string, string | null> {
+  if (last && last.model === model && last.linked === linked && last.options === options && last.problems === problems) return last.lines;
+  reportOnce([
+    ...model.diagnostics,
+    ...linkedMemberWarnings(model, linked),
+    ...problems.map((p) => ({ level: 'error' as const, file: 'nx.json', message: p.message, fix: p.fix })),
+    ...settingsRules(options, model),
+  ]);
+  last = { model, linked, options, problems, lines: linesOf(model, options) };
+  return last.lines;
 }
 
 /**

@@ -7,15 +7,24 @@ import type { ReleaseTrainOptions } from '../core/settings/options';
 
 const crtStatic = { RUSTFLAGS: '-Ctarget-feature=+crt-static' };
 const macos = { MACOSX_DEPLOYMENT_TARGET: '10.12' };
-const cross = (arch: string, gnu = `${arch}-linux-gnu`) => ({ kind: 'cross' as const, packages: [`gcc-${gnu}`], linker: `${gnu}-gcc` });
+/**
+ * The image of the cross-compiled glibc builds: Ubuntu 20.04's glibc 2.31, so the binaries run on
+ * distributions that old (the runner's 24.04 would ask for 2.39). Wasmtime's own images
+ * (ci/docker/<build>) start from ubuntu:16.04 (glibc 2.23), but the job's actions run Node 24 in
+ * the container, which needs glibc 2.28 or later; 20.04 is the oldest Ubuntu with that whose
+ * archive still serves its cross gcc packages.
+ */
+const OLD_GLIBC_IMAGE = 'ubuntu:20.04';
+const cross = (arch: string, gnu = `${arch}-linux-gnu`) => ({ kind: 'cross' as const, packages: [`gcc-${gnu}`], linker: `${gnu}-gcc`, image: OLD_GLIBC_IMAGE });
 
 /**
  * Wasmtime's 16 release builds (ci/build-build-matrix.js), on runners current in 2026. Where
  * Wasmtime builds in Docker images of its own (ci/docker/<build>), the jobs here use: for
  * x86_64-linux a public old-glibc image (manylinux_2_28: AlmaLinux 8, glibc 2.28) so the binaries
- * run on old distributions; for the other glibc Linux targets Ubuntu's cross gcc (binaries then
- * need the runner's newer glibc); for musl, musl-gcc (aarch64 on the Arm runner: apt has no
- * aarch64 cross musl). The `-min` builds Wasmtime merges into the same archives are not built.
+ * run on old distributions; for the other glibc Linux targets Ubuntu's cross gcc in ubuntu:20.04
+ * (glibc 2.31, above); for musl, musl-gcc on the runner (static: no glibc; aarch64 on the Arm
+ * runner: apt has no aarch64 cross musl). The `-min` builds Wasmtime merges into the same
+ * archives are not built.
  */
 const WASMTIME_BUILDS = [
   { target: 'x86_64-unknown-linux-gnu', runner: 'ubuntu-24.04', toolchain: { kind: 'container' as const, image: 'quay.io/pypa/manylinux_2_28_x86_64' } },
@@ -24,7 +33,22 @@ const WASMTIME_BUILDS = [
   { target: 'riscv64gc-unknown-linux-gnu', runner: 'ubuntu-24.04', toolchain: cross('riscv64') },
   { target: 'x86_64-apple-darwin', runner: 'macos-15', env: macos },
   { target: 'aarch64-apple-darwin', runner: 'macos-15', env: macos },
-  { target: 'x86_64-pc-windows-msvc', runner: 'windows-2025', env: crtStatic },
+  {
+    target: 'x86_64-pc-windows-msvc',
+    runner: 'windows-2025',
+    env: crtStatic,
+    // wasmtime-{tag}-x86_64-windows.msi, from the CLI archive's files, as ci/build-tarballs.sh
+    // makes it (WiX; numeric version in WT_VERSION). ci/wasmtime.wxs is still a WiX v3 source
+    // naming target\release\wasmtime.exe: `wix convert` it and name the files as the archive has
+    // them (wasmtime.exe, LICENSE, README.md) for this build to make it.
+    installer: {
+      kind: 'msi' as const,
+      source: 'ci/wasmtime.wxs',
+      archive: 'wasmtime-{tag}-{platform}',
+      extensions: ['WixToolset.Util.wixext'],
+      versionVariable: 'WT_VERSION',
+    },
+  },
   { target: 'x86_64-pc-windows-gnu', runner: 'windows-2025', env: crtStatic },
   {
     target: 'aarch64-linux-android',
@@ -139,6 +163,23 @@ export const wasmtimePreset: Partial<ReleaseTrainOptions> = {
     buildEnv: { CARGO_PROFILE_RELEASE_STRIP: 'debuginfo', CARGO_PROFILE_RELEASE_PANIC: 'abort' },
     platforms: {},
     builds: WASMTIME_BUILDS,
+    // Wasmtime's `-min` twins, as ci/build-release-artifacts.sh builds them (nightly, std rebuilt,
+    // size over speed) and ci/merge-artifacts.sh merges them (`wasmtime-min`, the C API's `min/`).
+    // Off in the builds (set `"minimal": true` on a build to add its twin): each job then builds
+    // twice, and needs the nightly toolchain the generated job installs.
+    minimal: {
+      toolchain: 'nightly',
+      args: ['-Zbuild-std=std,panic_abort', '--no-default-features', '-Zbuild-std-features=std_detect_dlsym_getauxval'],
+      features: { 'wasmtime-cli': ['disable-logging', 'run'], 'wasmtime-c-api': ['disable-logging'] },
+      env: {
+        CARGO_PROFILE_RELEASE_OPT_LEVEL: 's',
+        RUSTFLAGS: '-Zlocation-detail=none',
+        CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '1',
+        CARGO_PROFILE_RELEASE_LTO: 'true',
+      },
+      suffix: '-min',
+      dir: 'min',
+    },
     // Wasmtime's own release attests in its top-level workflow (SLSA Build Level 2); true gives Level 3.
     reusableWorkflow: false,
     targets: [],

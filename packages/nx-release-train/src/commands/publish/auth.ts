@@ -6,7 +6,7 @@
 import { formatDuration } from '../../core/publishing/eta';
 import { tokenEnvVar, type RetryPolicy } from '../../core/publishing/retry';
 import { remintAt, type PublishAuth } from '../../core/publishing/trusted';
-import { onStopSignal } from '../../effects/stop-signals';
+import { onStopSignal, processSignals, type SignalSource } from '../../effects/stop-signals';
 import { trustedPublisher } from '../../effects/trusted-publishing';
 import type { Services } from '../services';
 import type { PublishDeps } from './publish-crate';
@@ -28,12 +28,13 @@ export interface OidcRequest {
 const nothing = async () => {};
 
 export async function startAuth(
-  target: PublishTarget,
+  target: Pick<PublishTarget, 'registry' | 'options' | 'indexUrl'>,
   auth: PublishAuth,
   oidc: OidcRequest,
   dryRun: boolean,
-  services: Services,
+  services: Pick<Services, 'registry' | 'clock'>,
   log: (line: string) => void,
+  signals: SignalSource = processSignals,
 ): Promise<RunAuth> {
   const where = registryLabel(target.registry);
   if (auth.mode === 'token') {
@@ -73,8 +74,9 @@ export async function startAuth(
       if (all) log(`trusted publishing: revoked ${revoked} of ${all} token${all === 1 ? '' : 's'}${expired ? ` (${expired} had expired already)` : ''}`);
       for (const f of failed) log(`warning: trusted publishing: could not revoke ${f}; it expires on its own`);
     }));
-  // A cancelled CI job or ctrl-c stops the run: the tokens minted so far are revoked first.
-  const unwatch = onStopSignal(revoke);
+  // A cancelled CI job or ctrl-c stops the run: the tokens minted so far, and one a mint in
+  // flight brings (the registry holds it already), are revoked first.
+  const unwatch = onStopSignal(revoke, signals);
   return {
     deps: tp,
     async finish() {

@@ -43,6 +43,9 @@ function world(opts: { index?: IndexVersion[]; answers?: string[]; visibleAfterM
     async packagedCrate(crate, version) {
       return `/t/package/${crate}-${version}.crate`;
     },
+    async targetList() {
+      throw new Error('publishing lists no targets');
+    },
   };
   const deps = {
     cargo,

@@ -15,6 +15,7 @@ export type UploadAsset = LocalAsset & { path: string; contentType: string };
 const CONTENT_TYPES: Array<[string, string]> = [
   ['.tar.xz', 'application/x-xz'],
   ['.zip', 'application/zip'],
+  ['.msi', 'application/x-msi'],
   ['.sha256', 'text/plain'],
 ];
 

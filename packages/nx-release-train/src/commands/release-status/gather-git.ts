@@ -6,7 +6,7 @@ import semver from 'semver';
 import type { ReleaseTrainOptions } from '../../core/settings/options';
 import { versionInName } from '../../core/settings/pattern';
 import { carriesMarker } from '../../core/release';
-import { compatLine } from '../../core/release-line';
+import { lineHolds } from '../../core/release-line';
 import type { GatheredLine } from '../../core/status/types';
 import type { Git } from '../../effects/git';
 import { knownReleaseBranches, newestTip, tipOf, type KnownBranch } from '../steps/branches';
@@ -80,7 +80,7 @@ export async function gatherLines(train: Train, snap: Snapshots, tags: GitTag[],
     const { version, problem } = await versionAt(snap, tip);
     if (problem) problems.push(`${b.name}: ${problem}`);
     const base = main ? (await git.run(['merge-base', tip, main], { reject: false })).stdout.trim() : '';
-    const ofLine = tags.filter((t) => compatLine(t.version) === b.line).sort((x, y) => semver.rcompare(x.version, y.version));
+    const ofLine = tags.filter((t) => lineHolds(b.line, t.version)).sort((x, y) => semver.rcompare(x.version, y.version));
     const newest = ofLine[0];
     lines.push({
       branch: b.name,

@@ -4,7 +4,7 @@
  * and pull request for the version the train released last.
  */
 import semver from 'semver';
-import { expectedArchives } from '../../core/artifacts/expected';
+import { expectedAssets } from '../../core/artifacts/expected';
 import { buildTargets } from '../../core/artifacts/builds';
 import { platformName } from '../../core/artifacts/platform';
 import { repositoryFromUrl } from '../../core/github-repo';
@@ -38,11 +38,11 @@ export async function gatherRemoteTags(services: Services, gh: GitHub, lines: Ga
   }
 }
 
-/** Platforms the workflow builds (artifacts.builds), each attached when all its archives are. */
+/** Platforms the workflow builds (artifacts.builds), each attached when all its archives (and installer) are. */
 function platformsOf(options: ReleaseTrainOptions, assets: Set<string>, version: string, tag: string) {
   return buildTargets(options.artifacts.builds).map((triple) => {
     const platform = platformName(triple, options.artifacts.platforms);
-    const wanted = expectedArchives(options.artifacts.archives, [triple], options.artifacts.platforms, version, tag);
+    const wanted = expectedAssets(options.artifacts, [triple], version, tag);
     // Without archive settings the names are unknown: any asset naming the platform counts.
     const attached = wanted.length ? wanted.every((n) => assets.has(n)) : [...assets].some((n) => n.includes(platform));
     return { platform, attached };

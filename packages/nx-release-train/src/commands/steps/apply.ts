@@ -75,7 +75,7 @@ export async function buildCommit(ctx: Train, parent: string, edits: FileEdit[],
   const command = ctx.options.postVersionCommand;
   if (command.length === 0) return ctx.git.commitFiles(parent, editsToFiles(edits), message);
   return ctx.git.withWorktree(parent, async (dir) => {
-    writeFilesAtomic(dir, editsToFiles(edits));
+    await writeFilesAtomic(dir, editsToFiles(edits));
     ctx.log.info(`running post-version command in a temporary worktree: ${command.join(' ')}`);
     try {
       await run(command[0], command.slice(1), { cwd: dir });

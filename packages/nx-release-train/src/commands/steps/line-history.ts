@@ -3,7 +3,8 @@
  * each, the newest release tag (`tagPattern`) whose tree carries the line's current version,
  * and which of its crates' directories differ between that tag and the commit planned. Tags
  * are read newest first and the search stops at the first tag with an older version of the
- * line, so a line costs a few reads however long the history.
+ * line, so a line costs a read per release since its version was made (not the whole history).
+ * The newer versions of the line seen on the way are kept: a patch must not give one again.
  */
 import semver from 'semver';
 import type { Workspace } from '../../core/model';
@@ -45,7 +46,10 @@ export async function lineHistory(git: Git, commit: string, ws: Workspace, optio
   const tags = releaseTags(names, options.tagPattern);
   for (const { line, version, crates } of lookups) {
     // The line's version at a tag: its highest crate there (crates of a line may differ in patch).
+    // The walk goes on past the tag found while tags carry the version or a newer one, to see
+    // which newer versions of the line other branches released (a patch must not reuse one).
     let found: string | null = null;
+    const taken: Array<{ tag: string; version: string }> = [];
     for (const { tag } of tags) {
       const texts = await git.readFiles(
         tag,
@@ -54,20 +58,18 @@ export async function lineHistory(git: Git, commit: string, ws: Workspace, optio
       const there = crates.map((c) => packageVersion(texts.get(prefix + c.manifest))).filter((v): v is string => v !== null && semver.valid(v) !== null);
       if (there.length === 0) break; // the line did not exist yet
       const top = there.reduce((a, b) => (semver.gt(b, a) ? b : a));
-      if (top === version) {
-        found = tag;
-        break;
-      }
-      if (semver.lt(top, version)) break; // older tags carry older versions
+      if (top === version) found ??= tag;
+      else if (semver.gt(top, version)) taken.push({ tag, version: top });
+      else break; // older tags carry older versions
     }
     if (found === null) {
-      history.set(line, { tag: null, changed: [] });
+      history.set(line, { tag: null, changed: [], taken });
       continue;
     }
     const dirs = crates.map((c) => prefix + (c.manifest.includes('/') ? c.manifest.slice(0, c.manifest.lastIndexOf('/') + 1) : ''));
     const paths = (await git.out(['diff', '--name-only', found, commit, '--', ...dirs.map((d) => (d ? `:(top)${d}` : ':/'))])).split('\n').filter(Boolean);
     const changed = crates.filter((_, i) => paths.some((p) => p.startsWith(dirs[i]))).map((c) => c.name);
-    history.set(line, { tag: found, changed });
+    history.set(line, { tag: found, changed, taken });
   }
   return history;
 }

@@ -1,10 +1,11 @@
 /**
- * What a complete GitHub release holds: every archive of every platform the workflow builds,
- * each with its `.sha256` file, and each checksum file matching its archive. Pure: the
- * release's assets come in as data.
+ * What a complete GitHub release holds: every archive of every platform the workflow builds and
+ * every installer of those builds (an `.msi`), each with its `.sha256` file, and each checksum
+ * file matching its file. Pure: the release's assets come in as data.
  */
-import type { ArtifactArchive } from '../settings/options';
+import type { ArtifactArchive, ArtifactsOptions } from '../settings/options';
 import { checksumLine } from './assets';
+import { expectedInstallers } from './installer';
 import { archiveFileName, fillArtifactPattern } from './naming';
 import { platformName } from './platform';
 
@@ -20,6 +21,11 @@ export function expectedArchives(
     archives.map((a) => archiveFileName(fillArtifactPattern(a.name, { version, tag, platform: platformName(t, platforms) }), t)),
   );
   return [...new Set(names)];
+}
+
+/** Every file (each with its `.sha256`) a release of these targets carries: the archives, then the installers. */
+export function expectedAssets(artifacts: ArtifactsOptions, targets: readonly string[], version: string, tag: string): string[] {
+  return [...expectedArchives(artifacts.archives, targets, artifacts.platforms, version, tag), ...expectedInstallers(artifacts, targets, version, tag)];
 }
 
 export interface ReleasedAsset {

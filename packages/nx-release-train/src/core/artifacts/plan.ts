@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model';
 import type { ArtifactsOptions } from '../settings/options';
 import { isOutside, joinPath } from '../paths';
 import { archiveFileName, archiveFormat, fillArtifactPattern, isSafeFileName, type ArchiveFormat } from './naming';
+import { hasMinimal, MINIMAL_TARGET_SUBDIR, minimalArgs, minimalEnv, minimalSources } from './minimal';
 import { outputFiles, platformName, type OutputKind } from './platform';
 
 /** What the plan needs of `cargo metadata --no-deps` per workspace member. */
@@ -23,14 +24,16 @@ export interface BuildStep {
   crate: string;
   /** `cargo` arguments (an array: never a shell string). */
   args: string[];
+  /** The minimal twin's environment over `artifacts.buildEnv` (absent for the full build). */
+  env?: Record<string, string>;
 }
 
 /** One source of an archive; `to` is a directory inside the archive's top directory. */
 export type PlannedSource =
   /** A workspace file, or a directory whose contents are copied. Relative to the root. */
   | { kind: 'path'; path: string; to: string }
-  /** A cargo output, relative to the cargo target directory. */
-  | { kind: 'output'; path: string; to: string };
+  /** A cargo output, relative to the cargo target directory; `as` renames it in the archive. */
+  | { kind: 'output'; path: string; to: string; as?: string };
 
 export interface PlannedArchive {
   /** Base name, also the top directory inside the archive. */
@@ -58,6 +61,8 @@ export interface ArtifactsPlanInput {
   /** Rust targets to build, host first. */
   triples: string[];
   packages: CargoPackage[];
+  /** Cargo's target directory, under which the minimal builds get their own (default `target`). */
+  targetDir?: string;
 }
 
 const SETTINGS_FILE = 'nx.json';
@@ -125,7 +130,19 @@ export function planArtifacts(input: ArtifactsPlanInput): ArtifactsPlan {
   const builds: BuildStep[] = [];
   const archives: PlannedArchive[] = [];
   for (const triple of triples) {
-    for (const [crate, w] of wanted) builds.push({ triple, crate, args: cargoArgs(triple, crate, w, options.features[crate] ?? []) });
+    const minimal = hasMinimal(options, triple);
+    const targetDir = `${(input.targetDir ?? 'target').replace(/[\\/]+$/, '')}/${MINIMAL_TARGET_SUBDIR}`;
+    for (const [crate, w] of wanted) {
+      const args = cargoArgs(triple, crate, w, options.features[crate] ?? []);
+      builds.push({ triple, crate, args });
+      if (minimal)
+        builds.push({
+          triple,
+          crate,
+          args: minimalArgs(options.minimal, args, targetDir, options.minimal.features[crate] ?? []),
+          env: minimalEnv(options, triple),
+        });
+    }
     const platform = platformName(triple, options.platforms);
     options.archives.forEach((archive, a) => {
       const name = fillArtifactPattern(archive.name, { version, tag, platform });
@@ -147,6 +164,7 @@ export function planArtifacts(input: ArtifactsPlanInput): ArtifactsPlan {
       const sources = resolved[a].flatMap((r): PlannedSource[] =>
         r.kind === 'path' ? [r] : outputFiles(triple, r.output, r.name).map((f) => ({ kind: 'output', path: `${triple}/release/${f}`, to: r.to })),
       );
+      if (minimal) sources.push(...minimalSources(options.minimal, resolved[a], triple));
       archives.push({ name, file: archiveFileName(name, triple), format: archiveFormat(triple), triple, platform, sources });
     });
   }

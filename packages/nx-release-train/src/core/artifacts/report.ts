@@ -1,10 +1,12 @@
 /** Text shown to people: the dry run's plan and the release step's outcome. Pure. */
 import { joinPath } from '../paths';
 import type { AssetAction } from './assets';
+import type { PlannedInstaller } from './installer';
 import type { ArtifactsPlan } from './plan';
 
 export interface DryRunContext {
   plan: ArtifactsPlan;
+  installers?: readonly PlannedInstaller[];
   /** Output directory relative to the root, and the cargo target directory as cargo gave it. */
   outputDir: string;
   targetDir: string;
@@ -17,7 +19,12 @@ export function dryRunLines(c: DryRunContext): string[] {
   const env = Object.entries(c.buildEnv)
     .map(([k, v]) => `${k}=${v} `)
     .join('');
-  for (const b of plan.builds) lines.push(`  ${env}cargo ${b.args.join(' ')}`);
+  for (const b of plan.builds) {
+    const own = Object.entries(b.env ?? {})
+      .map(([k, v]) => `${k}=${v} `)
+      .join('');
+    lines.push(`  ${env}${own}cargo ${b.args.join(' ')}`);
+  }
   if (!plan.builds.length) lines.push('  (nothing)');
   lines.push('', 'Would write:');
   for (const a of plan.archives) {
@@ -26,6 +33,10 @@ export function dryRunLines(c: DryRunContext): string[] {
       const from = s.kind === 'path' ? s.path : joinPath(c.targetDir, s.path);
       lines.push(`    ${joinPath(a.name, s.to)}/  <-  ${from}`);
     }
+  }
+  for (const i of c.installers ?? []) {
+    lines.push(`  ${joinPath(c.outputDir, i.file)}  (and ${i.file}.sha256; on Windows)`);
+    lines.push(`    wix ${i.args.join(' ')}  (bind path: the files of ${i.archive})`);
   }
   if (!plan.archives.length) lines.push('  (nothing)');
   lines.push('', "Would not touch GitHub: `nx release-assets`, the last job, publishes the release with every platform's files.");

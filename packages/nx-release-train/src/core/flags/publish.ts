@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFlags, dryRunFlag } from './define';
-import { backoffFlag, maxAttemptsFlag, registryFlag } from './registry';
+import { RETRY_DEFAULTS, backoffFlag, maxAttemptsFlag, registryFlag } from './registry';
 
 export const publishFlags = defineFlags(
   'publish',
@@ -19,7 +19,10 @@ export const publishFlags = defineFlags(
         .describe(
           "Uploads at once when Nx runs the publish tasks as one batch (the default for run-many; a crate waiting for the index to show it holds no slot; Nx's own --parallel applies with --batch=false).",
         ),
-      maxRateLimitWait: z.number().default(1800).describe('Longest total time in seconds to wait out 429 rate limits for one crate before stopping.'),
+      maxRateLimitWait: z
+        .number()
+        .default(RETRY_DEFAULTS.maxRateLimitWait)
+        .describe('Longest total time in seconds to wait out 429 rate limits for one crate before stopping.'),
     }),
 );
 

@@ -6,6 +6,13 @@ export const registryFlag = z
   .optional()
   .describe("Registry name from cargo's configuration (default: the plugin's `registry` setting; none means crates.io).");
 
-export const maxAttemptsFlag = (what: string) => z.number().default(6).describe(`Attempts in all${what} when the registry answers 5xx or the network fails.`);
+/** The retry flags' defaults: also the policy of a registry read outside these commands (an index read). */
+export const RETRY_DEFAULTS = { maxAttempts: 6, backoff: 2, maxRateLimitWait: 1800 };
 
-export const backoffFlag = z.number().default(2).describe('First wait in seconds after a 5xx or network failure; doubles each time (at most 60 s).');
+export const maxAttemptsFlag = (what: string) =>
+  z.number().default(RETRY_DEFAULTS.maxAttempts).describe(`Attempts in all${what} when the registry answers 5xx or the network fails.`);
+
+export const backoffFlag = z
+  .number()
+  .default(RETRY_DEFAULTS.backoff)
+  .describe('First wait in seconds after a 5xx or network failure; doubles each time (at most 60 s).');

@@ -8,7 +8,9 @@ export const releaseArtifactsFlags = defineFlags(
   () =>
     z.object({
       version: versionFlag('Release version (X.Y.Z); default: the release tag pointing at HEAD.'),
-      targets: listFlag('Extra Rust targets to build besides the host, comma-separated; targets not installed in the toolchain are skipped with a warning.'),
+      targets: listFlag(
+        'Extra Rust targets to build besides the host, comma-separated; a target rustc does not know is refused (with the closest known one), one not installed in the toolchain is skipped with a warning.',
+      ),
       dryRun: dryRunFlag('Print what would be built and written; change nothing.'),
       skipRelease: z
         .boolean()

@@ -15,9 +15,9 @@ export const releaseMajorFlags = defineFlags(
       ),
       bump: z
         .enum(['major', 'minor'])
-        .default('major')
+        .optional()
         .describe(
-          "How far the release's line moves on main: `major` (X.Y.Z -> X+1.0.0; a 0.x line its minor) or `minor` (1.256.0 -> 1.257.0; 0.x lines still move their minor). versionLines.bump sets another step per crate.",
+          "How far the release's line moves on main: `major` (X.Y.Z -> X+1.0.0; a 0.x line its minor) or `minor` (1.256.0 -> 1.257.0; 0.x lines still move their minor). Default: the setting cutBump (major). versionLines.bump sets another step per crate.",
         ),
       allowDirty: z.boolean().default(false).describe('Run with uncommitted changes (they stay out of the release commit).'),
     }),

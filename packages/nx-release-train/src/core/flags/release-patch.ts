@@ -4,10 +4,12 @@ import { dateFlag, lineFlag, pushFlag, diffFileFlag } from './train';
 
 export const releasePatchFlags = defineFlags(
   'release-patch',
-  'Prepare a patch release on a release line (4.x, 4, 4.0.0, release-4.0.0, latest, or supported for every supported line) without touching the checkout.',
+  'Prepare a patch release on a release line (4.x, 4, 1.256.x, 4.0.0, release-4.0.0, latest, or supported for every supported line) without touching the checkout.',
   () =>
     z.object({
-      target: lineFlag('The line: 4.x, 4, 4.0.0, release-4.0.0, latest or supported. `nx release-patch --target=4.x` works as written.'),
+      target: lineFlag(
+        'The line: 4.x, 4, 1.256.x (a minor line), 4.0.0, release-4.0.0, latest or supported. `nx release-patch --target=4.x` works as written.',
+      ),
       line: lineFlag('Same as --target.'),
       force: z.boolean().default(false).describe('Patch a line that is no longer supported.'),
       dryRun: dryRunFlag("Print each line's plan and diff; change nothing."),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFlags, dryRunFlag } from './define';
-import { backoffFlag, maxAttemptsFlag, registryFlag } from './registry';
+import { RETRY_DEFAULTS, backoffFlag, maxAttemptsFlag, registryFlag } from './registry';
 
 export const releaseYankFlags = defineFlags(
   'release-yank',
@@ -9,7 +9,10 @@ export const releaseYankFlags = defineFlags(
     z.object({
       registry: registryFlag,
       dryRun: dryRunFlag('List what would be yanked; yank nothing.'),
-      maxRateLimitWait: z.number().default(1800).describe('Longest total time in seconds to wait out 429 rate limits for one yank before reporting it failed.'),
+      maxRateLimitWait: z
+        .number()
+        .default(RETRY_DEFAULTS.maxRateLimitWait)
+        .describe('Longest total time in seconds to wait out 429 rate limits for one yank before reporting it failed.'),
       maxAttempts: maxAttemptsFlag(' for one yank'),
       backoff: backoffFlag,
     }),

@@ -9,7 +9,7 @@
 export type Failure =
   | { kind: 'rate-limited'; retryAt: number | null }
   | { kind: 'server'; status: number }
-  | { kind: 'network'; detail: string }
+  | { kind: 'network'; detail: string; timedOut?: boolean }
   | { kind: 'auth'; status: number | null; detail: string }
   | { kind: 'exists' }
   | { kind: 'other'; detail: string };

@@ -23,6 +23,19 @@ export function patternGlob(pattern: string): string {
   return pattern.replace(PLACEHOLDER, '*').replace(/\*+/g, '*');
 }
 
+/** One or more digits, in GitHub's filter syntax. */
+const DIGITS = '[0-9]+';
+
+/**
+ * The pattern as a GitHub Actions branch or tag filter (the workflow's `branches:` and `tags:`),
+ * matching only names the pattern can give: a number placeholder is `[0-9]+` (one or more
+ * digits), `{version}` three numbers then anything but a `/` (a pre-release suffix). Literal
+ * text stays as written: the workflow refuses a pattern whose text holds a filter character.
+ */
+export function patternFilter(pattern: string): string {
+  return pattern.replace(PLACEHOLDER, (_, p: string) => (p === 'version' ? `${DIGITS}.${DIGITS}.${DIGITS}*` : DIGITS));
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NUMBER = String.raw`(0|[1-9]\d*)`;
 const VERSION = String.raw`(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)`;

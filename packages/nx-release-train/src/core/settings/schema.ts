@@ -8,7 +8,7 @@
  * run `npm run docs:options`.
  */
 import { z } from 'zod';
-import { buildsSetting, reusableWorkflowSetting } from '../artifacts/builds';
+import { buildsSetting, minimalSetting, reusableWorkflowSetting } from '../artifacts/builds';
 import { bindingsSchema } from '../bindings/schema';
 import { group, nonEmpty, oneLine, optional, ownerName, relativePath, required, setting } from './define';
 
@@ -50,6 +50,7 @@ const artifactsSchema = group(
     buildEnv: setting(stringMap, {}, { doc: 'Environment for the release build (e.g. CARGO_PROFILE_RELEASE_STRIP); never secrets.', expected: 'object' }),
     platforms: setting(stringMap, {}, { doc: '`<arch>-<os>` names by Rust target triple, over the built-in mapping.', expected: 'object' }),
     builds: buildsSetting,
+    minimal: minimalSetting,
     reusableWorkflow: reusableWorkflowSetting,
     targets: setting(z.array(z.string()), [], { doc: 'Extra Rust targets built besides the host (`--targets` adds more).', expected: 'array' }),
     outputDir: setting(inWorkspace, 'dist', { doc: 'Where archives and `.sha256` files are written, relative to the root.' }),
@@ -251,6 +252,12 @@ export const optionsSchema = z.strictObject({
   prereleaseIdentifiers: setting(z.array(z.string()), [], {
     doc: 'Numbered pre-release words published besides candidates, in semver order (e.g. `["alpha", "beta"]`): a version `X.Y.Z-alpha.N`, main included, counts up with `nx release-rc` (`-alpha.1` -> `-alpha.2`), is released on release day, and a cut moves main to `X+1.0.0-alpha.0`. Empty: only `-<devSuffix>` and `-<candidateSuffix>.N` are known, anything else is refused.',
     expected: 'array',
+  }),
+  cutBump: setting(z.enum(['major', 'minor']), 'major', {
+    doc: "How far `nx release-major` (the monthly cut, the workflow's scheduled one included) moves the release's line when `--bump` is not given: `major` (X.Y.Z -> X+1.0.0) or `minor` (1.256.0 -> 1.257.0, for a workspace that releases minors of a line >= 1.0; 0.x lines move their minor either way). Each minor release gets its own branch and is its own line for `release-patch` (`--target=1.256.x`), as the branch names show.",
+  }),
+  prereleasesFromMain: setting(z.boolean(), false, {
+    doc: "Whether main publishes its pre-releases (`0.8.0-alpha.1`, a word of `prereleaseIdentifiers`): `nx release-tag` tags a release commit of such a version on main (title and marker, as on a release branch), and the generated workflow's tag job runs after green CI runs of main too. Nothing else is tagged on main: a `-<devSuffix>` version never is, anywhere.",
   }),
 });
 

@@ -16,7 +16,7 @@ describe('the options schema', () => {
       ['versionFiles[0].pattern', 'unknown setting "versionFiles[0].pattern" in nx.json plugin options'],
     ]);
     expect(problems[0].fix).toBe(
-      'did you mean "compression"? known: archives, features, buildEnv, platforms, builds, reusableWorkflow, targets, outputDir, compression, releaseName',
+      'did you mean "compression"? known: archives, features, buildEnv, platforms, builds, minimal, reusableWorkflow, targets, outputDir, compression, releaseName',
     );
     expect(problems[2].fix).toMatch(/^did you mean "pattern"\?/);
     expect(problems[4].fix).toMatch(/^did you mean "patterns"\?/);

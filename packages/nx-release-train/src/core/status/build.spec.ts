@@ -70,6 +70,23 @@ describe('support under the policy', () => {
   });
 });
 
+describe('support of minor lines and of two branches on one line', () => {
+  it('ranks each minor line as release-patch counts it', () => {
+    const minor = (v: string, cut: string) => line(`release-${v}`, v, cut, { line: v.split('.').slice(0, 2).join('.') });
+    const s = supportOf([minor('1.257.0', '2026-09-05'), minor('1.256.0', '2026-08-05'), minor('1.255.0', '2026-07-05')], options, '2026-10-01');
+    expect([...s].map(([b, x]) => [b, x.status])).toEqual([
+      ['release-1.257.0', 'current'],
+      ['release-1.256.0', 'previous'],
+      ['release-1.255.0', 'eol'],
+    ]);
+  });
+  it('counts a line with two branches once, on its newest', () => {
+    const s = supportOf([line('release-4.0.0', '4.0.2', '2026-08-05'), line('release-4.0.3', '4.0.3', '2026-09-05')], options, '2026-10-01');
+    expect(s.get('release-4.0.3')?.status).toBe('current');
+    expect(s.get('release-4.0.0')).toEqual({ status: 'eol', ltsUntil: null, eolSince: '2026-09-05' });
+  });
+});
+
 describe('pull kinds', () => {
   it('reads the kind back from the review branch names', () => {
     expect(pullKind('ci/bump-to-50.0.0-dev', options)).toBe('bump');
@@ -124,6 +141,30 @@ describe('buildStatus', () => {
       'review and merge #7 "Release Wasmtime 48.0.1" into release-48.0.0',
     ]);
     expect(status.warnings[2].message).toContain('#7 "Release Wasmtime 48.0.1" (ci/release-48.0.1 into release-48.0.0) has been open for 11 days');
+  });
+
+  it('sends a draft lacking platforms to a rerun of the assets job, and says a published one takes no more', () => {
+    const withRelease = (draft: boolean) =>
+      line('release-5.0.0', '5.0.0', '2026-09-05', {
+        newestTag: { name: 'v5.0.0', version: '5.0.0', date: '2026-09-20' },
+        release: {
+          url: 'u',
+          exists: true,
+          draft,
+          prerelease: false,
+          platforms: [
+            { platform: 'x86_64-linux', attached: true },
+            { platform: 'aarch64-macos', attached: false },
+          ],
+        },
+      });
+    const next = (draft: boolean) => buildStatus(gathered([withRelease(draft)]), options, NOW).next.filter((n) => n.startsWith('v5.0.0'));
+    expect(next(true)).toEqual([
+      "v5.0.0: the draft release lacks the archives of aarch64-macos: rerun the failed build jobs, then the assets job (its nx release-assets publishes the release once every platform's files are there)",
+    ]);
+    expect(next(false)).toEqual([
+      'v5.0.0: published without the archives of aarch64-macos: a published release takes no more assets (immutable releases); attach them by hand if the repository allows it, or release a new version',
+    ]);
   });
 
   it('counts a tip tagged only on GitHub as released, with no warning', () => {

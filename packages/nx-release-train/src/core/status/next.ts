@@ -17,10 +17,19 @@ function afterTag(l: StatusLine): string[] {
     );
   }
   if (l.release && !l.release.exists)
-    out.push(`${tag}: no GitHub release yet: the workflow's last job publishes it once every artifact job is done (nx release-assets)`);
+    out.push(`${tag}: no GitHub release yet: the workflow's assets job publishes it once every build job is done (nx release-assets); if it failed, rerun it`);
   const missing = l.release?.platforms.filter((p) => !p.attached).map((p) => p.platform) ?? [];
-  if (l.release?.exists && missing.length)
-    out.push(`${tag}: archives of ${missing.join(', ')} not attached: rerun those artifact jobs (nx release-artifacts --targets=...)`);
+  // Build jobs hand their files to the assets job, whose release-assets publishes the release
+  // once it holds them all: a draft lacking some is finished by rerunning the assets job (after
+  // the failed build jobs); a published release is never written to (immutable releases).
+  if (l.release?.exists && missing.length && l.release.draft)
+    out.push(
+      `${tag}: the draft release lacks the archives of ${missing.join(', ')}: rerun the failed build jobs, then the assets job (its nx release-assets publishes the release once every platform's files are there)`,
+    );
+  else if (l.release?.exists && missing.length)
+    out.push(
+      `${tag}: published without the archives of ${missing.join(', ')}: a published release takes no more assets (immutable releases); attach them by hand if the repository allows it, or release a new version`,
+    );
   return out;
 }
 

@@ -5,8 +5,8 @@
  */
 import semver from 'semver';
 import type { ReleaseTrainOptions } from '../settings/options';
-import { supportedLines, type LineInfo } from '../patch-target';
-import { compareLines, lineNumber } from '../release-line';
+import { newestPerLine, supportedLines, type LineInfo } from '../patch-target';
+import { lineNumber } from '../release-line';
 import type { GatheredLine, Support } from './types';
 
 /** `date` plus `months` (the day kept, clamped to the month's last day). */
@@ -39,26 +39,25 @@ const isLts = (line: string, o: SupportPolicy) => o.ltsEvery > 0 && o.ltsMonths 
 export function supportOf(lines: readonly GatheredLine[], options: ReleaseTrainOptions, today: string): Map<string, Support> {
   const infos: LineInfo[] = lines.map((l) => ({
     name: l.branch,
-    version: semver.valid(l.version) ? l.version : `${l.line}.0.0`,
+    version: semver.valid(l.version) ? l.version : [...l.line.split('.'), '0', '0'].slice(0, 3).join('.'),
     major: 0,
     line: l.line,
     cutDate: l.cutDate,
   }));
   const supported = new Set(supportedLines(infos, options, today).map((l) => l.name));
-  // One entry per compatibility line, newest first (a line counts once, on its newest branch).
-  const newest = [...new Map([...lines].sort((a, b) => compareLines(b.line, a.line)).map((l) => [l.line, l] as const)).values()].sort((a, b) =>
-    compareLines(b.line, a.line),
-  );
+  // Ranked as release-patch counts them: a line once, on its newest branch; an older branch of
+  // a line (two branches of one line) is out of support since the newer one's cut.
+  const newest = newestPerLine(infos);
   const out = new Map<string, Support>();
   for (const l of lines) {
-    const rank = newest.findIndex((n) => n.line === l.line);
+    const rank = newest.findIndex((n) => n.name === l.branch);
     const ltsUntil = isLts(l.line, options) && l.cutDate ? addMonths(l.cutDate, options.ltsMonths) : null;
     if (rank >= 0 && rank < options.supportedLines) {
       out.set(l.branch, { status: rank === 0 ? 'current' : rank === 1 ? 'previous' : 'supported', ltsUntil, eolSince: null });
     } else if (supported.has(l.branch)) {
       out.set(l.branch, { status: 'lts', ltsUntil, eolSince: null });
     } else {
-      const pushedOut = rank >= options.supportedLines ? (newest[rank - options.supportedLines]?.cutDate ?? null) : null;
+      const pushedOut = rank < 0 ? (newest.find((n) => n.line === l.line)?.cutDate ?? null) : (newest[rank - options.supportedLines]?.cutDate ?? null);
       // A long-term line outlives its place among the newest: its end is the LTS end.
       out.set(l.branch, { status: 'eol', ltsUntil, eolSince: ltsUntil ?? pushedOut });
     }

@@ -13,6 +13,13 @@
  *
  * Candidates and release day move only the lines in pre-release with the release: a line
  * already released stays.
+ *
+ * A patch decides alike on its release branch: the tag is looked up from the branch's own
+ * version of the line and the change measured against the branch tip, so a fix backported
+ * into a helper moves the helper's line on that branch only. One thing differs from main's
+ * cut: the version a patch gives may already be released from another branch (the same
+ * helper fix patched on release-1.18.0 first, then on release-1.17.0, both 0.4.1 -> 0.4.2).
+ * Such a line is refused (`releasedFrom`), never published twice under one version.
  */
 import semver from 'semver';
 import type { Crate, Workspace } from '../model';
@@ -26,6 +33,8 @@ export interface LineHistoryEntry {
   tag: string | null;
   /** Names of the line's crates whose directory differs between the tag and the commit planned. */
   changed: string[];
+  /** The line's versions above its current one that release tags already carry (another branch released them). */
+  taken?: ReadonlyArray<{ tag: string; version: string }>;
 }
 
 /** By line name; lines absent were not looked up (no tag is assumed). */
@@ -157,3 +166,13 @@ export function cutLevelOf(crates: Crate[], options: ReleaseTrainOptions, level:
 
 /** How far a cut moves a line: `major` (0.x lines: their minor), `minor`, or `patch`. */
 export type CutLevel = 'major' | 'minor' | 'patch';
+
+/**
+ * The tag that already carries `to` for a line git decides (another branch released that
+ * version of it), or null. Main's cut steps above every release of a line unless
+ * `versionLines.bump` asks for a patch; a patch of an older branch may land on a version a
+ * newer branch released.
+ */
+export function releasedFrom(history: LineHistory | undefined, line: string, to: string): string | null {
+  return history?.get(line)?.taken?.find((t) => t.version === to)?.tag ?? null;
+}

@@ -10,7 +10,7 @@ import type { ReleaseTrainOptions } from '../settings/options';
 import type { PlanContext } from './plan-context';
 import { settingsRules } from '../settings/rules';
 import { WORKSPACE_LINE } from './grouping';
-import { cutLevelOf, decideLine, highestVersion, linesOf, releaseLineName, type CutLevel, type LineHistory } from './line-moves';
+import { cutLevelOf, decideLine, highestVersion, linesOf, releasedFrom, releaseLineName, type CutLevel, type LineHistory } from './line-moves';
 import { cutStep } from './cut-step';
 import { findEntry } from './toml-scan';
 import { describeStage, isPrerelease, releaseVersionOf, sameStage, stageOf, stepVersion } from './prerelease';
@@ -124,6 +124,17 @@ export function computeLines(ctx: PlanContext, ws: Workspace, input: LinesInput)
       continue;
     }
     const to = step.to;
+    const taken = releasedFrom(input.history, line, to);
+    if (taken) {
+      const site = members[0] ? versionSite(ctx, ws, members[0]) : { file: ws.rootManifest };
+      ctx.problems.error(
+        site.file,
+        site.line,
+        `line ${line} (${members.map((c) => c.name).join(', ')}) would move ${from} -> ${to} (${decision.reason}), but ${taken} already released ${to} from another branch: one version would be published twice`,
+        `ship the change to ${members.map((c) => c.name).join(', ')} on one release line only (undo it here), or keep the line at ${from} on this release with versionLines.fixed`,
+      );
+      continue;
+    }
     lines.push({ line, from, to, crates: members.map((c) => c.name), reason: decision.reason });
     for (const c of members) {
       // A patch moves each crate by one patch from its own version; every other step takes

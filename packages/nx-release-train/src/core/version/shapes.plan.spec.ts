@@ -94,6 +94,17 @@ describe('lines git decides', () => {
     expect(after(shape, { history })['crates/helper-shared/Cargo.toml']).toBe(shape.before['crates/helper-shared/Cargo.toml'].replace('"0.4.1"', '"0.4.2"'));
   });
 
+  it('a patch refuses a line whose next version another branch released already, naming versionLines.fixed', () => {
+    // The helper fix went out on release-1.18.0 first (1.18.1: helpers 0.4.2); backported here it would make 0.4.2 again.
+    const history = new Map([['0.4', { tag: 'v1.18.0', changed: ['helper-shared'], taken: [{ tag: 'v1.18.1', version: '0.4.2' }] }]]);
+    expect(refusals(() => planOf(shape, { history }))).toEqual([
+      'crates/helper-macros/Cargo.toml: line 0.4 (helper-macros, helper-shared) would move 0.4.1 -> 0.4.2 (helper-shared changed since v1.18.0), but v1.18.1 already released 0.4.2 from another branch: one version would be published twice | fix: ship the change to helper-macros, helper-shared on one release line only (undo it here), or keep the line at 0.4.1 on this release with versionLines.fixed',
+    ]);
+    // A newer version of the line released elsewhere that this patch does not reach is no clash.
+    const above = new Map([['0.4', { tag: 'v1.18.0', changed: ['helper-shared'], taken: [{ tag: 'v1.19.0', version: '0.5.0' }] }]]);
+    expect(planOf(shape, { history: above }).lines.find((l) => l.line === '0.4')?.to).toBe('0.4.2');
+  });
+
   it('every line moves with follow ["*"]', () => {
     const p = planOf({ ...shape, options: { ...shape.options, versionLines: { ...shape.options.versionLines, follow: ['*'] } } });
     expect(p.staying).toEqual([]);

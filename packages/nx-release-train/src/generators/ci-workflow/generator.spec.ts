@@ -60,8 +60,8 @@ describe('ci-workflow generator', () => {
       '"$RUNNER_TEMP/release-tools"/node_modules/.bin/nx-release-train release-tag --branch="$BRANCH" --push --via=api --settings-from="origin/$DEFAULT_BRANCH"',
     );
     expect(wf.jobs.tag.if).toContain("conclusion == 'success'");
-    expect(wf.on.workflow_run).toMatchObject({ workflows: ['CI'], branches: ['release-*'] });
-    expect(wf.on.push.tags).toEqual(['v*']);
+    expect(wf.on.workflow_run).toMatchObject({ workflows: ['CI'], branches: ['release-[0-9]+.[0-9]+.[0-9]+*'] });
+    expect(wf.on.push.tags).toEqual(['v[0-9]+.[0-9]+.[0-9]+*']);
     expect(runs(wf, 'publish')).toContain('npx nx run-many -t publish');
     expect(runs(wf, 'artifacts-x86_64-linux')).toContain('npx nx release-artifacts --targets="$TARGET"');
     expect(wf.jobs['artifacts-x86_64-linux'].needs).toBe('publish');
@@ -134,12 +134,21 @@ describe('ci-workflow generator', () => {
     expect(text).not.toMatch(/run:.*\$\{\{\s*inputs/);
   });
 
+  it('runs the tag job after green CI runs of main too when main publishes its pre-releases (prereleasesFromMain)', async () => {
+    const releaseOnly = (await generate({ prereleaseIdentifiers: ['alpha'] })).wf.on.workflow_run.branches;
+    expect(releaseOnly).toHaveLength(1);
+    const { wf } = await generate({ prereleaseIdentifiers: ['alpha'], prereleasesFromMain: true, mainBranch: 'trunk' });
+    expect(wf.on.workflow_run.branches).toEqual([...releaseOnly, 'trunk']);
+    // The branch still reaches release-tag through the environment, which decides what main may tag.
+    expect(wf.jobs.tag.steps.find((s) => s.run?.includes('release-tag'))!.env!.BRANCH).toBe('${{ github.event.workflow_run.head_branch }}');
+  });
+
   it('takes the token variable from the registry setting and the filters from the patterns', async () => {
     const { wf } = await generate({ registry: 'my-reg', tagPattern: 'release/v{version}', branchPattern: 'rel-{major}.{minor}' });
     const publish = wf.jobs.publish.steps.find((s) => s.run?.includes('run-many'))!;
     expect(publish.env!.CARGO_REGISTRIES_MY_REG_TOKEN).toBe('${{ secrets.CARGO_REGISTRIES_MY_REG_TOKEN }}');
-    expect(wf.on.push.tags).toEqual(['release/v*']);
-    expect(wf.on.workflow_run.branches).toEqual(['rel-*']);
+    expect(wf.on.push.tags).toEqual(['release/v[0-9]+.[0-9]+.[0-9]+*']);
+    expect(wf.on.workflow_run.branches).toEqual(['rel-[0-9]+.[0-9]+']);
     const crates = (await generate()).wf.jobs.publish.steps.find((s) => s.run?.includes('run-many'))!;
     expect(crates.env).toEqual({ CARGO_REGISTRY_TOKEN: '${{ secrets.CARGO_REGISTRY_TOKEN }}', CARGO_TRUST_TOKEN: '${{ secrets.CARGO_TRUST_TOKEN }}' });
   });

@@ -115,7 +115,7 @@ describe('the release jobs of the generated workflow', () => {
     const assets = wf.jobs.assets;
     expect(assets.needs).toEqual(jobs);
     expect(assets.if).toBe("github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')");
-    expect(wf.on.push.tags).toEqual(['v*']);
+    expect(wf.on.push.tags).toEqual(['v[0-9]+.[0-9]+.[0-9]+*']);
     expect(assets.permissions).toEqual({ contents: 'write' });
     expect(assets.steps!.find((s) => s.uses?.startsWith('actions/download-artifact'))!.with).toEqual({
       pattern: 'artifacts-*',
@@ -131,18 +131,44 @@ describe('the release jobs of the generated workflow', () => {
     for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/);
   });
 
-  it('gives each toolchain what it needs: a container, an apt cross linker, the NDK, the build environment', async () => {
+  it('gives each toolchain what it needs: an old-glibc image, an apt cross linker, the NDK, the build environment, WiX for the .msi', async () => {
     const { wf } = await generate(wasmtimePreset as Record<string, unknown>);
     const build = (job: string) => wf.jobs[job].steps!.find((s) => s.run?.includes('release-artifacts'))!;
     expect(wf.jobs['artifacts-x86_64-linux'].container).toEqual({ image: 'quay.io/pypa/manylinux_2_28_x86_64' });
-    expect(wf.jobs['artifacts-s390x-linux'].container).toBeUndefined();
+    // Every glibc Linux build runs in an old-glibc image; musl, Android, macOS and Windows on the runner.
+    const images = Object.fromEntries(artifactJobs(wf).map((j) => [j, wf.jobs[j].container?.image]));
+    expect(Object.entries(images).filter(([j]) => j.endsWith('-linux'))).toEqual([
+      ['artifacts-x86_64-linux', 'quay.io/pypa/manylinux_2_28_x86_64'],
+      ['artifacts-aarch64-linux', 'ubuntu:20.04'],
+      ['artifacts-s390x-linux', 'ubuntu:20.04'],
+      ['artifacts-riscv64gc-linux', 'ubuntu:20.04'],
+      ['artifacts-i686-linux', 'ubuntu:20.04'],
+      ['artifacts-armv7-linux', 'ubuntu:20.04'],
+    ]);
+    expect(Object.entries(images).filter(([j, image]) => !j.endsWith('-linux') && image)).toEqual([]);
     expect(build('artifacts-s390x-linux').env).toEqual({
       TARGET: 's390x-unknown-linux-gnu',
       CARGO_TARGET_S390X_UNKNOWN_LINUX_GNU_LINKER: 's390x-linux-gnu-gcc',
       CC_s390x_unknown_linux_gnu: 's390x-linux-gnu-gcc',
     });
-    const apt = wf.jobs['artifacts-s390x-linux'].steps!.find((s) => s.run?.includes('apt-get'))!;
-    expect(apt.env).toEqual({ PACKAGES: 'gcc-s390x-linux-gnu' });
+    // In the image: root, no sudo; git and curl come first, as checkout and rustup need them.
+    const s390x = wf.jobs['artifacts-s390x-linux'].steps!;
+    const apt = s390x.findIndex((s) => s.run?.includes('apt-get'));
+    expect(s390x[apt].env).toEqual({ PACKAGES: 'ca-certificates curl git gcc libc6-dev xz-utils gcc-s390x-linux-gnu', DEBIAN_FRONTEND: 'noninteractive' });
+    expect(s390x[apt].run).not.toContain('sudo');
+    expect(apt).toBeLessThan(s390x.findIndex((s) => s.uses?.startsWith('actions/checkout')));
+    expect(s390x.some((s) => s.run?.includes('safe.directory "$GITHUB_WORKSPACE"'))).toBe(true);
+    // On the runner (musl: static, no glibc), sudo apt and the packages alone.
+    const musl = wf.jobs['artifacts-x86_64-musl'].steps!.find((s) => s.run?.includes('apt-get'))!;
+    expect([musl.env, musl.run?.startsWith('sudo ')]).toEqual([{ PACKAGES: 'musl-tools' }, true]);
+    // WiX, pinned, only in the job of the build with an installer, before its build step.
+    const wix = artifactJobs(wf).filter((j) => wf.jobs[j].steps!.some((s) => s.run?.includes('dotnet tool install --global wix')));
+    expect(wix).toEqual(['artifacts-x86_64-windows']);
+    const windows = wf.jobs['artifacts-x86_64-windows'].steps!;
+    const wixStep = windows.findIndex((s) => s.run?.includes('dotnet tool install'));
+    expect(windows[wixStep].run).toContain('dotnet tool install --global wix --version 5.0.2');
+    expect(windows[wixStep].env).toEqual({ EXTENSIONS: 'WixToolset.Util.wixext/5.0.2' });
+    expect(wixStep).toBeLessThan(windows.findIndex((s) => s.run?.includes('release-artifacts')));
     const ndk = build('artifacts-aarch64-android');
     expect(ndk.env).toEqual({
       TARGET: 'aarch64-linux-android',
@@ -167,6 +193,15 @@ describe('the release jobs of the generated workflow', () => {
         wf.jobs[job].steps!.some((s) => s.run?.includes('rustup target add "$TARGET"')),
         job,
       ).toBe(true);
+  });
+
+  it("installs the minimal twin's toolchain, with rust-src, only in the jobs of builds that set minimal", async () => {
+    const builds = (wasmtimePreset.artifacts!.builds ?? []).map((b) => (b.target === 'x86_64-pc-windows-msvc' ? { ...b, minimal: true } : b));
+    const { wf } = await generate({ ...wasmtimePreset, artifacts: { ...wasmtimePreset.artifacts, builds } });
+    const nightly = artifactJobs(wf).filter((j) => wf.jobs[j].steps!.some((s) => s.run?.includes('rustup toolchain install nightly')));
+    expect(nightly).toEqual(['artifacts-x86_64-windows']);
+    const rust = wf.jobs['artifacts-x86_64-windows'].steps!.find((s) => s.run?.includes('rustup toolchain install nightly'))!;
+    expect(rust.run).toContain('rustup toolchain install nightly --profile minimal --component rust-src --target "$TARGET"');
   });
 
   it("is clean under actionlint with the repository's configuration (the preset's workflow has every kind of job)", async () => {
