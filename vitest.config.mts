@@ -17,6 +17,11 @@ export default defineConfig({
           include: ['packages/*/src/**/*.spec.ts', 'tools/**/*.spec.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           testTimeout: 20_000,
+          // Unit specs share each worker's module graph instead of importing the plugin anew
+          // per file (most of the tier's time was imports: ~120 files of a shared core). They
+          // are pure, or restore what they change (environment variables, TZ); a spec that
+          // leaves state behind for another file must restore it.
+          isolate: false,
         },
       },
       {

@@ -1,13 +1,13 @@
 /**
  * The train's executors through the real nx CLI, only for what Nx itself does: each executor
- * runs and exits 0, a refusal exits non-zero with the command's own message, `--target`
- * (which Nx keeps for itself) reaches release-patch through the plugin's preTasksExecution
- * hook (and a target that does not take it refuses it), a bare number arrives as a number, and a dry run's diff is printed intact. release-rc
- * and --help: e2e/train-surface.e2e.ts (a second file, so that the two run side by side). What
- * the commands do is proven in-process: e2e/commands/*.test.ts.
+ * runs and exits 0, a refusal exits non-zero with the command's own message (once: every
+ * executor goes through the same executorFor), `--target` (which Nx keeps for itself) reaches
+ * the executor through the plugin's preTasksExecution hook (and a target that does not take it
+ * refuses it), a bare number arrives as a number, and a dry run's diff is printed intact.
+ * release-rc with --target and --help: e2e/train-surface.e2e.ts (a second file, so that the two
+ * run side by side). What the commands do, and every refusal's message, is proven in-process:
+ * e2e/commands/*.test.ts; steps whose nx run would prove nothing new run in-process here too.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../packages/nx-release-train/src/presets/wasmtime';
 import { exampleRepo } from './support/fixtures';
@@ -26,11 +26,7 @@ describe('release-major, release-latest, release-tag and release-patch through n
     cleanups.push(ws.cleanup);
   });
 
-  it('release-major: a refusal exits non-zero; the dry run prints its diff intact; the cut exits 0', async () => {
-    writeFileSync(join(ws.dir, 'README.md'), 'edited\n');
-    expect(await refusedLikeInProcess(ws, ['release-major'])).toContain('uncommitted changes: README.md');
-    ws.git(['checkout', '--', 'README.md']);
-
+  it('release-major: the dry run prints its diff intact and exits 0', async () => {
     // The diff as the command prints it in-process (info lines: warnings go to stderr under nx).
     const info: string[] = [];
     const quiet = () => undefined;
@@ -52,13 +48,13 @@ describe('release-major, release-latest, release-tag and release-patch through n
     expect(solid(viaNx.stdout)).toContain(solid(diff));
     expect(repoState(ws)).toEqual(before);
 
+    // The cut the next steps build on (that the executor runs is proven by the dry run).
     const initial = ws.git(['rev-parse', 'HEAD']);
-    expect(nxOk(ws, ['release-major'])).toMatch(/line workspace: 5\.0\.0 -> 6\.0\.0/);
+    expect(await ok(ws, ['release-major'])).toMatch(/line workspace: 5\.0\.0 -> 6\.0\.0/);
     expect(ws.git(['rev-parse', 'release-5.0.0'])).toBe(initial);
   });
 
-  it('release-latest: a bad date exits non-zero; release day exits 0', async () => {
-    expect(await refusedLikeInProcess(ws, ['release-latest', '--date=2026-02-30'])).toContain('not a calendar date');
+  it('release-latest: release day exits 0', async () => {
     expect(nxOk(ws, ['release-latest', '--date=2026-12-20'])).toContain('Release Wasmtime 5.0.0');
     expect(ws.git(['show', 'release-5.0.0:RELEASES.md'])).toMatch(/^## 5\.0\.0\n\nReleased 2026-12-20\./);
   });
@@ -75,12 +71,10 @@ describe('release-major, release-latest, release-tag and release-patch through n
     ws.git(['switch', '-q', 'main']);
   });
 
-  it('release-patch: --target through the hook from main, --line as a number; an unknown line exits non-zero', async () => {
-    expect(await refusedLikeInProcess(ws, ['release-patch', '--target=9.x'])).toContain('there is no 9.x release line');
-    // A bare number arrives as a number from Nx's parser.
-    expect(nxOk(ws, ['release-patch', '--line=5', '--dry-run'])).toContain('patch release-5.0.0');
+  it('release-patch from main exits 0, --line arriving as a number', async () => {
     const before = ws.git(['for-each-ref', '--format=%(refname) %(objectname)']);
-    const out = nxOk(ws, ['release-patch', '--target=5.x', '--date=2026-12-21']);
+    // A bare number arrives as a number from Nx's parser (the schema takes --line as a number).
+    const out = nxOk(ws, ['release-patch', '--line=5', '--date=2026-12-21']);
     expect(out).toContain('patch release-5.0.0');
     expect(out).toContain('5.0.0 -> 5.0.1');
     const moved = ws

@@ -2,19 +2,17 @@
  * Today's Wasmtime train (SPEC §1b), the commands in-process against real git, on a copy of
  * Wasmtime's main at 49.0.0-dev: the cut with its first candidate (golden), another candidate,
  * release day, a patch and the tags; a repo serving an old-shape and a new-shape release line
- * from one main; refusals that change nothing. A kill -9 during the cut:
- * e2e/campaigns/kill.e2e.ts.
+ * from one main (a long rehearsal: e2e/campaigns/rc-two-shapes.e2e.ts); refusals that change
+ * nothing. A kill -9 during the cut: e2e/campaigns/kill.e2e.ts.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wasmtimePreset } from '../../packages/nx-release-train/src/presets/wasmtime';
 import { repoState, treeMismatches } from '../support/state';
-import { rcRepo, rewrite, RC_CASE as CASE } from '../support/rc';
-import { ok, refused } from '../support/train-cli';
-import { makeWorkspace, type TempWorkspace } from '../support/workspace';
+import { MARKER, message, rcRepo, refusedUnchanged, rewrite, RC_CASE as CASE, show, untouched } from '../support/rc';
+import { ok } from '../support/train-cli';
+import type { TempWorkspace } from '../support/workspace';
 
-const MARKER = '[automatically-tag-and-release-this-commit]';
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
@@ -23,30 +21,6 @@ const repo = (options?: Record<string, unknown>, edit?: (dir: string) => void) =
   cleanups.push(ws.cleanup);
   return ws;
 };
-
-const show = (ws: TempWorkspace, rev: string, file: string) => ws.git(['show', `${rev}:${file}`]);
-const message = (ws: TempWorkspace, rev: string) => ws.git(['log', '-1', '--format=%B', rev]);
-
-/** Runs a command and checks that the checkout (files, index, HEAD) and main stayed as they were. */
-async function untouched(ws: TempWorkspace, args: string[]): Promise<string> {
-  const before = repoState(ws);
-  const main = ws.git(['rev-parse', 'main']);
-  const out = await ok(ws, args);
-  const after = repoState(ws);
-  expect(after.files).toEqual(before.files);
-  expect(after.status).toBe(before.status);
-  expect(after.head).toBe(before.head);
-  expect(ws.git(['rev-parse', 'main'])).toBe(main);
-  return out;
-}
-
-/** Runs a refused command; nothing on disk or in git may change. */
-async function refusedUnchanged(ws: TempWorkspace, args: string[]): Promise<string> {
-  const before = repoState(ws);
-  const out = await refused(ws, args);
-  expect(repoState(ws)).toEqual(before);
-  return out;
-}
 
 /** release-tag as CI runs it: a detached checkout of the branch, named with --branch. */
 async function tagBranch(ws: TempWorkspace, branch: string): Promise<string> {
@@ -138,42 +112,6 @@ describe("today's train on Wasmtime's main at 49.0.0-dev", () => {
     expect(await tagBranch(ws, 'release-49.0.0')).toContain('as v49.0.1');
     expect(ws.git(['tag', '--list']).split('\n').sort()).toEqual(['v49.0.0', 'v49.0.0-rc.1', 'v49.0.0-rc.2', 'v49.0.1']);
     expect(ws.git(['rev-list', '--count', 'main'])).toBe('2');
-  });
-});
-
-describe('one main serves an old-shape and a new-shape release line', () => {
-  it('release-patch --target=48.x and --target=49.x both work from the same main', async () => {
-    // release-48.0.0: the classic shape (plain 48.0.0 cut from a plain main), released.
-    const ws = repo(wasmtimePreset, (dir) =>
-      rewrite(dir, (t) =>
-        t
-          .replaceAll('49.0.0-dev', '48.0.0')
-          .replaceAll('0.136.0-dev', '0.135.0')
-          .replace('WASMTIME_VERSION_MAJOR 49', 'WASMTIME_VERSION_MAJOR 48')
-          .replace(/^## 49\.0\.0$/m, '## 48.0.0')
-          .replace(/^\* \[48\.0\.x\].*\n/m, ''),
-      ),
-    );
-    ws.git(['branch', 'release-48.0.0']);
-    await ok(ws, ['release-latest', '--date=2026-08-20']);
-    // main moves on to today's train: the real 49.0.0-dev tree.
-    const fresh = makeWorkspace({ from: join(CASE, 'before/tree') });
-    cleanups.push(fresh.cleanup);
-    rewrite(ws.dir, (_t, file) => readFileSync(join(fresh.dir, file.slice(ws.dir.length)), 'utf8'));
-    ws.git(['commit', '-qam', 'main moves to 49.0.0-dev']);
-    expect(await ok(ws, ['release-major', '--date=2026-09-05'])).toContain('summary: 49.0.0-dev -> 50.0.0-dev');
-    await ok(ws, ['release-latest', '--date=2026-09-20']);
-
-    const out48 = await untouched(ws, ['release-patch', '--target=48.x', '--date=2026-10-01']);
-    expect(out48).toContain('48.0.0 -> 48.0.1');
-    expect(show(ws, 'release-48.0.0', 'Cargo.toml')).toContain('version = "48.0.1"');
-    expect(show(ws, 'release-48.0.0', 'cranelift/codegen/Cargo.toml')).toContain('version = "0.135.1"');
-    const out49 = await untouched(ws, ['release-patch', '--target=49.x', '--date=2026-10-01']);
-    expect(out49).toContain('49.0.0 -> 49.0.1');
-    expect(show(ws, 'release-49.0.0', 'crates/c-api/include/wasmtime.h')).toContain('#define WASMTIME_VERSION "49.0.1"');
-    expect(message(ws, 'release-48.0.0')).toBe(`Release Wasmtime 48.0.1\n\n${MARKER}`);
-    // The old line never had candidates: another one is refused there too.
-    expect(await refusedUnchanged(ws, ['release-rc', '--target=48.x'])).toContain('release-48.0.0 is at 48.0.1: the line is released');
   });
 });
 
