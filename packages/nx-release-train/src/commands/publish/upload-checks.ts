@@ -49,7 +49,14 @@ const tail = (text: string, n = 8) => text.trim().split('\n').slice(-n).join('\n
 async function readPackaged(ctx: PublishTarget, name: string, file: string): Promise<PreflightCrate['packaged']> {
   const crate = ctx.ws.members.find((c) => c.name === name)!;
   try {
-    ctx.prepared.set(name, await prepareCrate(file, path.join(ctx.cargoRoot, path.relative(path.dirname(ctx.ws.rootManifest), crate.dir)), ctx.registry === null ? null : ctx.indexUrl()));
+    ctx.prepared.set(
+      name,
+      await prepareCrate(
+        file,
+        path.join(ctx.cargoRoot, path.relative(path.dirname(ctx.ws.rootManifest), crate.dir)),
+        ctx.registry === null ? null : ctx.indexUrl(),
+      ),
+    );
   } catch (e) {
     return { error: `cannot read the upload metadata from ${file}: ${(e as Error).message}` };
   }
@@ -63,7 +70,8 @@ export async function runPreflight(ctx: PublishTarget, clock: Clock, run: Prefli
   const names = run.crates.filter((n) => members.get(n)?.publishable);
   const order = publishOrder(ctx.ws);
   const index = new Map<string, PreflightCrate['index']>();
-  await Promise.all(
+  // The index is read while cargo packages: both are on the way to the first upload.
+  const reading = Promise.all(
     names.map(async (n) => {
       if (run.offline) return void index.set(n, null);
       try {
@@ -80,14 +88,17 @@ export async function runPreflight(ctx: PublishTarget, clock: Clock, run: Prefli
     // One cargo process packages them all; these files are what gets uploaded.
     const result = await ctx.cargo.package(names, { registry: ctx.registry, verify: run.verify ?? false, offline: false });
     if (result.exitCode !== 0) packagingError = tail(result.stderr);
-    for (const n of names) {
-      const version = members.get(n)!.version;
-      const file = result.exitCode === 0 ? await ctx.cargo.packagedCrate(n, version, since) : null;
-      if (file) packaged.set(n, await readPackaged(ctx, n, file));
-      else if (result.exitCode === 0) packaged.set(n, { error: `cargo package left no ${n}-${version}.crate` });
-      else packaged.set(n, null);
-    }
+    await Promise.all(
+      names.map(async (n) => {
+        const version = members.get(n)!.version;
+        const file = result.exitCode === 0 ? await ctx.cargo.packagedCrate(n, version, since) : null;
+        if (file) packaged.set(n, await readPackaged(ctx, n, file));
+        else if (result.exitCode === 0) packaged.set(n, { error: `cargo package left no ${n}-${version}.crate` });
+        else packaged.set(n, null);
+      }),
+    );
   }
+  await reading;
   const key = registryKey(ctx.registry);
   const report = checkPreflight({
     crates: names.map((n) => ({
