@@ -25,11 +25,12 @@ function paxPath(data: Buffer): string | null {
 export function tarFiles(tar: Buffer, wanted: (path: string) => boolean): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   let longName: string | null = null;
-  for (let at = 0; at + BLOCK <= tar.length; ) {
+  for (let at = 0; at + BLOCK <= tar.length;) {
     const header = tar.subarray(at, at + BLOCK);
     if (header.every((b) => b === 0)) break;
     const size = parseInt(field(header, 124, 12).trim() || '0', 8);
     if (!Number.isFinite(size)) throw new Error(`a tar header at byte ${at} has no readable size`);
+    // An old-style header has NUL where the type goes: a regular file, like '0'.
     const type = String.fromCharCode(header[156] || 0x30);
     const data = tar.subarray(at + BLOCK, at + BLOCK + size);
     at += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
@@ -45,7 +46,7 @@ export function tarFiles(tar: Buffer, wanted: (path: string) => boolean): Map<st
     const prefix = posix ? field(header, 345, 155) : '';
     const path = longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
     longName = null;
-    if ((type === '0' || type === '\0') && wanted(path)) out.set(path, Buffer.from(data));
+    if (type === '0' && wanted(path)) out.set(path, Buffer.from(data));
   }
   return out;
 }
