@@ -98,7 +98,7 @@ async function side(): Promise<Side> {
 }
 
 describe.skipIf(!hasCargo)('publish uploads the preflight packages', () => {
-  it("sends exactly what cargo publish sends: metadata, index entries and .crate bytes identical", async () => {
+  it('sends exactly what cargo publish sends: metadata, index entries and .crate bytes identical', async () => {
     const ws = makeWorkspace({ from: exampleRoot, git: true, files, options: { registry: 'local' } });
     cleanups.push(ws.cleanup);
     // The lock file learns the new member, committed: cargo publishes a clean checkout only.
@@ -122,7 +122,11 @@ describe.skipIf(!hasCargo)('publish uploads the preflight packages', () => {
     const byUs = await side();
     vi.stubEnv('CARGO_HOME', byUs.env.CARGO_HOME);
     const { CARGO_HOME, ...token } = byUs.env;
-    const run = await publishEveryCrate({ ws, crates: new Map(), reg: byUs.reg, waves: [], oidcEnv: {}, tokenEnv: {} }, { concurrency: 3 }, { CARGO_HOME, ...token });
+    const run = await publishEveryCrate(
+      { ws, crates: new Map(), reg: byUs.reg, waves: [], oidcEnv: {}, tokenEnv: {} },
+      { concurrency: 3 },
+      { CARGO_HOME, ...token },
+    );
     expect(run.ok, run.out).toBe(true);
     // Packaged once, before the first upload, by the preflight: `cargo publish` would package
     // each crate again just before its own upload, after its dependencies were uploaded.

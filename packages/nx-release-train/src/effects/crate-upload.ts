@@ -71,7 +71,10 @@ function warningsOf(answer: unknown): string[] {
   const list = (k: string) => (Array.isArray(w[k]) ? (w[k] as unknown[]).map(String) : []);
   const out: string[] = [];
   const cats = list('invalid_categories');
-  if (cats.length) out.push(`the following are not valid category slugs and were ignored: ${cats.join(', ')}. Please see https://crates.io/category_slugs for the list of all category slugs.`);
+  if (cats.length)
+    out.push(
+      `the following are not valid category slugs and were ignored: ${cats.join(', ')}. Please see https://crates.io/category_slugs for the list of all category slugs.`,
+    );
   const badges = list('invalid_badges');
   if (badges.length) out.push(`the following are not valid badges and were ignored: ${badges.join(', ')}.`);
   return [...out, ...list('other')];

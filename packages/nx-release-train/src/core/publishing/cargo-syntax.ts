@@ -49,10 +49,10 @@ type Token = { kind: 'ident' | 'string' | '(' | ')' | ',' | '='; text: string };
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i];
     if (/\s/.test(c)) i++;
-    else if ('(),='.includes(c)) out.push({ kind: c as Token['kind'], text: c }), i++;
+    else if ('(),='.includes(c)) (out.push({ kind: c as Token['kind'], text: c }), i++);
     else if (c === '"') {
       const end = text.indexOf('"', i + 1);
       if (end < 0) throw new CargoSyntaxError(`target "${text}": an unterminated string`);

@@ -40,7 +40,12 @@ const table = (v: unknown): Table => (v && typeof v === 'object' && !Array.isArr
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 const sameIndex = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
-const sorted = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.keys(o).sort(compareKeys).map((k) => [k, o[k]]));
+const sorted = <T>(o: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(
+    Object.keys(o)
+      .sort(compareKeys)
+      .map((k) => [k, o[k]]),
+  );
 
 /** serde's BTreeMap order: by the keys' UTF-8 bytes, which is code point order (not JavaScript's UTF-16 order). */
 function compareKeys(a: string, b: string): number {
@@ -95,7 +100,11 @@ function dependencies(input: NewCrateInput) {
 export function newCrateJson(input: NewCrateInput): string {
   const pkg = table(input.manifest.package);
   const features = sorted(Object.fromEntries(Object.entries(table(input.manifest.features)).map(([k, v]) => [k, strings(v)])));
-  const badges = sorted(Object.fromEntries(Object.entries(table(input.manifest.badges)).map(([k, v]) => [k, sorted(Object.fromEntries(Object.entries(table(v)).map(([a, b]) => [a, String(b)])))])));
+  const badges = sorted(
+    Object.fromEntries(
+      Object.entries(table(input.manifest.badges)).map(([k, v]) => [k, sorted(Object.fromEntries(Object.entries(table(v)).map(([a, b]) => [a, String(b)])))]),
+    ),
+  );
   const readmeFile = str(pkg.readme);
   return JSON.stringify({
     name: str(pkg.name),
