@@ -82,7 +82,7 @@ describe.skipIf(!hasCargo)('publish (in-process) against the local registry', ()
       runCommand(publishCommand, publishFlags, { root: s.ws.dir, flags, env: s.tokenEnv, project: project('cranelift-entity') });
     const run = await one({ backoff: 0.1, indexTimeout: 1 });
     expect(run.ok).toBe(false);
-    expect(run.out).toMatch(/cranelift-entity@0\.92\.0: retrying in 1 s \(network error: \[52\]/);
+    expect(run.out).toMatch(/cranelift-entity@0\.92\.0: retrying in 1 s \(network error: \w+/);
     expect(run.out).toMatch(/cranelift-entity@0\.92\.0 was uploaded but did not appear in the registry index within 1\.0 s/);
     await new Promise((r) => setTimeout(r, 2500));
     const rerun = await one();

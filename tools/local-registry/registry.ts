@@ -81,6 +81,8 @@ export interface RegistryEvent {
 export interface StoredVersion {
   line: IndexLine;
   crate: Buffer;
+  /** The upload's JSON metadata as the client sent it (seeded versions: as seeded). */
+  metadata: string;
   publishedAt: number;
   visibleAt: number;
 }
@@ -146,13 +148,13 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
   const sameVersion = (a: string, b: string) => a.split('+')[0] === b.split('+')[0];
   const isVisible = (v: StoredVersion) => v.visibleAt <= Date.now();
 
-  function store(meta: PublishMetadata, crateBytes: Buffer, visibleAt: number): IndexLine {
+  function store(meta: PublishMetadata, crateBytes: Buffer, visibleAt: number, metadata = JSON.stringify(meta)): IndexLine {
     const cksum = createHash('sha256').update(crateBytes).digest('hex');
     const line = toIndexLine(meta, cksum, standsInFor);
     const key = canonicalName(meta.name);
     const e = crates.get(key) ?? { versions: [] };
     crates.set(key, e);
-    e.versions.push({ line, crate: crateBytes, publishedAt: Date.now(), visibleAt });
+    e.versions.push({ line, crate: crateBytes, metadata, publishedAt: Date.now(), visibleAt });
     for (const cb of listeners) cb(line);
     return line;
   }
@@ -223,7 +225,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
       if (e instanceof UploadError) throw new HttpError(400, `invalid upload request: ${e.message}`);
       throw e;
     }
-    const { meta, crate } = upload;
+    const { meta, json, crate } = upload;
     ev.crate = meta.name;
     ev.vers = meta.vers;
     const fault = faults.take('publish', meta.name);
@@ -238,7 +240,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     if (faults.publishLatencyMs > 0) await sleep(faults.publishLatencyMs);
     // Another upload of the same version may have been stored while this one waited.
     validate(meta);
-    store(meta, crate, Date.now() + faults.indexDelayMs);
+    store(meta, crate, Date.now() + faults.indexDelayMs, json);
     if (fault) return applyFault(fault, res, ev);
     sendJson(res, 200, { warnings: { invalid_categories: [], invalid_badges: [], other: [] } });
     ev.status = 200;

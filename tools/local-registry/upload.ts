@@ -6,6 +6,8 @@ import type { PublishMetadata } from './index-format';
 
 export interface Upload {
   meta: PublishMetadata;
+  /** The metadata exactly as sent (tests compare two clients' uploads byte for byte). */
+  json: string;
   crate: Buffer;
 }
 
@@ -28,7 +30,7 @@ export function parseUpload(body: Buffer): Upload {
   if (typeof meta?.name !== 'string' || typeof meta?.vers !== 'string' || !Array.isArray(meta?.deps)) {
     throw new UploadError('metadata needs `name`, `vers` and `deps`');
   }
-  return { meta, crate: body.subarray(start) };
+  return { meta, json: json.toString('utf8'), crate: body.subarray(start) };
 }
 
 /** Builds a body the way cargo does (used by tests and seeding). */

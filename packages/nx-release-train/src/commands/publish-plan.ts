@@ -46,13 +46,6 @@ export function resolvePublishPlan(input: CommandInput<PublishPlanFlags>): Publi
   };
 }
 
-/** How long a fresh cargo process takes to package one crate: what each `cargo publish` does before it uploads. */
-async function timeOneCargo(target: PublishTarget, services: Services, crate: string): Promise<number> {
-  const t0 = services.clock.now();
-  await target.cargo.package([crate], { registry: target.registry, verify: false, offline: false });
-  return services.clock.now() - t0;
-}
-
 /** Returns false when the preflight would refuse the release. */
 export async function publishPlan(req: PublishPlanRequest, services: Services): Promise<boolean> {
   const ctx = publishTarget(req, services);
@@ -87,10 +80,7 @@ export async function publishPlan(req: PublishPlanRequest, services: Services): 
   // The preflight first: publish runs it before its first upload, so its time counts.
   const t0 = services.clock.now();
   const report = await runPreflight(ctx, services.clock, { crates: names, auth, dryRun: true, offline: options.offline });
-  const measured =
-    options.offline || !report.upload.length
-      ? undefined
-      : { preflightMs: services.clock.now() - t0, cargoMs: await timeOneCargo(ctx, services, report.upload[0]) };
+  const measured = options.offline || !report.upload.length ? undefined : { preflightMs: services.clock.now() - t0 };
   const { lines } = formatPlan({
     ws: ctx.ws,
     order,

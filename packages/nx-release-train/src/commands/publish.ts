@@ -8,6 +8,7 @@ import { retryPolicy, type RetryPolicy } from '../core/publishing/retry';
 import type { PublishAuth } from '../core/publishing/trusted';
 import { formatPreflight } from '../core/publishing/upload-checks';
 import { ReleaseError } from '../core/release';
+import { uploadCrate } from '../effects/crate-upload';
 import { sha256File } from '../effects/registry-client';
 import type { Command, CommandInput } from './command';
 import { envReads, OIDC_REQUEST } from '../core/env-reads';
@@ -66,20 +67,23 @@ export async function publishOne(
     log(`${crate.name}: not published (publish = false in ${crate.manifest})`);
     return 'private';
   }
+  // The preflight packaged it (and built cargo's metadata for it): that `.crate` is uploaded.
+  const prepared = target.prepared.get(crate.name);
+  if (!prepared) throw new ReleaseError(`${crate.name}: the preflight did not package it, so there is nothing to upload`, 'rerun publish');
   return publishCrate(
     {
       crate: crate.name,
       version: crate.version,
       registry: target.registry,
+      file: prepared.file,
       token: req.token,
       dryRun: req.dryRun,
-      noVerify: req.noVerify,
       indexTimeoutMs: req.indexTimeoutMs,
       pollMs: INDEX_POLL_MS,
       retry: req.retry,
     },
     {
-      cargo: target.cargo,
+      upload: async (token) => uploadCrate(await target.apiUrl(), token, prepared, { now: () => services.clock.now(), fetch: services.registry.fetch }),
       index: target.index(),
       sha256: sha256File,
       now: () => services.clock.now(),
@@ -99,7 +103,7 @@ export async function publish(req: PublishRequest, services: Services): Promise<
     const target = publishTarget(req, services);
     const crate = crateOf(target, req.project).name;
     // One task per crate (--batch=false): the preflight covers this crate; the batch checks them all.
-    const report = await runPreflight(target, services.clock, { crates: [crate], auth: req.auth, dryRun: req.dryRun });
+    const report = await runPreflight(target, services.clock, { crates: [crate], auth: req.auth, dryRun: req.dryRun, verify: !req.noVerify });
     if (report.problems.length) {
       for (const line of formatPreflight(report)) services.log.error(line);
       throw new ReleaseError(`${crate}: refused before upload; nothing was published`, 'fix the problems above and rerun');

@@ -56,7 +56,7 @@ export async function* publishAll(tasks: PublishTask[], services: Services): Asy
       const target = publishTarget(first, services);
       const dryRun = mine.every((t) => t.request.dryRun);
       const names = mine.map((t) => t.request.project?.name ?? '');
-      const report = await runPreflight(target, services.clock, { crates: names, auth: first.auth, dryRun });
+      const report = await runPreflight(target, services.clock, { crates: names, auth: first.auth, dryRun, verify: !first.noVerify });
       const lines = formatPreflight(report);
       for (const line of lines) services.log.info(line);
       if (report.problems.length) refusals.push(...lines);

@@ -1,10 +1,10 @@
 /**
- * The publish loop with fake cargo, index and clock: what it runs, waits and prints for each
- * registry answer. The real thing (cargo + registry) is covered by e2e/publish.e2e.ts.
+ * The publish loop with fake uploads, index and clock: what it sends, waits and prints for
+ * each registry answer. The real thing (the upload + registry) is covered by e2e/commands/publish*.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { retryPolicy } from '../../core/publishing/retry';
-import type { Cargo } from '../../effects/cargo';
+import { retryPolicy, type Failure } from '../../core/publishing/retry';
+import type { UploadAnswer } from '../../effects/crate-upload';
 import type { IndexVersion } from '../../effects/registry-client';
 import { publishCrate, type UploadRequest } from './publish-crate';
 
@@ -12,15 +12,15 @@ const req: UploadRequest = {
   crate: 'foo',
   version: '1.0.0',
   registry: 'local',
+  file: '/t/package/foo-1.0.0.crate',
   dryRun: false,
-  noVerify: true,
   retry: retryPolicy({ maxAttempts: 6, backoff: 2, maxRateLimitWait: 1800 }),
   indexTimeoutMs: 10_000,
   pollMs: 500,
 };
 
-/** A world where cargo's publish answers come from a script and time is simulated. */
-function world(opts: { index?: IndexVersion[]; answers?: string[]; visibleAfterMs?: number; localSum?: string } = {}) {
+/** A world where the registry's answers to uploads come from a script and time is simulated. */
+function world(opts: { index?: IndexVersion[]; answers?: Array<Failure | string[]>; visibleAfterMs?: number; localSum?: string } = {}) {
   let now = 1_000_000;
   const index = [...(opts.index ?? [])];
   const answers = [...(opts.answers ?? [])];
@@ -28,27 +28,15 @@ function world(opts: { index?: IndexVersion[]; answers?: string[]; visibleAfterM
   const log: string[] = [];
   const sleeps: number[] = [];
   let uploadedAt: number | null = null;
-  const cargo: Cargo = {
-    async publish(crate, o) {
-      calls.push(`publish ${crate}${o.token ? ` with ${o.token.variable}=${o.token.value}` : ''}`);
-      const stderr = answers.shift();
-      if (stderr !== undefined) return { exitCode: 101, stdout: '', stderr };
-      uploadedAt = now;
-      return { exitCode: 0, stdout: '', stderr: '' };
-    },
-    async package(crates) {
-      calls.push(`package ${crates.join(' ')}`);
-      return { exitCode: 0, stdout: '', stderr: '' };
-    },
-    async packagedCrate(crate, version) {
-      return `/t/package/${crate}-${version}.crate`;
-    },
-    async targetList() {
-      throw new Error('publishing lists no targets');
-    },
+  const upload = async (token: string | undefined): Promise<UploadAnswer> => {
+    calls.push(`upload foo${token ? ` with ${token}` : ''}`);
+    const a = answers.shift();
+    if (a !== undefined && !Array.isArray(a)) return { ok: false, failure: a };
+    uploadedAt = now;
+    return { ok: true, warnings: a ?? [] };
   };
   const deps = {
-    cargo,
+    upload,
     index: {
       async versions() {
         if (uploadedAt !== null && now >= uploadedAt + (opts.visibleAfterMs ?? 0) && !index.some((v) => v.vers === req.version)) {
@@ -72,7 +60,7 @@ describe('publishCrate', () => {
   it('skips a version the index has when the checksums match', async () => {
     const w = world({ index: [{ vers: '1.0.0', cksum: 'aaa', yanked: false }] });
     expect(await publishCrate(req, w.deps)).toBe('skipped');
-    expect(w.calls).toEqual(['package foo']);
+    expect(w.calls).toEqual([]);
     expect(w.log).toEqual(['foo@1.0.0: skipped, already in registry "local" with the same checksum']);
   });
 
@@ -81,7 +69,7 @@ describe('publishCrate', () => {
     await expect(publishCrate(req, w.deps)).rejects.toThrow(
       'foo@1.0.0 is already in the registry with different content: the index has checksum bbb, the crate packaged from this checkout (/t/package/foo-1.0.0.crate) has aaa',
     );
-    expect(w.calls).not.toContain('publish foo');
+    expect(w.calls).toEqual([]);
   });
 
   it('uploads nothing in a dry run', async () => {
@@ -105,8 +93,8 @@ describe('publishCrate', () => {
   it('retries after a 429 for the time given and after a 5xx with backoff', async () => {
     const w = world({
       answers: [
-        'status 429 Too Many Requests): Please try again after Thu, 01 Jan 1970 00:16:50 GMT or email',
-        'the remote server responded with an error (status 502 Bad Gateway): bad gateway',
+        { kind: 'rate-limited', retryAt: Date.parse('Thu, 01 Jan 1970 00:16:50 GMT') },
+        { kind: 'server', status: 502 },
       ],
     });
     expect(await publishCrate(req, w.deps)).toBe('published');
@@ -114,49 +102,50 @@ describe('publishCrate', () => {
     expect(w.sleeps).toEqual([10_250, 2_000]);
     expect(w.log[0]).toBe('foo@1.0.0: retrying in 11 s (rate limited by registry "local", until 1970-01-01T00:16:50.000Z)');
     expect(w.log[1]).toBe('foo@1.0.0: retrying in 2 s (HTTP 502 from registry "local")');
-    expect(w.calls.filter((c) => c.startsWith('publish'))).toHaveLength(3);
+    expect(w.calls).toHaveLength(3);
   });
 
   it('stops at the first 403 without retrying', async () => {
-    const w = world({ answers: ['(status 403 Forbidden): authentication failed'] });
-    await expect(publishCrate(req, w.deps)).rejects.toThrow(/HTTP 403: .*authentication failed.*Nothing was retried/);
-    expect(w.calls).toEqual(['publish foo']);
+    const w = world({ answers: [{ kind: 'auth', status: 403, detail: 'authentication failed' }] });
+    await expect(publishCrate({ ...req, token: 'tok' }, w.deps)).rejects.toThrow(/HTTP 403: authentication failed\)\. Nothing was retried/);
+    expect(w.calls).toEqual(['upload foo with tok']);
   });
 
   it('confirms an earlier upload through the index and the checksum', async () => {
-    const w = world({ answers: ['error: crate foo@1.0.0 already exists on `local` index'] });
+    const w = world({ answers: [{ kind: 'exists' }] });
     // An earlier run's upload, not yet in the index at the first look, shows up after.
     w.deps.index.versions = async () => (w.calls.length ? [{ vers: '1.0.0', cksum: 'aaa', yanked: false }] : []);
     expect(await publishCrate(req, w.deps)).toBe('skipped');
-    expect(w.calls).toEqual(['publish foo', 'package foo']);
+    expect(w.calls).toEqual(['upload foo']);
     expect(w.log).toEqual(['foo@1.0.0: skipped, already uploaded to registry "local" with the same checksum']);
   });
 
-  it('trusted publishing: hands the minted token to cargo, renews it once after an auth failure and retries', async () => {
-    const w = world({ answers: ['the remote server responded with an error (status 403 Forbidden): authentication failed'] });
+  it('trusted publishing: uploads with the minted token, renews it once after an auth failure and retries', async () => {
+    const w = world({ answers: [{ kind: 'auth', status: 403, detail: 'authentication failed' }] });
     const minted: string[] = [];
     const auth = {
       token: async () => 'tp-1',
       renew: async (stale: string, since: number) => (minted.push(`${stale} since ${since}`), 'tp-2'),
     };
     expect(await publishCrate(req, { ...w.deps, auth })).toBe('published');
-    expect(w.calls.filter((c) => c.startsWith('publish'))).toEqual([
-      'publish foo with CARGO_REGISTRIES_LOCAL_TOKEN=tp-1',
-      'publish foo with CARGO_REGISTRIES_LOCAL_TOKEN=tp-2',
-    ]);
+    expect(w.calls).toEqual(['upload foo with tp-1', 'upload foo with tp-2']);
     expect(minted).toEqual(['tp-1 since 1000000']);
-    expect(w.log[0]).toBe(
-      'foo@1.0.0: authentication failed (the remote server responded with an error (status 403 Forbidden): authentication failed); minting a new trusted-publishing token and retrying once',
-    );
+    expect(w.log[0]).toBe('foo@1.0.0: authentication failed (authentication failed); minting a new trusted-publishing token and retrying once');
   });
 
   it('trusted publishing: a second auth failure for the same upload stops', async () => {
-    const denied = '(status 403 Forbidden): authentication failed';
+    const denied: Failure = { kind: 'auth', status: 403, detail: 'authentication failed' };
     const w = world({ answers: [denied, denied] });
     const auth = { token: async () => 'tp-1', renew: async () => 'tp-2' };
     await expect(publishCrate(req, { ...w.deps, auth })).rejects.toThrow(
       /registry "local" refused the trusted-publishing token for foo@1\.0\.0 twice .*Fix: check that foo lists this repository and workflow as a trusted publisher/,
     );
-    expect(w.calls.filter((c) => c.startsWith('publish'))).toHaveLength(2);
+    expect(w.calls).toHaveLength(2);
+  });
+
+  it("prints the registry's warnings about an accepted upload", async () => {
+    const w = world({ answers: [['the following are not valid category slugs and were ignored: wasm-x.']] });
+    expect(await publishCrate(req, w.deps)).toBe('published');
+    expect(w.log[0]).toBe('foo@1.0.0: warning: the following are not valid category slugs and were ignored: wasm-x.');
   });
 });

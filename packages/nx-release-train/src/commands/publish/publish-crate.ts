@@ -1,17 +1,19 @@
 /**
  * Publishes one crate version, resumably: skip it when the index already has it (after
- * checking the checksum against the locally packaged crate), otherwise `cargo publish`,
+ * checking the checksum against the locally packaged crate), otherwise upload the `.crate`
+ * the preflight packaged (effects/crate-upload.ts: no second packaging by `cargo publish`),
  * retrying as core/publishing/retry decides, and succeed only once the index shows it. Every
  * side effect comes in through `PublishDeps`, so tests can drive it with fakes.
  */
 import { onAuthFailure } from '../../core/publishing/trusted';
 import { ReleaseError } from '../../core/errors';
-import { afterRetry, classifyFailure, decide, tokenEnvVar, type RetryPolicy, type RetryState } from '../../core/publishing/retry';
-import type { Cargo } from '../../effects/cargo';
+import { afterRetry, decide, type RetryPolicy, type RetryState } from '../../core/publishing/retry';
+import type { UploadAnswer } from '../../effects/crate-upload';
 import type { IndexClient, IndexVersion } from '../../effects/registry-client';
 
 export interface PublishDeps {
-  cargo: Cargo;
+  /** One try at uploading the packaged crate with this token (the registry's answer, read). */
+  upload(token: string | undefined): Promise<UploadAnswer>;
   index: IndexClient;
   sha256(file: string): Promise<string>;
   now(): number;
@@ -19,7 +21,7 @@ export interface PublishDeps {
   log(line: string): void;
   /** Called once the upload is done, before waiting for the index (a batch gives the upload slot to the next crate). */
   uploaded?(): void;
-  /** Trusted publishing: the run's minted token (cargo gets it through its environment). */
+  /** Trusted publishing: the run's minted token, sent in place of the registry token. */
   auth?: { token(): Promise<string>; renew(stale: string, since: number): Promise<string> };
 }
 
@@ -27,10 +29,11 @@ export interface UploadRequest {
   crate: string;
   version: string;
   registry: string | null;
-  /** The registry's token from the environment, handed to cargo (trusted publishing replaces it). */
+  /** The `.crate` the preflight packaged: uploaded, and compared with the index's checksum. */
+  file: string;
+  /** The registry's token from the environment (trusted publishing replaces it). Never printed. */
   token?: string;
   dryRun: boolean;
-  noVerify: boolean;
   retry: RetryPolicy;
   /** How long to wait for an uploaded version to show in the index. */
   indexTimeoutMs: number;
@@ -50,7 +53,6 @@ export class PublishError extends ReleaseError {
 }
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const tail = (text: string, n = 12) => text.trim().split('\n').slice(-n).join('\n');
 
 export async function publishCrate(req: UploadRequest, deps: PublishDeps): Promise<PublishOutcome> {
   const id = `${req.crate}@${req.version}`;
@@ -75,14 +77,13 @@ export async function publishCrate(req: UploadRequest, deps: PublishDeps): Promi
   let token = deps.auth ? await deps.auth.token() : req.token;
   for (;;) {
     lastTry = deps.now();
-    const result = await deps.cargo.publish(req.crate, {
-      registry: req.registry,
-      noVerify: req.noVerify,
-      ownIndexWait: true,
-      token: token === undefined ? undefined : { variable: tokenEnvVar(req.registry), value: token },
-    });
-    if (result.exitCode === 0) break;
-    const failure = classifyFailure(result.stderr, deps.now());
+    const answer = await deps.upload(token);
+    if (answer.ok) {
+      // What the registry says about an accepted upload (ignored categories, badges), as cargo shows it.
+      for (const w of answer.warnings) deps.log(`${id}: warning: ${w}`);
+      break;
+    }
+    const { failure } = answer;
     if (failure.kind === 'auth' && deps.auth) {
       if (onAuthFailure(renewed) === 'stop') {
         throw new PublishError(
@@ -101,9 +102,7 @@ export async function publishCrate(req: UploadRequest, deps: PublishDeps): Promi
       uploadedByUs = false;
       break;
     }
-    if (decision.kind === 'stop') {
-      throw new PublishError(failure.kind === 'other' ? `${decision.message}\n${tail(result.stderr)}` : decision.message);
-    }
+    if (decision.kind === 'stop') throw new PublishError(decision.message);
     deps.log(`${id}: retrying in ${Math.ceil(decision.waitMs / 1000)} s (${decision.reason})`);
     await deps.sleep(decision.waitMs);
     state = afterRetry(state, failure, decision.waitMs);
@@ -113,7 +112,7 @@ export async function publishCrate(req: UploadRequest, deps: PublishDeps): Promi
 
   deps.uploaded?.();
   const visible = await waitForIndex(req, deps);
-  await checkSame(req, deps, visible, uploadedByUs ? lastTry : undefined);
+  await checkSame(req, deps, visible);
   deps.log(
     uploadedByUs ? `${id}: published to ${where} in ${secs(deps.now() - started)}` : `${id}: skipped, already uploaded to ${where} with the same checksum`,
   );
@@ -163,28 +162,14 @@ async function waitForIndex(req: UploadRequest, deps: PublishDeps): Promise<Inde
   }
 }
 
-/**
- * The registry's checksum must equal the locally packaged crate's: same version, same bytes
- * (cargo packages deterministically). `uploadedSince` is when our own upload started: the
- * crate cargo packaged for it is reused; otherwise the checkout is packaged now.
- */
-async function checkSame(req: UploadRequest, deps: PublishDeps, inIndex: IndexVersion, uploadedSince?: number): Promise<void> {
+/** The registry's checksum must equal the packaged crate's: same version, same bytes. */
+async function checkSame(req: UploadRequest, deps: PublishDeps, inIndex: IndexVersion): Promise<void> {
   const id = `${req.crate}@${req.version}`;
-  let file = uploadedSince === undefined ? null : await deps.cargo.packagedCrate(req.crate, req.version, uploadedSince);
-  if (!file) {
-    const since = deps.now();
-    const packed = await deps.cargo.package([req.crate], { registry: req.registry, verify: false, offline: false });
-    if (packed.exitCode !== 0) {
-      throw new PublishError(`cannot package ${id} to compare it with the registry's copy:\n${tail(packed.stderr)}`);
-    }
-    file = await deps.cargo.packagedCrate(req.crate, req.version, since);
-    if (!file) throw new PublishError(`cargo package ${req.crate} left no ${req.crate}-${req.version}.crate in the target directory`);
-  }
-  const local = await deps.sha256(file);
+  const local = await deps.sha256(req.file);
   if (local !== inIndex.cksum) {
     throw new PublishError(
       `${id} is already in the registry with different content: the index has checksum ${inIndex.cksum}, ` +
-        `the crate packaged from this checkout (${file}) has ${local}. A version can be published only once. ` +
+        `the crate packaged from this checkout (${req.file}) has ${local}. A version can be published only once. ` +
         `Fix: check out the commit that was published, or release a new version.`,
     );
   }

@@ -13,6 +13,7 @@ import { dirOf } from '../../core/paths';
 import { tokenEnvVar } from '../../core/publishing/retry';
 import { envReads, githubReads, registryReads } from '../../core/env-reads';
 import type { Cargo } from '../../effects/cargo';
+import type { PreparedCrate } from '../../effects/crate-upload';
 import { registryIndexUrl } from '../../effects/cargo-config';
 import type { IndexClient } from '../../effects/registry-client';
 import { resolveGitHubTarget } from '../../core/github-target';
@@ -78,6 +79,10 @@ export interface PublishTarget {
   /** The registry's index URL from cargo's configuration. */
   indexUrl(): string;
   index(): IndexClient;
+  /** The registry's publish API root (its index's config.json), read once. */
+  apiUrl(): Promise<string>;
+  /** What the preflight packaged, by crate: the `.crate` files uploaded as they are (package once). */
+  prepared: Map<string, PreparedCrate>;
   /** The trusted-publishing check of the preflight (commands/publish/trust-check.ts). */
   trust: TrustCheckContext;
 }
@@ -102,6 +107,7 @@ export function publishTarget(req: RegistryRequest, services: Services): Publish
   const cargoRoot = path.join(services.root, dirOf(ws.rootManifest));
   const indexUrl = () => registryIndexUrl(cargoRoot, registry, req.cargoEnv as NodeJS.ProcessEnv);
   let client: IndexClient | undefined;
+  let api: Promise<string> | undefined;
   return {
     ws,
     options: req.options,
@@ -110,6 +116,8 @@ export function publishTarget(req: RegistryRequest, services: Services): Publish
     cargo: services.cargo(cargoRoot),
     indexUrl,
     index: () => (client ??= services.registry.index(indexUrl(), req.token)),
+    apiUrl: () => (api ??= services.registry.apiUrl(indexUrl(), req.token)),
+    prepared: new Map(),
     trust: { request: req.trust, options: req.options, registryToken: req.token, indexUrl, registry: services.registry, git: services.git() },
   };
 }

@@ -5,11 +5,13 @@
  * trusted-publishing configs (trust-check.ts). Used by `publish` before its first upload and by `publish-plan`.
  */
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { publishOrder } from '../../core/publishing/order';
 import { publishAuth, type PublishAuth } from '../../core/publishing/trusted';
 import { checkPreflight, DEFAULT_MAX_CRATE_BYTES, type PreflightCrate, type PreflightReport } from '../../core/publishing/upload-checks';
 import { tokenEnvVar } from '../../core/publishing/retry';
 import type { Clock } from '../../effects/clock';
+import { prepareCrate } from '../../effects/crate-upload';
 import { sha256File } from '../../effects/registry-client';
 import type { Env } from '../command';
 import { registryKey, registryLabel, type PublishTarget } from './publish-target';
@@ -32,6 +34,8 @@ export interface PreflightRun {
   dryRun: boolean;
   /** Plan without the network: no index reads, no packaging. */
   offline?: boolean;
+  /** Let cargo package build each crate (publish's --no-verify=false): once, here, for all of them. */
+  verify?: boolean;
 }
 
 /** The limit for a registry (`maxCrateSize.<name>`, else crates.io's 10 MiB); the settings schema has checked the values. */
@@ -41,6 +45,24 @@ function maxCrateBytes(setting: Record<string, number>, key: string): number {
 
 const tail = (text: string, n = 8) => text.trim().split('\n').slice(-n).join('\n');
 
+/** A packaged crate's size and checksum, and the upload cargo would make of it (kept on the target). */
+async function readPackaged(ctx: PublishTarget, name: string, file: string): Promise<PreflightCrate['packaged']> {
+  const crate = ctx.ws.members.find((c) => c.name === name)!;
+  try {
+    ctx.prepared.set(
+      name,
+      await prepareCrate(
+        file,
+        path.join(ctx.cargoRoot, path.relative(path.dirname(ctx.ws.rootManifest), crate.dir)),
+        ctx.registry === null ? null : ctx.indexUrl(),
+      ),
+    );
+  } catch (e) {
+    return { error: `cannot read the upload metadata from ${file}: ${(e as Error).message}` };
+  }
+  return { file, bytes: (await stat(file)).size, cksum: await sha256File(file) };
+}
+
 export async function runPreflight(ctx: PublishTarget, clock: Clock, run: PreflightRun): Promise<PreflightReport> {
   const event = run.auth.mode === 'trusted' ? eventRefusal(ctx.trust) : null;
   if (event) return { problems: [event], upload: [], present: [], newCrates: [], notes: [] };
@@ -48,7 +70,8 @@ export async function runPreflight(ctx: PublishTarget, clock: Clock, run: Prefli
   const names = run.crates.filter((n) => members.get(n)?.publishable);
   const order = publishOrder(ctx.ws);
   const index = new Map<string, PreflightCrate['index']>();
-  await Promise.all(
+  // The index is read while cargo packages: both are on the way to the first upload.
+  const reading = Promise.all(
     names.map(async (n) => {
       if (run.offline) return void index.set(n, null);
       try {
@@ -62,16 +85,20 @@ export async function runPreflight(ctx: PublishTarget, clock: Clock, run: Prefli
   const packaged = new Map<string, PreflightCrate['packaged']>();
   if (!run.offline && names.length) {
     const since = clock.now();
-    const result = await ctx.cargo.package(names, { registry: ctx.registry, verify: false, offline: false });
+    // One cargo process packages them all; these files are what gets uploaded.
+    const result = await ctx.cargo.package(names, { registry: ctx.registry, verify: run.verify ?? false, offline: false });
     if (result.exitCode !== 0) packagingError = tail(result.stderr);
-    for (const n of names) {
-      const version = members.get(n)!.version;
-      const file = result.exitCode === 0 ? await ctx.cargo.packagedCrate(n, version, since) : null;
-      if (file) packaged.set(n, { file, bytes: (await stat(file)).size, cksum: await sha256File(file) });
-      else if (result.exitCode === 0) packaged.set(n, { error: `cargo package left no ${n}-${version}.crate` });
-      else packaged.set(n, null);
-    }
+    await Promise.all(
+      names.map(async (n) => {
+        const version = members.get(n)!.version;
+        const file = result.exitCode === 0 ? await ctx.cargo.packagedCrate(n, version, since) : null;
+        if (file) packaged.set(n, await readPackaged(ctx, n, file));
+        else if (result.exitCode === 0) packaged.set(n, { error: `cargo package left no ${n}-${version}.crate` });
+        else packaged.set(n, null);
+      }),
+    );
   }
+  await reading;
   const key = registryKey(ctx.registry);
   const report = checkPreflight({
     crates: names.map((n) => ({

@@ -9,7 +9,10 @@ export const publishFlags = defineFlags(
     z.object({
       registry: registryFlag,
       dryRun: dryRunFlag('Check the index and print what would be published; upload nothing.'),
-      noVerify: z.boolean().default(true).describe('Pass --no-verify to cargo publish (the verify target builds the packaged crates).'),
+      noVerify: z
+        .boolean()
+        .default(true)
+        .describe("Skip cargo's build of each packaged crate in the preflight's `cargo package` (the verify target builds them)."),
       indexTimeout: z.number().default(300).describe('Seconds to wait for an uploaded version to appear in the index.'),
       maxAttempts: maxAttemptsFlag(''),
       backoff: backoffFlag,

@@ -105,7 +105,7 @@ describe('formatPlan', () => {
     expect(trusted[2]).toContain('new versions: no per-user limit under trusted publishing');
   });
 
-  it("adds what was measured on this machine: the preflight once, cargo's own work per crate", () => {
+  it('adds what was measured on this machine: the preflight, once (the uploads package nothing)', () => {
     const { lines } = formatPlan({
       ws,
       order: publishOrder(ws),
@@ -118,11 +118,11 @@ describe('formatPlan', () => {
       parallel: 6,
       parallelFrom: '--parallel',
       trusted: false,
-      measured: { preflightMs: 5_000, cargoMs: 2_000 },
+      measured: { preflightMs: 5_000 },
     });
     expect(lines.slice(-4)).toEqual([
-      'Estimate: about 20 s with 6 at once (--parallel); per crate: cargo 2.0 s (measured) + 1 s upload + 2 s until the index shows it',
-      '  critical path: preflight 5.0 s (measured) + 3 crates in a chain x 5.0 s = 20 s',
+      'Estimate: about 14 s with 6 at once (--parallel); per crate: 1 s upload + 2 s until the index shows it',
+      '  critical path: preflight 5.0 s (measured) + 3 crates in a chain x 3.0 s = 14 s',
       '  rate-limit bound: 0 s (no limits known for "local" (setting registryLimits.local): new versions: no limit; new crates: no limit)',
       '  the critical path dominates (no rate limit is reached)',
     ]);

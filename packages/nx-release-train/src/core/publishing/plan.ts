@@ -22,10 +22,9 @@ export interface PublishPlanInput {
   indexMs: number;
   /**
    * Measured on this machine, when known: the preflight (packaging every crate once, which
-   * `publish` does before its first upload) and one `cargo publish`'s own work before it
-   * uploads (one crate packaged by a fresh cargo process).
+   * `publish` does before its first upload; the uploads send those packages as they are).
    */
-  measured?: { preflightMs: number; cargoMs: number };
+  measured?: { preflightMs: number };
   /** Publishes at once in the run, and where that number comes from. */
   parallel: number;
   parallelFrom: string;
@@ -80,11 +79,10 @@ const short = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : for
  */
 function estimateLines(input: PublishPlanInput, toPublish: string[], fresh: Set<string>): string[] {
   const needs = Object.fromEntries(toPublish.map((n) => [n, input.order.needs[n].filter((d) => toPublish.includes(d))]));
-  const cargoMs = input.measured?.cargoMs ?? 0;
   const startMs = input.measured?.preflightMs ?? 0;
-  const stepMs = cargoMs + input.publishMs + input.indexMs;
+  const stepMs = input.publishMs + input.indexMs;
   // The batch frees a crate's slot once its upload is done (commands/publish/schedule.ts).
-  const slotMs = cargoMs + input.publishMs;
+  const slotMs = input.publishMs;
   const eta = estimatePublish({ needs, newCrates: fresh, budget: input.budget, publishMs: stepMs, slotMs, parallel: input.parallel });
   const chain = longestChain(needs);
   const pathMs = startMs + chain * stepMs;
@@ -95,9 +93,7 @@ function estimateLines(input: PublishPlanInput, toPublish: string[], fresh: Set<
       : budgetText(input.budget.newVersions, 'new versions');
   const dominant =
     rateMs > pathMs ? 'the rate limits dominate' : rateMs === 0 ? 'the critical path dominates (no rate limit is reached)' : 'the critical path dominates';
-  const perCrate =
-    (input.measured ? `cargo ${short(cargoMs)} (measured) + ` : '') +
-    `${formatDuration(input.publishMs)} upload + ${formatDuration(input.indexMs)} until the index shows it`;
+  const perCrate = `${formatDuration(input.publishMs)} upload + ${formatDuration(input.indexMs)} until the index shows it`;
   const start = input.measured ? `preflight ${short(startMs)} (measured) + ` : '';
   return [
     `Estimate: about ${formatDuration(startMs + eta.totalMs)} with ${input.parallel} at once (${input.parallelFrom}); per crate: ${perCrate}`,

@@ -1,9 +1,8 @@
 /**
- * What to do after `cargo publish` fails: read cargo's error text, then decide to retry
- * (after how long), to confirm (the version is already there), or to stop. Pure: the caller
- * passes the time. crates.io answers a rate limit with 429 and "Please try again after
- * <HTTP date>" in the error that cargo prints; a proxy's 429/503 may carry a Retry-After
- * header, which cargo prints among the headers of a non-JSON answer.
+ * What to do after an upload (or another registry request) fails, as effects/http-answer.ts
+ * read the answer: retry (after how long), confirm (the version is already there), or stop.
+ * Pure: the caller passes the time. crates.io answers a rate limit with 429 and "Please try
+ * again after <HTTP date>" in its error; a proxy's 429 may carry a Retry-After header instead.
  */
 
 export type Failure =
@@ -49,13 +48,6 @@ export interface RetryState {
 
 export type Decision = { kind: 'retry'; waitMs: number; reason: string } | { kind: 'confirm' } | { kind: 'stop'; message: string };
 
-const lastLine = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .pop() ?? '';
-
 /**
  * When a 429 says to try again: crates.io's "Please try again after <HTTP date>" in the
  * error text, else a `retry-after: <seconds>` header line; null when neither is there.
@@ -65,24 +57,6 @@ export function retryAtOf(text: string, now: number): number | null {
   if (date) return Date.parse(date[1]);
   const header = /^\s*retry-after:\s*(\d+)\s*$/im.exec(text);
   return header ? now + Number(header[1]) * 1000 : null;
-}
-
-/** Classifies cargo's stderr after a failed `cargo publish`. */
-export function classifyFailure(stderr: string, now: number): Failure {
-  const text = stderr.replace(/\r/g, '');
-  if (/already exists on|is already uploaded|already uploaded/i.test(text)) return { kind: 'exists' };
-  if (/\b(?:status|got) 429\b|Too Many Requests/.test(text)) return { kind: 'rate-limited', retryAt: retryAtOf(text, now) };
-  const auth = /\b(?:status|got) (401|403)\b/.exec(text);
-  if (auth) return { kind: 'auth', status: Number(auth[1]), detail: lastLine(text) };
-  if (/no token found|please run `cargo login/i.test(text)) return { kind: 'auth', status: null, detail: lastLine(text) };
-  const server = /\b(?:status|got) (5\d\d)\b/.exec(text);
-  if (server) return { kind: 'server', status: Number(server[1]) };
-  // curl's errors, as cargo prints them: "[52] Server returned nothing ...".
-  const net = /\[(\d+)\] ([^\n]+)/.exec(text);
-  if (net || /spurious network error|Connection reset|connection refused/i.test(text)) {
-    return { kind: 'network', detail: net ? `[${net[1]}] ${net[2].trim()}` : lastLine(text) };
-  }
-  return { kind: 'other', detail: lastLine(text) };
 }
 
 /** The environment variable cargo reads the token from. */
@@ -139,7 +113,7 @@ export function decide(
       return { kind: 'retry', waitMs: Math.min(policy.backoffMaxMs, policy.backoffMs * 2 ** (n - 1)), reason: cause };
     }
     case 'other':
-      return { kind: 'stop', message: `cargo publish failed for ${what}: ${failure.detail}` };
+      return { kind: 'stop', message: `${where} refused ${what}: ${failure.detail}` };
   }
 }
 
