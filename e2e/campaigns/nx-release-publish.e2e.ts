@@ -2,7 +2,7 @@
  * The issue's "done when" (issue 25), end to end with real nx, real cargo and the local
  * registry: on a copy of the bundled example, `nx release 6.0.0 --skip-publish` and then
  * `nx release publish` publish every publishable crate once, at its new version, each after
- * the crates it needs are visible in the index. Slow (every crate goes through cargo publish),
+ * the crates it needs are visible in the index. Slow (every crate is packaged and uploaded),
  * hence a campaign; the versioning itself is proven in e2e/nx-release.e2e.ts.
  */
 import { spawn, spawnSync } from 'node:child_process';

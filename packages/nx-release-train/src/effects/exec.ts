@@ -37,11 +37,6 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Every output line (stdout and stderr, in order) as it comes; output is still captured. */
   onLine?: (line: string) => void;
-  /**
-   * Interrupt the program (SIGINT, as ctrl-c would) once its stderr so far matches: the
-   * caller has seen what it needed (e.g. cargo's "Uploaded"); that run counts as a success.
-   */
-  stopWhen?: RegExp;
   /** Write stdout to this file instead of capturing it. */
   stdoutFile?: string;
 }
@@ -128,17 +123,7 @@ async function launch(program: string, args: readonly string[], opts: RunOptions
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
-  let stopped = false;
-  let seen = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr.push(chunk);
-    if (!opts.stopWhen || stopped) return;
-    seen += chunk.toString();
-    if (opts.stopWhen.test(seen)) {
-      stopped = true;
-      child.kill('SIGINT');
-    }
-  });
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
   if (opts.onLine) {
     for (const stream of [child.stdout, child.stderr]) {
       if (stream) createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => opts.onLine!(maskSecrets(line, masks)));
@@ -159,7 +144,7 @@ async function launch(program: string, args: readonly string[], opts: RunOptions
   await fed;
   if (feedError) throw feedError;
   return {
-    exitCode: stopped ? 0 : (code ?? 1),
+    exitCode: code ?? 1,
     stdout: Buffer.concat(stdout),
     stderr: Buffer.concat(stderr),
     notFound: error?.code === 'ENOENT',
@@ -186,7 +171,7 @@ export async function run(program: string, args: readonly string[], opts: RunOpt
  */
 export async function runBytes(program: string, args: readonly string[], opts: RunOptions): Promise<{ exitCode: number; stdout: Uint8Array; stderr: string }> {
   const masks = { ...process.env, ...opts.env };
-  const done = await launch(program, args, { ...opts, onLine: undefined, stopWhen: undefined, stdoutFile: undefined }, masks);
+  const done = await launch(program, args, { ...opts, onLine: undefined, stdoutFile: undefined }, masks);
   const stderr = maskSecrets(done.stderr.toString('utf8'), masks);
   const result = {
     exitCode: done.notFound ? 127 : done.exitCode,
