@@ -31,11 +31,11 @@ describe('secrets kept from build scripts', () => {
 describe('the one masking of secrets', () => {
   it('keeps the workflow secrets and the variables the settings name from build scripts', () => {
     for (const name of ['CARGO_YANK_TOKEN', 'RELEASE_TOKEN', 'BINDINGS_TOKEN']) expect({ name, secret: isSecretEnvName(name) }).toEqual({ name, secret: true });
-    expect(isSecretEnvName('TRAIN_GH_KEY')).toBe(false);
-    rememberRunSecrets({}, { githubTokenEnv: 'TRAIN_GH_KEY', yankTokenVariable: 'MY_YANK_KEY', registry: null });
-    expect(secretNamesIn({ TRAIN_GH_KEY: 'a', MY_YANK_KEY: 'b', CARGO_REGISTRY_TOKEN: 'c', PATH: '/bin' }, ['CARGO_REGISTRY_TOKEN'])).toEqual([
-      'TRAIN_GH_KEY',
-      'MY_YANK_KEY',
+    expect(isSecretEnvName('SECRETS_SPEC_GH_KEY')).toBe(false);
+    rememberRunSecrets({}, { githubTokenEnv: 'SECRETS_SPEC_GH_KEY', yankTokenVariable: 'SECRETS_SPEC_YANK_KEY', registry: null });
+    expect(secretNamesIn({ SECRETS_SPEC_GH_KEY: 'a', SECRETS_SPEC_YANK_KEY: 'b', CARGO_REGISTRY_TOKEN: 'c', PATH: '/bin' }, ['CARGO_REGISTRY_TOKEN'])).toEqual([
+      'SECRETS_SPEC_GH_KEY',
+      'SECRETS_SPEC_YANK_KEY',
     ]);
   });
 
