@@ -52,7 +52,6 @@ if (parts.has('startup')) {
     '<= floor + 0.3 s',
     s.dryRun.median <= s.floorNoop.median + 300,
   );
-  add('nx-plugin-floor', 'nx show projects, a plugin inferring nothing', s.floorPlugin.median, s.floorShow.median, 'same, empty workspace', '', null);
   add('nx-fork-floor', 'nx run of a local no-op executor (Nx forks)', s.floorFork.median, s.floorNoop.median, 'nx:noop target, empty workspace', '', null);
   add('plugin-load', `plugin load, new process (${s.plugin.modules} modules)`, s.plugin.loadMs, null, '', '', null);
   add('plugin-graph-disk-cache', 'graph in a new process (disk caches warm)', s.plugin.graphMs, null, '', '', null);

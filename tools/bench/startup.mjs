@@ -2,9 +2,7 @@
 // `nx show projects` on the cut-45 fixture against the same command in an empty workspace,
 // and `nx release-major --dry-run` against Nx running one no-op target (`nx:noop`). Beside them,
 // Nx running a no-op executor of a local plugin: what Nx's own fork of run-executor costs any
-// plugin's executor (nx:noop runs in Nx's process; every other executor gets a new process); and
-// `nx show projects` in an empty workspace with a local plugin that infers nothing: what Nx's
-// worker for any plugin costs (Nx runs each plugin in its own process). Runs are
+// plugin's executor (nx:noop runs in Nx's process; every other executor gets a new process). Runs are
 // interleaved (one of each per round) so the machine's load falls on all of them alike; each
 // workspace keeps its .nx (Nx's and the plugin's caches), as on a developer's machine.
 import { execFileSync } from 'node:child_process';
@@ -33,22 +31,9 @@ export async function benchStartup({ rounds = 5 } = {}) {
     },
     git: true,
   });
-  // Nx starts a worker process for every plugin: a plugin whose createNodesV2 finds nothing
-  // shows what that costs, whatever the plugin does.
-  const withPlugin = nxWorkspace('plugin-floor', {
-    fill: (dir) => {
-      mkdirSync(join(dir, 'noop-plugin'));
-      writeFileSync(join(dir, 'noop-plugin/package.json'), JSON.stringify({ name: 'noop-plugin', version: '0.0.0', main: 'index.js' }));
-      writeFileSync(join(dir, 'noop-plugin/index.js'), "exports.createNodesV2 = ['**/Cargo.toml', () => []];\n");
-      writeFileSync(join(dir, 'project.json'), JSON.stringify({ name: 'e' }));
-    },
-    plugins: ['./noop-plugin'],
-    git: true,
-  });
   const ours = nxWorkspace('cut45', { from: CUT_45, plugins: [{ plugin: 'nx-release-train', options: wasmtimePreset }], git: true });
   const commands = {
     floorShow: () => nxSync(empty.dir, ['show', 'projects']),
-    floorPlugin: () => nxSync(withPlugin.dir, ['show', 'projects']),
     show: () => nxSync(ours.dir, ['show', 'projects']),
     floorNoop: () => nxSync(empty.dir, ['run', 'e:noop']),
     floorFork: () => nxSync(empty.dir, ['run', 'e:fork']),
@@ -81,7 +66,6 @@ export async function benchStartup({ rounds = 5 } = {}) {
     };
   } finally {
     empty.remove();
-    withPlugin.remove();
     ours.remove();
   }
 }
@@ -93,7 +77,6 @@ if (isMain(import.meta.url)) {
     table([
       ['what', 'median', 'min', 'runs'],
       ['nx show projects, empty workspace (floor)', fmt(r.floorShow.median), fmt(r.floorShow.min), r.floorShow.runs],
-      ['nx show projects, empty workspace + a plugin inferring nothing', fmt(r.floorPlugin.median), fmt(r.floorPlugin.min), r.floorPlugin.runs],
       ['nx show projects, cut-45', fmt(r.show.median), fmt(r.show.min), r.show.runs],
       ['nx run e:noop (nx:noop), empty workspace (floor)', fmt(r.floorNoop.median), fmt(r.floorNoop.min), r.floorNoop.runs],
       ['nx run e:fork (local no-op executor: Nx forks run-executor), empty', fmt(r.floorFork.median), fmt(r.floorFork.min), r.floorFork.runs],
@@ -103,7 +86,7 @@ if (isMain(import.meta.url)) {
   console.log(`\nplugin in a new process (caches warm): load ${fmt(r.plugin.loadMs)}, graph ${fmt(r.plugin.graphMs)}, ${r.plugin.modules} modules`);
   console.log(`release-major's executor in a new process: load ${fmt(r.executor.loadMs)}, ${r.executor.modules} modules`);
   console.log(
-    `goal: show projects <= floor + 0.1 s -> ${r.show.median - r.floorShow.median <= 100 ? 'met' : 'NOT met'} (+${fmt(r.show.median - r.floorShow.median)}; Nx's worker for any plugin: +${fmt(r.floorPlugin.median - r.floorShow.median)}, ours beyond it: +${fmt(r.show.median - r.floorPlugin.median)})`,
+    `goal: show projects <= floor + 0.1 s -> ${r.show.median - r.floorShow.median <= 100 ? 'met' : 'NOT met'} (+${fmt(r.show.median - r.floorShow.median)})`,
   );
   console.log(
     `goal: release-major --dry-run <= no-op floor + 0.3 s -> ${r.dryRun.median - r.floorNoop.median <= 300 ? 'met' : 'NOT met'} (+${fmt(r.dryRun.median - r.floorNoop.median)}; Nx's fork of any executor: +${fmt(r.floorFork.median - r.floorNoop.median)}, ours beyond it: +${fmt(r.dryRun.median - r.floorFork.median)})`,
