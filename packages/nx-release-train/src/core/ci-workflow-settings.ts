@@ -8,7 +8,7 @@ import { platformName } from './artifacts/platform';
 import type { CiWorkflowOptions } from './ci-workflow';
 import { tokenEnvVar } from './publishing/retry';
 import type { ReleaseTrainOptions } from './settings/options';
-import { patternFilter } from './settings/pattern';
+import { patternEre, patternFilter } from './settings/pattern';
 
 /** The generator's flags that shape the workflow (each optional, defaults here). */
 export interface CiWorkflowFlags {
@@ -35,6 +35,7 @@ export function ciWorkflowOptions(options: ReleaseTrainOptions, flags: CiWorkflo
     hour: flags.hour ?? 12,
     ciWorkflow: flags.ciWorkflow ?? 'CI',
     releaseBranches: patternFilter(options.branchPattern),
+    releaseBranchEre: patternEre(options.branchPattern),
     prereleaseMain: options.prereleasesFromMain ? options.mainBranch : undefined,
     tagPattern: patternFilter(options.tagPattern),
     // Node 24: the Active LTS of 2026 (maintained to April 2028), on every GitHub runner image

@@ -8,6 +8,7 @@ const options: CiWorkflowOptions = {
   hour: 12,
   ciWorkflow: 'CI',
   releaseBranches: 'release-*',
+  releaseBranchEre: '^release-[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$',
   tagPattern: 'v*',
   nodeVersion: '22',
   tokenEnv: 'CARGO_REGISTRY_TOKEN',

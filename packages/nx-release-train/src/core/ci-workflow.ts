@@ -31,6 +31,8 @@ export interface CiWorkflowOptions {
   ciWorkflow: string;
   /** Branch pattern of release branches, as GitHub filters it. */
   releaseBranches: string;
+  /** The same, as an anchored POSIX extended regular expression (release-rc's branch check). */
+  releaseBranchEre: string;
   /** Main's name when main publishes its pre-releases (setting `prereleasesFromMain`): its green CI runs start the tag job too. */
   prereleaseMain?: string;
   /** Tag pattern that starts publishing, as GitHub filters it. */
@@ -145,10 +147,10 @@ export function ciWorkflow(o: CiWorkflowOptions): string {
       'release-rc',
       dispatched('release-rc'),
       'Propose the next release candidate of this release branch',
-      ['          BRANCH: ${{ github.ref_name }}', `          RELEASE_PREFIX: ${q(o.releaseBranches.replace(/[[*].*$/, ''))}`],
+      ['          BRANCH: ${{ github.ref_name }}', `          RELEASE_BRANCH: ${q(o.releaseBranchEre)}`],
       [
         '        run: |',
-        '          if ! [[ "$BRANCH" == "$RELEASE_PREFIX"* ]]; then',
+        '          if ! [[ "$BRANCH" =~ $RELEASE_BRANCH ]]; then',
         '            echo "::error::release-rc runs on a release branch; choose one in \'Use workflow from\', not $BRANCH"',
         '            exit 1',
         '          fi',

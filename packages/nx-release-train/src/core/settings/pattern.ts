@@ -40,6 +40,28 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NUMBER = String.raw`(0|[1-9]\d*)`;
 const VERSION = String.raw`(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)`;
 
+/** The pattern as an anchored expression: literal text escaped, each placeholder as `piece` gives it. */
+function anchored(pattern: string, piece: (placeholder: string) => string): { source: string; order: string[] } {
+  const order: string[] = [];
+  let source = '^';
+  let last = 0;
+  for (const m of pattern.matchAll(PLACEHOLDER)) {
+    source += escape(pattern.slice(last, m.index)) + piece(m[1]);
+    order.push(m[1]);
+    last = m.index + m[0].length;
+  }
+  return { source: `${source}${escape(pattern.slice(last))}$`, order };
+}
+
+/**
+ * The pattern as a POSIX extended regular expression (bash's `[[ $name =~ $re ]]`) matching
+ * only names the pattern can give: what a workflow step checks a branch with, where the filter
+ * syntax is not available (literal text escaped alike: those characters mean the same in ERE).
+ */
+export function patternEre(pattern: string): string {
+  return anchored(pattern, (p) => (p === 'version' ? String.raw`[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?` : '(0|[1-9][0-9]*)')).source;
+}
+
 /**
  * The version `name` was filled from, or null when the pattern cannot give `name`. With
  * `{version}` that version is read as written; otherwise from {major} {minor} {patch}, a
@@ -48,16 +70,9 @@ const VERSION = String.raw`(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+
  * a placeholder written twice must agree and nothing is read two ways.
  */
 export function versionInName(pattern: string, name: string): string | null {
-  const order: string[] = [];
-  let source = '^';
-  let last = 0;
-  for (const m of pattern.matchAll(PLACEHOLDER)) {
-    source += escape(pattern.slice(last, m.index)) + (m[1] === 'version' ? VERSION : NUMBER);
-    order.push(m[1]);
-    last = m.index + m[0].length;
-  }
+  const { source, order } = anchored(pattern, (p) => (p === 'version' ? VERSION : NUMBER));
   if (order.length === 0) return null;
-  const match = new RegExp(source + escape(pattern.slice(last)) + '$').exec(name);
+  const match = new RegExp(source).exec(name);
   if (!match) return null;
   const got = new Map<string, string>();
   order.forEach((p, i) => got.set(p, got.get(p) ?? match[i + 1]));

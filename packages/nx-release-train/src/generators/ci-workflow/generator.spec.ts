@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readNxJson, updateNxJson } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { describe, expect, it } from 'vitest';
@@ -195,11 +196,23 @@ describe('ci-workflow generator', () => {
     expect(tree.exists('.github/workflows/release-train.yml')).toBe(false);
   });
 
-  it('passes the release-branch prefix to release-rc through the environment, never as script text', async () => {
-    const { wf } = await generate({ branchPattern: 'rel/{major}.{minor}' });
-    const step = wf.jobs['release-rc'].steps.find((s) => s.run?.includes('release-rc'))!;
-    expect(step.env!.RELEASE_PREFIX).toBe('rel/');
-    expect(step.run).toContain('if ! [[ "$BRANCH" == "$RELEASE_PREFIX"* ]]; then');
+  it("checks release-rc's branch with the pattern's own expression, passed through the environment, never as script text", async () => {
+    for (const [branchPattern, good, bad] of [
+      ['rel/{major}.{minor}', ['rel/5.0', 'rel/0.14'], ['rel/', 'rel/5.x', 'rel/5.0-fix', 'main', 'xrel/5.0']],
+      ['{major}.{minor}', ['0.14', '12.3'], ['main', '0.14.1', 'release-1.0', 'v1.2', '1.2/x']],
+      ['release-{version}', ['release-49.0.0', 'release-50.0.0-rc.1'], ['release-49', 'release-49.0.0/x', 'release-x.y.z', 'main']],
+    ] as const) {
+      const { wf } = await generate({ branchPattern });
+      const step = wf.jobs['release-rc'].steps.find((s) => s.run?.includes('release-rc'))!;
+      const check = step.run!.slice(0, step.run!.indexOf('npx nx release-rc'));
+      expect(check).not.toContain(branchPattern);
+      // The step's own check, in real bash, with the environment the workflow gives it.
+      const accepts = (branch: string) =>
+        spawnSync('bash', ['--norc', '--noprofile', '-c', check], { env: { PATH: process.env.PATH, BRANCH: branch, RELEASE_BRANCH: step.env!.RELEASE_BRANCH } })
+          .status === 0;
+      for (const name of good) expect({ branchPattern, name, accepted: accepts(name) }).toEqual({ branchPattern, name, accepted: true });
+      for (const name of bad) expect({ branchPattern, name, accepted: accepts(name) }).toEqual({ branchPattern, name, accepted: false });
+    }
   });
 
   it('refuses a file name that is not one', async () => {
