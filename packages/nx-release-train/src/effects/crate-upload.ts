@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, posix } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'smol-toml';
-import { tarFiles } from '../core/publishing/crate-tar';
+import { tarFiles } from '../core/artifacts/tar';
 import { newCrateJson } from '../core/publishing/new-crate';
 import type { Failure } from '../core/publishing/retry';
 import { request } from './http-answer';

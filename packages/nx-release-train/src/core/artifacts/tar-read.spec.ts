@@ -1,7 +1,6 @@
 /** Reading files out of a `.crate`'s tar: short names, ustar prefixes and GNU long names. */
 import { describe, expect, it } from 'vitest';
-import { TAR_END, tarHeader, tarPadding } from '../artifacts/tar';
-import { tarFiles } from './crate-tar';
+import { TAR_END, tarFiles, tarHeader, tarPadding } from './tar';
 
 const file = (path: string, text: string) => {
   const data = Buffer.from(text);
