@@ -1,6 +1,9 @@
 // npm run bench:graph — the plugin's graph on the cut-45 fixture (96 members) in-process:
-// cold (parse every manifest, model, projects, edges) and with nothing changed (createNodesV2 +
-// createDependencies as Nx calls them, the model and checked options cached), beside
+// cold (what createNodesV2 computes from Nx's list of manifests with no cache: read every
+// manifest, look for members behind links where the members patterns point, parse, model,
+// projects, edges; Nx's own walk of the tree is Nx's, before the plugin is called) and with
+// nothing changed (createNodesV2 + createDependencies as Nx calls them, the model and checked
+// options cached), beside
 // `cargo metadata --no-deps --offline` on the same tree (sources stubbed) measured in the same run.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,15 +33,21 @@ export async function benchGraph({ runs = 30 } = {}) {
   const { projectsFor } = dist('graph/nodes.js');
   const { edgesOf } = dist('graph/dependencies.js');
   const { findManifests, readText } = dist('effects/workspace-fs.js');
+  const { linkedMemberManifests } = dist('effects/linked-members.js');
   const { buildWorkspace } = dist('core/workspace.js');
   const { DEFAULT_OPTIONS } = dist('core/settings/options.js');
   const plugin = dist('index.js');
+  // What Nx hands createNodesV2: its list of the Cargo.toml files (links not followed).
   const manifests = findManifests(CUT_45);
 
   const cold = await timeMedian(
     () => {
-      const texts = new Map(findManifests(CUT_45).map((f) => [f, readText(CUT_45, f)]));
-      const model = buildWorkspace({ manifests: [...texts.keys()], read: (p) => (texts.has(p) ? texts.get(p) : readText(CUT_45, p)) });
+      const texts = new Map(manifests.map((f) => [f, readText(CUT_45, f)]));
+      const model = buildWorkspace({
+        manifests,
+        read: (p) => (texts.has(p) ? texts.get(p) : readText(CUT_45, p)),
+        linkedMembers: (rootDir, patterns) => linkedMemberManifests(CUT_45, rootDir, patterns, new Set(manifests)),
+      });
       projectsFor(model, DEFAULT_OPTIONS);
       edgesOf(model);
     },

@@ -6,7 +6,6 @@
 
 const KEY_PART = String.raw`(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')`;
 const KEY_LINE = new RegExp(String.raw`^\s*(${KEY_PART}(?:\s*\.\s*${KEY_PART})*)\s*=`);
-const SIMPLE_KEY_LINE = /^[ \t]*([A-Za-z0-9_-]+)[ \t]*=/;
 const HEADER_LINE = new RegExp(String.raw`^\s*\[\[?\s*(${KEY_PART}(?:\s*\.\s*${KEY_PART})*)\s*\]\]?\s*(?:#.*)?$`);
 
 const BARE_KEY = /^\s*[A-Za-z0-9_-]+(?:\s*\.\s*[A-Za-z0-9_-]+)*\s*$/;
@@ -25,8 +24,11 @@ export function splitKey(key: string): string[] {
   return parts;
 }
 
-/** Map from a key path joined with '\u0000' to its first line. */
-export type LineIndex = Map<string, number>;
+/**
+ * Per table (its key path joined with '\u0000', '' for the top level), the first line of each
+ * key in it: a key below a table is looked up without building the joined path per line.
+ */
+export type LineIndex = Map<string, Map<string, number>>;
 
 export function indexLines(text: string): LineIndex {
   const index: LineIndex = new Map();
@@ -34,55 +36,79 @@ export function indexLines(text: string): LineIndex {
   // below it only adds the paths longer than the table (this scan runs over every manifest).
   let table: string[] = [];
   let tableKey = '';
+  let keys = tableIn(index, '');
   let inMultiline: string | null = null;
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  // Line by line as offsets into the text: no string per line unless a line needs the full
+  // grammar (a header, a quoted or dotted key); a plain `key = value` is read by char codes.
+  for (let start = 0, end = 0, line = 1; start <= text.length; start = end + 1, line++) {
+    end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
     if (inMultiline) {
-      if (countDelims(line, inMultiline) % 2 === 1) inMultiline = null;
+      if (countDelims(text, inMultiline, start, end) % 2 === 1) inMultiline = null;
       continue;
     }
-    const first = firstChar(line);
-    if (first === '' || first === '#' || first === ']' || first === '}' || first === ',') continue;
-    if (first === '[') {
-      const header = HEADER_LINE.exec(line);
+    let j = start;
+    while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    let first = j < end ? text.charCodeAt(j) : -1;
+    // Other white space (a carriage return, a form feed...): as trimStart sees the line.
+    if ((first < 33 || first > 126) && first !== -1 && /\s/.test(text[j])) first = text.slice(start, end).trimStart().charCodeAt(0) || -1;
+    if (first === -1 || first === HASH || first === CLOSE_BRACKET || first === CLOSE_BRACE || first === COMMA) continue;
+    if (first === OPEN_BRACKET) {
+      const header = HEADER_LINE.exec(text.slice(start, end));
       if (header) {
         table = splitKey(header[1]);
         tableKey = table.join('\u0000');
-        record(index, [], table, i + 1);
+        record(index, [], table, line);
+        keys = tableIn(index, tableKey);
       }
       continue;
     }
-    // Most lines are `key = value`: a cheap match first, the full key grammar only otherwise.
-    const simple = SIMPLE_KEY_LINE.exec(line);
-    const kv = simple ?? KEY_LINE.exec(line);
-    if (kv) {
-      if (simple) {
-        const k = table.length === 0 ? simple[1] : `${tableKey}\u0000${simple[1]}`;
-        if (!index.has(k)) index.set(k, i + 1);
-      } else record(index, table, splitKey(kv[1]), i + 1);
-      const rest = line.slice(kv[0].length);
-      for (const delim of MULTILINE_DELIMS) {
-        if (rest.includes(delim) && countDelims(rest, delim) % 2 === 1) inMultiline = delim;
-      }
+    // Most lines are `key = value` with a bare key: read it here, the full key grammar only otherwise.
+    let k = j;
+    while (k < end && isBareKeyChar(text.charCodeAt(k))) k++;
+    let eq = k;
+    while (eq < end && (text.charCodeAt(eq) === 32 || text.charCodeAt(eq) === 9)) eq++;
+    let after: number;
+    if (k > j && eq < end && text.charCodeAt(eq) === EQUALS) {
+      const key = text.slice(j, k);
+      if (!keys.has(key)) keys.set(key, line);
+      after = eq + 1;
+    } else {
+      const kv = KEY_LINE.exec(text.slice(start, end));
+      if (!kv) continue;
+      record(index, table, splitKey(kv[1]), line);
+      after = start + kv[0].length;
+    }
+    if (!hasTripleQuote(text, after, end)) continue;
+    for (const delim of MULTILINE_DELIMS) {
+      if (countDelims(text, delim, after, end) % 2 === 1) inMultiline = delim;
     }
   }
   return index;
 }
 
 const MULTILINE_DELIMS = ['"""', "'''"];
+const [HASH, CLOSE_BRACKET, CLOSE_BRACE, COMMA, OPEN_BRACKET, EQUALS] = ['#', ']', '}', ',', '[', '='].map((c) => c.charCodeAt(0));
 
-/** The line's first character that is not white space ('' for a blank line), as trimStart sees it. */
-function firstChar(line: string): string {
-  let j = 0;
-  while (line.charCodeAt(j) === 32 || line.charCodeAt(j) === 9) j++;
-  const c = line.charAt(j);
-  return /\s/.test(c) ? (line.trimStart()[0] ?? '') : c;
+/** A bare key's characters: A-Z a-z 0-9 _ -. */
+function isBareKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 }
 
-function countDelims(s: string, delim: string): number {
+/** True when text[from, to) holds `"""` or `'''` (most values hold neither: no search beyond the line). */
+function hasTripleQuote(text: string, from: number, to: number): boolean {
+  for (let q = from; q + 2 < to; q++) {
+    const c = text.charCodeAt(q);
+    if ((c === 34 || c === 39) && text.charCodeAt(q + 1) === c && text.charCodeAt(q + 2) === c) return true;
+  }
+  return false;
+}
+
+/** Occurrences of `delim` in text[from, to), searched within those bounds. */
+function countDelims(text: string, delim: string, from: number, to: number): number {
   let n = 0;
-  for (let at = s.indexOf(delim); at >= 0; at = s.indexOf(delim, at + delim.length)) n++;
+  const line = text.slice(from, to);
+  for (let at = line.indexOf(delim); at >= 0; at = line.indexOf(delim, at + delim.length)) n++;
   return n;
 }
 
@@ -91,18 +117,24 @@ function record(index: LineIndex, table: string[], key: string[], line: number):
   // Every prefix of a dotted key is "defined" on this line too (`version.workspace = true`).
   const path = [...table];
   for (const part of key) {
+    const keys = tableIn(index, path.join('\u0000'));
+    if (!keys.has(part)) keys.set(part, line);
     path.push(part);
-    const k = path.join('\u0000');
-    if (!index.has(k)) index.set(k, line);
   }
+}
+
+function tableIn(index: LineIndex, tableKey: string): Map<string, number> {
+  let keys = index.get(tableKey);
+  if (!keys) index.set(tableKey, (keys = new Map()));
+  return keys;
 }
 
 /** A key path as the index holds it (a joined table path and a key join to their path). */
 export const keyOf = (path: string[]): string => path.join('\u0000');
 
 /** The line of `key` in the table whose path is `tableKey` (from keyOf): one lookup per dependency. */
-export const lineBelow = (index: LineIndex, tableKey: string, key: string): number | undefined => index.get(`${tableKey}\u0000${key}`);
+export const lineBelow = (index: LineIndex, tableKey: string, key: string): number | undefined => index.get(tableKey)?.get(key);
 
 export function lineOf(index: LineIndex, path: string[]): number | undefined {
-  return index.get(keyOf(path));
+  return path.length === 0 ? undefined : lineBelow(index, keyOf(path.slice(0, -1)), path[path.length - 1]);
 }

@@ -16,6 +16,12 @@ export interface TreeSource {
   manifests: string[];
   /** Text of a file, or null when it does not exist. */
   read(path: string): string | null;
+  /**
+   * For `manifests` listed without following symbolic links (Nx's list): the manifests the
+   * root's `members` patterns reach through a link (cargo follows a linked member). Asked once,
+   * with the root's directory and its patterns, before the patterns are matched.
+   */
+  linkedMembers?(rootDir: string, patterns: string[]): string[];
 }
 
 export function buildWorkspace(source: TreeSource): Workspace {
@@ -47,6 +53,7 @@ export function buildWorkspace(source: TreeSource): Workspace {
   const wsVersion = typeof wsPackage.version === 'string' ? wsPackage.version : null;
   const wsDeps = (ws.dependencies ?? {}) as Table;
   const known = new Set(source.manifests);
+  for (const linked of source.linkedMembers?.(rootDir, stringList(ws.members)) ?? []) known.add(linked);
   const excludes = stringList(ws.exclude).map((e) => joinPath(rootDir, e));
   // Cargo's rule (Workspace::is_excluded): `exclude` does not reach inside a directory listed in
   // `members`, as written (a glob is taken literally), so an explicit member's path dependency

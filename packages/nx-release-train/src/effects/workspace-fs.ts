@@ -5,22 +5,21 @@ import type { Workspace } from '../core/model';
 import { buildWorkspace } from '../core/workspace';
 
 /** Directories never holding workspace manifests worth reading. */
-const SKIP_DIRS = new Set(['target', 'node_modules', 'dist']);
+export const SKIP_DIRS = new Set(['target', 'node_modules', 'dist']);
 
 /**
  * Every Cargo.toml below `root`, as relative POSIX paths, sorted. A symbolic link to a
  * directory inside the workspace is followed (cargo accepts a linked member), once per real
- * directory; links leading out of the workspace are not. `onlyThroughLinks`: just the
- * manifests seen through such a link (Nx's own file list does not follow links).
- * `beforeListing` is told each directory (relative, '.' for the root) before it is listed.
+ * directory; links leading out of the workspace are not. `beforeListing` is told each
+ * directory (relative, '.' for the root) before it is listed.
  */
-export function findManifests(root: string, onlyThroughLinks = false, beforeListing?: (dir: string) => void): string[] {
+export function findManifests(root: string, beforeListing?: (dir: string) => void): string[] {
   const out: string[] = [];
   const realRoot = realpathSync(root);
   const seen = new Set<string>();
   // `real` is the directory's real path: a plain directory's is its parent's plus its name, so
   // only a link costs a realpath (one per directory made the walk most of the graph's time).
-  const walk = (rel: string, real: string, throughLink: boolean) => {
+  const walk = (rel: string, real: string) => {
     const abs = rel ? join(root, rel) : root;
     let entries;
     try {
@@ -36,13 +35,13 @@ export function findManifests(root: string, onlyThroughLinks = false, beforeList
       if (e.isDirectory() || link) {
         if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
         const target = link ? realOf(join(abs, e.name)) : join(real, e.name);
-        if (target) walk(rel ? `${rel}/${e.name}` : e.name, target, throughLink || link);
-      } else if (e.name === 'Cargo.toml' && e.isFile() && (throughLink || !onlyThroughLinks)) {
+        if (target) walk(rel ? `${rel}/${e.name}` : e.name, target);
+      } else if (e.name === 'Cargo.toml' && e.isFile()) {
         out.push(rel ? `${rel}/Cargo.toml` : 'Cargo.toml');
       }
     }
   };
-  walk('', realRoot, false);
+  walk('', realRoot);
   return out.sort();
 }
 

@@ -102,6 +102,18 @@ describe('the workspace model with nothing changed', () => {
     expect(workspaceModel(root, { now: later })).toBe(first);
     expect(reads.count).toBe(0);
   });
+  it("with Nx's list, watches no directory the members patterns do not reach: a new directory elsewhere reads nothing", async () => {
+    write('Cargo.toml', '[workspace]\nmembers = ["crates/a", "crates/b"]\n');
+    await tick();
+    const { graphModel } = await fresh();
+    const listed = ['Cargo.toml', 'crates/a/Cargo.toml', 'crates/b/Cargo.toml'];
+    const first = graphModel(root, listed, { now: later }).model;
+    mkdirSync(join(root, 'docs/notes'), { recursive: true });
+    symlinkSync(join(root, 'crates/a'), join(root, 'docs/a'), 'dir');
+    reads.count = 0;
+    expect(graphModel(root, listed, { now: later }).model).toBe(first);
+    expect(reads.count).toBe(0);
+  });
 });
 
 describe('the workspace model recomputes on every change that decides it', () => {
@@ -169,6 +181,31 @@ describe('the workspace model recomputes on every change that decides it', () =>
     await tick();
     unlinkSync(join(root, 'crates/d'));
     expect(graphModel(root, listed, { now: later }).linked).toEqual([]);
+  });
+
+  it('an explicit member made a symbolic link, when Nx lists the manifests (its manifest path is watched)', async () => {
+    write('Cargo.toml', '[workspace]\nmembers = ["crates/a", "crates/b", "crates/e"]\n');
+    write('elsewhere/e/Cargo.toml', crate('e'));
+    await tick();
+    const { graphModel } = await fresh();
+    const listed = ['Cargo.toml', 'crates/a/Cargo.toml', 'crates/b/Cargo.toml', 'elsewhere/e/Cargo.toml'];
+    expect(graphModel(root, listed, { now: later }).model.diagnostics).toEqual([expect.objectContaining({ message: expect.stringContaining('"crates/e"') })]);
+    await tick();
+    symlinkSync(join(root, 'elsewhere/e'), join(root, 'crates/e'), 'dir');
+    const { model, linked } = graphModel(root, listed, { now: later });
+    expect(linked).toEqual(['crates/e/Cargo.toml']);
+    expect(names(model)).toContain('e@1.0.0');
+  });
+
+  it('a path dependency through a symbolic link is a linked member, when Nx lists the manifests', async () => {
+    write('vendor/x/Cargo.toml', crate('x'));
+    symlinkSync(join(root, 'vendor/x'), join(root, 'crates/x'), 'dir');
+    write('crates/b/Cargo.toml', crate('b', '[dependencies]\nx = { path = "../x" }\n'));
+    await tick();
+    const { graphModel } = await fresh();
+    const { model, linked } = graphModel(root, ['Cargo.toml', 'crates/a/Cargo.toml', 'crates/b/Cargo.toml', 'vendor/x/Cargo.toml'], { now: later });
+    expect(names(model)).toContain('x@1.0.0');
+    expect(linked).toEqual(['crates/x/Cargo.toml']);
   });
 
   it('a stamp taken right after a change is not trusted: a same-size edit in the same clock tick is still seen', async () => {

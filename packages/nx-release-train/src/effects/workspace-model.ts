@@ -1,7 +1,10 @@
 /**
  * The workspace model, computed once per distinct tree. Three ways to it, cheapest first:
  * - nothing changed: every manifest the model read and every directory listed to find them
- *   stats as when it was computed (effects/tree-stamp.ts): no file is read;
+ *   stats as when it was computed (effects/tree-stamp.ts): no file is read. With Nx's list of
+ *   manifests (a new or removed one changes the list, hence the entry), the only directories
+ *   listed are where the `members` patterns may reach a crate through a symbolic link
+ *   (effects/linked-members.ts): with explicit members, none;
  * - the same texts: the manifests are read and hashed, the model parsed from the same texts is
  *   reused;
  * - otherwise buildWorkspace parses them.
@@ -11,13 +14,15 @@
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../core/model';
 import { buildWorkspace } from '../core/workspace';
+import { linkedMemberManifests, throughLink } from './linked-members';
 import { StampRecorder, unchanged, type TreeStamp } from './tree-stamp';
 import { readCached, writeCached, type DiskCache } from './workspace-data';
 import { findManifests, readText } from './workspace-fs';
 
 // Bumped whenever buildWorkspace computes a different model from the same manifests, or the
-// cached entry changes shape (4: the stamp and the paths read beside the model).
-const CACHE_VERSION = 4;
+// cached entry changes shape (4: the stamp and the paths read beside the model; 5: links
+// looked for where the members patterns point, not by walking the tree).
+const CACHE_VERSION = 5;
 
 interface Entry {
   /** Hash of every text the model was computed from (paths and texts). */
@@ -26,8 +31,10 @@ interface Entry {
   stamp: TreeStamp;
   /** Manifests read beyond the listed ones (a path dependency's), present or not. */
   extra: string[];
-  /** Manifests found only through a symbolic link (when Nx listed the others). */
+  /** Members found only through a symbolic link (when Nx listed the others). */
   linked: string[];
+  /** The root directory and `members` patterns the links were looked for with (Nx's list only). */
+  reach: { rootDir: string; patterns: string[] } | null;
 }
 
 export interface ModelOptions {
@@ -82,9 +89,10 @@ function modelEntry(root: string, listed: readonly string[] | undefined, { disk 
 
 function computeEntry(root: string, listed: readonly string[] | undefined, previous: Entry | undefined, now: () => number): Entry {
   const recorder = new StampRecorder(root, now());
-  const found = findManifests(root, listed !== undefined, (dir) => recorder.add(dir));
-  const linked = listed ? found.filter((f) => !listed.includes(f)) : [];
-  const files = listed ? [...listed, ...linked].sort() : found;
+  const look = (rel: string) => recorder.add(rel);
+  // Nx's list, or a walk that stamps every directory it lists (a new manifest shows in one).
+  const files = listed ? [...sorted(listed)] : findManifests(root, look);
+  const listedSet = new Set(files);
   const texts = new Map<string, string | null>();
   // Every read is stamped first: a change after the stat shows as a changed stat next time.
   const read = (rel: string): string | null => {
@@ -94,25 +102,44 @@ function computeEntry(root: string, listed: readonly string[] | undefined, previ
     }
     return texts.get(rel)!;
   };
+  // Nx's list does not follow links (the walk does): members behind one are looked for where
+  // the patterns point, and read, so their texts are part of the key below.
+  let reach: Entry['reach'] = null;
+  let found: string[] = [];
+  const linkedMembers = (rootDir: string, patterns: string[]): string[] => {
+    if (reach?.rootDir !== rootDir || reach.patterns.join('\0') !== patterns.join('\0')) {
+      reach = { rootDir, patterns };
+      found = linkedMemberManifests(root, rootDir, patterns, listedSet, look);
+      for (const file of found) read(file);
+    }
+    return found;
+  };
   for (const file of files) read(file);
   for (const file of previous?.extra ?? []) read(file);
+  // The same patterns look again first: a link made since changes what they find, so the key.
+  if (listed && previous?.reach) linkedMembers(previous.reach.rootDir, previous.reach.patterns);
   // The same texts (the previous extra reads included) give the same model: reuse it.
-  let key = textsKey(texts);
+  let key = textsKey(texts, found);
   let model = previous?.key === key ? previous.model : byTexts.get(key);
   if (!model) {
-    model = buildWorkspace({ manifests: files, read });
-    key = textsKey(texts);
+    model = buildWorkspace({ manifests: files, read, linkedMembers: listed ? linkedMembers : undefined });
+    key = textsKey(texts, found);
   }
-  const listedSet = new Set(files);
   const extra = [...texts.keys()].filter((f) => !listedSet.has(f));
   byTexts.delete(key);
   byTexts.set(key, model);
   if (byTexts.size > BY_TEXTS_KEPT) byTexts.delete(byTexts.keys().next().value!);
-  return { key, model, stamp: recorder.stamp(), extra, linked };
+  // A member Nx did not list: found through a link above, or a path dependency through one.
+  const linked = listed
+    ? model.members.filter((c) => !listedSet.has(c.manifest) && (found.includes(c.manifest) || throughLink(root, c.dir))).map((c) => c.manifest)
+    : [];
+  return { key, model, stamp: recorder.stamp(), extra, linked, reach };
 }
 
-function textsKey(texts: ReadonlyMap<string, string | null>): string {
+function textsKey(texts: ReadonlyMap<string, string | null>, linked: readonly string[]): string {
   const hash = createHash('sha256').update(String(CACHE_VERSION));
+  // Which texts came through a link decides membership as well (none: the walk's key, shared).
+  if (linked.length) hash.update(`linked\0${linked.join('\0')}\0`);
   for (const file of [...texts.keys()].sort()) {
     const text = texts.get(file);
     hash
