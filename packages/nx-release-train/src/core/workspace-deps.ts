@@ -1,6 +1,8 @@
 /**
- * A manifest's dependency entries (every dependency table, per target too), with
- * `workspace = true` resolved against [workspace.dependencies] (see workspace.ts).
+ * A manifest's path dependency entries (every dependency table, per target too), with
+ * `workspace = true` resolved against [workspace.dependencies] (see workspace.ts). A
+ * dependency without a path never names a member: it is left out (most of them, in the graph's
+ * cold path).
  */
 import type { MemberDep } from './model';
 import type { Manifest, Table } from './manifest';
@@ -22,12 +24,12 @@ export interface TableDep {
   req: string | null;
   optional: boolean;
   inherited: boolean;
-  /** Directory of the path dependency (tree-relative), or null for registry dependencies. */
-  pathDir: string | null;
+  /** Directory of the path dependency (tree-relative). */
+  pathDir: string;
   line: number;
 }
 
-/** Every dependency entry of a manifest, `workspace = true` resolved. */
+/** Every path dependency entry of a manifest, `workspace = true` resolved. */
 export function depEntries(manifest: Manifest, wsDeps: Table, rootDir: string, dir: string): TableDep[] {
   const out: TableDep[] = [];
   const visit = (tables: Table, target: string | null, prefix: string[]) => {
@@ -36,8 +38,11 @@ export function depEntries(manifest: Manifest, wsDeps: Table, rootDir: string, d
       if (!table || typeof table !== 'object') continue;
       const tableKey = keyOf([...prefix, tableName]);
       for (const [key, raw] of Object.entries(table)) {
-        const line = lineBelow(manifest.lines, tableKey, key) ?? 0;
-        out.push(resolveEntry(key, raw, kind, target, wsDeps, rootDir, dir, line));
+        const entry = pathEntry(key, raw, kind, target, wsDeps, rootDir, dir);
+        if (entry) {
+          entry.line = lineBelow(manifest.lines, tableKey, key) ?? 0;
+          out.push(entry);
+        }
       }
     }
   };
@@ -51,33 +56,22 @@ export function depEntries(manifest: Manifest, wsDeps: Table, rootDir: string, d
   return out;
 }
 
-function resolveEntry(
-  key: string,
-  raw: unknown,
-  kind: MemberDep['kind'],
-  target: string | null,
-  wsDeps: Table,
-  rootDir: string,
-  dir: string,
-  line: number,
-): TableDep {
-  const entry: TableDep = { key, kind, target, req: null, optional: false, inherited: false, pathDir: null, line };
-  if (typeof raw === 'string') {
-    entry.req = raw;
-    return entry;
-  }
-  if (!raw || typeof raw !== 'object') return entry;
+/** The entry when it has a `path` (its own, or its [workspace.dependencies] entry's), else null. */
+function pathEntry(key: string, raw: unknown, kind: MemberDep['kind'], target: string | null, wsDeps: Table, rootDir: string, dir: string): TableDep | null {
+  if (!raw || typeof raw !== 'object') return null; // a version string
   const own = raw as Table;
-  entry.optional = own.optional === true;
-  let spec = own;
-  let base = dir;
-  if (own.workspace === true) {
-    entry.inherited = true;
-    const inherited = wsDeps[key];
-    spec = typeof inherited === 'string' ? { version: inherited } : ((inherited ?? {}) as Table);
-    base = rootDir;
-  }
-  if (typeof spec.version === 'string') entry.req = spec.version;
-  if (typeof spec.path === 'string') entry.pathDir = joinPath(base, spec.path);
-  return entry;
+  const inherited = own.workspace === true;
+  const fromWorkspace = inherited ? wsDeps[key] : undefined;
+  const spec = !inherited ? own : typeof fromWorkspace === 'string' ? { version: fromWorkspace } : ((fromWorkspace ?? {}) as Table);
+  if (typeof spec.path !== 'string') return null;
+  return {
+    key,
+    kind,
+    target,
+    req: typeof spec.version === 'string' ? spec.version : null,
+    optional: own.optional === true,
+    inherited,
+    pathDir: joinPath(inherited ? rootDir : dir, spec.path),
+    line: 0,
+  };
 }

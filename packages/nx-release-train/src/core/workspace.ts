@@ -100,7 +100,7 @@ export function buildWorkspace(source: TreeSource): Workspace {
     const manifest = load(manifestOf(dir));
     if (!manifest) continue;
     for (const entry of entriesOf(manifest, dir)) {
-      if (entry.pathDir === null || isOutside(entry.pathDir) || !isWithin(entry.pathDir, rootDir)) continue;
+      if (isOutside(entry.pathDir) || !isWithin(entry.pathDir, rootDir)) continue;
       if (!known.has(manifestOf(entry.pathDir)) && source.read(manifestOf(entry.pathDir)) === null) {
         diagnostics.push({
           level: 'error',
@@ -148,7 +148,6 @@ export function buildWorkspace(source: TreeSource): Workspace {
   for (const crate of crates) {
     const manifest = load(crate.manifest)!;
     for (const entry of entriesOf(manifest, crate.dir)) {
-      if (entry.pathDir === null) continue;
       const target = byDir.get(entry.pathDir);
       if (!target) continue;
       crate.deps.push({
@@ -182,17 +181,19 @@ function rootDiagnostics(source: TreeSource, diagnostics: Diagnostic[]): Diagnos
 
 /** The root-most manifest that declares `[workspace]` (even when it does not parse). */
 function findRoot(source: TreeSource, load: (p: string) => Manifest | null): string | null {
+  const isRoot = (path: string) => {
+    const text = source.read(path);
+    if (text === null || !/^\s*\[workspace[\].]/m.test(text)) return false;
+    const manifest = load(path);
+    return manifest === null || Boolean(manifest.data.workspace);
+  };
+  // The top manifest is first in the order below (the only one at depth 1): most trees stop there.
+  if (source.manifests.includes('Cargo.toml') && isRoot('Cargo.toml')) return 'Cargo.toml';
   // Depths counted once, and one collator (as localeCompare's): the sort ran per comparison.
   const depth = new Map(source.manifests.map((p) => [p, p.split('/').length]));
   const collate = new Intl.Collator().compare;
   const byDepth = [...source.manifests].sort((a, b) => depth.get(a)! - depth.get(b)! || collate(a, b));
-  for (const path of byDepth) {
-    const text = source.read(path);
-    if (text === null || !/^\s*\[workspace[\].]/m.test(text)) continue;
-    const manifest = load(path);
-    if (manifest === null || manifest.data.workspace) return path;
-  }
-  return null;
+  return byDepth.find(isRoot) ?? null;
 }
 
 function expandMember(pattern: string, rootDir: string, known: Set<string>): string[] {
