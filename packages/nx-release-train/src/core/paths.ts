@@ -4,7 +4,7 @@
 export function joinPath(...parts: string[]): string {
   const out: string[] = [];
   for (const part of parts) {
-    for (const seg of part.replaceAll('\\', '/').split('/')) {
+    for (const seg of (part.includes('\\') ? part.replaceAll('\\', '/') : part).split('/')) {
       if (seg === '' || seg === '.') continue;
       if (seg === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
       else out.push(seg);

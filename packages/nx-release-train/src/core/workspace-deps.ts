@@ -37,8 +37,8 @@ export function depEntries(manifest: Manifest, wsDeps: Table, rootDir: string, d
       const table = tables[tableName] as Table | undefined;
       if (!table || typeof table !== 'object') continue;
       const tableKey = keyOf([...prefix, tableName]);
-      for (const [key, raw] of Object.entries(table)) {
-        const entry = pathEntry(key, raw, kind, target, wsDeps, rootDir, dir);
+      for (const key in table) {
+        const entry = pathEntry(key, table[key], kind, target, wsDeps, rootDir, dir);
         if (entry) {
           entry.line = lineBelow(manifest.lines, tableKey, key) ?? 0;
           out.push(entry);
