@@ -183,6 +183,23 @@ describe('the workspace model recomputes on every change that decides it', () =>
     expect(graphModel(root, listed, { now: later }).linked).toEqual([]);
   });
 
+  it('a model reused by its texts (the tree back to an earlier state) looks for links with its own patterns again', async () => {
+    const { graphModel } = await fresh();
+    const listed = ['Cargo.toml', 'crates/a/Cargo.toml', 'crates/b/Cargo.toml'];
+    write('elsewhere/d/Cargo.toml', crate('d'));
+    await tick();
+    graphModel(root, listed, { now: later }); // members = ["crates/*"]
+    await tick();
+    write('Cargo.toml', '[workspace]\nmembers = ["crates/a", "crates/b"]\n');
+    graphModel(root, listed, { now: later });
+    await tick();
+    write('Cargo.toml', '[workspace]\nmembers = ["crates/*"]\n');
+    expect(graphModel(root, listed, { now: later }).linked).toEqual([]);
+    await tick();
+    symlinkSync(join(root, 'elsewhere/d'), join(root, 'crates/d'), 'dir');
+    expect(graphModel(root, listed, { now: later }).linked).toEqual(['crates/d/Cargo.toml']);
+  });
+
   it('an explicit member made a symbolic link, when Nx lists the manifests (its manifest path is watched)', async () => {
     write('Cargo.toml', '[workspace]\nmembers = ["crates/a", "crates/b", "crates/e"]\n');
     write('elsewhere/e/Cargo.toml', crate('e'));

@@ -47,7 +47,7 @@ export interface ModelOptions {
 /** The last entry per root and way of listing, with the list it was computed for (one each: the daemon runs for days). */
 const memory = new Map<string, { list: string; entry: Entry }>();
 /** Models by the texts they came from, for a tree that goes back to an earlier state (a branch switch in the daemon). */
-const byTexts = new Map<string, Workspace>();
+const byTexts = new Map<string, { model: Workspace; reach: Entry['reach'] }>();
 const BY_TEXTS_KEPT = 8;
 const lastByRoot = new Map<string, Workspace>();
 
@@ -107,7 +107,7 @@ function computeEntry(root: string, listed: readonly string[] | undefined, previ
   let reach: Entry['reach'] = null;
   let found: string[] = [];
   const linkedMembers = (rootDir: string, patterns: string[]): string[] => {
-    if (reach?.rootDir !== rootDir || reach.patterns.join('\0') !== patterns.join('\0')) {
+    if (!sameReach({ rootDir, patterns }, reach)) {
       reach = { rootDir, patterns };
       found = linkedMemberManifests(root, rootDir, patterns, listedSet, look);
       for (const file of found) read(file);
@@ -116,18 +116,27 @@ function computeEntry(root: string, listed: readonly string[] | undefined, previ
   };
   for (const file of files) read(file);
   for (const file of previous?.extra ?? []) read(file);
-  // The same patterns look again first: a link made since changes what they find, so the key.
+  // The same texts (the previous extra reads included) give the same model: reuse it. With
+  // Nx's list, only once the patterns it was built with have looked again (a link made since
+  // changes what they find, so the key; and their looks are in this stamp).
   if (listed && previous?.reach) linkedMembers(previous.reach.rootDir, previous.reach.patterns);
-  // The same texts (the previous extra reads included) give the same model: reuse it.
-  let key = textsKey(texts, found);
-  let model = previous?.key === key ? previous.model : byTexts.get(key);
+  const mode = listed ? 'listed' : 'walk';
+  const known = (key: string) => (previous?.key === key ? { model: previous.model, reach: previous.reach } : byTexts.get(key));
+  let key = textsKey(texts, found, mode);
+  let hit = known(key);
+  for (let again = 0; listed && hit?.reach && !sameReach(hit.reach, reach) && again < 2; again++) {
+    linkedMembers(hit.reach.rootDir, hit.reach.patterns);
+    key = textsKey(texts, found, mode);
+    hit = known(key);
+  }
+  let model = hit && (!hit.reach || sameReach(hit.reach, reach)) ? hit.model : undefined;
   if (!model) {
     model = buildWorkspace({ manifests: files, read, linkedMembers: listed ? linkedMembers : undefined });
-    key = textsKey(texts, found);
+    key = textsKey(texts, found, mode);
   }
   const extra = [...texts.keys()].filter((f) => !listedSet.has(f));
   byTexts.delete(key);
-  byTexts.set(key, model);
+  byTexts.set(key, { model, reach });
   if (byTexts.size > BY_TEXTS_KEPT) byTexts.delete(byTexts.keys().next().value!);
   // A member Nx did not list: found through a link above, or a path dependency through one.
   const linked = listed
@@ -136,10 +145,13 @@ function computeEntry(root: string, listed: readonly string[] | undefined, previ
   return { key, model, stamp: recorder.stamp(), extra, linked, reach };
 }
 
-function textsKey(texts: ReadonlyMap<string, string | null>, linked: readonly string[]): string {
-  const hash = createHash('sha256').update(String(CACHE_VERSION));
-  // Which texts came through a link decides membership as well (none: the walk's key, shared).
-  if (linked.length) hash.update(`linked\0${linked.join('\0')}\0`);
+function sameReach(a: NonNullable<Entry['reach']>, b: Entry['reach']): boolean {
+  return b !== null && a.rootDir === b.rootDir && a.patterns.join('\0') === b.patterns.join('\0');
+}
+
+function textsKey(texts: ReadonlyMap<string, string | null>, linked: readonly string[], mode: string): string {
+  // The way of listing, and which texts came through a link, decide membership as well.
+  const hash = createHash('sha256').update(`${CACHE_VERSION}\0${mode}\0${linked.join('\0')}\0`);
   for (const file of [...texts.keys()].sort()) {
     const text = texts.get(file);
     hash
