@@ -43,21 +43,32 @@ export function planLockfile(ctx: PlanContext, file: string, lines: Lines): void
         'refresh it with `cargo update --workspace` (or any cargo build) and commit it',
       );
   }
-  for (const e of scan.entries) if (e.kind === 'array' && e.path.length === 2 && e.path[1] === 'dependencies' && e.header >= 0) references(ctx, file, e, lines);
+  references(
+    ctx,
+    file,
+    scan.entries.filter((e) => e.kind === 'array' && e.path.length === 2 && e.path[1] === 'dependencies' && e.header >= 0),
+    lines,
+  );
   for (const c of lines.crates)
     if (!seen.has(c.name))
       ctx.problems.warn(file, undefined, `${c.name} has no entry in ${file}`, 'refresh it with `cargo update --workspace` and commit it', 'Cargo.lock entry');
 }
 
-/** `"name version"` strings of one `dependencies = [...]` array whose package moves. */
-function references(ctx: PlanContext, file: string, array: TomlEntry, lines: Lines): void {
+/**
+ * `"name version"` strings in the `dependencies = [...]` arrays (in document order) whose
+ * package moves. One search over the text: searching each array from its start ran on to the
+ * next match, most often arrays later.
+ */
+function references(ctx: PlanContext, file: string, arrays: TomlEntry[], lines: Lines): void {
   const text = ctx.text(file) ?? '';
   const REF = /"([^"\s]+) ([^"\s]+)"/g;
-  REF.lastIndex = array.start;
-  for (let m = REF.exec(text); m !== null && m.index < array.end; m = REF.exec(text)) {
+  let a = 0;
+  for (let m = REF.exec(text); m !== null && a < arrays.length; m = REF.exec(text)) {
+    while (a < arrays.length && arrays[a].end <= m.index) a++;
+    if (a === arrays.length || m.index < arrays[a].start) continue;
     const bump = lines.moving.get(m[1]);
     if (!bump || m[2] !== bump.from) continue;
     const start = m.index + 1 + m[1].length + 1;
-    ctx.splice(file, { start, end: start + m[2].length, text: bump.to }, array.line);
+    ctx.splice(file, { start, end: start + m[2].length, text: bump.to }, arrays[a].line);
   }
 }

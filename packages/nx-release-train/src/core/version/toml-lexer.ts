@@ -63,8 +63,8 @@ export class TomlLexer {
 
   /**
    * 1-based line of `offset`. The scanner asks in document order, so each newline is counted
-   * once (a table of line starts searched per value was a tenth of scanning a Cargo.lock); an
-   * earlier offset counts again from the top.
+   * once (no table of line starts, no search per value); an earlier offset counts again from
+   * the top.
    */
   protected lineOf(offset: number): number {
     if (offset < this.lineFrom) {

@@ -33,7 +33,7 @@ class Scanner extends TomlLexer {
       if (text.charCodeAt(this.pos) === LBRACKET) this.tableHeader();
       else {
         const key = this.dottedKey();
-        this.keyValue(this.currentPath().concat(key));
+        this.keyValue(joined(this.currentPath(), key));
         this.endOfLine();
       }
     }
@@ -165,7 +165,7 @@ class Scanner extends TomlLexer {
       this.skipBlank();
       if (this.text.charCodeAt(this.pos) === RBRACE) break;
       const key = this.dottedKey();
-      const sub = path.concat(key);
+      const sub = joined(path, key);
       this.skipSpaces();
       if (this.text.charCodeAt(this.pos) !== EQUALS) this.fail("expected '=' in an inline table");
       this.pos++;
@@ -178,6 +178,14 @@ class Scanner extends TomlLexer {
     }
     this.pos++; // }
   }
+}
+
+/** `a` then `b`, as a new array (Array.prototype.concat was a third of the time scanning a Cargo.lock took). */
+function joined(a: readonly string[], b: readonly string[]): string[] {
+  const out = new Array<string>(a.length + b.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i];
+  for (let i = 0; i < b.length; i++) out[a.length + i] = b[i];
+  return out;
 }
 
 /** Scans TOML text. Throws TomlScanError (with line and column) on malformed input. */
