@@ -13,24 +13,29 @@ export function planLockfile(ctx: PlanContext, file: string, lines: Lines): void
   if (ctx.text(file) === undefined) return; // libraries often commit no lock file
   const scan = ctx.scan(file);
   if (!scan) return;
-  // Entries of one [[package]] are contiguous: group them by header index in one pass.
-  const packages: Array<Map<string, TomlEntry>> = [];
+  // Entries of one [[package]] are contiguous: one pass groups them by header index and
+  // collects the `dependencies` arrays.
+  const packages: Array<{ name?: TomlEntry; version?: TomlEntry; source: boolean }> = [];
+  const arrays: TomlEntry[] = [];
   let current = -2;
   for (const e of scan.entries) {
     if (e.header < 0 || e.path.length !== 2) continue;
+    if (e.kind === 'array' && e.path[1] === 'dependencies') arrays.push(e);
     const h = scan.headers[e.header];
     if (!h.array || h.path.length !== 1 || h.path[0] !== 'package') continue;
     if (e.header !== current) {
-      packages.push(new Map());
+      packages.push({ source: false });
       current = e.header;
     }
-    packages[packages.length - 1].set(e.path[1], e);
+    const fields = packages[packages.length - 1];
+    if (e.path[1] === 'name') fields.name = e;
+    else if (e.path[1] === 'version') fields.version = e;
+    else if (e.path[1] === 'source') fields.source = true;
   }
   const seen = new Set<string>();
-  for (const fields of packages) {
-    const name = fields.get('name')?.value;
-    const version = fields.get('version');
-    if (!name || !version || fields.has('source')) continue;
+  for (const { name: nameEntry, version, source } of packages) {
+    const name = nameEntry?.value;
+    if (!name || !version || source) continue;
     const bump = lines.moving.get(name);
     if (!bump) continue;
     seen.add(name);
@@ -43,12 +48,7 @@ export function planLockfile(ctx: PlanContext, file: string, lines: Lines): void
         'refresh it with `cargo update --workspace` (or any cargo build) and commit it',
       );
   }
-  references(
-    ctx,
-    file,
-    scan.entries.filter((e) => e.kind === 'array' && e.path.length === 2 && e.path[1] === 'dependencies' && e.header >= 0),
-    lines,
-  );
+  references(ctx, file, arrays, lines);
   for (const c of lines.crates)
     if (!seen.has(c.name))
       ctx.problems.warn(file, undefined, `${c.name} has no entry in ${file}`, 'refresh it with `cargo update --workspace` and commit it', 'Cargo.lock entry');
