@@ -37,20 +37,32 @@ export interface DepEntry {
 /** Every dependency entry of a manifest, in document order. */
 export function dependencyEntries(scan: TomlScan): DepEntry[] {
   const deps = new Map<string, DepEntry>();
+  // An entry's fields mostly follow it: the previous entry's dependency is tried before the map.
+  let last: { path: string[]; depth: number; dep: DepEntry } | null = null;
   for (const e of scan.entries) {
     const depth = depTableDepth(e.path);
     if (depth < 0 || e.path.length <= depth) continue;
-    const id = e.path.slice(0, depth + 1).join('\u0000');
-    let dep = deps.get(id);
+    let dep: DepEntry | undefined = last !== null && last.depth === depth && samePrefix(last.path, e.path, depth + 1) ? last.dep : undefined;
     if (!dep) {
-      dep = { key: e.path[depth], table: e.path.slice(0, depth), fields: new Map(), line: e.line };
-      deps.set(id, dep);
+      let id = e.path[0];
+      for (let i = 1; i <= depth; i++) id += `\u0000${e.path[i]}`;
+      dep = deps.get(id);
+      if (!dep) {
+        dep = { key: e.path[depth], table: e.path.slice(0, depth), fields: new Map(), line: e.line };
+        deps.set(id, dep);
+      }
+      last = { path: e.path, depth, dep };
     }
     const rest = e.path.length - depth - 1;
     if (rest === 0 && e.kind === 'string') dep.bare = e;
     else if (rest === 1) dep.fields.set(e.path[depth + 1], e);
   }
   return [...deps.values()];
+}
+
+function samePrefix(a: readonly string[], b: readonly string[], n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function planManifests(ctx: PlanContext, ws: Workspace, lines: Lines): void {
@@ -67,6 +79,8 @@ export function planManifests(ctx: PlanContext, ws: Workspace, lines: Lines): vo
     ),
   );
   for (const file of manifests) {
+    const bump = lines.moving.get(literal.get(file) ?? '');
+    if (file !== ws.rootManifest && !bump && !mayRequireByPath(ctx.text(file))) continue;
     const scan = ctx.scan(file);
     if (!scan) continue;
     if (file === ws.rootManifest && workspaceLine) {
@@ -74,7 +88,6 @@ export function planManifests(ctx: PlanContext, ws: Workspace, lines: Lines): vo
       if (entry?.kind === 'string') ctx.replaceString(file, entry, workspaceLine.to);
       else ctx.problems.error(file, entry?.line, '[workspace.package] version is not a string', 'write version = "X.Y.Z" under [workspace.package]');
     }
-    const bump = lines.moving.get(literal.get(file) ?? '');
     if (bump) packageVersion(ctx, file, scan, bump.name, bump.from, bump.to);
     // The package's own tables only: [workspace.dependencies] and [patch] of a root package are the workspace's.
     const rewritten = dependencyEntries(scan).filter((dep) => requirement(ctx, file, dep, lines) && dep.table[0] !== 'workspace' && dep.table[0] !== 'patch');
@@ -89,6 +102,17 @@ export function planManifests(ctx: PlanContext, ws: Workspace, lines: Lines): vo
         `to publish it with the new requirement, move its line too (versionLines.follow: ["${still.name}"])`,
       );
   }
+}
+
+/**
+ * False when a manifest cannot hold a requirement this plan rewrites: one needs a `path` key,
+ * so the text says `path`, or spells it with an escape in a quoted key. Such a manifest (most
+ * of a workspace whose members inherit their version and dependencies) is not scanned; the
+ * model has already refused it if it is not TOML. Undefined (not provided) is scanned, which
+ * reports it.
+ */
+function mayRequireByPath(text: string | undefined): boolean {
+  return text === undefined || text.includes('path') || text.includes('\\');
 }
 
 function packageVersion(ctx: PlanContext, file: string, scan: TomlScan, name: string, from: string, to: string): void {

@@ -209,6 +209,11 @@ describe('planVersions: major (the cut)', () => {
     for (const f of ['crates/core/Cargo.toml', 'crates/hidden/Cargo.toml', 'crates/private/Cargo.toml']) expect(files).not.toContain(f);
   });
 
+  it('finds a requirement behind a path key spelled with an escape (manifests without "path" are not scanned)', () => {
+    const core = `${FILES['crates/core/Cargo.toml']}\n[dev-dependencies]\nhidden = { "p\\u0061th" = "../hidden", version = "7.1.0" }\n`;
+    expect(after(planVersions(input('major', { 'crates/core/Cargo.toml': core })), 'crates/core/Cargo.toml')).toBe(core.replace('"7.1.0"', '"8.0.0"'));
+  });
+
   it('updates Cargo.lock entries of members only (registry entries of the same name stay)', () => {
     const lock = after(plan, 'Cargo.lock')!;
     expect(lock).toContain('name = "lib"\nversion = "2.0.0"\nsource');
@@ -376,6 +381,12 @@ describe('planVersions: refusals (all problems at once, each with file, line and
   it('refuses malformed TOML with its line', () => {
     expect(errors(input('major', { 'cl/meta/Cargo.toml': FILES['cl/meta/Cargo.toml'] + '\n[broken\n' }))).toEqual([
       expect.objectContaining({ file: 'cl/meta/Cargo.toml', line: 5, message: expect.stringContaining('not valid TOML') }),
+    ]);
+  });
+
+  it('refuses a malformed manifest that has nothing to rewrite (the model reports it)', () => {
+    expect(errors(input('major', { 'crates/core/Cargo.toml': FILES['crates/core/Cargo.toml'] + '\n[broken\n' }))).toEqual([
+      expect.objectContaining({ file: 'crates/core/Cargo.toml', line: 5 }),
     ]);
   });
 

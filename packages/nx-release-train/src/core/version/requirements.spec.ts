@@ -95,3 +95,15 @@ describe('satisfiesCargo reads bare versions as Cargo does (caret), not as node-
     expect(satisfies(version, req)).toBe(expected);
   });
 });
+
+describe('rewriteCargoRequirement: results kept by requirement and move', () => {
+  it('answers a repeated requirement for each move on its own', () => {
+    expect(rewrite('=45.0.0', '45.0.0', '46.0.0')).toEqual({ kind: 'rewritten', text: '=46.0.0' });
+    expect(rewrite('=45.0.0', '45.0.0', '45.0.1')).toEqual({ kind: 'rewritten', text: '=45.0.1' });
+    expect(rewrite('=45.0.0', '44.0.0', '46.0.0')).toEqual({ kind: 'stale' });
+    expect(rewrite('=45.0.0', '45.0.0', '46.0.0')).toEqual({ kind: 'rewritten', text: '=46.0.0' });
+    // More requirements than are kept: every answer is still computed right.
+    for (let i = 0; i < 1100; i++) expect(rewrite(`=${i}.0.0`, `${i}.0.0`, `${i + 1}.0.0`)).toEqual({ kind: 'rewritten', text: `=${i + 1}.0.0` });
+    expect(rewrite('=45.0.0', '45.0.0', '46.0.0')).toEqual({ kind: 'rewritten', text: '=46.0.0' });
+  });
+});

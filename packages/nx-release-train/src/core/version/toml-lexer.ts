@@ -14,6 +14,17 @@ export const DQUOTE = 0x22;
 export const SQUOTE = 0x27;
 const BACKSLASH = 0x5c;
 
+/** Offset of the first newline at or after `from`, or Infinity. */
+function newlineFrom(text: string, from: number): number {
+  const i = text.indexOf('\n', from);
+  return i === -1 ? Infinity : i;
+}
+
+/** Characters that end a bare scalar (number, boolean, date). */
+function endsScalar(c: number): boolean {
+  return c === SPACE || c === TAB || c === LF || c === CR || c === HASH || c === 0x2c || c === 0x5d || c === 0x7d;
+}
+
 export function isBareKeyChar(c: number): boolean {
   return (
     (c >= 0x41 && c <= 0x5a) || // A-Z
@@ -33,17 +44,39 @@ interface ScannedString {
 
 export class TomlLexer {
   pos = 0;
-  protected readonly starts: number[];
+  /** Line counting for lineOf: the line holding `lineFrom`, and the first newline at or after it. */
+  private line = 1;
+  private lineFrom = 0;
+  private nextNewline: number;
 
   constructor(protected readonly text: string) {
-    this.starts = lineStarts(text);
+    this.nextNewline = newlineFrom(text, 0);
     // A byte-order mark (cargo accepts one) is skipped, not removed: offsets stay the file's own.
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
 
   fail(message: string, at = this.pos): never {
-    const line = lineAt(this.starts, at);
-    throw new TomlScanError(message, line, at - this.starts[line - 1] + 1);
+    const starts = lineStarts(this.text);
+    const line = lineAt(starts, at);
+    throw new TomlScanError(message, line, at - starts[line - 1] + 1);
+  }
+
+  /**
+   * 1-based line of `offset`. The scanner asks in document order, so each newline is counted
+   * once (no table of line starts, no search per value); an earlier offset counts again from
+   * the top.
+   */
+  protected lineOf(offset: number): number {
+    if (offset < this.lineFrom) {
+      this.line = 1;
+      this.nextNewline = newlineFrom(this.text, 0);
+    }
+    while (this.nextNewline < offset) {
+      this.line++;
+      this.nextNewline = newlineFrom(this.text, this.nextNewline + 1);
+    }
+    this.lineFrom = offset;
+    return this.line;
   }
 
   protected code(at = this.pos): number {
@@ -51,18 +84,22 @@ export class TomlLexer {
   }
 
   protected skipSpaces(): void {
-    let c = this.code();
-    while (c === SPACE || c === TAB) c = this.code(++this.pos);
+    const { text } = this;
+    let i = this.pos;
+    let c = text.charCodeAt(i);
+    while (c === SPACE || c === TAB) c = text.charCodeAt(++i);
+    this.pos = i;
   }
 
   /** Spaces, comments and newlines: what may separate array elements. */
   protected skipBlank(): void {
+    const { text } = this;
     for (;;) {
       this.skipSpaces();
-      const c = this.code();
+      const c = text.charCodeAt(this.pos);
       if (c === HASH) this.skipComment();
       else if (c === LF) this.pos++;
-      else if (c === CR && this.code(this.pos + 1) === LF) this.pos += 2;
+      else if (c === CR && text.charCodeAt(this.pos + 1) === LF) this.pos += 2;
       else return;
     }
   }
@@ -87,36 +124,45 @@ export class TomlLexer {
   protected scalar(): string {
     const start = this.pos;
     const { text } = this;
-    const stop = (ch: number) => ch === SPACE || ch === TAB || ch === LF || ch === CR || ch === HASH || ch === 0x2c || ch === 0x5d || ch === 0x7d;
-    while (this.pos < text.length && !stop(this.code())) this.pos++;
+    let i = start;
+    while (i < text.length && !endsScalar(text.charCodeAt(i))) i++;
     // A local date-time may separate date and time with one space: `1979-05-27 07:32:00`.
-    if (/^\d{4}-\d{2}-\d{2}$/.test(text.slice(start, this.pos)) && /^ \d{2}:/.test(text.slice(this.pos, this.pos + 4))) {
-      this.pos++;
-      while (this.pos < text.length && !stop(this.code())) this.pos++;
+    if (i - start === 10 && /^\d{4}-\d{2}-\d{2}$/.test(text.slice(start, i)) && /^ \d{2}:/.test(text.slice(i, i + 4))) {
+      i++;
+      while (i < text.length && !endsScalar(text.charCodeAt(i))) i++;
     }
-    if (this.pos === start) this.fail('expected a value');
-    return text.slice(start, this.pos);
+    this.pos = i;
+    if (i === start) this.fail('expected a value');
+    return text.slice(start, i);
   }
 
-  protected singleLineString(q: number): ScannedString {
+  /**
+   * A single-line string. `decode` false (an array element nobody reads): the value is not
+   * built, but escapes are still checked.
+   */
+  protected singleLineString(q: number, decode = true): ScannedString {
     const open = this.pos;
-    const innerStart = ++this.pos;
+    const innerStart = open + 1;
     const { text } = this;
+    let i = innerStart;
+    let escaped = false;
     for (;;) {
-      if (this.pos >= text.length) this.fail('unterminated string', open);
-      const c = this.code();
+      if (i >= text.length) this.fail('unterminated string', open);
+      const c = text.charCodeAt(i);
+      if (c === q) break;
       if (c === LF || c === CR) this.fail('newline in a single-line string', open);
       if (c === BACKSLASH && q === DQUOTE) {
-        this.pos += 2;
+        escaped = true;
+        i += 2;
         continue;
       }
-      if (c === q) break;
-      this.pos++;
+      i++;
     }
-    const innerEnd = this.pos++;
-    const raw = text.slice(innerStart, innerEnd);
-    const value = q === DQUOTE ? this.unescape(raw, innerStart) : raw;
-    return { value, quote: q === DQUOTE ? '"' : "'", innerStart, innerEnd };
+    const innerEnd = i;
+    this.pos = i + 1;
+    const quote = q === DQUOTE ? '"' : "'";
+    if (!escaped) return { value: decode ? text.slice(innerStart, innerEnd) : '', quote, innerStart, innerEnd };
+    return { value: this.unescape(text.slice(innerStart, innerEnd), innerStart), quote, innerStart, innerEnd };
   }
 
   protected multiLineString(q: number): ScannedString {

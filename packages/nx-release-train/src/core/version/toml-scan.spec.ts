@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { findEntry, scanToml, TomlScanError, type TomlEntry } from './toml-scan';
+import { findEntry, lineAt, lineStarts, scanToml, TomlScanError, type TomlEntry } from './toml-scan';
 
 const strings = (text: string) =>
   scanToml(text)
@@ -112,6 +112,9 @@ describe('scanToml', () => {
     ['x = { a = 1 b = 2 }', 1, "expected ',' or '}'"],
     ['= 3', 1, 'expected a key'],
     ['a = "\\q"', 1, 'unknown escape'],
+    // An array element's value is never built, but its escapes are still checked.
+    ['a = 1\nb = [\n  "ok",\n  "bad \\q",\n]', 4, 'unknown escape'],
+    ["a = ['ok', 'no newline\n']", 1, 'newline in a single-line string'],
   ])('refuses malformed input %j with its line', (text, line, message) => {
     let error: unknown;
     try {
@@ -146,6 +149,29 @@ function at(data: unknown, path: string[]): unknown {
 }
 
 describe('scanToml on every fixture TOML file', () => {
+  it('gives every header and value the line a search of the line starts gives', () => {
+    for (const file of tomlFiles(resolve(fixtures, 'cut-45/before/tree'))) {
+      const text = readFileSync(file, 'utf8');
+      const starts = lineStarts(text);
+      const scan = scanToml(text);
+      expect(scan.entries.map((e) => e.line)).toEqual(scan.entries.map((e) => lineAt(starts, e.start)));
+      const headerLines = scan.headers.map((h) => h.line);
+      expect(headerLines.every((l, i) => i === 0 || l > headerLines[i - 1])).toBe(true);
+    }
+    // Many values on one line, then lines ending in CRLF.
+    const text = 'a = { b = 1, c = "2", d = [3], e = { f = 4 } }\r\n\r\n[t]\r\ng = 5\r\n';
+    expect(scanToml(text).entries.map((e) => [e.path.join('.'), e.line])).toEqual([
+      ['a', 1],
+      ['a.b', 1],
+      ['a.c', 1],
+      ['a.d', 1],
+      ['a.e', 1],
+      ['a.e.f', 1],
+      ['t.g', 4],
+    ]);
+    expect(scanToml(text).headers[0].line).toBe(3);
+  });
+
   it('agrees with smol-toml on every string value outside arrays of tables', () => {
     const files = tomlFiles(resolve(fixtures, 'cut-45/before/tree'));
     expect(files.length).toBeGreaterThan(90);
