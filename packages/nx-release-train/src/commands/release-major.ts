@@ -239,7 +239,8 @@ export function resolveReleaseMajor({ flags, options, env, root }: CommandInput<
 
 export async function releaseMajor(req: ReleaseMajorRequest, services: Services): Promise<CutResult> {
   const ctx = trainOf(req, services);
-  const result = await cut(ctx, req);
+  // Every object the cut reads (HEAD, its tree's files, commit messages) comes from one git process.
+  const result = await ctx.git.reading(() => cut(ctx, req));
   ctx.log.info(
     `\nsummary: ${result.version} -> ${result.nextVersion}; ${result.filesChanged} files; ` +
       (ctx.dryRun ? `would create ${result.releaseBranch}` : `branch ${result.releaseBranch}`) +
