@@ -129,3 +129,31 @@ describe('Git.layout', () => {
     expect(await new Git(dir).layout()).toBeNull();
   });
 });
+
+describe('Git.status', () => {
+  it('names the branch, HEAD and every change (both names of a rename, untracked paths with spaces) in one git status', async () => {
+    const g = new Git(repo);
+    expect(await g.status()).toEqual({ branch: 'main', head: second, dirty: [] });
+    git('mv', 'big.txt', 'moved big.txt');
+    write('crates/a/Cargo.toml', 'changed\n');
+    write('new dir/new file.txt', 'x\n');
+    const status = await gitProcesses(async () =>
+      expect(await g.status()).toEqual({ branch: 'main', head: second, dirty: ['crates/a/Cargo.toml', 'moved big.txt', 'big.txt', 'new dir/new file.txt'] }),
+    );
+    expect(status).toEqual(['status']);
+    git('reset', '-q', '--hard');
+    rmSync(join(repo, 'new dir'), { recursive: true });
+    expect(await g.dirtyPaths()).toEqual([]);
+  });
+
+  it('tells a detached HEAD from a branch named "(detached)", and a branch with no commit yet', async () => {
+    const g = new Git(repo);
+    git('switch', '-q', '--detach', first);
+    expect(await g.status()).toEqual({ branch: null, head: first, dirty: [] });
+    git('switch', '-q', '-c', '(detached)');
+    expect(await g.status()).toEqual({ branch: '(detached)', head: first, dirty: [] });
+    git('switch', '-q', '--orphan', 'empty');
+    expect(await g.status()).toMatchObject({ branch: 'empty', head: null });
+    git('switch', '-q', '-f', 'main');
+  });
+});

@@ -10,6 +10,7 @@ import { ReleaseError } from '../core/release';
 import { decodeUtf8, describeOffset } from '../core/utf8';
 import { run, type RunResult } from './exec';
 import { ObjectReader, type GitObject } from './git-objects';
+import { parseStatus, type GitStatus } from './git-status';
 
 export interface RefUpdate {
   ref: string;
@@ -108,13 +109,15 @@ export class Git {
     return r.exitCode === 0;
   }
 
-  /** `git status --porcelain` paths (tracked changes and untracked files). */
+  /** What is checked out, HEAD's commit and the uncommitted changes (untracked files too), from one `git status`. */
+  async status(): Promise<Omit<GitStatus, 'ambiguousBranch'>> {
+    const { ambiguousBranch, ...status } = parseStatus((await this.run(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all'])).stdout);
+    return ambiguousBranch ? { ...status, branch: await this.currentBranch() } : status;
+  }
+
+  /** `git status` paths (tracked changes and untracked files). */
   async dirtyPaths(): Promise<string[]> {
-    const out = (await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=all'])).stdout;
-    return out
-      .split('\0')
-      .filter(Boolean)
-      .map((entry) => entry.slice(3));
+    return (await this.status()).dirty;
   }
 
   /** Branch names under refs/heads and refs/remotes/<remote> matching a glob like `release-*`. */

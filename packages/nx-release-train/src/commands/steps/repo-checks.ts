@@ -28,11 +28,14 @@ export async function requireIndexUnlocked(git: Git): Promise<void> {
  * release edits. Paths under `ignored` (directories relative to the workspace root: Nx's own
  * cache and workspace data) are not the user's changes and never count.
  */
-export async function requireClean(git: Git, opts: { allowDirty: boolean; planned: string[]; ignored: string[] }): Promise<void> {
+export async function requireClean(
+  git: Git,
+  opts: { allowDirty: boolean; planned: string[]; ignored: string[]; /** git status's paths, when the caller has them. */ dirty?: readonly string[] },
+): Promise<void> {
   // git status names paths from the repository's top; the workspace may sit below it.
   const prefix = opts.ignored.length ? ((await git.layout())?.prefix ?? '') : '';
   const ignored = opts.ignored.map((d) => `${prefix}${d.replace(/\/+$/, '')}/`);
-  const dirty = (await git.dirtyPaths()).filter((p) => !ignored.some((d) => p.startsWith(d)));
+  const dirty = (opts.dirty ?? (await git.dirtyPaths())).filter((p) => !ignored.some((d) => p.startsWith(d)));
   if (dirty.length === 0) return;
   const listed = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? `, and ${dirty.length - 10} more` : '');
   if (!opts.allowDirty) {
