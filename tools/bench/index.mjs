@@ -53,6 +53,25 @@ if (parts.has('startup')) {
     s.dryRun.median <= s.floorNoop.median + 300,
   );
   add('nx-fork-floor', 'nx run of a local no-op executor (Nx forks)', s.floorFork.median, s.floorNoop.median, 'nx:noop target, empty workspace', '', null);
+  add(
+    'nx-plugin-show-floor',
+    'nx show projects, an installed plugin inferring nothing',
+    s.pluginShow.median,
+    s.floorShow.median,
+    'same, empty workspace',
+    '',
+    null,
+  );
+  add(
+    'nx-plugin-fork-floor',
+    'the no-op executor beside that plugin (a worker)',
+    s.pluginFork.median,
+    s.floorNoop.median,
+    'nx:noop target, empty workspace',
+    '',
+    null,
+  );
+  add('nx-daemon-dry-run', 'daemon on: release-major --dry-run, cut-45', s.daemonDryRun.median, s.daemonFork.median, 'daemon on: the no-op executor', '', null);
   add('plugin-load', `plugin load, new process (${s.plugin.modules} modules)`, s.plugin.loadMs, null, '', '', null);
   add('plugin-graph-disk-cache', 'graph in a new process (disk caches warm)', s.plugin.graphMs, null, '', '', null);
 }

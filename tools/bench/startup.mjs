@@ -18,37 +18,47 @@ const require = createRequire(import.meta.url);
 
 export async function benchStartup({ rounds = 5 } = {}) {
   const { wasmtimePreset } = require(join(repo, 'packages/nx-release-train/dist/presets/wasmtime.js'));
-  const empty = nxWorkspace('empty', {
-    fill: (dir) => {
-      const noop = { 'package.json': { name: 'noop-exec', version: '0.0.0', executors: './executors.json' } };
-      noop['executors.json'] = { executors: { noop: { implementation: './impl.js', schema: './schema.json', description: 'no-op' } } };
-      noop['schema.json'] = { type: 'object', properties: {} };
-      mkdirSync(join(dir, 'noop-exec'));
-      for (const [file, json] of Object.entries(noop)) writeFileSync(join(dir, 'noop-exec', file), JSON.stringify(json));
-      writeFileSync(join(dir, 'noop-exec/impl.js'), 'module.exports = async () => ({ success: true });\n');
-      const targets = { noop: { executor: 'nx:noop' }, fork: { executor: './noop-exec:noop' } };
-      writeFileSync(join(dir, 'project.json'), JSON.stringify({ name: 'e', targets }));
-    },
-    git: true,
-  });
+  const fill = (dir) => {
+    const noop = { 'package.json': { name: 'noop-exec', version: '0.0.0', executors: './executors.json' } };
+    noop['executors.json'] = { executors: { noop: { implementation: './impl.js', schema: './schema.json', description: 'no-op' } } };
+    noop['schema.json'] = { type: 'object', properties: {} };
+    mkdirSync(join(dir, 'noop-exec'));
+    for (const [file, json] of Object.entries(noop)) writeFileSync(join(dir, 'noop-exec', file), JSON.stringify(json));
+    writeFileSync(join(dir, 'noop-exec/impl.js'), 'module.exports = async () => ({ success: true });\n');
+    const targets = { noop: { executor: 'nx:noop' }, fork: { executor: './noop-exec:noop' } };
+    writeFileSync(join(dir, 'project.json'), JSON.stringify({ name: 'e', targets }));
+  };
+  const empty = nxWorkspace('empty', { fill, git: true });
+  // The same, with one installed plugin that infers nothing: Nx's cost of a plugin worker, whoever's.
+  const trivial = {
+    'package.json': JSON.stringify({ name: 'trivial-nx-plugin', version: '0.0.0', main: 'index.js' }),
+    'index.js': "exports.name = 'trivial-nx-plugin';\nexports.createNodesV2 = ['**/never-there.none', async () => []];\n",
+  };
+  const plugin = nxWorkspace('plugin', { fill, git: true, plugins: ['trivial-nx-plugin'], installed: { 'trivial-nx-plugin': trivial } });
   const ours = nxWorkspace('cut45', { from: CUT_45, plugins: [{ plugin: 'nx-release-train', options: wasmtimePreset }], git: true });
   const commands = {
     floorShow: () => nxSync(empty.dir, ['show', 'projects']),
+    pluginShow: () => nxSync(plugin.dir, ['show', 'projects']),
     show: () => nxSync(ours.dir, ['show', 'projects']),
     floorNoop: () => nxSync(empty.dir, ['run', 'e:noop']),
     floorFork: () => nxSync(empty.dir, ['run', 'e:fork']),
+    pluginFork: () => nxSync(plugin.dir, ['run', 'e:fork']),
     dryRun: () => nxSync(ours.dir, ['release-major', '--dry-run']),
   };
+  // With the daemon: started and warmed first, stopped after (each workspace has its own).
+  const DAEMON = { NX_DAEMON: 'true' };
+  const daemonCommands = {
+    daemonFork: () => nxSync(empty.dir, ['run', 'e:fork'], DAEMON),
+    daemonDryRun: () => nxSync(ours.dir, ['release-major', '--dry-run'], DAEMON),
+  };
+  const daemons = [];
   try {
-    for (const run of Object.values(commands)) run(); // warm Nx's caches and ours
-    const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
-    for (let i = 0; i < rounds; i++) {
-      for (const [k, run] of Object.entries(commands)) {
-        const t0 = performance.now();
-        run();
-        times[k].push(performance.now() - t0);
-      }
+    const times = await interleaved(commands, rounds);
+    for (const dir of [empty.dir, ours.dir]) {
+      nxSync(dir, ['daemon', '--start'], DAEMON);
+      daemons.push(dir);
     }
+    Object.assign(times, await interleaved(daemonCommands, rounds));
     // The plugin alone in a new process, as Nx's plugin worker loads it (caches warm).
     const loaded = JSON.parse(
       execFileSync(process.execPath, [join(repo, 'tools/startup/loaded-modules.mjs'), ours.dir, JSON.stringify(wasmtimePreset)], { encoding: 'utf8' }),
@@ -65,9 +75,25 @@ export async function benchStartup({ rounds = 5 } = {}) {
       projects: ours.dir && nxSync(ours.dir, ['show', 'projects']).trim().split('\n').length,
     };
   } finally {
+    for (const dir of daemons) nxSync(dir, ['daemon', '--stop'], DAEMON);
     empty.remove();
+    plugin.remove();
     ours.remove();
   }
+}
+
+/** Each command once to warm Nx's caches and ours, then `rounds` rounds of one run each; times in ms. */
+async function interleaved(commands, rounds) {
+  for (const run of Object.values(commands)) run();
+  const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let i = 0; i < rounds; i++) {
+    for (const [k, run] of Object.entries(commands)) {
+      const t0 = performance.now();
+      run();
+      times[k].push(performance.now() - t0);
+    }
+  }
+  return times;
 }
 
 if (isMain(import.meta.url)) {
@@ -77,10 +103,14 @@ if (isMain(import.meta.url)) {
     table([
       ['what', 'median', 'min', 'runs'],
       ['nx show projects, empty workspace (floor)', fmt(r.floorShow.median), fmt(r.floorShow.min), r.floorShow.runs],
+      ['nx show projects, empty + an installed plugin inferring nothing', fmt(r.pluginShow.median), fmt(r.pluginShow.min), r.pluginShow.runs],
       ['nx show projects, cut-45', fmt(r.show.median), fmt(r.show.min), r.show.runs],
       ['nx run e:noop (nx:noop), empty workspace (floor)', fmt(r.floorNoop.median), fmt(r.floorNoop.min), r.floorNoop.runs],
       ['nx run e:fork (local no-op executor: Nx forks run-executor), empty', fmt(r.floorFork.median), fmt(r.floorFork.min), r.floorFork.runs],
+      ['nx run e:fork, empty + the installed plugin (fork floor with a worker)', fmt(r.pluginFork.median), fmt(r.pluginFork.min), r.pluginFork.runs],
       ['nx release-major --dry-run, cut-45', fmt(r.dryRun.median), fmt(r.dryRun.min), r.dryRun.runs],
+      ['daemon on: nx run e:fork, empty', fmt(r.daemonFork.median), fmt(r.daemonFork.min), r.daemonFork.runs],
+      ['daemon on: nx release-major --dry-run, cut-45', fmt(r.daemonDryRun.median), fmt(r.daemonDryRun.min), r.daemonDryRun.runs],
     ]),
   );
   console.log(`\nplugin in a new process (caches warm): load ${fmt(r.plugin.loadMs)}, graph ${fmt(r.plugin.graphMs)}, ${r.plugin.modules} modules`);
@@ -89,6 +119,6 @@ if (isMain(import.meta.url)) {
     `goal: show projects <= floor + 0.1 s -> ${r.show.median - r.floorShow.median <= 100 ? 'met' : 'NOT met'} (+${fmt(r.show.median - r.floorShow.median)})`,
   );
   console.log(
-    `goal: release-major --dry-run <= no-op floor + 0.3 s -> ${r.dryRun.median - r.floorNoop.median <= 300 ? 'met' : 'NOT met'} (+${fmt(r.dryRun.median - r.floorNoop.median)}; Nx's fork of any executor: +${fmt(r.floorFork.median - r.floorNoop.median)}, ours beyond it: +${fmt(r.dryRun.median - r.floorFork.median)})`,
+    `goal: release-major --dry-run <= no-op floor + 0.3 s -> ${r.dryRun.median - r.floorNoop.median <= 300 ? 'met' : 'NOT met'} (+${fmt(r.dryRun.median - r.floorNoop.median)}; Nx's fork of any executor: +${fmt(r.floorFork.median - r.floorNoop.median)}, with a plugin worker: +${fmt(r.pluginFork.median - r.floorNoop.median)}, ours beyond that: +${fmt(r.dryRun.median - r.pluginFork.median)})`,
   );
 }

@@ -2,7 +2,7 @@
 // node_modules linked in (so `nx-release-train` is this checkout's build) and, when asked, a
 // git repository; plus one way to run the nx CLI in them without the daemon or the cloud.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,14 +22,25 @@ export const isMain = (url) => process.argv[1] && resolve(process.argv[1]) === f
 /**
  * A temp workspace: `fill(dir)` writes the tree (or `from` is copied), nx.json lists `plugins`,
  * `.gitignore` keeps node_modules, .nx and target out, and with `git` the tree is committed.
+ * `installed` ({ package: { file: text } }) are packages installed in the workspace's own
+ * node_modules (a directory then, the repository's packages linked into it), as a registry
+ * install would put them: Nx treats a plugin found there as installed, not as a local one.
  */
-export function nxWorkspace(name, { from, fill, plugins = [], git = false }) {
+export function nxWorkspace(name, { from, fill, plugins = [], git = false, installed }) {
   const dir = mkdtempSync(join(tmpdir(), `nrt-bench-${name}-`));
   if (from) cpSync(from, dir, { recursive: true, filter: (s) => !/[\\/](target|\.git|\.nx)$/.test(s) });
   if (fill) fill(dir);
   writeFileSync(join(dir, 'nx.json'), JSON.stringify({ plugins, useDaemonProcess: false }));
   writeFileSync(join(dir, '.gitignore'), 'node_modules\n.nx\ntarget\n');
-  symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  if (!installed) symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  else {
+    mkdirSync(join(dir, 'node_modules'));
+    for (const entry of readdirSync(join(repo, 'node_modules'))) symlinkSync(join(repo, 'node_modules', entry), join(dir, 'node_modules', entry));
+    for (const [pkg, files] of Object.entries(installed)) {
+      mkdirSync(join(dir, 'node_modules', pkg));
+      for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, 'node_modules', pkg, file), text);
+    }
+  }
   if (git) {
     for (const args of [
       ['init', '-q', '-b', 'main'],

@@ -76,9 +76,34 @@ describe('loading an executor (Nx forks a process per command and loads only its
     expect(found).toEqual(Object.fromEntries(executors.map((name) => [name, []])));
   });
 
-  it('loads release-major with its own command and steps only', () => {
-    const commands = byExecutor['release-major'].modules.filter((m) => m.includes('/dist/commands/'));
+  it('loads release-major with its own command and steps only, and no zod', () => {
+    const modules = byExecutor['release-major'].modules;
+    const commands = modules.filter((m) => m.includes('/dist/commands/'));
     expect(commands).toContain('packages/nx-release-train/dist/commands/release-major.js');
     expect(commands.filter((m) => !/\/commands\/(release-major|train-request|steps\/[^/]+)\.js$/.test(m))).toEqual([]);
+    expect(modules.filter((m) => ZOD.test(m))).toEqual([]);
+  });
+
+  it('takes plain flags without loading zod, and refuses the rest with zod', () => {
+    // As execute.ts parses them in Nx's forked process: the flag schema and the executor's schema.json.
+    const parse = (raw: object) =>
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          [
+            '-e',
+            `const dist = ${JSON.stringify(join(here, '../../packages/nx-release-train/dist'))};
+             const { releaseMajorFlags } = require(dist + '/core/flags/release-major.js');
+             const { flagsJson } = require(dist + '/executors/flags-json.js');
+             const { parseFlags } = require(dist + '/core/flags/define.js');
+             let flags; try { flags = parseFlags(releaseMajorFlags, ${JSON.stringify(raw)}, undefined, flagsJson('release-major')); } catch (e) { flags = e.message; }
+             const zod = Object.keys(require.cache).some((m) => ${ZOD}.test(m));
+             console.log(JSON.stringify({ flags, zod }));`,
+          ],
+          { encoding: 'utf8' },
+        ),
+      );
+    expect(parse({ dryRun: true })).toEqual({ flags: { dryRun: true, push: false, allowDirty: false }, zod: false });
+    expect(parse({ dryRun: true, bump: 'patch' })).toEqual({ flags: expect.stringMatching(/^release-major: --bump: /), zod: true });
   });
 });

@@ -33,11 +33,14 @@ export interface CutResult {
 /** The cut itself; `releaseMajor` adds the summary line. */
 async function cut(ctx: Train, req: ReleaseMajorRequest): Promise<CutResult> {
   const git = ctx.git;
+  // Asked first: git status walks the working tree while the rest is read.
+  const status = git.status();
+  status.catch(() => undefined); // awaited below; a refusal before then must not leave it unhandled
   await requireRepo(git);
   // Refused before anything moves: --push without a token, or without a GitHub repository.
   const gh = ctx.push && !ctx.dryRun ? await githubForPush(req.github, git, ctx.options.remote) : null;
   const mainBranch = ctx.options.mainBranch;
-  const branch = await git.currentBranch();
+  const { branch, head, dirty } = await status;
   // A release branch a killed run left behind is finished whatever is cut (main: see finishInterrupted).
   if (branch !== mainBranch) await finishInterruptedFollow(ctx);
   if (branch !== mainBranch) {
@@ -46,7 +49,7 @@ async function cut(ctx: Train, req: ReleaseMajorRequest): Promise<CutResult> {
       `git switch ${mainBranch} (or set the plugin option "mainBranch")`,
     );
   }
-  const head = (await git.resolve('HEAD'))!;
+  if (head === null) throw new ReleaseError(`${mainBranch} has no commit yet`, 'commit the workspace, then run the command again');
   const snap = await snapshot(git, head, ctx.options);
   const version = currentVersion(snap);
 
@@ -72,7 +75,7 @@ async function cut(ctx: Train, req: ReleaseMajorRequest): Promise<CutResult> {
 
   const thePlan = planAt(snap, ctx.options, 'major', undefined, req.level);
   const next = thePlan.primary?.to ?? version;
-  await requireClean(git, { allowDirty: req.allowDirty, planned: thePlan.edits.map((e) => e.file), ignored: req.nxDataDirs });
+  await requireClean(git, { allowDirty: req.allowDirty, planned: thePlan.edits.map((e) => e.file), ignored: req.nxDataDirs, dirty });
   // The working tree follows main as the last step; what it needs is checked before refs move.
   await requireIndexUnlocked(git);
   await describePlan(ctx, thePlan, `${ctx.dryRun ? '[dry run] ' : ''}cut ${release} from ${mainBranch} at ${head.slice(0, 12)}; ${mainBranch} -> ${next}`);
@@ -239,7 +242,8 @@ export function resolveReleaseMajor({ flags, options, env, root }: CommandInput<
 
 export async function releaseMajor(req: ReleaseMajorRequest, services: Services): Promise<CutResult> {
   const ctx = trainOf(req, services);
-  const result = await cut(ctx, req);
+  // Every object the cut reads (HEAD, its tree's files, commit messages) comes from one git process.
+  const result = await ctx.git.reading(() => cut(ctx, req));
   ctx.log.info(
     `\nsummary: ${result.version} -> ${result.nextVersion}; ${result.filesChanged} files; ` +
       (ctx.dryRun ? `would create ${result.releaseBranch}` : `branch ${result.releaseBranch}`) +

@@ -39,6 +39,8 @@ export interface RunOptions {
   onLine?: (line: string) => void;
   /** Write stdout to this file instead of capturing it. */
   stdoutFile?: string;
+  /** Hand stdout over chunk by chunk as it comes instead of capturing it (a program answering requests). */
+  onStdout?: (chunk: Buffer) => void;
 }
 
 /** A program that failed: its name, arguments and (masked) output. */
@@ -122,7 +124,7 @@ async function launch(program: string, args: readonly string[], opts: RunOptions
   watch(child);
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stdout?.on('data', opts.onStdout ?? ((chunk: Buffer) => stdout.push(chunk)));
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
   if (opts.onLine) {
     for (const stream of [child.stdout, child.stderr]) {

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ReleaseError } from '../core/release';
 import { decodeUtf8, describeOffset } from '../core/utf8';
-import { run, runBytes, type RunResult } from './exec';
+import { run, type RunResult } from './exec';
+import { ObjectReader, type GitObject } from './git-objects';
+import { parseStatus, type GitStatus } from './git-status';
 
 export interface RefUpdate {
   ref: string;
@@ -18,7 +20,20 @@ export interface RefUpdate {
   from: string | null;
 }
 
+/** Where git runs: asked once per Git (none of it changes while a command runs). */
+export interface GitLayout {
+  /** Inside a work tree (not a bare repository, not the .git directory). */
+  inWorkTree: boolean;
+  /** The directory git runs in, from the top of the work tree ('' at the top, else ending in '/'). */
+  prefix: string;
+  /** The index's lock file (absolute; worktree-aware). */
+  indexLock: string;
+}
+
 export class Git {
+  private layoutAnswer: Promise<GitLayout | null> | undefined;
+  private reader: { objects: ObjectReader; users: number } | undefined;
+
   constructor(readonly cwd: string) {}
 
   async run(args: string[], opts: { input?: string; env?: Record<string, string>; reject?: boolean } = {}): Promise<RunResult> {
@@ -29,8 +44,45 @@ export class Git {
     return (await this.run(args, { input })).stdout.trim();
   }
 
+  /** The layout, or null outside a repository; one `rev-parse` answers all of it. */
+  layout(): Promise<GitLayout | null> {
+    return (this.layoutAnswer ??= this.run(['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'index.lock'], { reject: false }).then((r) => {
+      if (r.exitCode !== 0) return null;
+      const lines = r.stdout.split('\n');
+      // Three answers, one a line; a path holding a line break would shift them.
+      if (lines.length !== 4 || lines[3] !== '')
+        throw new ReleaseError(
+          `git rev-parse gave ${lines.length - 1} lines for 3 questions in ${this.cwd}: ${JSON.stringify(r.stdout)}`,
+          'run the command from a directory whose path holds no line break',
+        );
+      return { inWorkTree: lines[0] === 'true', prefix: lines[1], indexLock: resolve(this.cwd, lines[2]) };
+    }));
+  }
+
   async isRepo(): Promise<boolean> {
-    return (await this.run(['rev-parse', '--is-inside-work-tree'], { reject: false })).stdout.trim() === 'true';
+    return (await this.layout())?.inWorkTree === true;
+  }
+
+  /**
+   * Runs `body` with one `git cat-file --batch` process answering every object read in it
+   * (resolve, readFiles, commitMessage), ended when the last body sharing it ends. Outside,
+   * each read starts its own.
+   */
+  async reading<T>(body: () => Promise<T>): Promise<T> {
+    const reader = (this.reader ??= { objects: new ObjectReader(this.cwd), users: 0 });
+    reader.users++;
+    try {
+      return await body();
+    } finally {
+      if (--reader.users === 0) {
+        this.reader = undefined;
+        await reader.objects.close();
+      }
+    }
+  }
+
+  private objects(names: string[]): Promise<Array<GitObject | null>> {
+    return this.reader ? this.reader.objects.read(names) : this.reading(() => this.objects(names));
   }
 
   /** The checked-out branch, or null when HEAD is detached. */
@@ -39,9 +91,15 @@ export class Git {
     return r.exitCode === 0 ? r.stdout.trim() : null;
   }
 
+  /** The commit `rev` names, or null. */
   async resolve(rev: string): Promise<string | null> {
-    const r = await this.run(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { reject: false });
-    return r.exitCode === 0 ? r.stdout.trim() : null;
+    // A reflog or upstream that is not there (`x@{1}`, `@{u}`) stops cat-file with every read it
+    // shares; rev-parse --verify --quiet answers null. Ref names cannot hold "@{".
+    if (rev.includes('@{')) {
+      const r = await this.run(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { reject: false });
+      return r.exitCode === 0 ? r.stdout.trim() : null;
+    }
+    return (await this.objects([`${rev}^{commit}`]))[0]?.oid ?? null;
   }
 
   /** True when `ancestor` is `rev` or one of its ancestors. */
@@ -51,18 +109,15 @@ export class Git {
     return r.exitCode === 0;
   }
 
-  /** Absolute path of a file in the git directory (e.g. `index.lock`), worktree-aware. */
-  async gitPath(name: string): Promise<string> {
-    return resolve(this.cwd, await this.out(['rev-parse', '--git-path', name]));
+  /** What is checked out, HEAD's commit and the uncommitted changes (untracked files too), from one `git status`. */
+  async status(): Promise<Omit<GitStatus, 'ambiguousBranch'>> {
+    const { ambiguousBranch, ...status } = parseStatus((await this.run(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all'])).stdout);
+    return ambiguousBranch ? { ...status, branch: await this.currentBranch() } : status;
   }
 
-  /** `git status --porcelain` paths (tracked changes and untracked files). */
+  /** `git status` paths (tracked changes and untracked files). */
   async dirtyPaths(): Promise<string[]> {
-    const out = (await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=all'])).stdout;
-    return out
-      .split('\0')
-      .filter(Boolean)
-      .map((entry) => entry.slice(3));
+    return (await this.status()).dirty;
   }
 
   /** Branch names under refs/heads and refs/remotes/<remote> matching a glob like `release-*`. */
@@ -104,18 +159,10 @@ export class Git {
   async readFiles(rev: string, paths: string[], nonUtf8: 'refuse' | 'skip' = 'refuse'): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     if (paths.length === 0) return out;
-    const buf = Buffer.from(
-      (await runBytes('git', ['cat-file', '--batch'], { cwd: this.cwd, input: paths.map((p) => `${rev}:${p}`).join('\n') + '\n' })).stdout,
-    );
-    let pos = 0;
-    for (const path of paths) {
-      const nl = buf.indexOf(0x0a, pos);
-      const header = buf.subarray(pos, nl).toString('utf8');
-      pos = nl + 1;
-      if (header.endsWith(' missing')) continue;
-      const size = Number(header.split(' ')[2]);
-      const bytes = buf.subarray(pos, pos + size);
-      pos += size + 1;
+    const objects = await this.objects(paths.map((p) => `${rev}:${p}`));
+    for (const [i, path] of paths.entries()) {
+      const bytes = objects[i]?.bytes;
+      if (bytes === undefined) continue;
       const decoded = decodeUtf8(bytes);
       if ('badOffset' in decoded) {
         if (nonUtf8 === 'skip') continue;
@@ -129,8 +176,16 @@ export class Git {
     return out;
   }
 
+  /** The message of commit `rev`, as `git log -1 --format=%B` prints it, trimmed. */
   async commitMessage(rev: string): Promise<string> {
-    return this.out(['log', '-1', '--format=%B', rev]);
+    const commit = (await this.objects([`${rev}^{commit}`]))[0];
+    const end = commit?.bytes.indexOf('\n\n') ?? -1;
+    // git log re-encodes a message stored in another encoding (an `encoding` header): let it.
+    if (!commit || end < 0 || /^encoding /m.test(commit.bytes.subarray(0, end).toString('utf8'))) return this.out(['log', '-1', '--format=%B', rev]);
+    return commit.bytes
+      .subarray(end + 2)
+      .toString('utf8')
+      .trim();
   }
 
   /**

@@ -9,7 +9,7 @@
  * the tag pattern or the marker could tag the wrong commit.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ExecutorContext } from '@nx/devkit';
 import { formatFailure } from '../core/errors';
@@ -17,19 +17,14 @@ import { PLUGIN_NAME } from '../core/plugin-name';
 import type { PluginEntry } from '../core/settings/nx-json';
 import { ReleaseError } from '../core/release';
 import { Git } from '../effects/git';
+import { executorEntries, flagsJson, packageRoot } from './flags-json';
 
-interface ExecutorEntry {
-  implementation: string;
-  schema: string;
-  description: string;
-}
 interface FlagProperty {
   type?: string;
   description?: string;
 }
 
-const packageRoot = resolve(__dirname, '../..');
-const executors = (JSON.parse(readFileSync(join(packageRoot, 'executors.json'), 'utf8')) as { executors: Record<string, ExecutorEntry> }).executors;
+const executors = executorEntries();
 /** The commands of the workspace root; per-crate targets (publish, verify) need Nx's task graph. */
 const PER_CRATE = new Set(['publish', 'verify', 'nx-release-publish']);
 const commands = Object.keys(executors).filter((name) => !PER_CRATE.has(name));
@@ -120,7 +115,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         `use one of: ${commands.join(', ')}${PER_CRATE.has(name) ? ` (${name} runs per crate through nx)` : ''}`,
       );
     const entry = executors[name];
-    const properties = (JSON.parse(readFileSync(join(packageRoot, entry.schema), 'utf8')) as { properties: Record<string, FlagProperty> }).properties;
+    const properties: Record<string, FlagProperty> = flagsJson(name).properties;
     if (rest.includes('--help') || rest.includes('-h')) {
       console.log(flagHelp(name, properties));
       return 0;

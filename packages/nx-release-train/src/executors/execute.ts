@@ -1,5 +1,6 @@
 /**
- * The one adapter from Nx to a command: flags parsed by the executor's zod schema, the plugin
+ * The one adapter from Nx to a command: flags parsed by the executor's zod schema (plain ones
+ * checked against its schema.json without loading zod: core/flags/plain.ts), the plugin
  * settings resolved once, the environment read once, the request resolved by the command's
  * pure `resolve`, real services built, and every failure printed by the one printer as
  * `{ success: false }`. Executors are one line: `executorFor(command, flags)`.
@@ -12,6 +13,7 @@ import { formatFailure } from '../core/errors';
 import { parseFlags, type FlagSchema } from '../core/flags/define';
 import { maskedLog } from '../core/log';
 import { rememberRunSecrets } from '../core/secrets';
+import { flagsJson } from './flags-json';
 import { resolvedOptions } from './shared';
 import { writeWhole } from './whole-output';
 import { realServices } from './services';
@@ -35,9 +37,10 @@ function publishConcurrency(context: ExecutorContext): number | undefined {
 
 /** Everything a command's `resolve` reads, from Nx's context and this process. */
 export async function commandInput<F>(flagSchema: FlagSchema, raw: unknown, context: ExecutorContext): Promise<CommandInput<F>> {
-  const flags = parseFlags(flagSchema, raw, process.env[UNDECLARED_FLAGS_ENV]) as Record<string, unknown>;
+  const json = flagsJson(flagSchema.name);
+  const flags = parseFlags(flagSchema, raw, process.env[UNDECLARED_FLAGS_ENV], json) as Record<string, unknown>;
   // A pass-through executor's unknown keys are the target's own plugin settings.
-  const known = new Set(Object.keys(flagSchema.schema.shape));
+  const known = new Set(Object.keys(json.properties));
   const overrides = flagSchema.passThrough ? Object.fromEntries(Object.entries(flags).filter(([k]) => !known.has(k))) : {};
   const name = context.projectName;
   const options = await resolvedOptions(context, overrides);

@@ -14,8 +14,8 @@ export async function requireRepo(git: Git): Promise<void> {
  * after the refs moved (leaving a staged reverse diff), so it is checked before anything moves.
  */
 export async function requireIndexUnlocked(git: Git): Promise<void> {
-  const lock = await git.gitPath('index.lock');
-  if (!existsSync(lock)) return;
+  const lock = (await git.layout())?.indexLock;
+  if (lock === undefined || !existsSync(lock)) return;
   throw new ReleaseError(
     `${lock} exists: another git process is using the index, so the working tree could not follow the release; nothing was changed`,
     `wait for the other git command to finish; if none is running, a crashed one left the lock behind: remove ${lock}`,
@@ -28,11 +28,14 @@ export async function requireIndexUnlocked(git: Git): Promise<void> {
  * release edits. Paths under `ignored` (directories relative to the workspace root: Nx's own
  * cache and workspace data) are not the user's changes and never count.
  */
-export async function requireClean(git: Git, opts: { allowDirty: boolean; planned: string[]; ignored: string[] }): Promise<void> {
+export async function requireClean(
+  git: Git,
+  opts: { allowDirty: boolean; planned: string[]; ignored: string[]; /** git status's paths, when the caller has them. */ dirty?: readonly string[] },
+): Promise<void> {
   // git status names paths from the repository's top; the workspace may sit below it.
-  const prefix = opts.ignored.length ? await git.out(['rev-parse', '--show-prefix']) : '';
+  const prefix = opts.ignored.length ? ((await git.layout())?.prefix ?? '') : '';
   const ignored = opts.ignored.map((d) => `${prefix}${d.replace(/\/+$/, '')}/`);
-  const dirty = (await git.dirtyPaths()).filter((p) => !ignored.some((d) => p.startsWith(d)));
+  const dirty = (opts.dirty ?? (await git.dirtyPaths())).filter((p) => !ignored.some((d) => p.startsWith(d)));
   if (dirty.length === 0) return;
   const listed = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? `, and ${dirty.length - 10} more` : '');
   if (!opts.allowDirty) {

@@ -28,7 +28,12 @@ export interface Snapshot {
  * `root`: the workspace's directory inside the repository, when it is not at its top
  * (tools/check-history's --root); paths in the snapshot are relative to it.
  */
-export async function snapshot(git: Git, commit: string, options: ReleaseTrainOptions, root = ''): Promise<Snapshot> {
+export function snapshot(git: Git, commit: string, options: ReleaseTrainOptions, root = ''): Promise<Snapshot> {
+  // Its reads (links, manifests, the files the plan edits, the lines' tags) share one git process.
+  return git.reading(() => read(git, commit, options, root));
+}
+
+async function read(git: Git, commit: string, options: ReleaseTrainOptions, root: string): Promise<Snapshot> {
   const prefix = root ? `${root.replace(/\/+$/, '')}/` : '';
   const tree = (await git.listTree(commit)).filter((e) => e.path.startsWith(prefix)).map((e) => ({ ...e, path: e.path.slice(prefix.length) }));
   const links = tree.filter((e) => e.mode === '120000').map((e) => e.path);
@@ -39,7 +44,7 @@ export async function snapshot(git: Git, commit: string, options: ReleaseTrainOp
     links.length ? await readPrefixed(git, commit, prefix, links, 'skip') : new Map(),
   );
   const all = [...tree.map((e) => e.path), ...aliases.keys()];
-  const read = async (paths: string[]) => {
+  const readAliased = async (paths: string[]) => {
     const texts = await readPrefixed(
       git,
       commit,
@@ -49,7 +54,7 @@ export async function snapshot(git: Git, commit: string, options: ReleaseTrainOp
     return new Map(paths.filter((p) => texts.has(aliases.get(p) ?? p)).map((p) => [p, texts.get(aliases.get(p) ?? p)!]));
   };
   const manifests = all.filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml'));
-  const texts = await read(manifests);
+  const texts = await readAliased(manifests);
   const workspace = buildWorkspace({ manifests, read: (p) => texts.get(p) ?? null });
   const errors = workspace.diagnostics.filter((d) => d.level === 'error');
   if (errors.length > 0) {
@@ -59,7 +64,7 @@ export async function snapshot(git: Git, commit: string, options: ReleaseTrainOp
     );
   }
   const wanted = filesToRead(workspace, options).filter((p) => !texts.has(p));
-  const files = new Map([...texts, ...(await read(wanted))]);
+  const files = new Map([...texts, ...(await readAliased(wanted))]);
   return { commit, workspace, files, aliases, options, history: await lineHistory(git, commit, workspace, options, prefix) };
 }
 

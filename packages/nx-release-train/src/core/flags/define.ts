@@ -2,9 +2,23 @@
  * Executor options: one zod schema per executor gives the parser (defaults applied), the
  * TypeScript type, and the `schema.json` Nx reads (written by `npm run schemas`; a test fails
  * when the file and the schema differ). Defaults live only in these schemas.
+ *
+ * zod itself (95 modules) loads only when a schema is built: an executor checks flags that are
+ * plainly what its schema.json says (`plainFlags`) without it, and builds the zod schema to
+ * parse anything else, so a refusal reads exactly as before.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ReleaseError } from '../errors';
+import { plainFlags, type FlagsJson } from './plain';
+
+export type { FlagsJson };
+
+/** zod's `z`, handed to the schema builders (loaded on the first build). */
+export type Zod = typeof z;
+
+// Loaded here, not at the top: most executor runs never build a schema (see plainFlags).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const zod = (): Zod => (require('zod') as { z: Zod }).z;
 
 export interface FlagSchema<S extends z.ZodObject = z.ZodObject> {
   /** The target's name, the schema's title. */
@@ -19,23 +33,23 @@ export interface FlagSchema<S extends z.ZodObject = z.ZodObject> {
  * The schema is built the first time it is read (zod objects cost time to build, and an
  * executor needs only its own), then kept.
  */
-export function defineFlags<S extends z.ZodObject>(name: string, description: string, build: () => S, passThrough = false): FlagSchema<S> {
+export function defineFlags<S extends z.ZodObject>(name: string, description: string, build: (z: Zod) => S, passThrough = false): FlagSchema<S> {
   let schema: S | undefined;
   return {
     name,
     description,
     get schema() {
-      return (schema ??= build());
+      return (schema ??= build(zod()));
     },
     passThrough,
   };
 }
 
 /** `--dry-run` for every command that changes something. */
-export const dryRunFlag = (description: string) => z.boolean().default(false).describe(description);
+export const dryRunFlag = (z: Zod, description: string) => z.boolean().default(false).describe(description);
 
 /** A list given as `a,b` on the command line or as an array in project.json. */
-export const listFlag = (description: string) =>
+export const listFlag = (z: Zod, description: string) =>
   z
     .union([z.string(), z.array(z.string())])
     .optional()
@@ -49,7 +63,7 @@ export function listOf(value: string | readonly string[] | undefined): string[] 
 
 /** The schema.json Nx reads for an executor, from its zod schema. */
 export function nxSchemaJson(flags: FlagSchema): Record<string, unknown> {
-  const json = z.toJSONSchema(flags.schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+  const json = zod().toJSONSchema(flags.schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
   return {
     $schema: 'https://json-schema.org/schema',
     version: 2,
@@ -63,12 +77,15 @@ export function nxSchemaJson(flags: FlagSchema): Record<string, unknown> {
 
 /**
  * Parses what Nx handed the executor; a wrong type is refused naming the flag, and so is a flag
- * the executor does not know (one Nx swallowed arrives in `undeclared`: see core/argv).
+ * the executor does not know (one Nx swallowed arrives in `undeclared`: see core/argv). With
+ * the executor's schema.json (`json`), flags that are plainly valid are taken without zod.
  */
-export function parseFlags<S extends z.ZodObject>(flags: FlagSchema<S>, raw: unknown, undeclared?: string): z.output<S> {
-  const schema = flags.passThrough ? flags.schema.loose() : flags.schema.strict();
+export function parseFlags<S extends z.ZodObject>(flags: FlagSchema<S>, raw: unknown, undeclared?: string, json?: FlagsJson): z.output<S> {
   // Nx's own bookkeeping keys (`__overrides__`, ...) are not flags.
   const given = Object.fromEntries(Object.entries((raw ?? {}) as Record<string, unknown>).filter(([k]) => !k.startsWith('__')));
+  const plain = json && !undeclared ? plainFlags(json, given, flags.passThrough === true) : undefined;
+  if (plain) return plain as z.output<S>;
+  const schema = flags.passThrough ? flags.schema.loose() : flags.schema.strict();
   const parsed = schema.safeParse(given);
   const unknown = undeclared ? [undeclared] : [];
   const lines: string[] = [];

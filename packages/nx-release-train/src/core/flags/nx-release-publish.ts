@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defineFlags } from './define';
 
 /**
@@ -9,7 +9,7 @@ import { defineFlags } from './define';
 export const nxReleasePublishFlags = defineFlags(
   'nx-release-publish',
   "The target `nx release publish` runs on each crate: the plugin's publish (resumable, rate-limit aware, in dependency order), with Nx's release options set aside.",
-  () =>
+  (z) =>
     z.object({
       nxReleaseVersionData: z.unknown().optional().describe('Set by `nx release`: the versions it chose (the manifests already carry them).'),
       firstRelease: z

@@ -1,13 +1,13 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defineFlags, dryRunFlag } from './define';
 import { registryFlag } from './registry';
 
 export const publishPlanFlags = defineFlags(
   'publish-plan',
   'Print the publish waves, which versions the registry index already has, the preflight publish runs before its first upload, and an estimate (critical path beside the rate-limit bound). Fails when the preflight would refuse the release.',
-  () =>
+  (z) =>
     z.object({
-      registry: registryFlag,
+      registry: registryFlag(z),
       parallel: z
         .number()
         .optional()
@@ -26,7 +26,7 @@ export const publishPlanFlags = defineFlags(
         .optional()
         .describe('Plan for trusted publishing (no per-user new-version limit); default: detected from the environment like publish does.'),
       offline: z.boolean().default(false).describe('Do not read the index or package: plan as if nothing were published.'),
-      dryRun: dryRunFlag('Accepted for uniformity: the plan never changes anything.'),
+      dryRun: dryRunFlag(z, 'Accepted for uniformity: the plan never changes anything.'),
     }),
 );
 

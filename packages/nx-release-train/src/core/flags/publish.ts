@@ -1,21 +1,21 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defineFlags, dryRunFlag } from './define';
 import { RETRY_DEFAULTS, backoffFlag, maxAttemptsFlag, registryFlag } from './registry';
 
 export const publishFlags = defineFlags(
   'publish',
   "Publish this crate's version to the registry unless the index already has it (same checksum). Run through `nx run-many -t publish`: `^publish` orders crates by their dependencies.",
-  () =>
+  (z) =>
     z.object({
-      registry: registryFlag,
-      dryRun: dryRunFlag('Check the index and print what would be published; upload nothing.'),
+      registry: registryFlag(z),
+      dryRun: dryRunFlag(z, 'Check the index and print what would be published; upload nothing.'),
       noVerify: z
         .boolean()
         .default(true)
         .describe("Skip cargo's build of each packaged crate in the preflight's `cargo package` (the verify target builds them)."),
       indexTimeout: z.number().default(300).describe('Seconds to wait for an uploaded version to appear in the index.'),
-      maxAttempts: maxAttemptsFlag(''),
-      backoff: backoffFlag,
+      maxAttempts: maxAttemptsFlag(z, ''),
+      backoff: backoffFlag(z),
       concurrency: z
         .number()
         .default(8)

@@ -1,16 +1,17 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defineFlags, dryRunFlag } from './define';
 import { dateFlag, pushFlag, diffFileFlag } from './train';
 
 export const releaseMajorFlags = defineFlags(
   'release-major',
   'Cut the release branch from main and bump main to the next major across every crate, version file, Cargo.lock and RELEASES.md.',
-  () =>
+  (z) =>
     z.object({
-      dryRun: dryRunFlag('Print the plan and a unified diff; change no file and no git ref.'),
-      diffFile: diffFileFlag,
-      date: dateFlag,
+      dryRun: dryRunFlag(z, 'Print the plan and a unified diff; change no file and no git ref.'),
+      diffFile: diffFileFlag(z),
+      date: dateFlag(z),
       push: pushFlag(
+        z,
         'Push the release branch (at the cut point) and the bump to its review branch (ci/bump-to-{version}), and open or update the pull request against main; the token is read from GITHUB_TOKEN (or the variable the githubTokenEnv setting names); without one nothing is changed or pushed.',
       ),
       bump: z

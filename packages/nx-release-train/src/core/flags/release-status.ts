@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defineFlags } from './define';
 
 export const releaseStatusFlags = defineFlags(
   'release-status',
   'Where the train is, read-only: release lines and their support, open pull requests of the train, what is published and attached after each newest tag, the bindings, and warnings to act on.',
-  () =>
+  (z) =>
     z.object({
       json: z.boolean().default(false).describe('Print the status as JSON (a versioned shape: { "version": 1, ... }; see the README) instead of the table.'),
       html: z

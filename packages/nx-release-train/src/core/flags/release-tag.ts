@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defineFlags, dryRunFlag } from './define';
 
 export const releaseTagFlags = defineFlags(
   'release-tag',
   'Tag v{version} when HEAD of a release branch carries the release marker; otherwise say why not and succeed.',
-  () =>
+  (z) =>
     z.object({
-      dryRun: dryRunFlag('Say what would be tagged; change nothing.'),
+      dryRun: dryRunFlag(z, 'Say what would be tagged; change nothing.'),
       push: z.boolean().default(false).describe('Push the tag to the remote.'),
       via: z
         .enum(['git', 'api'])

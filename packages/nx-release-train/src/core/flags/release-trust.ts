@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defineFlags, dryRunFlag } from './define';
 import { repositoryFlag } from './github';
 import { registryFlag } from './registry';
@@ -6,11 +6,11 @@ import { registryFlag } from './registry';
 export const releaseTrustFlags = defineFlags(
   'release-trust',
   "Make every publishable crate trust this repository's release workflow for trusted publishing: list each crate's GitHub configs on the registry and create only the missing ones (repository, the releaseWorkflow file, the publishEnvironment), never deleting any. The token (trusted-publishing scope) comes from the variable the setting trustTokenVariable names (CARGO_TRUST_TOKEN).",
-  () =>
+  (z) =>
     z.object({
-      registry: registryFlag,
-      repository: repositoryFlag,
-      dryRun: dryRunFlag('List the configs and say which would be created; create nothing.'),
+      registry: registryFlag(z),
+      repository: repositoryFlag(z),
+      dryRun: dryRunFlag(z, 'List the configs and say which would be created; create nothing.'),
     }),
 );
 
