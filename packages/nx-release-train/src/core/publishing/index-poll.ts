@@ -12,7 +12,7 @@
  */
 
 export interface PollPolicy {
-  /** The finest interval between two reads (inside the window, or just past it). */
+  /** The finest interval between two reads (inside the window). */
   fineMs: number;
   /** The coarsest: the longest wait between two reads (before the window, or long after it). */
   coarseMs: number;
@@ -20,8 +20,9 @@ export interface PollPolicy {
   windowReads: number;
   /**
    * Outside what was learned (nothing yet, or past the window: a slower index this time), a
-   * read every this fraction of the time since the version was expected: late by at most that
-   * fraction, in a number of reads that grows with the logarithm of the wait.
+   * read every this fraction of the time since the upload (and of the coarsest interval at
+   * least): late by about that fraction, in a number of reads that grows with the logarithm
+   * of the wait.
    */
   backoff: number;
 }
@@ -61,12 +62,13 @@ export interface PollState {
 
 /** How long to wait before the next read (0: read now). */
 export function nextReadIn(s: PollState, p: PollPolicy): number {
-  const clamp = (ms: number, floor = p.fineMs) => Math.min(p.coarseMs, Math.max(floor, ms));
-  // Nothing learned: read at once (an index may show it right away), then no faster than `backoff` of the coarsest.
-  if (!s.window) return s.reads === 0 ? 0 : clamp(s.elapsed * p.backoff, p.coarseMs * p.backoff);
+  // Outside what was learned: a tenth (`backoff`) of the time waited, no faster than a tenth of the coarsest.
+  const outside = Math.min(p.coarseMs, Math.max(p.coarseMs * p.backoff, s.elapsed * p.backoff));
+  // Nothing learned: read at once (an index may show it right away), then as outside.
+  if (!s.window) return s.reads === 0 ? 0 : outside;
   const { from, to } = s.window;
-  const step = clamp((to - from) / p.windowReads);
+  const step = Math.min(p.coarseMs, Math.max(p.fineMs, (to - from) / p.windowReads));
   if (s.elapsed < from) return Math.min(p.coarseMs, from - s.elapsed);
   if (s.elapsed <= to) return step;
-  return clamp(Math.max(step, (s.elapsed - to) * p.backoff));
+  return Math.max(step, outside);
 }
