@@ -62,15 +62,19 @@ describe('nextReadIn', () => {
     expect(nextReadIn({ elapsed: 2_000, reads: 2, window: { from: 0, to: 60_000 } }, p)).toBe(1_000);
   });
 
-  it('past the window (a slower index than learned): a read every tenth of the time since the upload, up to the coarsest', () => {
+  it("past the window (a slower index than learned): the window's interval for half its reads, then a tenth of the time since the upload", () => {
     const w = { from: 2_000, to: 2_400 };
-    expect(nextReadIn({ elapsed: 2_410, reads: 12, window: w }, INDEX_POLL)).toBe(241);
+    expect(nextReadIn({ elapsed: 2_410, reads: 12, window: w }, INDEX_POLL)).toBe(40);
+    expect(nextReadIn({ elapsed: 2_600, reads: 17, window: w }, INDEX_POLL)).toBe(40);
+    expect(nextReadIn({ elapsed: 2_610, reads: 18, window: w }, INDEX_POLL)).toBe(261);
     expect(nextReadIn({ elapsed: 9_000, reads: 30, window: w }, INDEX_POLL)).toBe(900);
     expect(nextReadIn({ elapsed: 20_000, reads: 40, window: w }, INDEX_POLL)).toBe(1_000);
     // An early window: no run of fine reads after it, a tenth of the coarsest at least.
-    expect(nextReadIn({ elapsed: 120, reads: 3, window: { from: 3, to: 105 } }, INDEX_POLL)).toBe(100);
+    expect(nextReadIn({ elapsed: 120, reads: 3, window: { from: 3, to: 105 } }, INDEX_POLL)).toBe(20);
+    expect(nextReadIn({ elapsed: 210, reads: 8, window: { from: 3, to: 105 } }, INDEX_POLL)).toBe(100);
     // A wide window keeps its own interval.
-    expect(nextReadIn({ elapsed: 6_000, reads: 20, window: { from: 0, to: 5_000 } }, INDEX_POLL)).toBe(600);
+    expect(nextReadIn({ elapsed: 6_000, reads: 20, window: { from: 0, to: 5_000 } }, INDEX_POLL)).toBe(500);
+    expect(nextReadIn({ elapsed: 8_000, reads: 25, window: { from: 0, to: 5_000 } }, INDEX_POLL)).toBe(800);
   });
 
   it('a steady index: each wave is found within the finest interval once the first taught the window', () => {

@@ -6,7 +6,7 @@
  * the time hammers a real registry (cargo reads about once a second). So the delay is learned
  * from this run's own uploads: each version seen appearing gives an interval (not there `lo`
  * ms after its upload, there at `hi`), and the next waits read finely only inside the window
- * those intervals leave, sparsely before it, backing off after it. With nothing learned yet
+ * those intervals leave (and a little past it), sparsely before it, backing off after it. With nothing learned yet
  * the interval starts fine and grows with the wait, so the first uploads teach the window
  * without a flood.
  */
@@ -69,6 +69,8 @@ export function nextReadIn(s: PollState, p: PollPolicy): number {
   const { from, to } = s.window;
   const step = Math.min(p.coarseMs, Math.max(p.fineMs, (to - from) / p.windowReads));
   if (s.elapsed < from) return Math.min(p.coarseMs, from - s.elapsed);
-  if (s.elapsed <= to) return step;
+  // Half the window's reads again past it: when the upload's answer reaches this process varies
+  // (a loaded machine), so a version may show a little after the window it fits.
+  if (s.elapsed <= to + (step * p.windowReads) / 2) return step;
   return Math.max(step, outside);
 }
