@@ -77,7 +77,8 @@ export async function* runGraph(
     running.delete(id);
     holding.delete(id);
     status.set(id, ok ? 'success' : 'failure');
-    yield { id, status: ok ? 'success' : 'failure' };
+    // Reported after its dependents start (the top of the loop): the caller may take its time.
+    finished.push({ id, status: ok ? 'success' : 'failure' });
     if (!ok) skip(id);
   }
   // Only a dependency cycle leaves jobs behind: they can never run.
