@@ -143,7 +143,7 @@ export function timeline(w, reg, t0, end) {
   const lastVisible = stored(chain.at(-1)).visibleAt;
   const s = (ms) => (ms / 1000).toFixed(2);
   return (
-    `first index read ${s(first('index') - t0)} s, first upload ${s(upload.get(chain[0]) - t0)} s; ` +
+    `first index read ${s(first('index') - t0)} s, first upload ${s(first('publish') - t0)} s (of the chain ${s(upload.get(chain[0]) - t0)} s); ` +
     `lateness per wave after the first: ${lateness.map(s).join(' ')} (sum ${s(lateness.reduce((a, b) => a + b, 0))} s); ` +
     `uploads (request -> stored) ${chain.map((c) => s(stored(c).publishedAt - upload.get(c))).join(' ')}; ` +
     `last visible -> exit ${s(end - lastVisible)} s; index reads after the first upload ${events.filter((e) => e.route === 'index' && e.at >= upload.get(chain[0])).length}`
