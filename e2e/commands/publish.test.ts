@@ -2,8 +2,9 @@
  * Publishing in-process (commands/publish.ts, publish/publish-all.ts), real cargo and the
  * local registry on 127.0.0.1, with faults injected: (c) 500s on one crate; (d) 401 and
  * 403; (e) an upload whose answer was lost; (f) a version already present with other
- * content; (g) a dev-dependency cycle; and verify. Nx's own part (`^publish`, the batch
- * protocol, exit codes) is in e2e/publish.e2e.ts; kills and 429 storms in e2e/campaigns/.
+ * content; (g) a dev-dependency cycle; (h) an erratic index; and verify. Nx's own part
+ * (`^publish`, the batch protocol, exit codes) is in e2e/publish.e2e.ts; kills and 429
+ * storms in e2e/campaigns/.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -124,6 +125,25 @@ describe.skipIf(!hasCargo)('publish (in-process) against the local registry', ()
     expect(cyclic.ok).toBe(false);
     expect(cyclic.out).toMatch(/cycle between "(wasmtime|wasmtime-environ)" and "(wasmtime-environ|wasmtime)"/);
     expect(cyclic.out).toMatch(/remove the version from the dev-dependency "wasmtime" in crates\/environ\/Cargo.toml:\d+/);
+  });
+
+  it('(h) an erratic index (each upload shows after another delay, reads failing): order held, each version once', async () => {
+    const s = await setupPublish({ indexDelayMs: 300 });
+    // The delay the waits learn from the first uploads is wrong for the next ones, both ways.
+    const delays = [300, 1200, 100, 700, 50, 1500];
+    let n = 0;
+    s.reg.onPublish(() => (s.reg.faults.indexDelayMs = delays[++n % delays.length]));
+    s.reg.faults.add({ route: 'index', crate: 'wasmtime-environ', action: { status: 500 }, times: 2 });
+    const run = await publishEveryCrate(s, { backoff: 0.1, concurrency: 3 }, s.tokenEnv);
+    expect(run.ok, run.out).toBe(true);
+    expectEachPublishedOnce(s);
+    expectDependencyOrder(s);
+    // Each wait reads a bounded number of times (20 ms reads throughout would be 75 for the longest delay):
+    // about ten across the window learned so far, which moves as other versions show, a few before and after.
+    for (const name of s.crates.keys()) {
+      const uploaded = s.reg.events.find((e) => e.route === 'publish' && e.crate === name && e.status === 200)!.at;
+      expect(s.reg.events.filter((e) => e.route === 'index' && e.crate === name && e.at >= uploaded).length, name).toBeLessThanOrEqual(30);
+    }
   });
 
   it('verify packages a crate and builds it against its unpublished workspace dependencies, offline', async () => {

@@ -118,15 +118,49 @@ const METHODS = {
   'cargo-ws': (w, env) => sh('cargo', ['publish', '--workspace', '--registry', 'local', '--no-verify'], { cwd: w.dir, env }),
 };
 
-async function measure(w, method) {
+/**
+ * Where a run's time went, from the registry's request log: the first index read and the
+ * first upload after the start, then the chain of crates that ended last, each link's
+ * lateness (its last dependency visible in the index -> its upload request), and the end.
+ */
+export function timeline(w, reg, t0, end) {
+  const events = reg.events.filter((e) => e.at >= t0);
+  const first = (route) => events.find((e) => e.route === route)?.at;
+  const upload = new Map();
+  for (const e of events) if (e.route === 'publish' && e.status === 200 && !upload.has(e.crate)) upload.set(e.crate, e.at);
+  const stored = (n) => reg.version(n, w.crates.find((c) => c.name === n).version);
+  const ready = (n) => Math.max(t0, ...w.order.needs[n].map((d) => stored(d).visibleAt));
+  const late = (n) => upload.get(n) - ready(n);
+  let n = w.crates.map((c) => c.name).reduce((a, b) => (stored(a).visibleAt >= stored(b).visibleAt ? a : b));
+  const chain = [];
+  for (;;) {
+    chain.unshift(n);
+    const needs = w.order.needs[n];
+    if (!needs.length) break;
+    n = needs.reduce((a, b) => (stored(a).visibleAt >= stored(b).visibleAt ? a : b));
+  }
+  const lateness = chain.slice(1).map(late);
+  const lastVisible = stored(chain.at(-1)).visibleAt;
+  const s = (ms) => (ms / 1000).toFixed(2);
+  return (
+    `first index read ${s(first('index') - t0)} s, first upload ${s(first('publish') - t0)} s (of the chain ${s(upload.get(chain[0]) - t0)} s); ` +
+    `lateness per wave after the first: ${lateness.map(s).join(' ')} (sum ${s(lateness.reduce((a, b) => a + b, 0))} s); ` +
+    `uploads (request -> stored) ${chain.map((c) => s(stored(c).publishedAt - upload.get(c))).join(' ')}; ` +
+    `last visible -> exit ${s(end - lastVisible)} s; index reads after the first upload ${events.filter((e) => e.route === 'index' && e.at >= upload.get(chain[0])).length}`
+  );
+}
+
+async function measure(w, method, log) {
   const reg = await startRegistry({ publishLatencyMs: L, indexDelayMs: D });
   const home = mkdtempSync(path.join(os.tmpdir(), 'bench-cargo-home-'));
   const env = { ...process.env, ...writeCargoHome(home, reg) };
   rmSync(path.join(w.dir, 'target'), { recursive: true, force: true });
   rmSync(path.join(w.dir, '.nx'), { recursive: true, force: true });
   const t0 = performance.now();
+  const at0 = Date.now();
   const r = await METHODS[method](w, env);
   const ms = performance.now() - t0;
+  if (log && r.code === 0) log(`    ${method}: ${timeline(w, reg, at0, Date.now())}`);
   const missing = w.crates.filter((c) => reg.published(c.name).length !== 1).map((c) => c.name);
   await reg.stop();
   rmSync(home, { recursive: true, force: true });
@@ -159,13 +193,23 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const sec = (ms) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(1)} s`);
+const ratio = (a, b) => (a === undefined || b === undefined ? '-' : (a / b).toFixed(2));
 
 /**
  * Runs the methods (all four unless `methods` is given) on both graphs (or `only` one) and
  * returns, per graph, the bound, each method's median and publish-plan's estimate.
  */
-export async function benchPublish({ latency = 1000, indexDelay = 2000, parallel = 6, reps, only, methods = Object.keys(METHODS), log = console.log } = {}) {
+export async function benchPublish({
+  latency = 1000,
+  indexDelay = 2000,
+  parallel = 6,
+  reps,
+  only,
+  methods = Object.keys(METHODS),
+  timelines = false,
+  log = console.log,
+} = {}) {
   [L, D, K] = [latency, indexDelay, parallel];
   const shape = wasmtimeShape();
   const targets = [
@@ -185,7 +229,7 @@ export async function benchPublish({ latency = 1000, indexDelay = 2000, parallel
       const times = Object.fromEntries(methods.map((m) => [m, []]));
       for (let i = 0; i < t.reps; i++) {
         for (const m of methods) {
-          const ms = await measure(w, m);
+          const ms = await measure(w, m, timelines ? log : null);
           times[m].push(ms);
           log(`  ${w.name} rep ${i + 1}/${t.reps}: ${m} ${sec(ms)}`);
         }
@@ -209,6 +253,8 @@ async function main() {
       parallel: { type: 'string', default: '6' },
       reps: { type: 'string' },
       only: { type: 'string' },
+      methods: { type: 'string' },
+      timeline: { type: 'boolean', default: false },
     },
   });
   const rows = await benchPublish({
@@ -217,6 +263,8 @@ async function main() {
     parallel: Number(args.parallel),
     reps: args.reps === undefined ? undefined : Number(args.reps),
     only: args.only,
+    methods: args.methods?.split(','),
+    timelines: args.timeline,
   });
   const header = [
     'workspace',
@@ -245,12 +293,12 @@ async function main() {
     sec(r.med['nx-tasks']),
     sec(r.med.serial),
     sec(r.med['cargo-ws']),
-    (r.med.nx / r.bound).toFixed(2),
-    (r.med['nx-tasks'] / r.bound).toFixed(2),
-    (r.med.serial / r.med.nx).toFixed(2),
-    (r.med['cargo-ws'] / r.med.nx).toFixed(2),
+    ratio(r.med.nx, r.bound),
+    ratio(r.med['nx-tasks'], r.bound),
+    ratio(r.med.serial, r.med.nx),
+    ratio(r.med['cargo-ws'], r.med.nx),
     sec(r.estimate),
-    (r.med.nx / r.estimate).toFixed(2),
+    ratio(r.med.nx, r.estimate),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');

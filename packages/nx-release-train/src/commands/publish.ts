@@ -4,6 +4,7 @@
  * process start per crate; `--batch=false` runs them as separate tasks, ordered by `^publish`.
  */
 import type { PublishFlags } from '../core/flags/publish';
+import { INDEX_POLL } from '../core/publishing/index-poll';
 import { retryPolicy, type RetryPolicy } from '../core/publishing/retry';
 import type { PublishAuth } from '../core/publishing/trusted';
 import { formatPreflight } from '../core/publishing/upload-checks';
@@ -30,9 +31,6 @@ export interface PublishRequest extends RegistryRequest {
   auth: PublishAuth;
   oidc: OidcRequest;
 }
-
-/** How often the index is read while waiting for an upload to show. */
-const INDEX_POLL_MS = 200;
 
 export function resolvePublish(input: CommandInput<PublishFlags>): PublishRequest {
   const { flags, env } = input;
@@ -76,10 +74,12 @@ export async function publishOne(
       version: crate.version,
       registry: target.registry,
       file: prepared.file,
+      cksum: prepared.cksum,
+      inIndex: target.indexRead.get(crate.name),
       token: req.token,
       dryRun: req.dryRun,
       indexTimeoutMs: req.indexTimeoutMs,
-      pollMs: INDEX_POLL_MS,
+      poll: INDEX_POLL,
       retry: req.retry,
     },
     {
@@ -91,6 +91,7 @@ export async function publishOne(
       log,
       auth,
       uploaded,
+      indexDelays: target.indexDelays,
     },
   );
 }

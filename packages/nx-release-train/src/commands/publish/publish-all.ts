@@ -55,6 +55,8 @@ export async function* publishAll(tasks: PublishTask[], services: Services): Asy
       const first = mine[0].request;
       const target = publishTarget(first, services);
       const dryRun = mine.every((t) => t.request.dryRun);
+      // The first upload needs the API's address: read it while cargo packages (a failure shows at that upload).
+      if (!dryRun) target.apiUrl().catch(() => {});
       const names = mine.map((t) => t.request.project?.name ?? '');
       const report = await runPreflight(target, services.clock, { crates: names, auth: first.auth, dryRun, verify: !first.noVerify });
       const lines = formatPreflight(report);

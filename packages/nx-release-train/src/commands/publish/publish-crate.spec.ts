@@ -3,6 +3,7 @@
  * each registry answer. The real thing (the upload + registry) is covered by e2e/commands/publish*.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { INDEX_POLL } from '../../core/publishing/index-poll';
 import { retryPolicy, type Failure } from '../../core/publishing/retry';
 import type { UploadAnswer } from '../../effects/crate-upload';
 import type { IndexVersion } from '../../effects/registry-client';
@@ -16,7 +17,7 @@ const req: UploadRequest = {
   dryRun: false,
   retry: retryPolicy({ maxAttempts: 6, backoff: 2, maxRateLimitWait: 1800 }),
   indexTimeoutMs: 10_000,
-  pollMs: 500,
+  poll: INDEX_POLL,
 };
 
 /** A world where the registry's answers to uploads come from a script and time is simulated. */
@@ -81,8 +82,29 @@ describe('publishCrate', () => {
   it('waits for the index after uploading, and says so once', async () => {
     const w = world({ visibleAfterMs: 1_200 });
     expect(await publishCrate(req, w.deps)).toBe('published');
-    expect(w.sleeps).toEqual([500, 500, 500]);
-    expect(w.log).toEqual(['foo@1.0.0: waiting for the index to show it', 'foo@1.0.0: published to registry "local" in 1.5 s']);
+    // Nothing learned yet: read at once, then every tenth of the time waited, 100 ms at least.
+    expect(w.sleeps).toEqual([100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 110]);
+    expect(w.log).toEqual(['foo@1.0.0: waiting for the index to show it', 'foo@1.0.0: published to registry "local" in 1.2 s']);
+  });
+
+  it('learns how long the index takes, and reads finely only around that time for the next crate', async () => {
+    const indexDelays = [{ lo: 1_100, hi: 1_300 }];
+    const w = world({ visibleAfterMs: 1_200 });
+    expect(await publishCrate(req, { ...w.deps, indexDelays })).toBe('published');
+    // One wait up to the window (1.1 s), then its width / 10 per read: found at 1.2 s.
+    expect(w.sleeps).toEqual([1_000, 100, 20, 20, 20, 20, 20]);
+    expect(indexDelays).toEqual([
+      { lo: 1_100, hi: 1_300 },
+      { lo: 1_180, hi: 1_200 },
+    ]);
+  });
+
+  it("takes the preflight's index read and checksum instead of reading them again", async () => {
+    const w = world({ index: [{ vers: '1.0.0', cksum: 'ccc', yanked: false }], localSum: 'other' });
+    w.deps.index.versions = async () => {
+      throw new Error('not read again');
+    };
+    expect(await publishCrate({ ...req, inIndex: [{ vers: '1.0.0', cksum: 'ccc', yanked: false }], cksum: 'ccc' }, w.deps)).toBe('skipped');
   });
 
   it('times out with a clear message when the index never shows the upload', async () => {

@@ -5,6 +5,7 @@
  * retrying as core/publishing/retry decides, and succeed only once the index shows it. Every
  * side effect comes in through `PublishDeps`, so tests can drive it with fakes.
  */
+import { expectedWindow, nextReadIn, type DelaySample, type PollPolicy } from '../../core/publishing/index-poll';
 import { onAuthFailure } from '../../core/publishing/trusted';
 import { ReleaseError } from '../../core/errors';
 import { afterRetry, decide, type RetryPolicy, type RetryState } from '../../core/publishing/retry';
@@ -23,6 +24,8 @@ export interface PublishDeps {
   uploaded?(): void;
   /** Trusted publishing: the run's minted token, sent in place of the registry token. */
   auth?: { token(): Promise<string>; renew(stale: string, since: number): Promise<string> };
+  /** How long this run's uploads took to show in the index (shared by a batch's crates; learned here). */
+  indexDelays?: DelaySample[];
 }
 
 export interface UploadRequest {
@@ -31,13 +34,18 @@ export interface UploadRequest {
   registry: string | null;
   /** The `.crate` the preflight packaged: uploaded, and compared with the index's checksum. */
   file: string;
+  /** Its checksum, when the preflight took it (else it is read from `file`). */
+  cksum?: string;
+  /** The index's versions of the crate as the preflight read them (else it is read again). */
+  inIndex?: IndexVersion[];
   /** The registry's token from the environment (trusted publishing replaces it). Never printed. */
   token?: string;
   dryRun: boolean;
   retry: RetryPolicy;
   /** How long to wait for an uploaded version to show in the index. */
   indexTimeoutMs: number;
-  pollMs: number;
+  /** When to read the index while waiting (core/publishing/index-poll.ts). */
+  poll: PollPolicy;
 }
 
 export type PublishOutcome = 'skipped' | 'published' | 'would-publish';
@@ -59,7 +67,9 @@ export async function publishCrate(req: UploadRequest, deps: PublishDeps): Promi
   const where = req.registry ? `registry "${req.registry}"` : 'crates.io';
   const started = deps.now();
 
-  const found = await findVersion(req, deps);
+  // The preflight's read is the one that counts: an upload since then is refused as a
+  // duplicate by the registry, and the index decides below ("confirm").
+  const found = req.inIndex ? req.inIndex.find((v) => v.vers === req.version) : await findVersion(req, deps);
   if (found) {
     await checkSame(req, deps, found);
     deps.log(`${id}: skipped, already in ${where} with the same checksum`);
@@ -111,7 +121,7 @@ export async function publishCrate(req: UploadRequest, deps: PublishDeps): Promi
   }
 
   deps.uploaded?.();
-  const visible = await waitForIndex(req, deps);
+  const visible = await waitForIndex(req, deps, uploadedByUs);
   await checkSame(req, deps, visible);
   deps.log(
     uploadedByUs ? `${id}: published to ${where} in ${secs(deps.now() - started)}` : `${id}: skipped, already uploaded to ${where} with the same checksum`,
@@ -135,11 +145,26 @@ async function findVersion(req: UploadRequest, deps: PublishDeps): Promise<Index
   }
 }
 
-async function waitForIndex(req: UploadRequest, deps: PublishDeps): Promise<IndexVersion> {
+/**
+ * Reads the index until it shows the version, when core/publishing/index-poll.ts says; an
+ * upload of ours teaches the run how long the index takes (`learn`: not for an earlier run's).
+ */
+async function waitForIndex(req: UploadRequest, deps: PublishDeps, learn: boolean): Promise<IndexVersion> {
   const id = `${req.crate}@${req.version}`;
-  const deadline = deps.now() + req.indexTimeoutMs;
+  const uploadedAt = deps.now();
+  const deadline = uploadedAt + req.indexTimeoutMs;
+  const delays = deps.indexDelays ?? [];
   let told = false;
+  let absentAt = 0;
+  let reads = 0;
   for (;;) {
+    const wait = Math.min(
+      nextReadIn({ elapsed: deps.now() - uploadedAt, reads, window: expectedWindow(delays) }, req.poll),
+      Math.max(0, deadline - deps.now()),
+    );
+    if (wait > 0) await deps.sleep(wait);
+    reads++;
+    const readAt = deps.now() - uploadedAt;
     let found: IndexVersion | undefined;
     let problem = '';
     try {
@@ -147,7 +172,11 @@ async function waitForIndex(req: UploadRequest, deps: PublishDeps): Promise<Inde
     } catch (e) {
       problem = ` (last index read failed: ${(e as Error).message})`;
     }
-    if (found) return found;
+    if (found) {
+      if (learn) delays.push({ lo: absentAt, hi: deps.now() - uploadedAt });
+      return found;
+    }
+    if (!problem) absentAt = readAt;
     if (deps.now() >= deadline) {
       throw new PublishError(
         `${id} was uploaded but did not appear in the registry index within ${secs(req.indexTimeoutMs)}${problem}. ` +
@@ -158,14 +187,13 @@ async function waitForIndex(req: UploadRequest, deps: PublishDeps): Promise<Inde
       deps.log(`${id}: waiting for the index to show it`);
       told = true;
     }
-    await deps.sleep(Math.min(req.pollMs, Math.max(0, deadline - deps.now())));
   }
 }
 
 /** The registry's checksum must equal the packaged crate's: same version, same bytes. */
 async function checkSame(req: UploadRequest, deps: PublishDeps, inIndex: IndexVersion): Promise<void> {
   const id = `${req.crate}@${req.version}`;
-  const local = await deps.sha256(req.file);
+  const local = req.cksum ?? (await deps.sha256(req.file));
   if (local !== inIndex.cksum) {
     throw new PublishError(
       `${id} is already in the registry with different content: the index has checksum ${inIndex.cksum}, ` +

@@ -15,7 +15,8 @@ import { envReads, githubReads, registryReads } from '../../core/env-reads';
 import type { Cargo } from '../../effects/cargo';
 import type { PreparedCrate } from '../../effects/crate-upload';
 import { registryIndexUrl } from '../../effects/cargo-config';
-import type { IndexClient } from '../../effects/registry-client';
+import type { IndexClient, IndexVersion } from '../../effects/registry-client';
+import type { DelaySample } from '../../core/publishing/index-poll';
 import { resolveGitHubTarget } from '../../core/github-target';
 import type { CommandInput, Env } from '../command';
 import type { Services } from '../services';
@@ -81,8 +82,12 @@ export interface PublishTarget {
   index(): IndexClient;
   /** The registry's publish API root (its index's config.json), read once. */
   apiUrl(): Promise<string>;
-  /** What the preflight packaged, by crate: the `.crate` files uploaded as they are (package once). */
-  prepared: Map<string, PreparedCrate>;
+  /** What the preflight packaged, by crate: the `.crate` files uploaded as they are (package once), with their checksums. */
+  prepared: Map<string, PreparedCrate & { cksum: string }>;
+  /** The index's versions of each crate as the preflight read them: the uploads do not read them again. */
+  indexRead: Map<string, IndexVersion[]>;
+  /** How long this run's uploads took to show in the index (learned as they show; core/publishing/index-poll.ts). */
+  indexDelays: DelaySample[];
   /** The trusted-publishing check of the preflight (commands/publish/trust-check.ts). */
   trust: TrustCheckContext;
 }
@@ -118,6 +123,8 @@ export function publishTarget(req: RegistryRequest, services: Services): Publish
     index: () => (client ??= services.registry.index(indexUrl(), req.token)),
     apiUrl: () => (api ??= services.registry.apiUrl(indexUrl(), req.token)),
     prepared: new Map(),
+    indexRead: new Map(),
+    indexDelays: [],
     trust: { request: req.trust, options: req.options, registryToken: req.token, indexUrl, registry: services.registry, git: services.git() },
   };
 }

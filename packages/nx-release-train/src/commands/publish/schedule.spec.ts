@@ -63,3 +63,38 @@ describe('runGraph', () => {
     expect(events.slice(0, 3)).toEqual(['start a', 'start b', 'start c']);
   });
 });
+
+describe('runGraph on the critical path', () => {
+  it('keeps a slot for the next critical job, so it never waits behind jobs that could have', async () => {
+    // k1 -> k2 is the longest chain; the leaves hold their slot until told.
+    const deps = { k1: [], k2: ['k1'], l1: [], l2: [], l3: [] };
+    const events: string[] = [];
+    const control = new Map<string, { release: () => void; end: () => void }>();
+    const run = (id: string, release: () => void) =>
+      new Promise<boolean>((end) => {
+        events.push(`start ${id}`);
+        control.set(id, { release, end: () => end(true) });
+      });
+    const tick = () => new Promise((r) => setImmediate(r));
+    const done = (async () => {
+      for await (const r of runGraph(deps, 3, run)) events.push(`${r.id}:${r.status}`);
+    })();
+    await tick();
+    // Three slots: k1, one leaf, and one kept for k2.
+    expect(events).toEqual(['start k1', 'start l1']);
+    control.get('k1')!.release(); // k1 uploaded; it waits for the index
+    await tick();
+    expect(events).toEqual(['start k1', 'start l1', 'start l2']);
+    control.get('k1')!.end(); // k1 visible: k2 starts at once, in the kept slot, before k1 is reported
+    await tick();
+    expect(events.slice(3)).toEqual(['start k2', 'k1:success']);
+    for (const id of ['l1', 'l2', 'k2']) {
+      control.get(id)!.release();
+      control.get(id)!.end();
+      await tick();
+    }
+    control.get('l3')!.end();
+    await done;
+    expect(events.filter((e) => e.endsWith(':success')).sort()).toEqual(['k1:success', 'k2:success', 'l1:success', 'l2:success', 'l3:success']);
+  });
+});

@@ -2,10 +2,11 @@
  * Runs a dependency graph of jobs with at most `limit` holding a slot at a time, as each
  * job's dependencies succeed; the dependents of a failed job are skipped, everything else
  * goes on. A job may give its slot back before it ends (`release`): a publish does once its
- * upload is done, so the next upload starts while it waits for the index. Among ready jobs,
- * the one with the longest chain of dependents goes first, which keeps the critical path
- * moving. Results come out as jobs finish.
+ * upload is done, so the next upload starts while it waits for the index. Which ready jobs
+ * start is core/publishing/slots.ts's choice: the critical path first, and a slot kept free
+ * for it. Results come out as jobs finish.
  */
+import { ranks, toStart } from '../../core/publishing/slots';
 
 export type JobStatus = 'success' | 'failure' | 'skipped';
 
@@ -18,11 +19,7 @@ export async function* runGraph(
   const inGraph = (d: string) => d in deps;
   const dependents: Record<string, string[]> = Object.fromEntries(ids.map((id) => [id, []]));
   for (const id of ids) for (const d of deps[id].filter(inGraph)) dependents[d].push(id);
-  const height = new Map<string, number>();
-  const heightOf = (id: string): number => {
-    if (!height.has(id)) height.set(id, 1 + Math.max(0, ...dependents[id].map(heightOf)));
-    return height.get(id)!;
-  };
+  const rank = ranks(deps);
 
   const status = new Map<string, JobStatus>();
   const running = new Map<string, Promise<{ id: string; ok: boolean }>>();
@@ -47,10 +44,10 @@ export async function* runGraph(
   };
 
   for (;;) {
-    const ready = ids
-      .filter((id) => !status.has(id) && !running.has(id) && deps[id].filter(inGraph).every((d) => status.get(d) === 'success'))
-      .sort((a, b) => heightOf(b) - heightOf(a) || a.localeCompare(b));
-    for (const id of ready.slice(0, Math.max(0, Math.max(1, limit) - holding.size))) {
+    const waiting = ids.filter((id) => !status.has(id) && !running.has(id));
+    const ready = waiting.filter((id) => deps[id].filter(inGraph).every((d) => status.get(d) === 'success'));
+    const criticalToCome = waiting.filter((id) => rank.slack.get(id) === 0 && !ready.includes(id)).length;
+    for (const id of toStart(ready, rank, { limit, holding: holding.size, criticalToCome })) {
       holding.add(id);
       const release = () => {
         if (holding.delete(id)) wake();
@@ -80,7 +77,8 @@ export async function* runGraph(
     running.delete(id);
     holding.delete(id);
     status.set(id, ok ? 'success' : 'failure');
-    yield { id, status: ok ? 'success' : 'failure' };
+    // Reported after its dependents start (the top of the loop): the caller may take its time.
+    finished.push({ id, status: ok ? 'success' : 'failure' });
     if (!ok) skip(id);
   }
   // Only a dependency cycle leaves jobs behind: they can never run.

@@ -48,19 +48,14 @@ const tail = (text: string, n = 8) => text.trim().split('\n').slice(-n).join('\n
 /** A packaged crate's size and checksum, and the upload cargo would make of it (kept on the target). */
 async function readPackaged(ctx: PublishTarget, name: string, file: string): Promise<PreflightCrate['packaged']> {
   const crate = ctx.ws.members.find((c) => c.name === name)!;
+  const cksum = await sha256File(file);
   try {
-    ctx.prepared.set(
-      name,
-      await prepareCrate(
-        file,
-        path.join(ctx.cargoRoot, path.relative(path.dirname(ctx.ws.rootManifest), crate.dir)),
-        ctx.registry === null ? null : ctx.indexUrl(),
-      ),
-    );
+    const dir = path.join(ctx.cargoRoot, path.relative(path.dirname(ctx.ws.rootManifest), crate.dir));
+    ctx.prepared.set(name, { ...(await prepareCrate(file, dir, ctx.registry === null ? null : ctx.indexUrl())), cksum });
   } catch (e) {
     return { error: `cannot read the upload metadata from ${file}: ${(e as Error).message}` };
   }
-  return { file, bytes: (await stat(file)).size, cksum: await sha256File(file) };
+  return { file, bytes: (await stat(file)).size, cksum };
 }
 
 export async function runPreflight(ctx: PublishTarget, clock: Clock, run: PreflightRun): Promise<PreflightReport> {
@@ -75,7 +70,9 @@ export async function runPreflight(ctx: PublishTarget, clock: Clock, run: Prefli
     names.map(async (n) => {
       if (run.offline) return void index.set(n, null);
       try {
-        index.set(n, await ctx.index().versions(n));
+        const versions = await ctx.index().versions(n);
+        index.set(n, versions);
+        ctx.indexRead.set(n, versions);
       } catch (e) {
         index.set(n, { error: (e as Error).message });
       }
